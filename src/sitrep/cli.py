@@ -1,0 +1,97 @@
+"""The `sitrep` command: run, geoparse, export, evaluate, and the stages' own commands."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from sitrep import __version__
+
+DEFAULT_DB = "sitrep.db"
+
+
+class _OneLineErrors(click.Group):
+    """Unusable input ends the command with a one-line reason on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (FileNotFoundError, ValueError, OSError) as e:
+            click.echo(f"sitrep: error: {e}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_OneLineErrors)
+@click.version_option(__version__, prog_name="sitrep")
+def main() -> None:
+    """sitrep: news reports in, an ACLED-style event dataset out."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file or database URL.")
+@click.option("--out", type=click.Path(), help="Write the events: .csv, .jsonl, .geojson or .parquet.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def run(inputs: tuple[str, ...], db: str, out: str | None, quiet: bool) -> None:
+    """Ingest, extract, geocode, merge and store INPUT files or folders; write --out."""
+    from sitrep.pipeline import run as run_pipeline
+
+    summary = run_pipeline(inputs, db=db, out=out, progress=not quiet)
+    for line in summary.lines():
+        click.echo(line, err=True)
+    if summary.read == 0:
+        click.echo("sitrep: error: no usable document in the input", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", required=True, type=click.Path(), help="JSONL file, one line per place name.")
+def geoparse(inputs: tuple[str, ...], out: str) -> None:
+    """Only find and resolve place names in INPUT; write one JSON line per place name."""
+    from sitrep.geo.cli import geoparse_files
+
+    geoparse_files(inputs, out)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file or database URL.")
+@click.option("--out", required=True, type=click.Path(), help=".csv, .jsonl, .geojson or .parquet")
+@click.option("--all", "include_all", is_flag=True, help="Also events without a month-level date or a region.")
+def export(db: str, out: str, include_all: bool) -> None:
+    """Write what the database holds."""
+    from sitrep import export as exporter
+    from sitrep.store import Store
+
+    store = Store(db, create=False)
+    n = exporter.write(store.events(), out, include_all=include_all)
+    store.close()
+    click.echo(f"events written: {n}", err=True)
+
+
+@main.command()
+@click.argument("set_name", metavar="SET", type=click.Choice(["acled", "case2021", "gva", "geoparse"]))
+@click.option("--gold", required=True, type=click.Path(exists=True), help="The gold file or folder.")
+@click.option("--limit", type=int, default=None, help="Score only the first N gold items.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(set_name: str, gold: str, limit: int | None, as_json: bool) -> None:
+    """Score sitrep against a gold set (see ../shared/data/README.md)."""
+    from sitrep.evaluate import score
+
+    report = score(set_name, gold, limit=limit)
+    click.echo(report.to_json() if as_json else report.table())
+
+
+def _register_stage_commands() -> None:
+    """Commands that belong to one stage live with it."""
+    from sitrep.events.cli import train
+    from sitrep.geo.cli import gazetteer
+    from sitrep.serve.cli import serve
+
+    main.add_command(gazetteer)
+    main.add_command(train)
+    main.add_command(serve)
+
+
+_register_stage_commands()

@@ -1,0 +1,28 @@
+"""Pick the writer by extension and keep ACLED's publication rule (month-level date, region-level place)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from sitrep.model import MONTH, REGION, Event
+
+
+def publishable(e: Event) -> bool:
+    """Like ACLED, files hold only events dated at least to the month and placed at least to a region."""
+    return (e.date is not None and (e.date_precision or MONTH) <= MONTH
+            and e.place is not None and (e.geo_precision or REGION) <= REGION)
+
+
+def write(events: Iterable[Event], path: str | Path, include_all: bool = False) -> int:
+    """Write events to `path`; returns how many were written."""
+    from sitrep.export import acled_csv, jsonl, geojson, parquet
+
+    writers = {".csv": acled_csv.write, ".jsonl": jsonl.write, ".geojson": geojson.write, ".parquet": parquet.write}
+    suffix = Path(path).suffix.lower()
+    if suffix not in writers:
+        raise ValueError(f"cannot write {path}: use .csv, .jsonl, .geojson or .parquet")
+    rows = [e for e in events if include_all or publishable(e)]
+    rows.sort(key=lambda e: (e.date.isoformat() if e.date else "", e.id))
+    writers[suffix](rows, Path(path))
+    return len(rows)

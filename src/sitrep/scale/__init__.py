@@ -1,0 +1,1 @@
+"""scale: the same pipeline over partitions of a corpus on Dask."""

@@ -1,0 +1,42 @@
+"""ACLED's event taxonomy, loaded from data/acled_taxonomy.yaml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+CRIMINAL = "Criminal violence"
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict:
+    with resources.files("sitrep").joinpath("data/acled_taxonomy.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def event_types() -> list[str]:
+    return list(_load()["types"])
+
+
+def sub_event_types() -> dict[str, str]:
+    """Every sub-event type and the event type it belongs to."""
+    return {sub: etype for etype, subs in _load()["types"].items() for sub in subs}
+
+
+def disorder_type(sub_event_type: str) -> str:
+    for subs in _load()["types"].values():
+        if sub_event_type in subs:
+            return subs[sub_event_type]["disorder"]
+    raise KeyError(f"not an ACLED sub-event type: {sub_event_type!r}")
+
+
+def case_label_to_sub_type() -> dict[str, str]:
+    """CASE 2021 label -> ACLED sub-event type, for the 25 ACLED labels."""
+    return {v["case"]: sub for subs in _load()["types"].values() for sub, v in subs.items()}
+
+
+def case_outside_acled() -> dict[str, str]:
+    """CASE 2021 labels outside ACLED -> "criminal" (an event) or "none" (not an event)."""
+    return dict(_load()["case_outside_acled"])
