@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 # ACLED's time_precision / date precision: 1 the day is known, 2 the week, 3 only the month.
@@ -251,6 +251,7 @@ class Event:
     evidence: dict[str, Span] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     review_status: str = "unreviewed"  # "unreviewed", "accepted", "edited", "rejected"
+    updated_at: datetime | None = None  # when the store last wrote it (UTC); filled by the store
 
     @property
     def n_sources(self) -> int:

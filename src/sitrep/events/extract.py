@@ -1,9 +1,133 @@
-"""Sentences to event Mentions (placeholder: finds nothing; the events work replaces it)."""
+"""Sentences to event Mentions: which sentences report an event, of what type, with what arguments.
+
+Each sentence is classified (all of a document's sentences in one batch); an event sentence that
+the non-event rules let through becomes a Mention with its date, actors and roles, counts and
+claimants, each with the words it rests on. A sentence that only gives a toll ("Two militants
+died.") adds its counts to the event just before it in the same paragraph instead of standing
+alone. Places are left to `geo`, which runs next.
+"""
 
 from __future__ import annotations
 
-from sitrep.model import Analysis, Mention
+from sitrep.events import attribution as attr
+from sitrep.events.actors import sentence_actors
+from sitrep.events.arguments import assign_roles
+from sitrep.events.classify import classify
+from sitrep.events.counts import KINDS, sentence_counts, totals
+from sitrep.events.dates import document_dates, event_date
+from sitrep.events.filters import event_words, non_event_reason
+from sitrep.events.lexicons import count_cues
+from sitrep.events.neutral import neutralize
+from sitrep.events.numbers import document_numbers
+from sitrep.model import Analysis, Claim, Mention, Span
+from sitrep.taxonomy import CRIMINAL, disorder_type
+
+_FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_POLITICAL = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
 
-def extract(analysis: Analysis) -> list[Mention]:
-    return []
+def _paragraphs(analysis: Analysis) -> list[int]:
+    """A paragraph number per sentence: a line break between two sentences starts a new one."""
+    text, out, para = analysis.doc.text, [], 0
+    for i, s in enumerate(analysis.sentences):
+        if i and "\n" in text[analysis.sentences[i - 1].end:s.start]:
+            para += 1
+        out.append(para)
+    return out
+
+
+def _is_toll_only(text: str) -> bool:
+    """A sentence whose only event words are its count words ("Four demonstrators were injured.")."""
+    c = count_cues()
+    stripped = c.arrest.sub(" ", c.injury.sub(" ", c.death.sub(" ", text)))
+    return not event_words(stripped)
+
+
+def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None]) -> None:
+    for kind, (value, start, end) in counts.items():
+        name = _FIELD[kind]
+        if getattr(mention, name) is not None:
+            continue
+        setattr(mention, name, value)
+        span = Span(mention.doc_id, start, end)
+        mention.evidence[name] = span
+        if claimant[0]:
+            mention.claims.append(Claim(name, value, claimant[0], claimant[1]))
+
+
+def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
+    """The event Mentions of an analysed document. `scope="acled"` leaves out criminal violence."""
+    sentences = analysis.sentences
+    if not sentences:
+        return []
+    doc, text = analysis.doc, analysis.doc.text
+    classes = classify([neutralize(s.text) for s in sentences])
+    numbers = document_numbers(analysis)
+    dates = document_dates(analysis)
+    paragraph = _paragraphs(analysis)
+    mentions: list[Mention] = []
+    last: tuple[int, Mention] | None = None  # (paragraph, mention) of the latest event
+    for i, (s, c) in enumerate(zip(sentences, classes)):
+        counts = totals(sentence_counts(text, s.start, s.end, numbers))
+        claimants = attr.attributions(s.text)
+        claimant = (claimants[0].claimant, _span(doc.id, s, claimants[0])) if claimants else ("", None)
+        follows = last is not None and last[0] == paragraph[i]
+        if follows and counts and (c.sub_event_type is None or _is_toll_only(s.text)):
+            m = last[1]
+            _add_counts(m, counts, claimant)
+            m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
+            continue
+        if c.sub_event_type is None or non_event_reason(s.text) is not None:
+            continue
+        m = _mention(analysis, i, c, counts, claimants, claimant, dates, paragraph)
+        last = (paragraph[i], m)
+        mentions.append(m)
+    if scope == "acled":
+        mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
+    return mentions
+
+
+def _span(doc_id: str, s, a: attr.Attribution) -> Span:
+    return Span(doc_id, s.start + a.start, s.start + a.end, s.text[a.start:a.end])
+
+
+def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claimant: tuple,
+             dates: list, paragraph: list[int]) -> Mention:
+    doc, text, s = analysis.doc, analysis.doc.text, analysis.sentences[i]
+    words = event_words(s.text)
+    trigger = Span(doc.id, s.start + words[0][0], s.start + words[0][1], s.text[words[0][0]:words[0][1]]) if words else None
+    excluded = [(s.start + a.start, s.start + a.end) for a in claimants]
+    roles = assign_roles(text, s.start, s.end, sentence_actors(analysis, s.start, s.end), c.event_type,
+                         c.sub_event_type, trigger, excluded)
+    earlier = [j for j in range(i - 1, -1, -1) if paragraph[j] == paragraph[i]]
+    when, precision, date_span = event_date(dates, analysis.sentences, i, earlier, doc.published)
+    m = Mention(doc_id=doc.id, span=Span(doc.id, s.start, s.end, s.text), event_type=c.event_type,
+                sub_event_type=c.sub_event_type, date=when, date_precision=precision,
+                actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=roles.actor2,
+                assoc_actor_2=roles.assoc_actor_2, confidence=round(float(c.confidence), 3))
+    m.evidence.update(roles.evidence)
+    if trigger is not None:
+        m.evidence["event_type"] = m.evidence["sub_event_type"] = trigger
+    if date_span is not None:
+        m.evidence["date"] = date_span
+    _add_counts(m, counts, claimant)
+    if claimant[0]:
+        m.attribution = claimant[0]
+        m.evidence["attribution"] = claimant[1]
+        m.claims.append(Claim("event", m.sub_event_type, claimant[0], claimant[1]))
+    m.civilian_targeting = bool(
+        m.event_type == "Violence against civilians"
+        or (m.event_type == "Explosions/Remote violence" and m.actor2 is not None and m.actor2.category == "Civilians"))
+    if m.civilian_targeting and "actor2" in m.evidence:
+        m.evidence["civilian_targeting"] = m.evidence["actor2"]
+    m.disorder_type = _disorder(m, c.criminal)
+    return m
+
+
+def _disorder(m: Mention, criminal: bool) -> str:
+    """ACLED's disorder type, or "Criminal violence" for violence with no political actor."""
+    parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
+    if criminal or (m.event_type in _VIOLENT and not any(a.category in _POLITICAL for a in parties)):
+        return CRIMINAL
+    return disorder_type(m.sub_event_type)

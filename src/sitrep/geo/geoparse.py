@@ -1,9 +1,66 @@
-"""Find and resolve the place names of a document (placeholder: none; the geo work replaces it)."""
+"""Find and resolve the place names of a document: recognize candidates, keep the likely ones, resolve."""
 
 from __future__ import annotations
 
-from sitrep.model import Document, Toponym
+import math
+
+from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.lexicon import weights
+from sitrep.geo.recognize import Candidate, find_candidates, recognition_features
+from sitrep.geo.resolve import DocumentContext, score_rows
+from sitrep.model import Document, Span, Toponym
+
+MAX_CHARS = 2_000_000  # longer texts are read in pieces of this size; offsets stay global
 
 
-def geoparse(doc: Document) -> list[Toponym]:
-    return []
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def recognition_score(c: Candidate, w: dict[str, float]) -> float:
+    return _sigmoid(sum(w.get(k, 0.0) * v for k, v in c.features.items()))
+
+
+def geoparse(doc: Document, demonyms: bool = False, gazetteer: Gazetteer | None = None,
+             model: dict | None = None) -> list[Toponym]:
+    """Place names in `doc.text` with the place each refers to, in text order.
+
+    Demonyms ("Syrian", "Israeli") name actors in event coding, so they are left out unless
+    `demonyms=True` (the gold corpora mark them as place references); then they resolve to the
+    country. `model` replaces the shipped weights (the scorer passes held-out fold weights).
+    """
+    text = doc.text or ""
+    if not text.strip():
+        return []
+    gaz = gazetteer or get_gazetteer()
+    out: list[Toponym] = []
+    for offset in range(0, len(text), MAX_CHARS):
+        out.extend(_geoparse_piece(doc.id, text[offset:offset + MAX_CHARS], offset, gaz, demonyms,
+                                   model or weights()))
+    return out
+
+
+def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonyms: bool,
+                    w: dict) -> list[Toponym]:
+    tokens, cands = find_candidates(text, gaz, with_demonyms=True)
+    recognition_features(text, tokens, cands, gaz)
+    threshold = w.get("threshold", 0.5)
+    accepted = []
+    for c in cands:
+        c.score = recognition_score(c, w["recognition"])
+        if c.score >= threshold:
+            accepted.append(c)
+    ctx = DocumentContext(text, accepted, gaz)
+    out = []
+    for c in accepted:
+        if c.demonym_of:
+            if not demonyms:
+                continue
+            row = gaz.country_row(c.demonym_of)
+            place = gaz.place(row) if row is not None else None
+        else:
+            ranked = score_rows(c, ctx, w["resolution"])
+            place = gaz.place(ranked[0][0]) if ranked else None
+        span = Span(doc_id, offset + c.start, offset + c.end, c.text)
+        out.append(Toponym(span=span, place=place, score=round(c.score, 4)))
+    return out

@@ -1,23 +1,120 @@
-"""Merge Mentions across documents into Events (placeholder: one Event per Mention)."""
+"""Merge Mentions across documents into Events, incrementally and idempotently.
+
+`merge(mentions, existing)` adds new mentions to the stored events they belong to, or founds new
+events, and returns every Event it touched or created (the store upserts them by id).
+
+- Order: mentions are taken most precise date first (day, then week, month, undated), then by
+  date, report and position, so the result does not depend on the order they arrive in, and a
+  precise report founds the event that vaguer reports then join.
+- Ids: an Event's id is its founding mention's id, and never changes after.
+- Idempotence: a mention already in an event (same id) is not added again; re-running changes nothing.
+- Candidates: a blocking index by (country, 7-day bucket) gives the events a mention may belong to;
+  each comparison is cheap, so merging is near-linear in the number of mentions.
+- Decision: see `EventProfile.score` (complete linkage on type, date and place; event-level
+  similarity on actors, counts and wording).
+
+What the store must give as `existing` (`Store.candidate_events`): the events dated within
+`store_window_days` (35) days of the mentions' dates (their published dates when undated), with
+their mentions; restricting them to the mentions' countries (plus events with no place) is safe.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 
-from sitrep.model import Event, Mention, Source
+from sitrep.incidents.profile import BlockIndex, Candidate, EventProfile
+from sitrep.incidents.reconcile import build_event
+from sitrep.model import DAY, Event, Mention
 
 
 def merge(mentions: Iterable[Mention], existing: Iterable[Event] = ()) -> list[Event]:
-    """Return every Event after adding `mentions` to `existing` (new, updated and untouched)."""
-    events = list(existing)
+    """Every Event touched or created by adding `mentions` to the `existing` events."""
+    index = BlockIndex()
+    profiles: dict[str, EventProfile] = {}
+    known: set[str] = set()
+    docs_by_day: dict[date, set[str]] = {}
+    for e in existing:
+        profile = EventProfile(e.id, base=e)
+        for m in e.mentions:
+            c = Candidate.of(m)
+            profile.add(c)
+            index.add(profile, c)
+            _note_day(docs_by_day, m)
+        profiles[e.id] = profile
+        known |= profile.mention_ids
+    fresh = _unique_new(mentions, known)
+    for m in fresh:
+        _note_day(docs_by_day, m)
+    for m in sorted(fresh, key=_order):
+        try:
+            _place_mention(Candidate.of(m), index, profiles, docs_by_day)
+        except Exception as err:  # one malformed mention must not stop the batch
+            print(f"sitrep: incidents: mention {m.id} of document {m.doc_id} not merged: "
+                  f"{type(err).__name__}: {err}", file=sys.stderr)
+    out = []
+    for p in profiles.values():
+        if not p.changed:
+            continue
+        try:
+            out.append(build_event(p.event_id, p.members, p.base))
+        except Exception as err:
+            print(f"sitrep: incidents: event {p.event_id} (documents {sorted(p.doc_ids)}) not built: "
+                  f"{type(err).__name__}: {err}", file=sys.stderr)
+    return out
+
+
+def _unique_new(mentions: Iterable[Mention], known: set[str]) -> list[Mention]:
+    out, seen = [], set(known)
     for m in mentions:
-        events.append(Event(
-            id=m.id, event_type=m.event_type, sub_event_type=m.sub_event_type, disorder_type=m.disorder_type,
-            date=m.date, date_precision=m.date_precision, place=m.place, geo_precision=m.geo_precision,
-            actor1=m.actor1, assoc_actor_1=m.assoc_actor_1, actor2=m.actor2, assoc_actor_2=m.assoc_actor_2,
-            civilian_targeting=m.civilian_targeting, fatalities=m.fatalities or 0,
-            fatalities_low=m.fatalities, fatalities_best=m.fatalities, fatalities_high=m.fatalities_high or m.fatalities,
-            injuries=m.injuries, notes=m.span.text, confidence=m.confidence,
-            sources=[Source(m.doc_id, m.source_url, m.source_name, m.published)], mentions=[m],
-            evidence=dict(m.evidence), claims=list(m.claims)))
-    return events
+        if m.id not in seen:
+            seen.add(m.id)
+            out.append(_usable(m))
+    return out
+
+
+def _usable(m: Mention) -> Mention:
+    """The mention with any value the merger cannot compare set aside (and said so on stderr):
+    a place without coordinates becomes no place, a date that is not a date becomes no date."""
+    problems = {}
+    if m.place is not None and not all(isinstance(v, (int, float)) for v in (m.place.latitude, m.place.longitude)):
+        problems.update(place=None, geo_precision=None)
+    for field in ("date", "published"):
+        if getattr(m, field) is not None and not isinstance(getattr(m, field), date):
+            problems[field] = None
+    if "date" in problems:
+        problems["date_precision"] = None
+    if not problems:
+        return m
+    print(f"sitrep: incidents: mention {m.id} of document {m.doc_id}: ignoring unusable "
+          f"{', '.join(k for k in problems if not k.endswith('precision'))}", file=sys.stderr)
+    return replace(m, **problems)
+
+
+def _order(m: Mention):
+    day = m.date or m.published or date.max
+    precision = (m.date_precision or DAY) if m.date else 9
+    return precision, day, m.published or date.max, m.doc_id, m.span.start, m.sub_event_type
+
+
+def _note_day(docs_by_day: dict[date, set[str]], m: Mention) -> None:
+    if m.date is not None and (m.date_precision or DAY) == DAY:
+        docs_by_day.setdefault(m.date, set()).add(m.doc_id)
+
+
+def _place_mention(c: Candidate, index: BlockIndex, profiles: dict[str, EventProfile],
+                   docs_by_day: dict[date, set[str]]) -> None:
+    """Add the mention to the best-fitting event, or found a new event with it."""
+    best, best_score = None, -1.0
+    for p in index.candidates(c):
+        s = p.score(c, docs_by_day)
+        if s is not None and s > best_score:
+            best, best_score = p, s
+    if best is None:
+        best = EventProfile(c.mention.id)
+        profiles[best.event_id] = best
+    best.add(c)
+    best.changed = True
+    index.add(best, c)

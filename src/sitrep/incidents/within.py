@@ -1,9 +1,147 @@
-"""Merge the Mentions of one document that report the same event (placeholder: keeps all)."""
+"""Merge the Mentions of one document that tell of the same event into one Mention.
+
+A report often says "killed" in one sentence and gives the toll in the next, or (a listing page)
+tells the same story twice. Sentences are read in order; each joins the best-matching earlier group
+when type, date, place and actors agree, otherwise it starts a group. A group becomes one Mention
+built from the union of its evidence and the best-supported values.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from sitrep.incidents.compare import (
+    actor_score, actors_of, count_score, date_interval, date_score, is_revision, place_precision,
+    place_score, type_score)
+from sitrep.incidents.rules import rules
 from sitrep.model import Mention
 
 
 def merge_within(mentions: list[Mention]) -> list[Mention]:
-    return mentions
+    """One Mention per event told in a document (the input is one document's mentions, any order)."""
+    if len(mentions) < 2:
+        return list(mentions)
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda x: (x.span.start, x.span.end)):
+        best, best_score = None, rules()["within"]["accept"]
+        if not _opens_separately(m):
+            for group in groups:
+                s = _group_score(m, group)
+                if s is not None and s >= best_score:
+                    best, best_score = group, s
+        if best is None:
+            groups.append([m])
+        else:
+            best.append(m)
+    return [g[0] if len(g) == 1 else combine(g) for g in groups]
+
+
+def _opens_separately(m: Mention) -> bool:
+    head = m.span.text[:60].lower()
+    return any(cue in head for cue in rules()["within"]["separate_cues"])
+
+
+def _group_score(m: Mention, group: list[Mention]) -> float | None:
+    """The lowest score of `m` against the group's sentences (every sentence must agree)."""
+    scores = [_pair_score(m, other) for other in group]
+    return None if any(s is None for s in scores) else min(scores)
+
+
+def _pair_score(m: Mention, other: Mention) -> float | None:
+    cfg = rules()["within"]
+    w = cfg["weights"]
+    t = type_score(m.sub_event_type, other.sub_event_type)
+    if not t:
+        return None
+    if m.date is None or other.date is None:
+        d = cfg["unknown_date"]
+    else:
+        ds = date_score(date_interval(m), date_interval(other))
+        if ds is None or ds[1]:  # a report that gives two different days tells of two days
+            return None
+        d = ds[0]
+    if m.place is None or other.place is None:
+        p = cfg["unknown_place"]
+    else:
+        p = place_score(m.place, place_precision(m.place, m.geo_precision),
+                        other.place, place_precision(other.place, other.geo_precision))
+        if p is None:
+            return None
+    gap = max(0, m.span.start - other.span.end)
+    nearness = max(0.0, 1.0 - gap / cfg["near_chars"])
+    score = (w["type"] * t + w["date"] * d + w["place"] * p
+             + w["actors"] * actor_score(actors_of(m), actors_of(other)) + w["nearness"] * nearness)
+    far = rules()["counts"]["far"]
+    conflict = (count_score(m.fatalities, other.fatalities) == far
+                or count_score(m.injuries, other.injuries) == far)
+    if conflict and gap > cfg["adjacent_chars"]:
+        score *= cfg["count_conflict_factor"]
+    return score
+
+
+def _most_precise(group: list[Mention], value, precision) -> Mention | None:
+    """The first sentence giving the most precise value (lowest ACLED precision code)."""
+    having = [m for m in group if value(m) is not None]
+    return min(having, key=lambda m: precision(m) or 9) if having else None
+
+
+def _largest(group: list[Mention], field: str) -> Mention | None:
+    """The sentence with the fullest count: in one report a smaller figure is usually a subset
+    ("two of the dead were children"); a sentence revising the toll wins outright."""
+    having = [m for m in group if getattr(m, field) is not None]
+    if not having:
+        return None
+    revised = [m for m in having if is_revision(m.span.text)]
+    return revised[-1] if revised else max(having, key=lambda m: getattr(m, field))
+
+
+def combine(group: list[Mention]) -> Mention:
+    """One Mention from the sentences of a group: the first sentence's span, every sentence's evidence."""
+    lead = group[0]
+    typed = max(group, key=lambda m: m.confidence)  # ties keep the earliest sentence
+    dated = _most_precise(group, lambda m: m.date, lambda m: m.date_precision)
+    placed = _most_precise(group, lambda m: m.place, lambda m: place_precision(m.place, m.geo_precision))
+    evidence: dict = {}
+    for m in reversed(group):  # the lead sentence's evidence wins where several give one
+        evidence.update(m.evidence)
+    chosen = {}
+    for field, source in (("date", dated), ("place", placed)):
+        if source is not None and field in source.evidence:
+            evidence[field] = source.evidence[field]
+    for field in ("fatalities", "injuries", "arrests"):
+        source = _largest(group, field)
+        chosen[field] = getattr(source, field) if source else None
+        if source is not None and field in source.evidence:
+            evidence[field] = source.evidence[field]
+    high = [m.fatalities_high for m in group if m.fatalities_high is not None]
+    actor1 = next((m.actor1 for m in group if m.actor1), None)
+    actor2 = next((m.actor2 for m in group if m.actor2 and m.actor2 != actor1), None)
+    claims, seen = [], set()
+    for m in group:
+        for c in m.claims:
+            key = (c.field, repr(c.value), c.claimant, c.span)
+            if key not in seen:
+                seen.add(key)
+                claims.append(c)
+    return replace(
+        lead,
+        event_type=typed.event_type, sub_event_type=typed.sub_event_type, disorder_type=typed.disorder_type,
+        date=dated.date if dated else None, date_precision=dated.date_precision if dated else None,
+        place=placed.place if placed else None, geo_precision=placed.geo_precision if placed else None,
+        actor1=actor1, actor2=actor2,
+        assoc_actor_1=_union([a for m in group for a in m.assoc_actor_1], {actor1, actor2}),
+        assoc_actor_2=_union([a for m in group for a in m.assoc_actor_2], {actor1, actor2}),
+        civilian_targeting=any(m.civilian_targeting for m in group),
+        fatalities=chosen["fatalities"], injuries=chosen["injuries"], arrests=chosen["arrests"],
+        fatalities_high=max(high) if high else None,
+        attribution=next((m.attribution for m in group if m.attribution), ""),
+        claims=claims, confidence=max(m.confidence for m in group), evidence=evidence)
+
+
+def _union(actors: list, exclude: set) -> list:
+    out, seen = [], set()
+    for a in actors:
+        if a not in exclude and a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out

@@ -1,35 +1,244 @@
-"""Read input paths into Documents (placeholder: .jsonl and .txt only; the ingest work replaces it)."""
+"""Read input files and folders into Documents, reporting every record that cannot be used.
+
+Formats by extension: .jsonl/.ndjson (one record per line, DESIGN's fields), .txt, .html/.htm,
+.xml/.rss/.atom (feeds), .warc/.warc.gz. Folders are read recursively in sorted path order;
+hidden files and folders (".name") and README, LICENSE and .md files are passed over; other
+unknown extensions are reported. Limits (documented in examples/README.md): a document's text
+is cut to MAX_TEXT_CHARS at a paragraph break and kept, with a report; a single-document file
+(.txt, .html) is read up to MAX_FILE_BYTES.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from pathlib import Path
 
-from sitrep.model import Document, SkippedRecord, content_hash
+from sitrep.ingest.decode import NotText, decode_bytes
+from sitrep.model import Document, SkippedRecord
+
+MAX_TEXT_CHARS = 500_000  # ~150 long news articles; longer "documents" are dumps, not reports
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+Report = Callable[[SkippedRecord], None]
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.I)
 
 
-def read_documents(inputs: Iterable[str | Path], report: Callable[[SkippedRecord], None]) -> Iterator[Document]:
-    """Yield a Document per usable record; call `report` for each record that is skipped."""
+def _files(path: Path) -> list[Path]:
+    """The file itself, or a folder's files in sorted order without hidden and documentation files."""
+    if not path.is_dir():
+        return [path]
+    found = [p for p in path.rglob("*") if p.is_file() and not _passed_over(p.relative_to(path))]
+    return sorted(found, key=lambda p: p.relative_to(path).as_posix())
+
+
+def _passed_over(relative: Path) -> bool:
+    """Hidden files and folders, and a folder's own README/LICENSE/markdown files."""
+    if any(part.startswith(".") for part in relative.parts):
+        return True
+    name = relative.name.lower()
+    return name.endswith(".md") or name.startswith(("readme", "license", "licence"))
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "txt", ".html": "html", ".htm": "html",
+            ".xml": "feed", ".rss": "feed", ".atom": "feed"}.get(path.suffix.lower())
+
+
+def read_documents(inputs: Iterable[str | Path], report: Report) -> Iterator[Document]:
+    """Yield a Document per usable record; call `report` for each record skipped or changed.
+
+    Never raises for bad input: a missing or unreadable path, a binary or empty file, a bad
+    line or record is reported with a one-line reason and the rest of the batch goes on.
+    """
     for inp in inputs:
         path = Path(inp)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if f.suffix == ".jsonl":
-                for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        rec = json.loads(line)
-                        text = rec["text"]
-                    except (ValueError, KeyError) as e:
-                        report(SkippedRecord(f"{f}:{n}", f"unusable JSONL record: {e}"))
-                        continue
-                    pub = rec.get("published")
-                    yield Document(id=str(rec.get("id") or content_hash(text)[:16]), text=text,
-                                   url=rec.get("url"), title=rec.get("title"), source=rec.get("source"),
-                                   published=date.fromisoformat(pub[:10]) if pub else None)
-            elif f.suffix == ".txt":
-                text = f.read_text(encoding="utf-8")
-                yield Document(id=f.stem, text=text)
+        if not path.exists():
+            report(SkippedRecord(str(path), "not found"))
+            continue
+        for f in _files(path):
+            kind = _kind(f)
+            if kind is None:
+                report(SkippedRecord(str(f), f"unknown file type {''.join(f.suffixes) or '(no extension)'!r}: "
+                                             "expected .jsonl, .txt, .html, .htm, .xml, .rss, .atom, .warc, .warc.gz"))
+                continue
+            try:
+                for doc in _READERS[kind](f, report):
+                    yield _limited(doc, report)
+            except PermissionError as e:
+                report(SkippedRecord(str(f), f"unreadable file: permission denied ({e.strerror})"))
+            except OSError as e:
+                report(SkippedRecord(str(f), f"unreadable file: {e.strerror or e}"))
+            except NotText as e:
+                report(SkippedRecord(str(f), str(e)))
+            except Exception as e:  # a reader bug or a pathological file never stops the batch
+                report(SkippedRecord(str(f), f"could not read: {type(e).__name__}: {e}"))
+
+
+def _limited(doc: Document, report: Report) -> Document:
+    if len(doc.text) <= MAX_TEXT_CHARS:
+        return doc
+    original = len(doc.text)
+    cut = doc.text.rfind("\n\n", 0, MAX_TEXT_CHARS)
+    cut = cut if cut > MAX_TEXT_CHARS // 2 else MAX_TEXT_CHARS
+    report(SkippedRecord(doc.id, f"truncated: {original:,} characters is over the {MAX_TEXT_CHARS:,}-character "
+                                 f"limit; kept the first {cut:,} (document kept)"))
+    return Document(id=doc.id, text=doc.text[:cut].rstrip(), url=doc.url, title=doc.title, source=doc.source,
+                    published=doc.published, language=doc.language)
+
+
+def _read_head(path: Path, report: Report) -> bytes:
+    """The file's bytes, up to MAX_FILE_BYTES (reported when cut)."""
+    with path.open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        size = path.stat().st_size
+        report(SkippedRecord(str(path), f"truncated: file of {size / 2**20:.0f} MB is over the "
+                                        f"{MAX_FILE_BYTES // 2**20} MB single-document limit; read the first "
+                                        f"{MAX_FILE_BYTES // 2**20} MB (document kept)"))
+        data = data[:MAX_FILE_BYTES]
+        # Do not leave half a UTF-8 character at the cut.
+        while data and (data[-1] & 0xC0) == 0x80:
+            data = data[:-1]
+        if data and data[-1] >= 0xC0:
+            data = data[:-1]
+    return data
+
+
+def _text_of(path: Path, report: Report, declared: str | None = None) -> str | None:
+    data = _read_head(path, report)
+    if not data.strip():
+        report(SkippedRecord(str(path), "empty file"))
+        return None
+    text, _ = decode_bytes(data, declared=declared)
+    if not text.strip():
+        report(SkippedRecord(str(path), "empty file (only blank space)"))
+        return None
+    return text
+
+
+def _warner(record: str, report: Report) -> Callable[[str], None]:
+    return lambda reason: report(SkippedRecord(record, reason))
+
+
+def read_txt(path: Path, report: Report) -> Iterator[Document]:
+    from sitrep.ingest.textfile import text_document
+
+    text = _text_of(path, report)
+    if text is None:
+        return
+    doc = text_document(text, path.stem, _warner(str(path), report))
+    if doc is None:
+        report(SkippedRecord(str(path), "no text after the header"))
+        return
+    yield doc
+
+
+def read_html(path: Path, report: Report) -> Iterator[Document]:
+    from sitrep.ingest.html import page_documents
+
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    declared = _META_CHARSET.search(head)
+    text = _text_of(path, report, declared.group(1).decode("ascii") if declared else None)
+    if text is None:
+        return
+    docs = page_documents(text, page_id=path.stem)
+    if not docs:
+        report(SkippedRecord(str(path), "HTML page has no article text"))
+    yield from docs
+
+
+def read_jsonl(path: Path, report: Report) -> Iterator[Document]:
+    from sitrep.ingest.records import canonical_record, document_from_record
+
+    from sitrep.ingest.decode import sniff_binary
+
+    seen_any = False
+    with path.open("rb") as fh:
+        what = sniff_binary(fh.read(4096))
+        if what:
+            raise NotText(f"not a text file: {what}")
+        fh.seek(0)
+        for n, raw in enumerate(fh, 1):
+            label = f"{path}:{n}"
+            if not raw.strip():
+                continue
+            seen_any = True
+            try:
+                line, _ = decode_bytes(raw.lstrip(b"\xef\xbb\xbf") if n == 1 else raw)
+                rec = json.loads(line)
+            except (NotText, ValueError) as e:
+                report(SkippedRecord(label, f"not a JSON record: {str(e)[:120]}"))
+                continue
+            if not isinstance(rec, dict):
+                report(SkippedRecord(label, f"not a JSON record: a JSON {type(rec).__name__}, not an object"))
+                continue
+            rec = canonical_record(rec)
+            if rec.get("id") not in (None, ""):
+                label = f"{label} (id {rec['id']})"
+            if rec.get("text") in (None, "") and isinstance(rec.get("html"), str):
+                yield from _html_record(rec, label, report)
+                continue
+            try:
+                yield document_from_record(rec, warn=_warner(label, report))
+            except ValueError as e:
+                report(SkippedRecord(label, str(e)))
+    if not seen_any:
+        report(SkippedRecord(str(path), "empty file"))
+
+
+def _html_record(rec: dict, label: str, report: Report) -> Iterator[Document]:
+    """A JSONL record carrying a page: split like an HTML file, the record's fields win."""
+    from sitrep.ingest.html import page_documents
+    from sitrep.ingest.records import published_or_none, record_id
+
+    docs = page_documents(rec["html"], page_id=record_id(rec, rec["html"]), url=rec.get("url") or None)
+    if not docs:
+        report(SkippedRecord(label, "record's html has no article text"))
+        return
+    published = published_or_none(rec["published"], _warner(label, report)) if rec.get("published") else None
+    for doc in docs:
+        if len(docs) == 1:  # a listing's stories keep their own headlines and dates
+            doc.title = rec.get("title") or doc.title
+            doc.published = published or doc.published
+        doc.source = rec.get("source") or doc.source
+        yield doc
+
+
+def read_feed(path: Path, report: Report) -> Iterator[Document]:
+    from sitrep.ingest.feeds import NotAFeed, feed_documents
+
+    data = _read_head(path, report)
+    if not data.strip():
+        report(SkippedRecord(str(path), "empty file"))
+        return
+    decode_bytes(data[:65536])  # raises NotText for a binary file named .xml
+    try:
+        yield from feed_documents(data, str(path), lambda rec, reason: report(SkippedRecord(rec, reason)))
+    except NotAFeed as e:
+        report(SkippedRecord(str(path), str(e)))
+
+
+def read_warc(path: Path, report: Report) -> Iterator[Document]:
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from sitrep.ingest.warc import NotAWarc, warc_documents
+
+    if path.stat().st_size == 0:
+        report(SkippedRecord(str(path), "empty file"))
+        return
+    with path.open("rb") as fh:
+        try:
+            yield from warc_documents(fh, str(path), lambda rec, reason: report(SkippedRecord(rec, reason)))
+        except ArchiveLoadFailed as e:
+            report(SkippedRecord(str(path), f"not a WARC file: {str(e).strip().splitlines()[0][:120]}"))
+        except NotAWarc as e:
+            report(SkippedRecord(str(path), str(e)))
+
+
+_READERS = {"jsonl": read_jsonl, "txt": read_txt, "html": read_html, "feed": read_feed, "warc": read_warc}

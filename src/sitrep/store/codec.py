@@ -1,34 +1,58 @@
-"""Events to JSON-ready dicts and back, for storage."""
+"""Events to JSON (the `record` column) and back, losslessly for every field of the model."""
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from dataclasses import fields
+from datetime import date, datetime
+from functools import lru_cache
 
 from sitrep.model import Actor, Claim, Event, Mention, Place, Source, Span, to_plain
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
+def _known(cls, d: dict) -> dict:
+    """Keep only the keys the dataclass has: records written by a newer or older sitrep still load."""
+    names = _field_names(cls)
+    return {k: v for k, v in d.items() if k in names}
+
+
 def _date(v):
-    return date.fromisoformat(v) if v else None
+    if not v:
+        return None
+    return v if isinstance(v, date) else date.fromisoformat(str(v)[:10])
 
 
 def _span(d):
-    return Span(**d) if d else None
+    return Span(**_known(Span, d)) if d else None
 
 
 def _actor(d):
-    return Actor(**d) if d else None
+    return Actor(**_known(Actor, d)) if d else None
+
+
+def _actors(items):
+    return [Actor(**_known(Actor, a)) for a in items or []]
 
 
 def _place(d):
-    return Place(**d) if d else None
+    return Place(**_known(Place, d)) if d else None
 
 
 def _claims(items):
-    return [Claim(c["field"], c["value"], c["claimant"], _span(c.get("span"))) for c in items or []]
+    return [Claim(c["field"], c.get("value"), c.get("claimant", ""), _span(c.get("span"))) for c in items or []]
+
+
+def _evidence(d):
+    return {k: _span(v) for k, v in (d or {}).items() if v}
 
 
 def _mention(d: dict) -> Mention:
-    d = dict(d)
+    d = _known(Mention, d)
     d["span"] = _span(d["span"])
     d["date"] = _date(d.get("date"))
     d["published"] = _date(d.get("published"))
@@ -36,26 +60,43 @@ def _mention(d: dict) -> Mention:
     for k in ("actor1", "actor2"):
         d[k] = _actor(d.get(k))
     for k in ("assoc_actor_1", "assoc_actor_2"):
-        d[k] = [Actor(**a) for a in d.get(k) or []]
+        d[k] = _actors(d.get(k))
     d["claims"] = _claims(d.get("claims"))
-    d["evidence"] = {k: _span(v) for k, v in (d.get("evidence") or {}).items()}
+    d["evidence"] = _evidence(d.get("evidence"))
     return Mention(**d)
 
 
 def event_to_dict(e: Event) -> dict:
-    return to_plain(e)
+    """An Event as a JSON-ready dict (dates as ISO strings), without the store's own `updated_at`."""
+    d = to_plain(e)
+    d.pop("updated_at", None)  # the events.updated_at column holds it; the record stays comparable
+    return d
 
 
 def event_from_dict(d: dict) -> Event:
-    d = dict(d)
+    """The Event a dict from `event_to_dict` describes."""
+    d = _known(Event, d)
     d["date"] = _date(d.get("date"))
     d["place"] = _place(d.get("place"))
     for k in ("actor1", "actor2"):
         d[k] = _actor(d.get(k))
     for k in ("assoc_actor_1", "assoc_actor_2"):
-        d[k] = [Actor(**a) for a in d.get(k) or []]
-    d["sources"] = [Source(s["doc_id"], s.get("url"), s.get("name"), _date(s.get("published"))) for s in d.get("sources") or []]
+        d[k] = _actors(d.get(k))
+    d["sources"] = [Source(s["doc_id"], s.get("url"), s.get("name"), _date(s.get("published")))
+                    for s in d.get("sources") or []]
     d["mentions"] = [_mention(m) for m in d.get("mentions") or []]
-    d["evidence"] = {k: _span(v) for k, v in (d.get("evidence") or {}).items()}
+    d["evidence"] = _evidence(d.get("evidence"))
     d["claims"] = _claims(d.get("claims"))
+    if d.get("updated_at") and not isinstance(d["updated_at"], datetime):
+        d["updated_at"] = datetime.fromisoformat(d["updated_at"])
     return Event(**d)
+
+
+def event_to_json(e: Event) -> str:
+    """The `record` column's text for an Event."""
+    return json.dumps(event_to_dict(e), ensure_ascii=False, separators=(",", ":"))
+
+
+def event_from_json(text: str) -> Event:
+    """The Event stored in a `record` column."""
+    return event_from_dict(json.loads(text))

@@ -1,69 +1,284 @@
-"""The Store: Documents and Events in one SQL database, through SQLAlchemy (first version: events as JSON)."""
+"""The Store: Documents and Events in one SQL database (SQLite path or PostgreSQL URL), through SQLAlchemy.
+
+Writes are idempotent (documents by id and content hash, events by their stable id; an unchanged
+event is not rewritten) and atomic (one transaction per `save`). Events a human has reviewed are
+never overwritten by the pipeline. The tables are in `schema.py`.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Column, Date, MetaData, String, Table, Text, create_engine, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import delete, func, select, union, update
+from sqlalchemy.engine import Connection, Engine
 
 from sitrep.model import Document, Event, Mention
-from sitrep.store.codec import event_from_dict, event_to_dict
+from sitrep.store.candidates import DEFAULT_WINDOW_DAYS, candidate_conditions
+from sitrep.store.codec import event_from_json, event_to_json
+from sitrep.store.engine import make_engine, migrate
+from sitrep.store.rows import event_columns
+from sitrep.store.schema import REVIEW_STATUSES, documents, event_documents, events, review_log
 
-metadata = MetaData()
-documents = Table(
-    "documents", metadata,
-    Column("id", String, primary_key=True),
-    Column("content_hash", String, index=True, nullable=False),
-    Column("url", Text), Column("title", Text), Column("source", Text),
-    Column("published", Date), Column("language", String), Column("text", Text, nullable=False),
-)
-events = Table(
-    "events", metadata,
-    Column("id", String, primary_key=True),
-    Column("event_date", Date, index=True),
-    Column("record", Text, nullable=False),
-)
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+_ACTION_STATUS = {"accept": "accepted", "edit": "edited", "reject": "rejected", "reopen": "unreviewed"}
 
 
-def database_url(db: str) -> str:
-    """A path becomes a SQLite URL; a URL is kept."""
-    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _as_utc(value: datetime | None) -> datetime | None:
+    # SQLite gives back naive datetimes; every datetime sitrep writes is UTC.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def _document_row(d: Document, at: datetime) -> dict:
+    if not isinstance(d.id, str) or not d.id or len(d.id) > 255:
+        raise ValueError(f"document {d.id!r}: id must be a non-empty string of at most 255 characters")
+    if not isinstance(d.text, str):
+        raise ValueError(f"document {d.id}: text is missing")
+    return {"id": d.id, "content_hash": d.content_hash, "url": d.url, "title": d.title, "source": d.source,
+            "published": d.published, "language": d.language, "text": d.text, "ingested_at": at}
+
+
+def _event_row(e: Event, at: datetime) -> dict:
+    if not isinstance(e.id, str) or not e.id or len(e.id) > 64:
+        raise ValueError(f"event {e.id!r}: id must be a non-empty string of at most 64 characters")
+    if (e.review_status or "unreviewed") not in REVIEW_STATUSES:
+        raise ValueError(f"event {e.id}: unknown review_status {e.review_status!r}")
+    try:
+        return event_columns(e, at)
+    except (TypeError, ValueError, AttributeError) as err:
+        raise ValueError(f"event {e.id}: cannot be stored: {type(err).__name__}: {err}") from err
 
 
 class Store:
+    """Documents and Events in SQL. `db` is a SQLite file path or a SQLAlchemy URL."""
+
     def __init__(self, db: str, create: bool = True) -> None:
-        if not create and "://" not in db and not Path(db).exists():
+        if not create and "://" not in str(db) and not Path(db).exists():
             raise FileNotFoundError(f"no database at {db}")
-        self.engine: Engine = create_engine(database_url(db))
-        metadata.create_all(self.engine)
+        self.engine: Engine = make_engine(str(db))
+        migrate(self.engine)
+        # Mention ids of the events the last candidate_events() returned: a candidate the merge
+        # absorbed into another event is removed on the next save.
+        self._candidates: dict[str, set[str]] = {}
+
+    # -- documents ---------------------------------------------------------------------------
 
     def already_stored(self, doc: Document) -> str | None:
+        """Why `doc` needs no processing (its id or its text is already stored), or None."""
         with self.engine.connect() as c:
             row = c.execute(select(documents.c.id).where(
-                (documents.c.id == doc.id) | (documents.c.content_hash == doc.content_hash))).first()
+                (documents.c.id == doc.id) | (documents.c.content_hash == doc.content_hash)).limit(1)).first()
         return f"already in the database as {row.id}" if row else None
 
-    def candidate_events(self, mentions: Iterable[Mention]) -> list[Event]:
-        return self.events()
+    def get_document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as c:
+            r = c.execute(select(documents).where(documents.c.id == doc_id)).first()
+        if r is None:
+            return None
+        return Document(id=r.id, text=r.text, url=r.url, title=r.title, source=r.source,
+                        published=r.published, language=r.language or "en", content_hash=r.content_hash)
+
+    def documents_of_event(self, event_id: str) -> list[str]:
+        with self.engine.connect() as c:
+            return list(c.scalars(select(event_documents.c.doc_id).where(event_documents.c.event_id == event_id)
+                                  .order_by(event_documents.c.doc_id)))
+
+    def events_of_document(self, doc_id: str) -> list[str]:
+        with self.engine.connect() as c:
+            return list(c.scalars(select(event_documents.c.event_id).where(event_documents.c.doc_id == doc_id)
+                                  .order_by(event_documents.c.event_id)))
+
+    # -- events ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _decode(row) -> Event:
+        e = event_from_json(row.record)
+        e.review_status = row.review_status
+        e.updated_at = _as_utc(row.updated_at)
+        return e
+
+    def candidate_events(self, mentions: Iterable[Mention], days: int = DEFAULT_WINDOW_DAYS) -> list[Event]:
+        """Stored events that could merge with `mentions`: same country (or none known), dated within
+        `days` of a mention (widened for week/month precision) or undated."""
+        mentions = list(mentions)
+        if not mentions:
+            self._candidates = {}
+            return []
+        ids: set[str] = set()
+        with self.engine.connect() as c:
+            # A UNION of index range scans (one per country and date window), then the records by id.
+            for clauses in _chunks(candidate_conditions(mentions, days), 200):
+                ids.update(c.scalars(union(*(select(events.c.id).where(w) for w in clauses))))
+            found = []
+            for chunk in _chunks(sorted(ids)):
+                rows = c.execute(select(events.c.record, events.c.review_status, events.c.updated_at)
+                                 .where(events.c.id.in_(chunk)).order_by(events.c.id))
+                found += [self._decode(r) for r in rows]
+        self._candidates = {e.id: {m.id for m in e.mentions} for e in found}
+        return found
 
     def events(self) -> list[Event]:
-        with self.engine.connect() as c:
-            return [event_from_dict(json.loads(r.record)) for r in c.execute(select(events.c.record))]
+        return list(self.iter_events())
 
-    def save(self, docs: list[Document], evs: list[Event]) -> None:
-        """Store documents and upsert events in one transaction."""
+    def iter_events(self, batch: int = 2000) -> Iterator[Event]:
+        """Every stored event, by id, decoded a batch at a time."""
+        query = select(events.c.record, events.c.review_status, events.c.updated_at).order_by(events.c.id)
+        with self.engine.connect() as c:
+            result = c.execution_options(stream_results=True, yield_per=batch).execute(query)
+            for row in result:
+                yield self._decode(row)
+
+    def get_event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as c:
+            r = c.execute(select(events.c.record, events.c.review_status, events.c.updated_at)
+                          .where(events.c.id == event_id)).first()
+        return self._decode(r) if r else None
+
+    def count_events(self, review_status: str | None = None) -> int:
+        query = select(func.count()).select_from(events)
+        if review_status:
+            query = query.where(events.c.review_status == review_status)
+        with self.engine.connect() as c:
+            return int(c.scalar(query))
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def save(self, docs: Iterable[Document], evs: Iterable[Event]) -> dict[str, int]:
+        """Store documents and upsert events in ONE transaction; nothing is written if anything fails.
+
+        Documents already stored are left alone. An event identical to its stored version is not
+        rewritten; one a human reviewed is kept as the human left it. A candidate event (from the
+        last `candidate_events`) whose mentions all moved into other events is deleted.
+        Returns counts: documents, inserted, updated, unchanged, protected, removed.
+        """
+        at = _now()
+        doc_rows = [_document_row(d, at) for d in docs]
+        evs = list(evs)
+        ev_rows = {}
+        for e in evs:  # the last version of an id wins, as an in-memory merge would
+            ev_rows[e.id] = (e, _event_row(e, at))
+        counts = dict(documents=0, inserted=0, updated=0, unchanged=0, protected=0, removed=0)
         with self.engine.begin() as c:
-            for d in docs:
-                c.execute(documents.insert().values(id=d.id, content_hash=d.content_hash, url=d.url, title=d.title,
-                                                    source=d.source, published=d.published, language=d.language,
-                                                    text=d.text))
-            for e in evs:
-                c.execute(events.delete().where(events.c.id == e.id))
-                c.execute(events.insert().values(id=e.id, event_date=e.date,
-                                                 record=json.dumps(event_to_dict(e), ensure_ascii=False)))
+            counts["documents"] = self._insert_new_documents(c, doc_rows)
+            stored = self._stored_state(c, list(ev_rows))
+            inserts, changed = [], []
+            for eid, (e, row) in ev_rows.items():
+                if eid not in stored:
+                    inserts.append(dict(row, created_at=at))
+                elif stored[eid][0] != "unreviewed":
+                    counts["protected"] += 1
+                elif stored[eid][1] == row["record"] and row["review_status"] == "unreviewed":
+                    counts["unchanged"] += 1
+                else:
+                    changed.append(row)
+            if inserts:
+                c.execute(events.insert(), inserts)
+            for row in changed:
+                c.execute(update(events).where(events.c.id == row["id"]).values(**row))
+            self._link_documents(c, [ev_rows[r["id"]][0] for r in inserts + changed], replace=[r["id"] for r in changed])
+            counts["removed"] = self._remove_absorbed(c, evs, stored_ids=set(stored))
+            counts["inserted"], counts["updated"] = len(inserts), len(changed)
+        self._candidates = {}
+        return counts
+
+    def _insert_new_documents(self, c: Connection, rows: list[dict]) -> int:
+        if not rows:
+            return 0
+        unique = list({r["id"]: r for r in rows}.values())
+        seen: set[str] = set()
+        for ids in _chunks([r["id"] for r in unique]):
+            seen.update(c.scalars(select(documents.c.id).where(documents.c.id.in_(ids))))
+        new = [r for r in unique if r["id"] not in seen]
+        if new:
+            c.execute(documents.insert(), new)
+        return len(new)
+
+    def _stored_state(self, c: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
+        """id -> (review_status, record) of the events among `ids` that are stored."""
+        out: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(ids):
+            for r in c.execute(select(events.c.id, events.c.review_status, events.c.record)
+                               .where(events.c.id.in_(chunk))):
+                out[r.id] = (r.review_status, r.record)
+        return out
+
+    def _link_documents(self, c: Connection, evs: list[Event], replace: list[str]) -> None:
+        for chunk in _chunks(replace):
+            c.execute(delete(event_documents).where(event_documents.c.event_id.in_(chunk)))
+        links = [{"event_id": e.id, "doc_id": doc_id}
+                 for e in evs for doc_id in sorted({s.doc_id for s in e.sources} | {m.doc_id for m in e.mentions})]
+        if links:
+            c.execute(event_documents.insert(), links)
+
+    def _remove_absorbed(self, c: Connection, evs: list[Event], stored_ids: set[str]) -> int:
+        """Delete unreviewed candidates that the merge folded into other events of this save."""
+        if not self._candidates:
+            return 0
+        kept = {e.id for e in evs}
+        covered = {m.id for e in evs for m in e.mentions}
+        gone = [eid for eid, mids in self._candidates.items()
+                if eid not in kept and mids and mids <= covered]
+        removed = 0
+        for chunk in _chunks(gone):
+            removed += c.execute(delete(events).where(events.c.id.in_(chunk),
+                                                      events.c.review_status == "unreviewed")).rowcount or 0
+        return removed
+
+    def update_event(self, event: Event, user: str, action: str, reason: str = "") -> Event:
+        """A human's change: write `event` and a review_log row (before/after) in one transaction.
+
+        `action` 'accept', 'edit', 'reject' or 'reopen' sets the review_status; any other action keeps
+        the event's own status. Returns the event as stored.
+        """
+        event.review_status = _ACTION_STATUS.get(action, event.review_status or "unreviewed")
+        at = _now()
+        row = _event_row(event, at)
+        with self.engine.begin() as c:
+            before = c.execute(select(events.c.record, events.c.review_status)
+                               .where(events.c.id == event.id)).first()
+            if before is None:
+                c.execute(events.insert().values(**row, created_at=at))
+            else:
+                c.execute(update(events).where(events.c.id == event.id).values(**row))
+            self._link_documents(c, [event], replace=[event.id])
+            c.execute(review_log.insert().values(
+                event_id=event.id, user=user or "", action=action, reason=reason,
+                before=_with_status(before.record, before.review_status) if before else None,
+                after=_with_status(row["record"], event.review_status), at=at))
+        event.updated_at = at
+        return event
+
+    def review_history(self, event_id: str) -> list[dict]:
+        """The review_log rows of an event, oldest first."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(review_log).where(review_log.c.event_id == event_id)
+                             .order_by(review_log.c.at, review_log.c.id))
+            return [dict(r._mapping) for r in rows]
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _with_status(record: str, status: str) -> str:
+    """The record JSON with the status the row had (the column is the truth for review_status)."""
+    e = event_from_json(record)
+    e.review_status = status
+    return event_to_json(e)

@@ -1,0 +1,122 @@
+"""Who did what to whom in an event sentence: actor1 (initiator), actor2 (target), associates.
+
+Reading order decides in the active voice: actors before the event word are the initiator's
+side, actors after it the target's ("Gunmen killed five villagers"). The passive voice turns it
+round: "were killed by Israeli forces" makes the agent after "by" actor1 and the subject actor2;
+with no agent ("three civilians were shot"), the subject is the target and actor1 stays empty.
+ACLED's conventions come on top: a protest's actor1 is Protesters and a riot's Rioters (named
+groups in the crowd become associates), and civilians are the target of violence against them.
+Actors inside a claimant's words ("police said") are sources, not parties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.events.actors import target_only
+from sitrep.events.lexicons import crowd_actor_by_event_type, generic_actors, triggers
+from sitrep.model import Actor, ActorMention, Span
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_STATE = ("State forces", "External/Other forces")
+
+
+@dataclass
+class Roles:
+    actor1: Actor | None = None
+    assoc_actor_1: list[Actor] = field(default_factory=list)
+    actor2: Actor | None = None
+    assoc_actor_2: list[Actor] = field(default_factory=list)
+    evidence: dict[str, Span] = field(default_factory=dict)
+
+
+def _sides(text: str, start: int, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Split the sentence's actors into the initiator's side and the target's side."""
+    sentence = text[start:]
+    t = triggers()
+    by = t.passive_by.search(sentence)
+    if by:
+        agent_from = start + by.end()
+        agents = [a for a in actors if agent_from <= a.span.start <= agent_from + 30 and not target_only(a.actor)]
+        if agents:
+            first = agents[0]
+            patients = [a for a in actors if a.span.end <= start + by.start()]
+            rest = [a for a in actors if a.span.start > first.span.end and a not in patients]
+            return [first] + [a for a in rest if not target_only(a.actor)], patients + [a for a in rest if target_only(a.actor)]
+    verb = t.verb.search(sentence) or t.noun.search(sentence)
+    if verb is None:
+        return [a for a in actors if not target_only(a.actor)], [a for a in actors if target_only(a.actor)]
+    pivot = start + verb.start()
+    before = [a for a in actors if a.span.end <= pivot]
+    after = [a for a in actors if a.span.start >= pivot]
+    if _PASSIVE_AUX.search(sentence[:verb.start()]):
+        return [], before + after  # "three civilians were shot": no agent named
+    side1 = [a for a in before if not target_only(a.actor)]
+    side2 = [a for a in before if target_only(a.actor)] + after
+    return side1, side2
+
+
+def _crowd(event_type: str, actors: list[ActorMention], trigger: Span | None) -> ActorMention | None:
+    """The Protesters/Rioters actor a protest or riot has by ACLED's convention."""
+    base = crowd_actor_by_event_type().get(event_type)
+    if base is None:
+        return None
+    for a in actors:
+        if a.actor.name.startswith(base):
+            return a
+    if trigger is None:
+        return None
+    category = next(g.category for g in generic_actors() if g.base == base)
+    return ActorMention(trigger, Actor(base, category, trigger.text))
+
+
+def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], event_type: str,
+                 sub_event_type: str, trigger: Span | None, excluded: list[tuple[int, int]]) -> Roles:
+    """The roles of the event in text[start:end] from the actors found in it.
+
+    `excluded` are character ranges whose actors are not parties (the claimant's words).
+    """
+    actors = [a for a in actors if not any(s <= a.span.start and a.span.end <= e for s, e in excluded)]
+    side1, side2 = _sides(text[:end], start, actors)
+    crowd = _crowd(event_type, actors, trigger)
+    if crowd is not None:
+        others = [a for a in side1 + side2 if a is not crowd and a.actor.name != crowd.actor.name]
+        assoc = [a for a in side1 if a in others and a.actor.category not in _STATE and not target_only(a.actor)]
+        side2 = [a for a in others if a not in assoc]
+        if event_type == "Protests" and sub_event_type == "Peaceful protest":
+            side2 = []  # a peaceful protest has no counterpart
+        else:
+            side2 = [a for a in side2 if a.actor.category in _STATE or event_type == "Riots"]
+        side1 = [crowd] + assoc
+    elif event_type == "Violence against civilians":
+        civilians = [a for a in side2 if a.actor.category == "Civilians"]
+        side2 = civilians + [a for a in side2 if a not in civilians]
+    elif event_type == "Battles" and not side2 and len(side1) > 1:
+        side2 = side1[1:2]  # "X and Y clashed"
+        side1 = [side1[0]] + side1[2:]
+    roles = Roles()
+    side1 = _distinct(side1)
+    side2 = [a for a in _distinct(side2) if not side1 or a.actor.name != side1[0].actor.name or event_type == "Riots"]
+    if side1:
+        roles.actor1 = side1[0].actor
+        roles.evidence["actor1"] = side1[0].span
+        roles.assoc_actor_1 = [a.actor for a in side1[1:]]
+        if side1[1:]:
+            roles.evidence["assoc_actor_1"] = side1[1].span
+    if side2:
+        roles.actor2 = side2[0].actor
+        roles.evidence["actor2"] = side2[0].span
+        roles.assoc_actor_2 = [a.actor for a in side2[1:2] if a.actor.category != "Civilians"]
+        if roles.assoc_actor_2:
+            roles.evidence["assoc_actor_2"] = side2[1].span
+    return roles
+
+
+def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for a in actors:
+        if a.actor.name not in seen:
+            seen.add(a.actor.name)
+            out.append(a)
+    return out

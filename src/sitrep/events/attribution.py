@@ -1,0 +1,73 @@
+"""Who a report says an account comes from: "the army said", "according to the Health Ministry".
+
+The claimant is recorded as written ("the army", "a local source"); pronouns are skipped, and a
+claimant that reads as a person's name (capitalised words with no organisation word) is left
+out, since sitrep records organisations and forces, never individuals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: str
+    start: int  # offsets of the claimant's words, relative to the text given
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    with resources.files("sitrep.events").joinpath("data/attribution.yaml").open(encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    words = "|".join(w.strip() for w in raw["organisation_words"].split("|") if w.strip())
+    verbs = raw["verbs"]
+    return {
+        "according": re.compile(r"\baccording to\s+((?:[\w'’.&-]+\s*){1,8}?)(?=\s*(?:,|;|\.|$|\bon\b|\bin\b|\bwho\b|\bthat\b|\bwhich\b))", re.I),
+        "after_np": re.compile(rf"\b(?:{verbs})\b", re.I),
+        "inverted": re.compile(rf"[,;]\s*(?:{verbs})\s+((?:the|a|an)\s+(?:[\w'’.&-]+\s*){{1,6}}?|[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,4}})\s*(?=[.,;]|$)"),
+        "boundary": re.compile(raw["boundaries"], re.I),
+        "pronoun": re.compile(rf"^(?:{raw['pronouns']})$", re.I),
+        "organisation": re.compile(rf"\b(?:{words})\b", re.I),
+    }
+
+
+def _acceptable(claimant: str) -> bool:
+    r = _rules()
+    if not claimant or r["pronoun"].match(claimant) or len(claimant.split()) > 8:
+        return False
+    words = claimant.split()
+    looks_like_name = len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in ("the", "of", "a", "an"))
+    return not (looks_like_name and not r["organisation"].search(claimant))
+
+
+def attributions(text: str) -> list[Attribution]:
+    """The claimants a sentence names, in reading order."""
+    r = _rules()
+    out: list[Attribution] = []
+    for rule in ("according", "inverted"):
+        for m in r[rule].finditer(text):
+            phrase = m.group(1).strip().rstrip(".,;: ")
+            out.append(Attribution(phrase, m.start(1), m.start(1) + len(phrase)))
+    for m in r["after_np"].finditer(text):
+        left = text[max(0, m.start() - 80):m.start()]
+        cut = 0
+        for b in r["boundary"].finditer(left):
+            cut = b.end()
+        phrase = left[cut:].strip()
+        if not phrase or len(phrase.split()) > 6:
+            continue
+        start = m.start() - len(left) + cut + (len(left[cut:]) - len(left[cut:].lstrip()))
+        out.append(Attribution(phrase, start, start + len(phrase)))
+    seen, unique = set(), []
+    for a in sorted(out, key=lambda a: a.start):
+        if _acceptable(a.claimant) and not any(a.start < b.end and b.start < a.end for b in unique) and a.start not in seen:
+            seen.add(a.start)
+            unique.append(a)
+    return unique

@@ -1,0 +1,120 @@
+"""Give a sentence or snippet its ACLED sub-event type, or say it reports no event.
+
+`classify(texts)` is the API the argument extractor calls. It uses the statistical model from
+`sitrep.events.train` (a corpus-trained TF-IDF + logistic regression, cached after the first
+use, or the model file named by the SITREP_MODEL environment variable) and, on top of it, the
+override cues of `data/model/cues.yaml` for weapons whose words leave no doubt. When no model
+can be built, it falls back to the keyword cues alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.taxonomy import sub_event_types
+
+log = logging.getLogger(__name__)
+
+NONE_LABEL = "none"  # the model's label for "reports no event"
+CRIMINAL_PREFIX = "criminal:"  # model labels "criminal:Attack": violent crime, no political actor
+
+
+@dataclass
+class Classification:
+    """What a text reports: an ACLED sub-event type (None = no event) and how sure we are."""
+
+    sub_event_type: str | None
+    event_type: str | None
+    confidence: float
+    criminal: bool = False
+
+
+@dataclass(frozen=True)
+class _Cue:
+    sub_event_type: str
+    override: bool
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[_Cue, ...]:
+    """The keyword rules of data/model/cues.yaml, compiled once."""
+    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
+    with path.open(encoding="utf-8") as f:
+        rules = yaml.safe_load(f)["rules"]
+    known = sub_event_types()
+    out = []
+    for rule in rules:
+        if rule["sub_event_type"] not in known:
+            raise ValueError(f"cues.yaml: unknown sub-event type {rule['sub_event_type']!r}")
+        for p in rule["patterns"]:
+            out.append(_Cue(rule["sub_event_type"], bool(rule.get("override")), re.compile(p, re.I)))
+    return tuple(out)
+
+
+def cue_label(text: str, overrides_only: bool) -> str | None:
+    """The first keyword rule that matches the text, or None."""
+    for cue in cues():
+        if (cue.override or not overrides_only) and cue.pattern.search(text):
+            return cue.sub_event_type
+    return None
+
+
+def from_label(label: str, confidence: float) -> Classification:
+    """A model label ("Attack", "criminal:Attack", "none") as a Classification."""
+    if label == NONE_LABEL:
+        return Classification(None, None, confidence)
+    criminal = label.startswith(CRIMINAL_PREFIX)
+    sub = label[len(CRIMINAL_PREFIX):] if criminal else label
+    return Classification(sub, sub_event_types()[sub], confidence, criminal)
+
+
+def _by_cues(text: str) -> Classification:
+    label = cue_label(text, overrides_only=False)
+    return from_label(label, 0.5) if label else Classification(None, None, 0.5)
+
+
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_model_failed = False
+
+
+def _model():
+    """The trained model (see sitrep.events.train.load_model), or None if it cannot be had."""
+    global _model_failed
+    if _model_failed:
+        return None
+    try:
+        from sitrep.events.train import load_model
+
+        return load_model()
+    except Exception as e:  # a broken model must not stop a batch: fall back to the cues
+        log.warning("event model unavailable (%s: %s); using keyword cues only", type(e).__name__, e)
+        _model_failed = True
+        return None
+
+
+def classify(texts: list[str]) -> list[Classification]:
+    """One Classification per text (a sentence or a short snippet), in order."""
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    if not texts:
+        return []
+    model = _model()
+    if model is None:
+        return [_by_cues(t) for t in texts]
+    out = []
+    for text, (label, prob) in zip(texts, model.predict(texts)):
+        cls = from_label(label, prob)
+        # a weapon cue overrides only among acts of violence: "police seized grenades" stays
+        # a disrupted weapons use, and a protest stays a protest
+        if cls.event_type in _VIOLENT_TYPES and not cls.criminal:
+            forced = cue_label(text, overrides_only=True)
+            if forced and forced != cls.sub_event_type:
+                cls = Classification(forced, sub_event_types()[forced], prob)
+        out.append(cls)
+    return out

@@ -1,0 +1,88 @@
+"""Fatalities, injuries and arrests of one sentence, by ACLED's counting rules.
+
+A number counts the dead when a death word governs it: just before it ("killed at least 5",
+"the death toll rose to 12") or after it within a few words ("five soldiers were killed",
+"3 dead"). "Five soldiers and two militants were killed" adds both; "12 people, including 3
+children, were killed" is 12. "Casualties" is never deaths. One victim without a figure ("a man
+was shot dead", "killed a suspected thief") is 1. Counts of attackers killed count like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.events.lexicons import count_cues
+from sitrep.events.numbers import Number
+
+KINDS = ("death", "injury", "arrest")
+_NOT_PEOPLE = re.compile(r"\s*(?:times|rounds|bullets|shots|vehicles|cars|houses|homes|shops|buildings)\b", re.I)
+_JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
+_INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
+
+
+@dataclass
+class Count:
+    """A figure for one kind ("death", "injury", "arrest") and the words it rests on."""
+
+    kind: str
+    value: int
+    start: int
+    end: int
+
+
+def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -> str | None:
+    cues = count_cues()
+    before = text[max(start, number.start - 60):number.start]
+    for kind, rx in cues.before_number.items():
+        if rx.search(before):
+            return "death" if kind == "death_toll" else kind
+    m = cues.after_number.match(text[number.end:min(next_start, number.end + 90)])
+    return m.lastgroup if m else None
+
+
+def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> list[Count]:
+    """The counts of the sentence text[start:end], given the document's numbers."""
+    inside = [n for n in numbers if start <= n.start and n.end <= end]
+    out: list[Count] = []
+    joined: list[Number] = []  # "five soldiers and" waiting for the word after "two militants"
+    total: Number | None = None  # "12 people, including" waiting for the word
+    inside = [n for n in inside if not _NOT_PEOPLE.match(text, n.end)]
+    for i, n in enumerate(inside):
+        next_start = inside[i + 1].start if i + 1 < len(inside) else end
+        kind = _kind_of(text, start, end, n, next_start)
+        gap = text[n.end:next_start]
+        if kind is None and i + 1 < len(inside):
+            if _INCLUDING.match(gap):
+                total = n
+                continue
+            if _JOIN.match(gap) or _JOIN.match(re.sub(r"^\s*[\w'’-]+", "", gap, count=1)):
+                joined.append(n)
+                continue
+        if kind is not None:
+            if total is not None:
+                out.append(Count(kind, total.value, total.start, n.end))
+            else:
+                out += [Count(kind, j.value, j.start, j.end) for j in joined]
+                out.append(Count(kind, n.value, n.start, n.end))
+        joined, total = [], None
+    if not any(c.kind == "death" for c in out):
+        sentence = text[start:end]
+        for kind, rx in count_cues().singular:
+            m = rx.search(sentence)
+            if m:
+                out.append(Count(kind, 1, start + m.start(), start + m.end()))
+                break
+    return out
+
+
+def totals(counts: list[Count]) -> dict[str, tuple[int, int, int]]:
+    """Per kind: the sum of its figures and the span (start, end) covering them."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for c in counts:
+        if c.kind in out:
+            v, s, e = out[c.kind]
+            out[c.kind] = (v + c.value, min(s, c.start), max(e, c.end))
+        else:
+            out[c.kind] = (c.value, c.start, c.end)
+    return out

@@ -1,0 +1,69 @@
+"""Non-event rules: tell a report of one specific event from what is not one.
+
+Not events: aggregates, patterns, forecasts, denials, hypotheticals, opinion and background. A
+cue only counts when it governs an event word: it sits within its kind's window of words from
+it, on the side the data's `where` says, or the event word is part of the cue. "Relatives of
+reporters killed ten years ago demonstrated" stays an event: the demonstration is free of any
+cue; only the killing is background. The cues are data: `data/nonevent_cues.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.events.lexicons import nonevent_kinds, triggers
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def event_words(text: str) -> list[tuple[int, int]]:
+    """Character spans of the event verbs and nouns of a sentence, in order."""
+    t = triggers()
+    spans = {(m.start(), m.end()) for m in t.verb.finditer(text)}
+    spans |= {(m.start(), m.end()) for m in t.noun.finditer(text)}
+    return sorted(spans)
+
+
+def _word_index(text: str) -> list[int]:
+    """Start offsets of the words of a text, to measure distances in words."""
+    return [m.start() for m in _WORD.finditer(text)]
+
+
+def _words_between(starts: list[int], a: int, b: int) -> int:
+    """How many words start in [a, b)."""
+    from bisect import bisect_left
+
+    return bisect_left(starts, b) - bisect_left(starts, a)
+
+
+def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = None) -> str | None:
+    """The kind of non-event a sentence is ("forecast", "aggregate"...), or None for an event.
+
+    With no event word at all in the sentence, any cue in it decides.
+    """
+    spans = event_words(text) if trigger_spans is None else trigger_spans
+    cues = [(k, m.start(), m.end()) for k in nonevent_kinds() for m in k.pattern.finditer(text)]
+    if not cues:
+        return None
+    if not spans:
+        return cues[0][0].name
+    starts = _word_index(text)
+    first_reason = None
+    for s, e in spans:
+        governed = None
+        for kind, cs, ce in cues:
+            if cs <= s and e <= ce:
+                gap = 0
+            elif ce <= s and kind.where != "after":
+                gap = _words_between(starts, ce, s)
+            elif kind.where != "before" and cs >= e:
+                gap = _words_between(starts, e, cs)
+            else:
+                continue
+            if gap <= kind.window:
+                governed = kind.name
+                break
+        if governed is None:
+            return None  # one free event word is enough
+        first_reason = first_reason or governed
+    return first_reason

@@ -1,0 +1,135 @@
+"""Load the events stage's data files (cues, triggers, generic actors) once, compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+def _read(name: str):
+    with resources.files("sitrep.events").joinpath(f"data/{name}").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _alternation(text: str) -> str:
+    """A YAML folded `a|b|c` list as one regex alternation (whitespace from folding removed)."""
+    return "|".join(p.strip() for p in text.split("|") if p.strip())
+
+
+@dataclass(frozen=True)
+class CountCues:
+    death: re.Pattern
+    injury: re.Pattern
+    arrest: re.Pattern
+    before_number: dict  # kind -> regex matching the words just before a number ("killed at least")
+    after_number: re.Pattern  # "<number> ... were killed": groups name the kind
+    singular: list  # (kind, regex) for one victim without a number
+
+
+@lru_cache(maxsize=1)
+def count_cues() -> CountCues:
+    raw = _read("counts.yaml")
+    words = {k: _alternation(raw[k]) for k in ("death", "injury", "arrest")}
+    fillers = _alternation(raw["number_fillers"])
+    tail = rf"\s+(?:(?:{fillers})\s+)?$"
+    before = {k: re.compile(rf"\b(?:{w}){tail}", re.I) for k, w in words.items()}
+    before["death_toll"] = re.compile(rf"\b(?:{_alternation(raw['death_toll'])}){tail}", re.I)
+    # Up to five words between the number and the cue: "five Palestinian men were killed".
+    after = re.compile(
+        r"\s*(?:[\w'’-]+,?\s+){0,5}?(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|allegedly)\s+)*"
+        rf"(?:(?P<death>{words['death']})|(?P<injury>{words['injury']})|(?P<arrest>{words['arrest']}))\b",
+        re.I,
+    )
+    singular = []
+    for key in ("singular_victim_before", "singular_died", "singular_victim_after", "singular_pronoun_after"):
+        singular.append(("death", re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
+    return CountCues(
+        death=re.compile(rf"\b(?:{words['death']})\b", re.I),
+        injury=re.compile(rf"\b(?:{words['injury']})\b", re.I),
+        arrest=re.compile(rf"\b(?:{words['arrest']})\b", re.I),
+        before_number=before,
+        after_number=after,
+        singular=singular,
+    )
+
+
+@dataclass(frozen=True)
+class NonEventKind:
+    name: str
+    window: int  # words between the cue and the event word
+    where: str  # "before" (the cue must precede the event word) or "any"
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def nonevent_kinds() -> tuple[NonEventKind, ...]:
+    raw = _read("nonevent_cues.yaml")["kinds"]
+    return tuple(
+        NonEventKind(name, int(k["window"]), k["where"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]), re.I))
+        for name, k in raw.items()
+    )
+
+
+@dataclass(frozen=True)
+class Triggers:
+    verb: re.Pattern
+    noun: re.Pattern
+    passive_by: re.Pattern  # "<participle> [adverb] by": the words after name the agent
+
+
+@lru_cache(maxsize=1)
+def triggers() -> Triggers:
+    raw = _read("triggers.yaml")
+    verbs = "|".join(f"(?:{v})" for v in raw["verbs"])
+    nouns = "|".join(f"(?:{n})" for n in raw["nouns"])
+    passive = _alternation(raw["passive"])
+    return Triggers(
+        verb=re.compile(rf"\b(?:{verbs})\b", re.I),
+        noun=re.compile(rf"\b(?:{nouns})\b", re.I),
+        passive_by=re.compile(rf"\b(?:{passive})\b(?:\s+\w+ly)?(?:\s+(?:and|or)\s+\w+)?\s+by\b", re.I),
+    )
+
+
+@dataclass(frozen=True)
+class GenericActor:
+    base: str  # "Police Forces"
+    template: str  # "Police Forces of {country}"
+    category: str
+    sides: str  # "any" or "target"
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def generic_actors() -> tuple[GenericActor, ...]:
+    raw = _read("generic_actors.yaml")
+    return tuple(
+        GenericActor(a["base"], a["template"], a["category"], a["sides"],
+                     re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in a["patterns"]) + r")\b", re.I))
+        for a in raw["actors"]
+    )
+
+
+@lru_cache(maxsize=1)
+def crowd_actor_by_event_type() -> dict[str, str]:
+    return dict(_read("generic_actors.yaml")["crowd_actor_by_event_type"])
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    return {k: v for k, v in _read("demonyms.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def demonym_pattern() -> re.Pattern:
+    names = sorted(demonyms(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def neutral_vocabulary() -> tuple[tuple[re.Pattern, str], ...]:
+    raw = _read("neutral_vocabulary.yaml")
+    return tuple((re.compile(rf"\b(?:{k})\b", re.I), v or "") for k, v in raw.items())

@@ -1,0 +1,46 @@
+"""Fold place names to the form the gazetteer is keyed by: lowercase, no diacritics, no quote marks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Marks that transliterations of Arabic and Hebrew use for ayin/hamza, and apostrophes:
+# "‘Azzūn", "`Azzun" and "Azzun" are the same name.
+_MARKS = dict.fromkeys(map(ord, "‘’'`ʿʾʻʼ´ʹ′"), None)
+_DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_"), " ")
+_SPACES = re.compile(r"\s+")
+# Letters that NFKD does not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i",
+                          "þ": "th", "œ": "oe", "ħ": "h"})
+
+
+@lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """ "‘Azzūn" -> "azzun", "Al-Khalil" -> "al khalil", "São Paulo" -> "sao paulo"."""
+    s = name.lower().translate(_MARKS).translate(_DASHES).translate(_SPECIAL)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", s).strip(" .,")
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ed|es) ")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_SOUNDS = (("ou", "u"), ("ee", "i"), ("y", "i"), ("q", "k"), ("ph", "f"), ("kh", "k"), ("dh", "d"),
+           ("j", "g"), ("w", "u"))
+
+
+@lru_cache(maxsize=200_000)
+def loose(key: str) -> str:
+    """A folded name reduced further for transliteration variants: "qalqilya" ~ "qalqiliyah".
+
+    Used only when the folded name itself is not in the gazetteer.
+    """
+    s = _ARTICLE.sub("", key)
+    for a, b in _SOUNDS:
+        s = s.replace(a, b)
+    s = _FINAL_H.sub("", s)
+    s = _DOUBLED.sub(r"\1", s)
+    return s.replace("ii", "i").replace("ia", "a")

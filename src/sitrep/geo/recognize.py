@@ -1,0 +1,200 @@
+"""Find the words of a text that may be place names: gazetteer matches over capitalized token runs.
+
+Each candidate carries the features the recognition classifier scores (cue words, capitalization,
+ambiguity with common words and personal names, population); `features.py`'s weights decide.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from sitrep.geo.folding import fold, loose
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.lexicon import cues, demonyms
+
+# Initialisms ("U.S.", "B.C."), words with inner apostrophes/hyphens ("Jaba'", "Al-Bireh"), numbers.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘ʿ`\-]*[^\W_])?['’‘ʿ`]?|\d+")
+_POSSESSIVE = ("'s", "’s")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|az|an|ar|at|ath|ed|en|es|et|ez)-\w", re.I)
+# Lowercase words that may sit inside a multiword place name ("Isle of Man", "Rio de Janeiro").
+_CONNECTORS = frozenset("of de del la le du des da do dos di y upon on the al el van von".split())
+MAX_WORDS = 6
+MAX_ROWS_FOR_FEATURES = 40
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalized(self) -> bool:
+        c = self.text[0]
+        # letters without case (Arabic, Hebrew, CJK) count as capitalized: they may be names
+        return c.isupper() or (c.isalpha() and c.lower() == c.upper()) or bool(_ARTICLE_PREFIX.match(self.text))
+
+
+@dataclass
+class Candidate:
+    """A span that matches a gazetteer name (rows) or a demonym (country code)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    rows: tuple[int, ...] = ()
+    demonym_of: str = ""
+    loose: bool = False  # matched only through a spelling variant
+    first_token: int = 0
+    last_token: int = 0
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        t = m.group()
+        if t.endswith(_POSSESSIVE) and len(t) > 3:
+            e -= 2
+        while e > s and text[e - 1] in "'’‘ʿ`-":
+            e -= 1
+        if e > s:
+            out.append(Token(s, e, text[s:e]))
+    return out
+
+
+def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tuple[list[Token], list[Candidate]]:
+    """Longest gazetteer matches inside runs of capitalized words, and demonyms."""
+    tokens = tokenize(text)
+    names, loose_names = gaz.names, gaz.loose_names
+    dem = demonyms() if with_demonyms else {}
+    out: list[Candidate] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i].capitalized:
+            i += 1
+            continue
+        # the run of capitalized words (with connectors) that starts here
+        j = i + 1
+        while j < n and text[tokens[j - 1].end:tokens[j].start] in (" ", "-", ". ") and (
+                tokens[j].capitalized or (tokens[j].text in _CONNECTORS and j + 1 < n and tokens[j + 1].capitalized)):
+            if text[tokens[j - 1].end:tokens[j].start] == ". " and not tokens[j - 1].text.endswith("."):
+                break  # a sentence ends between them
+            j += 1
+        k = i
+        while k < j:
+            matched = False
+            for m in range(min(MAX_WORDS, j - k), 0, -1):
+                last = tokens[k + m - 1]
+                if last.text in _CONNECTORS:
+                    continue
+                span_text = text[tokens[k].start:last.end]
+                key = fold(span_text)
+                if tokens[k].text in _CONNECTORS:
+                    break
+                if m <= 2 and span_text in dem and (m == 1 or " " in span_text):
+                    out.append(Candidate(tokens[k].start, last.end, span_text, key, demonym_of=dem[span_text],
+                                         first_token=k, last_token=k + m - 1))
+                    k += m
+                    matched = True
+                    break
+                rows = names.get(key)
+                is_loose = False
+                if not rows and len(key) >= 5 and key.isascii() and (m > 1 or not tokens[k].text.isupper()):
+                    rows = loose_names.get(loose(key))
+                    is_loose = True
+                if rows:
+                    out.append(Candidate(tokens[k].start, last.end, span_text, key, rows, first_token=k,
+                                         last_token=k + m - 1, loose=is_loose))
+                    k += m
+                    matched = True
+                    break
+            if not matched:
+                k += 1
+        i = j
+    return tokens, out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def recognition_features(text: str, tokens: list[Token], cands: list[Candidate], gaz: Gazetteer) -> None:
+    """Fill `features` of every candidate (document-level ones included)."""
+    cue = cues()
+    preps, nouns_of, nouns_after = cue["place_prepositions"], cue["place_nouns_before_of"], cue["place_nouns_after"]
+    speech, titles, common, personal = (cue["speech_verbs"], cue["person_titles"], cue["common_words"],
+                                        cue["also_personal_names"])
+    lower_words = {t.text for t in tokens if t.text[0].islower()}
+    n = len(tokens)
+    for c in cands:
+        prev = tokens[c.first_token - 1] if c.first_token > 0 else None
+        prev2 = tokens[c.first_token - 2] if c.first_token > 1 else None
+        nxt = tokens[c.last_token + 1] if c.last_token + 1 < n else None
+        gap_before = text[prev.end:c.start] if prev else ""
+        gap_after = text[c.end:nxt.start] if nxt else ""
+        pw = fold(prev.text) if prev else ""
+        nw = fold(nxt.text) if nxt else ""
+        rows = c.rows[:MAX_ROWS_FOR_FEATURES]
+        pop = max((gaz.population[r] for r in rows), default=0)
+        f = {"bias": 1.0}
+        if c.demonym_of:
+            f["demonym"] = 1.0
+            f["demonym_before_capital"] = float(bool(nxt) and nxt.capitalized and gap_after == " ")
+        else:
+            f["log_population"] = math.log10(pop + 1) / 7
+            f["is_country"] = float(any(gaz.is_country(r) for r in rows))
+            f["is_admin1"] = float(any(gaz.feature_code[r] == "ADM1" for r in rows))
+            f["is_admin2"] = float(any(gaz.feature_code[r] == "ADM2" for r in rows))
+            f["primary_name"] = float(any(fold(gaz.name[r]) == c.key for r in rows))
+            f["log_candidates"] = math.log10(len(c.rows)) / 2
+            f["loose_match"] = float(c.loose)
+        f["multiword"] = float(c.last_token > c.first_token)
+        f["short"] = float(len(c.key) <= 3)
+        f["all_caps"] = float(c.text.isupper() and len(c.text) > 1)
+        f["sentence_initial"] = float(_sentence_initial(text, c.start))
+        f["after_preposition"] = float(pw in preps and prev is not None and prev.text[0].islower())
+        f["after_place_noun_of"] = float(pw == "of" and prev2 is not None and fold(prev2.text) in nouns_of)
+        f["before_place_noun"] = float(nw in nouns_after and gap_after in (" ", "-"))
+        f["comma_before_capital"] = float(gap_after.strip() == "," and nxt is not None and nxt.capitalized)
+        f["after_comma_place"] = float(gap_before.strip() == "," and prev is not None and prev.capitalized)
+        f["before_speech_verb"] = float(nw in speech and gap_after.strip() in ("", ","))
+        f["after_title"] = float(pw in titles and prev is not None and prev.text[0].isupper() is not None)
+        f["run_continues"] = float(nxt is not None and nxt.capitalized and gap_after == " ")
+        f["run_precedes"] = float(prev is not None and prev.capitalized and gap_before == " ")
+        f["common_word"] = float(c.key in common)
+        f["personal_name"] = float(c.key in personal)
+        f["lowercase_in_doc"] = float(c.text.lower() in lower_words)
+        f["in_parentheses"] = float(gap_before.endswith("(") or gap_after.startswith(")"))
+        c.features = f
+    _document_features(cands, gaz)
+
+
+def _document_features(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """Support from the rest of the document: the same name with a cue, the document's countries."""
+    cued = {c.key for c in cands if c.features.get("after_preposition") or c.features.get("before_place_noun")
+            or c.features.get("after_place_noun_of") or c.features.get("comma_before_capital")}
+    countries: dict[str, int] = {}
+    for c in cands:
+        if c.demonym_of:
+            countries[c.demonym_of] = countries.get(c.demonym_of, 0) + 1
+        elif len(c.rows) == 1 or any(gaz.is_country(r) for r in c.rows[:3]):
+            cc = gaz.country_code[c.rows[0]]
+            countries[cc] = countries.get(cc, 0) + 1
+    top = max(countries.values(), default=0)
+    for c in cands:
+        f = c.features
+        f["cued_elsewhere"] = float(c.key in cued)
+        f["repeated"] = float(sum(1 for o in cands if o.key == c.key) > 1)
+        if c.rows:
+            f["in_doc_country"] = float(top > 0 and any(
+                countries.get(gaz.country_code[r], 0) >= max(1, top // 2) for r in c.rows[:MAX_ROWS_FOR_FEATURES]))

@@ -1,0 +1,141 @@
+"""Choose which place each recognized name refers to: learned weights over candidate features.
+
+Features: population, feature type, the countries and admin1 areas the document names, a
+containing name right after ("Springfield, Illinois", "Hebron (West Bank)") and the distance to the
+other places of the text ("the village of Sir, south of Jenin" is the Sir near Jenin).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from sitrep.geo.folding import fold
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.recognize import Candidate
+
+MAX_ROWS = 40
+_CONTAINER_GAPS = (", ", ",", " (", " , ", ", the ")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: accurate enough for "near" and fast."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+def candidate_rows(c: Candidate, gaz: Gazetteer, countries: Counter) -> list[int]:
+    """The most populous rows of a name, plus every row in a country the document names."""
+    rows = sorted(c.rows, key=lambda r: -gaz.population[r])
+    if len(rows) <= MAX_ROWS:
+        return rows
+    keep = rows[:MAX_ROWS]
+    keep += [r for r in rows[MAX_ROWS:] if gaz.country_code[r] in countries][:MAX_ROWS]
+    return keep
+
+
+class DocumentContext:
+    """What the whole text says about where it is: countries, admin1 areas, provisional anchors."""
+
+    def __init__(self, text: str, cands: list[Candidate], gaz: Gazetteer):
+        self.gaz = gaz
+        self.countries: Counter = Counter()
+        self.admin1: set[str] = set()
+        for c in cands:
+            if c.demonym_of:
+                self.countries[c.demonym_of] += 1
+                continue
+            if any(gaz.is_country(r) for r in c.rows):
+                self.countries[next(gaz.country_code[r] for r in c.rows if gaz.is_country(r))] += 2
+            elif len(c.rows) == 1:
+                self.countries[gaz.country_code[c.rows[0]]] += 1
+            for r in c.rows:
+                if gaz.feature_code[r] == "ADM1":
+                    self.admin1.add(fold(gaz.admin1[r]))
+                    self.countries[gaz.country_code[r]] += 1
+        self.total = sum(self.countries.values()) or 1
+        self.top = self.countries.most_common(1)[0][0] if self.countries else ""
+        self.containers = _containers(text, cands, gaz)
+        self.rows = {id(c): candidate_rows(c, gaz, self.countries) for c in cands if c.rows}
+        self.anchors = self._anchors(cands)
+
+    def _anchors(self, cands: list[Candidate]) -> list[tuple[str, float, float]]:
+        """A first guess for each distinct name (container, then country, then population)."""
+        gaz, out, seen = self.gaz, [], set()
+        for c in cands:
+            if not c.rows or c.key in seen:
+                continue
+            seen.add(c.key)
+            rows = self.rows[id(c)]
+            best = max(rows, key=lambda r: (self._container_match(c, r), self.countries.get(gaz.country_code[r], 0),
+                                            gaz.population[r]))
+            if not gaz.is_country(best) and gaz.feature_code[best] != "ADM1":
+                out.append((c.key, gaz.lat[best], gaz.lon[best]))
+        return out[:12]
+
+    def _container_match(self, c: Candidate, row: int) -> int:
+        container = self.containers.get(id(c))
+        if container is None:
+            return 0
+        gaz = self.gaz
+        for r in container.rows or ():
+            if gaz.is_country(r) and gaz.country_code[r] == gaz.country_code[row]:
+                return 1
+            if gaz.feature_code[r] in ("ADM1", "ADM2") and gaz.country_code[r] == gaz.country_code[row] and (
+                    gaz.admin1[r] == gaz.admin1[row] or gaz.admin2[r] and gaz.admin2[r] == gaz.admin2[row]):
+                return 1
+        if container.demonym_of == gaz.country_code[row]:
+            return 1
+        return -1
+
+    def features(self, c: Candidate, row: int, rank: int) -> dict[str, float]:
+        gaz = self.gaz
+        cc = gaz.country_code[row]
+        fc = gaz.feature_code[row]
+        f = {"bias": 1.0,
+             "log_population": math.log10(gaz.population[row] + 1) / 7,
+             "top_population": float(rank == 0),
+             "rank_inverse": 1.0 / (rank + 1),
+             "is_country": float(gaz.is_country(row)),
+             "is_admin1": float(fc == "ADM1"),
+             "is_admin2": float(fc == "ADM2"),
+             "is_capital": float(fc == "PPLC"),
+             "primary_name": float(fold(gaz.name[row]) == c.key),
+             "doc_country_share": self.countries.get(cc, 0) / self.total,
+             "doc_top_country": float(cc == self.top),
+             "admin1_named": float(bool(gaz.admin1[row]) and fold(gaz.admin1[row]) in self.admin1
+                                   and fc != "ADM1"),
+             "log_candidates": math.log10(len(c.rows)) / 2}
+        match = self._container_match(c, row)
+        f["container_match"] = float(match > 0)
+        f["container_mismatch"] = float(match < 0)
+        dists = [_km(gaz.lat[row], gaz.lon[row], lat, lon) for key, lat, lon in self.anchors if key != c.key]
+        if dists and not gaz.is_country(row):
+            d = min(dists)
+            f["near_25km"] = float(d <= 25)
+            f["near_100km"] = float(d <= 100)
+            f["log_nearest_km"] = math.log10(d + 1) / 4
+        else:
+            f["no_anchor"] = 1.0
+        return f
+
+
+def _containers(text: str, cands: list[Candidate], gaz: Gazetteer) -> dict[int, Candidate]:
+    """For "Springfield, Illinois" and "Hebron (West Bank)": the name that contains the one before it."""
+    out = {}
+    for a, b in zip(cands, cands[1:]):
+        if text[a.end:b.start] in _CONTAINER_GAPS and (b.demonym_of or any(
+                gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in b.rows)):
+            out[id(a)] = b
+    return out
+
+
+def score_rows(c: Candidate, ctx: DocumentContext, weights: dict[str, float]) -> list[tuple[int, float]]:
+    """(row, probability) for each candidate row, best first."""
+    scored = []
+    for rank, row in enumerate(ctx.rows.get(id(c), ())):
+        z = sum(weights.get(k, 0.0) * v for k, v in ctx.features(c, row, rank).items())
+        scored.append((row, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
+    scored.sort(key=lambda x: -x[1])
+    return scored

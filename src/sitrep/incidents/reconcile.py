@@ -1,0 +1,186 @@
+"""Turn the Mentions of one event into the Event's fields: counts across sources, place, date, sources.
+
+Counts follow two conventions at once. UCDP's: `fatalities_low` is the lowest figure any source
+gives, `fatalities_high` the highest (including "five to seven" upper readings), and
+`fatalities_best` the most reliable one, which is the median of the sources' figures, or, when a
+report revises the toll upwards ("the death toll rose to seven"), the newest such revision.
+ACLED's: `fatalities` is the most conservative credible figure, that is the lowest figure, unless
+a revision superseded the earlier reports, in which case it is the revised figure. `injuries`
+follows the same rule as `fatalities`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from sitrep.incidents.compare import haversine_km, is_revision, place_precision
+from sitrep.incidents.rules import rules
+from sitrep.model import DAY, Claim, Event, Mention, Source
+
+_LATEST = date.max
+
+
+def _published(m: Mention) -> date:
+    return m.published or m.date or _LATEST
+
+
+def _count_text(m: Mention, field: str) -> str:
+    ev = m.evidence.get(field)
+    return f"{m.span.text} {ev.text if ev else ''}"
+
+
+def reconcile_counts(members: list[Mention], field: str) -> tuple[int | None, int | None, int | None, int | None]:
+    """(conservative, low, best, high) for "fatalities" or "injuries" over the members' reports."""
+    having = [m for m in members if getattr(m, field) is not None]
+    if not having:
+        return None, None, None, None
+    values = sorted(getattr(m, field) for m in having)
+    highs = [m.fatalities_high for m in having if field == "fatalities" and m.fatalities_high is not None]
+    low, high = values[0], max(values + highs)
+    revisions = [m for m in having if is_revision(_count_text(m, field))]
+    if revisions:
+        newest = max(revisions, key=lambda m: (_published(m), getattr(m, field)))
+        best = getattr(newest, field)
+        return best, low, best, high
+    return low, low, values[(len(values) - 1) // 2], high
+
+
+def _vote(members: list[Mention], key, rank=lambda m: 0):
+    """The member holding the most supported value of `key` among the best-ranked members.
+    Support is the number of members plus their confidence; ties go to the earliest member."""
+    having = [m for m in members if key(m) is not None]
+    if not having:
+        return None
+    top = min(rank(m) for m in having)
+    having = [m for m in having if rank(m) == top]
+    support: Counter = Counter()
+    for m in having:
+        support[key(m)] += 1.0 + m.confidence
+    winner = max(support.values())
+    return next(m for m in having if support[key(m)] == winner)
+
+
+def _place_key(m: Mention):
+    if m.place is None:
+        return None
+    return m.place.geonameid or (round(m.place.latitude, 3), round(m.place.longitude, 3))
+
+
+def _disagree(members: list[Mention]) -> bool:
+    for field in ("fatalities", "injuries"):
+        if len({getattr(m, field) for m in members if getattr(m, field) is not None}) > 1:
+            return True
+    if len({m.date for m in members if m.date and (m.date_precision or DAY) == DAY}) > 1:
+        return True
+    towns = [m.place for m in members if m.place and place_precision(m.place, m.geo_precision) == 1]
+    same_km = rules()["place"]["same_km"]
+    return any(haversine_km(a, b) > same_km for a in towns for b in towns[:1])
+
+
+def _claims(members: list[Mention]) -> list[Claim]:
+    """Every claim the reports make, with who made it; each reported count is one claim."""
+    out, seen = [], set()
+
+    def keep(c: Claim) -> None:
+        key = (c.field, repr(c.value), c.claimant, c.span)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+
+    for m in members:
+        for c in m.claims:
+            keep(c)
+        stated = {c.field for c in m.claims}
+        for field in ("fatalities", "injuries", "arrests"):
+            value = getattr(m, field)
+            if value is not None and field not in stated:
+                keep(Claim(field, value, m.attribution, m.evidence.get(field) or m.span))
+    return out
+
+
+def _sources(members: list[Mention]) -> list[Source]:
+    by_doc: dict[str, Source] = {}
+    for m in sorted(members, key=lambda m: (_published(m), m.doc_id)):
+        by_doc.setdefault(m.doc_id, Source(m.doc_id, m.source_url, m.source_name, m.published))
+    return list(by_doc.values())
+
+
+def summary(e: Event) -> str:
+    """A short neutral account built from the coded fields, never from one side's words."""
+    what = e.sub_event_type
+    who = [a.name for a in (e.actor1, e.actor2) if a]
+    if who:
+        what += " involving " + " and ".join(who)
+    where = ""
+    if e.place:
+        where = " in " + ", ".join(x for x in (e.place.name, e.place.admin1, e.place.country) if x)
+    when = f"On {e.date.isoformat()}, " if e.date else ""
+    text = f"{when}{what[0].lower() + what[1:] if when else what}{where}."
+    if e.fatalities_low is not None:
+        spread = (f" (reports range {e.fatalities_low}-{e.fatalities_high})"
+                  if e.fatalities_high != e.fatalities_low else "")
+        text += f" Reported fatalities: {e.fatalities}{spread}."
+    if e.injuries is not None:
+        text += f" Reported injuries: {e.injuries}."
+    n = e.n_sources
+    return text + f" {n} report{'s' if n != 1 else ''}."
+
+
+def build_event(event_id: str, members: list[Mention], base: Event | None = None) -> Event:
+    """The Event its members support. An event a reviewer edited or rejected keeps its coded
+    fields; only its sources, mentions and claims grow."""
+    members = sorted(members, key=lambda m: (_published(m), m.doc_id, m.span.start))
+    sources, claims = _sources(members), _claims(members)
+    if base is not None and base.review_status in ("edited", "rejected"):
+        e = Event(**{**base.__dict__, "sources": sources, "mentions": members, "claims": claims})
+        e.disagreement = base.disagreement or _disagree(members)
+        return e
+    typed = _vote(members, lambda m: m.sub_event_type)
+    dated = _vote(members, lambda m: m.date, rank=lambda m: m.date_precision or DAY)
+    placed = _vote(members, _place_key, rank=lambda m: place_precision(m.place, m.geo_precision))
+    actor1 = _vote(members, lambda m: m.actor1.name if m.actor1 else None)
+    a1 = actor1.actor1 if actor1 else None
+    actor2 = _vote(members, lambda m: m.actor2.name if m.actor2 and m.actor2 != a1 else None)
+    a2 = actor2.actor2 if actor2 else None
+    assoc1 = _distinct([a for m in members for a in m.assoc_actor_1], {a1, a2})
+    assoc2 = _distinct([a for m in members for a in m.assoc_actor_2], {a1, a2} | set(assoc1))
+    fatalities, f_low, f_best, f_high = reconcile_counts(members, "fatalities")
+    injuries = reconcile_counts(members, "injuries")[0]
+    lead = max(members, key=lambda m: m.confidence)
+    evidence = dict(lead.evidence)
+    for field, source in (("date", dated), ("place", placed), ("actor1", actor1), ("actor2", actor2)):
+        if source is not None and field in source.evidence:
+            evidence[field] = source.evidence[field]
+    for field, value in (("fatalities", fatalities), ("injuries", injuries)):
+        source = next((m for m in reversed(members) if getattr(m, field) == value and field in m.evidence), None)
+        if source is not None:
+            evidence[field] = source.evidence[field]
+    same_type = [m for m in members if m.sub_event_type == typed.sub_event_type]
+    targeting = sum(1 for m in same_type if m.civilian_targeting) * 2 > len(same_type)
+    unconfident = 1.0
+    for m in members:
+        unconfident *= 1.0 - min(max(m.confidence, 0.0), 0.95)
+    e = Event(
+        id=event_id, event_type=typed.event_type, sub_event_type=typed.sub_event_type,
+        disorder_type=Counter(m.disorder_type for m in same_type).most_common(1)[0][0],
+        date=dated.date if dated else None, date_precision=dated.date_precision or DAY if dated else None,
+        place=placed.place if placed else None, geo_precision=placed.geo_precision if placed else None,
+        actor1=a1, assoc_actor_1=assoc1, actor2=a2, assoc_actor_2=assoc2, civilian_targeting=targeting,
+        fatalities=fatalities or 0, fatalities_low=f_low, fatalities_best=f_best, fatalities_high=f_high,
+        injuries=injuries, confidence=round(min(0.99, 1.0 - unconfident), 3), disagreement=_disagree(members),
+        sources=sources, mentions=members, evidence=evidence, claims=claims,
+        review_status=base.review_status if base else "unreviewed")
+    if placed and e.geo_precision is None:
+        e.geo_precision = place_precision(e.place, None)
+    e.notes = summary(e)
+    return e
+
+
+def _distinct(actors: list, exclude: set) -> list:
+    out, seen = [], {a.name for a in exclude if a}
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out

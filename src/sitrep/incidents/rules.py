@@ -1,0 +1,51 @@
+"""Load the merging rules (type compatibility, date/place windows, weights) from data/merge_rules.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The merge rules, with the type-compatibility table expanded for O(1) look-ups."""
+
+    raw: dict
+    type_scores: dict[tuple[str, str], float]
+    revision_phrases: tuple[str, ...]
+    ignored_words: frozenset[str]
+
+    def __getitem__(self, key: str):
+        return self.raw[key]
+
+    def type_score(self, a: str, b: str) -> float:
+        """How compatible two sub-event types are: 1 same, group/weak score, 0 never the same event."""
+        if a == b:
+            return 1.0
+        return self.type_scores.get((a, b), 0.0)
+
+
+def _type_table(spec: dict) -> dict[tuple[str, str], float]:
+    table: dict[tuple[str, str], float] = {}
+    for pairs_of, score in ((spec.get("weak") or [], spec["weak_score"]),
+                            (spec.get("groups") or [], spec["group_score"])):
+        for group in pairs_of:  # groups last: a pair in a group and in `weak` keeps the group's score
+            for a in group:
+                for b in group:
+                    if a != b:
+                        table[(a, b)] = max(score, table.get((a, b), 0.0))
+    return table
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The rules shipped in data/merge_rules.yaml, read once."""
+    path = resources.files("sitrep.incidents").joinpath("data/merge_rules.yaml")
+    with path.open(encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    return Rules(raw=raw, type_scores=_type_table(raw["type_compat"]),
+                 revision_phrases=tuple(p.lower() for p in raw["revision_phrases"]),
+                 ignored_words=frozenset(w.lower() for w in raw["text"]["ignore"]))

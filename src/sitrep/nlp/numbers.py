@@ -1,0 +1,355 @@
+"""Find numbers in news text ("3", "1,200", "at least five", "dozens", "a man") and say what they are.
+
+Every number becomes a Quantity with a `kind`: "count" (people or things counted), "age",
+"year", "date", "time", "road", "address", "money", "percent", "measure", "duration",
+"ordinal", "phone" or "other". Only counts carry a `head` (the counted noun). Values are the
+conservative reading: "more than 20" is 20 (approximate), "five to seven" is 5 with high 7.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from sitrep.model import Quantity, Span
+
+DATA = Path(__file__).parent / "data"
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, int]  # units, tens and scales
+    vague: dict[str, int]
+    vague_needs_of: frozenset[str]
+    ordinals: dict[str, int]
+    number: re.Pattern  # a number core: digits, number words or vague words
+    one_person: re.Pattern  # "a man", "an elderly Palestinian woman", "a 13-year-old boy"
+    ordinal: re.Pattern
+    floor: re.Pattern
+    ceiling: re.Pattern
+    estimate: re.Pattern
+    person_nouns: frozenset[str]
+    person_plurals: frozenset[str]
+    adjectives: frozenset[str]
+    measure: frozenset[str]
+    duration: frozenset[str]
+    currency: frozenset[str]
+    not_count_after_one: frozenset[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _before(words) -> re.Pattern:
+    """A pattern for words that end right before a number."""
+    return re.compile(r"(?:^|\W)(" + _alternation(words) + r")\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    from sitrep.nlp.countries import demonyms  # nationalities serve both numbers and actors
+
+    with open(DATA / "numbers.yaml", encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    words = {**raw["units"], **raw["tens"], **raw["scales"]}
+    word_alt = _alternation(words)
+    vague_alt = _alternation(raw["vague"])
+    number = re.compile(
+        r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,]\d|\.\d|\w)"
+        rf"|\b(?:a\s+(?=(?:dozen|hundred|thousand|million)\b))?(?:{word_alt})"
+        rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand))\s+and\s+)(?:{word_alt}))*\b"
+        rf"|\b(?:{vague_alt})\b", re.I)
+    dem = [d for d in demonyms() if d.isalpha()]
+    adjectives = list(raw["person_adjectives"]) + dem
+    one_person = re.compile(
+        rf"\b(?:a|an)\s+((?:(?:{_alternation(adjectives)}|\d+-years?-old|[a-z]+-years?-old)[\s,]+){{0,3}})"
+        rf"({_alternation(list(raw['person_nouns']) + dem)})\b", re.I)
+    ordinal = re.compile(r"\b(\d+(?:st|nd|rd|th)|" + _alternation(raw["ordinals"]) + r")\b", re.I)
+    return _Lexicon(
+        words=words, vague=raw["vague"], vague_needs_of=frozenset(raw["vague_needs_of"]),
+        ordinals=raw["ordinals"], number=number, one_person=one_person, ordinal=ordinal,
+        floor=_before(raw["floor_words"]), ceiling=_before(raw["ceiling_words"]),
+        estimate=_before(raw["estimate_words"]),
+        person_nouns=frozenset(raw["person_nouns"]) | frozenset(d.lower() for d in dem),
+        person_plurals=frozenset(raw["person_plurals"]) | frozenset(d.lower() + "s" for d in dem),
+        adjectives=frozenset(a.lower() for a in adjectives),
+        measure=frozenset(raw["units_measure"]), duration=frozenset(raw["units_duration"]),
+        currency=frozenset(raw["currency_words"]),
+        not_count_after_one=frozenset(raw["not_count_after_one"]))
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d[\d,.]*|[^\sA-Za-z\d]")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
+_PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_AGE_AFTER = re.compile(r"[-\s]*(?:years?|yrs?)[-\s]*(?:old|of age)\b|-years?\b|[-\s]*months?[-\s]*old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
+_AGE_PAREN = re.compile(r"([A-Za-z][\w'’.-]*)\s*[(,]\s*$")
+_ROAD_BEFORE = re.compile(r"(?:\b(?:Route|Highway|Hwy\.?|Interstate|State\s+Road|County\s+Road|Road|Rte\.?|"
+                          r"Freeway|Exit|Mile\s+Marker|Mile|SR|CR|US|U\.S\.)\s*-?\s*|\bI-|\b[AMN]-?)$")
+_STREET = re.compile(r"\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'.]*\s+){0,3}"
+                     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|"
+                     r"Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway)\b")
+_BLOCK_AFTER = re.compile(r"\s+(?:block|blk)\b", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹₦]|\b(?:US\$|USD|EUR|GBP|Rs\.?|NIS|Ksh|N)\s?)\s*$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
+_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.I)
+_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.I)
+_YEAR_CONTEXT = re.compile(rf"\b(?:{MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+$|\b(?:in|since|of|year)\s+$", re.I)
+_MODEL_BEFORE = re.compile(r"[A-Za-z]-$|#\s*$|\bNo\.\s*$|\bNos?\.?\s*$")
+_SCALE_AFTER = re.compile(r"\s+(million|billion|thousand)\b", re.I)
+_RANGE = re.compile(r"\s*(?:to|-|–|—|or|and)\s*", re.I)
+_OF_GROUP = re.compile(r"\s+of\s+(?:them|us|those|whom|these|(?:the|his|her|their|its|our)\s+)", re.I)
+_ONE_SKIP_BEFORE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
+_STOP_HEAD = frozenset("""were was is are be been being have has had will would could may might
+  and or but of in on at to from by with for as that which who whom when where after before than
+  killed died injured wounded dead shot arrested hurt people-""".split())
+_NOUN_MODIFIERS = frozenset(["police", "security", "border", "health", "aid", "family", "gang",
+                             "rescue", "medical", "fire", "army", "prison", "election", "polling"])
+
+
+def parse_number_words(text: str) -> tuple[int, int]:
+    """The value of number words ("twenty-three", "two hundred and five") and how many
+    characters of `text` the valid number takes ("five seven" stops after "five")."""
+    lex = lexicon()
+    total = current = 0
+    last_kind = ""  # what the previous word was: unit, teen, tens, scale
+    used = 0
+    for m in re.finditer(r"[A-Za-z]+", text):
+        w = m.group().lower()
+        if w in ("a", "and"):
+            continue
+        v = lex.words.get(w)
+        if v is None:
+            break
+        if v >= 100 or w == "dozen":
+            if last_kind == "scale" and v < 1000:
+                break
+            current = (current or 1) * v
+            if v >= 1000:
+                total, current = total + current, 0
+            kind = "scale"
+        elif v >= 20:
+            if last_kind in ("unit", "tens"):
+                break
+            current += v
+            kind = "tens"
+        else:
+            if last_kind == "unit" or (last_kind == "tens" and v >= 10):
+                break
+            current += v
+            kind = "unit"
+        last_kind = kind
+        used = m.end()
+    return total + current, used
+
+
+def _digits_value(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _words_after(text: str, pos: int, n: int = 4) -> list[re.Match]:
+    out = []
+    for m in _WORD.finditer(text, pos, min(len(text), pos + 60)):
+        if not (m.group()[0].isalnum() or m.group() == "-"):
+            break
+        if m.group() == "-":
+            continue
+        out.append(m)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _head(text: str, pos: int) -> str:
+    """The counted noun after a number: skips adjectives and nationalities ("four young men",
+    "two Palestinian children"); empty when a verb or a preposition follows ("five were killed")."""
+    lex = lexicon()
+    group = _OF_GROUP.match(text, pos)
+    if group:
+        if group.group().strip().lower().endswith(("them", "us", "whom", "those", "these")):
+            return group.group().split()[-1]
+        pos = group.end()
+    elif text[pos:pos + 4].lower() == " of ":
+        pos += 3
+    words = _words_after(text, pos)
+    for i, m in enumerate(words):
+        w = m.group()
+        low = w.lower()
+        if low in lex.adjectives or low.endswith(("-year-old", "-years-old")) or w[0].isdigit():
+            continue
+        if low in _STOP_HEAD or not w[0].isalpha():
+            return ""
+        if low.endswith(("ed", "ing", "ly")) and low not in lex.person_plurals:
+            return ""  # a verb or an adverb follows: "up to 10 fled"
+        if low in _NOUN_MODIFIERS and i + 1 < len(words) and words[i + 1].group().lower() not in _STOP_HEAD:
+            return f"{w} {words[i + 1].group()}"
+        return w
+    return ""
+
+
+def _kind_of_digits(text: str, s: int, e: int, value: float) -> str:
+    """What a number written in figures is, from the words on either side."""
+    lex = lexicon()
+    before = text[max(0, s - 40):s]
+    after = text[e:e + 60]
+    if _MONEY_BEFORE.search(before):
+        return "money"
+    if _PERCENT_AFTER.match(after):
+        return "percent"
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return "age"
+    if _MODEL_BEFORE.search(before):
+        return "road" if before.endswith("I-") else "other"
+    if _ROAD_BEFORE.search(before):
+        return "road"
+    if _BLOCK_AFTER.match(after) or _STREET.match(after):
+        return "address"
+    if value <= 31 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+        return "date"
+    paren = _AGE_PAREN.search(before)
+    if (paren and value <= 110 and value == int(value) and re.match(r"\s*[),]", after)
+            and (paren.group(1)[0].isupper() or paren.group(1).lower() in lex.person_nouns)):
+        return "age"  # "John Smith, 24, was", "a man, 24," or "Ahmad (17)"
+    nxt = _words_after(text, e, 1)
+    nxt_word = nxt[0].group().lower() if nxt else ""
+    if 1800 <= value <= 2100 and re.fullmatch(r"\d{4}", text[s:e]):
+        if nxt_word not in lex.person_plurals or _YEAR_CONTEXT.search(before):
+            return "year"
+    if nxt_word in lex.measure:
+        return "measure"
+    if nxt_word in lex.currency:
+        return "money"
+    if nxt_word in lex.duration:
+        return "duration"
+    if value != int(value):
+        return "other"
+    return "count"
+
+
+def _kind_of_words(text: str, s: int, e: int) -> str:
+    lex = lexicon()
+    after = text[e:e + 40]
+    if _AGE_AFTER.match(after):
+        return "age"
+    if _PERCENT_AFTER.match(after):
+        return "percent"
+    nxt = _words_after(text, e, 1)
+    nxt_word = nxt[0].group().lower() if nxt else ""
+    if nxt_word in lex.measure:
+        return "measure"
+    if nxt_word in lex.currency or _MONEY_BEFORE.search(text[max(0, s - 10):s]):
+        return "money"
+    if nxt_word in lex.duration:
+        return "duration"
+    return "count"
+
+
+def _read(text: str, m: re.Match) -> tuple[int, int, bool] | None:
+    """(value, end, vague) of a number core match; None when it is not a number here."""
+    lex = lexicon()
+    core = m.group()
+    low = re.sub(r"\s+", " ", core.lower())
+    if low in lex.vague:
+        if low in lex.vague_needs_of and not text[m.end():m.end() + 4].lower() == " of ":
+            return None
+        value = lex.vague[low]
+        scale = re.match(r"\s+(?:of\s+)?(hundreds|thousands|millions|hundred|thousand|million)\b",
+                         text[m.end():m.end() + 20], re.I)
+        end = m.end()
+        if scale:  # "tens of thousands", "several hundred"
+            value *= lex.words.get(scale.group(1).lower().rstrip("s"), 1)
+            end += scale.end()
+        return value, end, True
+    if core[0].isdigit():
+        value = _digits_value(core)
+        end = m.end()
+        scale = _SCALE_AFTER.match(text, end)
+        if scale:
+            value *= lex.words[scale.group(1).lower()]
+            end = scale.end()
+        return value, end, False
+    value, used = parse_number_words(core)
+    if used == 0:
+        return None
+    return value, m.start() + used, low.startswith("a dozen") or low == "dozen"
+
+
+def find_quantities(text: str, doc_id: str = "") -> list[Quantity]:
+    """Every number in `text` with its kind, value, range, approximation and counted noun."""
+    lex = lexicon()
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(s: int, e: int, value: int, kind: str, **kw) -> None:
+        out.append(Quantity(Span(doc_id, s, e, text[s:e]), int(value), kind, **kw))
+        taken.append((s, e))
+
+    for pattern, kind in ((_PHONE, "phone"), (_ISO_DATE, "date"), (_TIME, "time")):
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                first = re.match(r"\d+", m.group())
+                add(m.start(), m.end(), int(first.group()) if first else 0, kind)
+
+    matches = list(lex.number.finditer(text))
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        i += 1
+        if not free(m.start(), m.end()):
+            continue
+        read = _read(text, m)
+        if read is None:
+            continue
+        value, end, vague = read
+        s = m.start()
+        if m.group()[0].isdigit():
+            kind = _kind_of_digits(text, s, m.end(), value)
+        else:
+            kind = _kind_of_words(text, s, end)
+        if m.group().lower() == "one" and (_ONE_SKIP_BEFORE.search(text[max(0, s - 12):s])
+                                           or _head(text, end).lower() in lex.not_count_after_one):
+            kind = "other"
+        high = None
+        approximate = vague
+        if kind == "count":
+            rng = _RANGE.match(text, end)
+            nxt = matches[i] if i < len(matches) else None
+            if rng and nxt is not None and nxt.start() == rng.end():
+                nxt_read = _read(text, nxt)
+                if nxt_read and nxt_read[0] > value:
+                    high, end = int(nxt_read[0]), nxt_read[1]
+                    i += 1
+            before = text[max(0, s - 30):s]
+            mod = lex.floor.search(before) or lex.ceiling.search(before) or lex.estimate.search(before)
+            if mod:
+                approximate = True
+                if lex.ceiling.search(before) and high is None:
+                    high = int(value)
+                s = s - (len(before) - mod.start(1))
+            elif re.search(r"\bbetween\s+$", before, re.I) and high is not None:
+                s -= len(re.search(r"between\s+$", before, re.I).group())
+        head = _head(text, end) if kind == "count" else ""
+        add(s, end, value, kind, high=high, approximate=approximate, head=head)
+
+    for m in lex.ordinal.finditer(text):
+        if free(m.start(), m.end()):
+            word = m.group().lower()
+            value = lex.ordinals.get(word) or int(re.match(r"\d+", word).group())
+            kind = "address" if _STREET.match(text, m.end()) else "ordinal"
+            add(m.start(), m.end(), value, kind)
+
+    for m in lex.one_person.finditer(text):  # "a man", "a 13-year-old boy": a count of one
+        out.append(Quantity(Span(doc_id, m.start(), m.end(), m.group()), 1, "count", head=m.group(2)))
+    out.sort(key=lambda q: (q.span.start, q.span.end))
+    return out

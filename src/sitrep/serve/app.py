@@ -1,0 +1,138 @@
+"""The FastAPI application: wires the API, the pages, static files, security headers and errors."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+
+from sitrep import __version__
+from sitrep.serve import vendor
+from sitrep.serve.auth import Auth
+
+HERE = Path(__file__).parent
+
+
+@dataclass
+class ServeConfig:
+    """How `sitrep serve` runs."""
+
+    db: str
+    token: str = ""  # empty: a random one is made and printed at start
+    tiles: str = ""  # a tile URL template ("https://tile.example.org/{z}/{x}/{y}.png"); empty: no tiles
+    tiles_attribution: str = ""
+    private: bool = False  # reading needs a login or token too
+    secret: str = ""  # signs session cookies; empty: random per process
+    max_ingest_bytes: int = 20_000_000
+
+
+def content_security_policy(tiles: str) -> str:
+    """No inline script or style, nothing from other origins except the configured tile server."""
+    img = "'self' data:"
+    if tiles:
+        parts = urlsplit(tiles.replace("{s}", "a"))
+        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tiles else parts.netloc
+        img += f" {parts.scheme}://{host}"
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; "
+            f"img-src {img}; connect-src 'self'; font-src 'self'; form-action 'self'; "
+            "base-uri 'none'; frame-ancestors 'none'")
+
+
+def _templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["web_url"] = web_url
+    return env
+
+
+def web_url(url: str | None) -> str:
+    """A link target only for http(s) addresses: a stored `javascript:` url must never become a link."""
+    if not url:
+        return ""
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+def create_app(config: ServeConfig):
+    """The ASGI app over the database `config.db`."""
+    from sitrep.serve import api, pages
+    from sitrep.store import Store
+
+    if not config.token:
+        config.token = secrets.token_urlsafe(18)
+    app = FastAPI(title="sitrep", version=__version__,
+                  description="Events coded from news reports in ACLED's terms, with the words behind each field.")
+    app.state.config = config
+    app.state.store = Store(config.db)
+    app.state.auth = Auth(config.token, config.secret or None)
+    app.state.templates = _templates()
+    app.state.ingest_lock = threading.Lock()  # merging needs one writer at a time
+    csp = content_security_policy(config.tiles)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        if config.private and not _may_read(request):
+            response = _refuse_read(request)
+        else:
+            response = await call_next(request)
+        h = response.headers
+        # /docs loads Swagger UI from a CDN with inline script: it keeps FastAPI's own page and policy.
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            h.setdefault("content-security-policy", csp)
+        h.setdefault("x-content-type-options", "nosniff")
+        h.setdefault("referrer-policy", "no-referrer")
+        h.setdefault("x-frame-options", "DENY")
+        return response
+
+    def _may_read(request: Request) -> bool:
+        path = request.url.path
+        if path in ("/login", "/healthz") or path.startswith("/static/"):
+            return True
+        try:
+            return app.state.auth.principal(request) is not None
+        except HTTPException:
+            return False
+
+    def _refuse_read(request: Request):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"error": "this server is private: log in or send a bearer token"}, 401)
+        return HTMLResponse('<p>Private server: <a href="/login">log in</a>.</p>', 401)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": exc.detail}, exc.status_code, headers=exc.headers)
+        page = app.state.templates.get_template("error.html").render(status=exc.status_code, message=exc.detail,
+                                                                     user=None)
+        return HTMLResponse(page, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, exc: RequestValidationError):
+        problems = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+                    for e in exc.errors()]
+        message = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": f"invalid input: {message}", "problems": problems}, 422)
+        page = app.state.templates.get_template("error.html").render(status=422, message=message, user=None)
+        return HTMLResponse(page, 422)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz():
+        return {"ok": True}
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    vendor_dir = vendor.leaflet_dir()
+    if vendor_dir is not None:
+        app.mount("/static/vendor/leaflet", StaticFiles(directory=vendor_dir), name="leaflet")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    return app

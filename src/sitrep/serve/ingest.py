@@ -1,0 +1,60 @@
+"""Ingest over HTTP: JSON lines to Documents, through the pipeline, merged and stored in one go."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+from sitrep import incidents
+from sitrep.ingest.dedup import Deduplicator
+from sitrep.ingest.records import document_from_record
+from sitrep.model import Document, Mention, SkippedRecord
+from sitrep.pipeline import process_document
+
+MAX_REASON = 300
+
+
+def ingest_lines(store, lines: list[str], lock: threading.Lock) -> dict:
+    """Run the pipeline on JSONL records and store documents and events in one transaction.
+
+    A bad line (not JSON, no text, a duplicate, a processing error) is reported by its line
+    number and id and skipped; it never stops the others.
+    """
+    skipped: list[SkippedRecord] = []
+    docs: list[Document] = []
+    mentions: list[Mention] = []
+    dedup = Deduplicator()
+    received = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        received += 1
+        where = f"line {number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("a record must be a JSON object")
+            doc = document_from_record(record)
+        except ValueError as e:
+            skipped.append(SkippedRecord(where, str(e)[:MAX_REASON]))
+            continue
+        where = f"{where} (id {doc.id})"
+        reason = dedup.check(doc) or store.already_stored(doc)
+        if reason:
+            skipped.append(SkippedRecord(where, reason))
+            continue
+        try:
+            found = process_document(doc)
+        except Exception as e:  # one bad document never stops a batch
+            skipped.append(SkippedRecord(where, f"processing failed: {type(e).__name__}: {e}"[:MAX_REASON]))
+            continue
+        docs.append(doc)
+        mentions.extend(found)
+    events = []
+    if docs:
+        with lock:  # merging reads the stored events it may join: one writer at a time
+            events = incidents.merge(mentions, store.candidate_events(mentions))
+            store.save(docs, events)
+    return {"received": received, "stored": len(docs), "mentions": len(mentions),
+            "events": sorted(e.id for e in events),
+            "skipped": [{"record": s.record, "reason": s.reason} for s in skipped]}

@@ -1,0 +1,78 @@
+"""Open a database (SQLite path or URL) with the right settings and bring its schema to the newest revision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def database_url(db: str) -> str:
+    """A path becomes a SQLite URL; a URL is kept."""
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # WAL lets the API read while a run writes; foreign keys make event_documents follow events.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(db: str) -> Engine:
+    """An Engine for a SQLite path or any SQLAlchemy URL (postgresql+psycopg://...)."""
+    url = database_url(db)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine_url: str | None = None):
+    """Alembic's Config pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine_url:
+        cfg.set_main_option("sqlalchemy.url", engine_url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine) -> None:
+    """Run `alembic upgrade head` on the engine's database unless it is already at head.
+
+    A database built by the first sitrep (tables but no Alembic version) cannot be upgraded in place:
+    it is refused with a clear error instead of being half-migrated.
+    """
+    head = head_revision()
+    if current_revision(engine) == head:
+        return
+    if current_revision(engine) is None and inspect(engine).has_table("events"):
+        raise ValueError(f"database {engine.url!r} has sitrep tables but no schema version; "
+                         "export it with an older sitrep and re-run into a new database")
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

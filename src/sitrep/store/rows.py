@@ -1,0 +1,61 @@
+"""An Event as a row of the `events` table: the flat, filterable copy of its JSON record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sitrep.model import Event
+from sitrep.store.codec import event_to_json
+
+
+def _clip(value: str | None, limit: int) -> str | None:
+    return value[:limit] if value else value
+
+
+def _iso2(code: str | None) -> str | None:
+    """Only a two-letter code goes in country_code; anything else would break the merge window."""
+    code = (code or "").strip().upper()
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def event_columns(e: Event, updated_at: datetime) -> dict:
+    """The events row of `e` (without created_at), with `record` the whole Event as JSON."""
+    p = e.place
+    return {
+        "id": e.id,
+        "event_date": e.date,
+        "date_precision": e.date_precision,
+        "year": e.date.year if e.date else None,
+        "disorder_type": _clip(e.disorder_type, 64),
+        "event_type": _clip(e.event_type, 64),
+        "sub_event_type": _clip(e.sub_event_type, 128),
+        "actor1": e.actor1.name if e.actor1 else None,
+        "assoc_actor_1": "; ".join(a.name for a in e.assoc_actor_1) or None,
+        "inter1": e.actor1.inter if e.actor1 else None,
+        "actor2": e.actor2.name if e.actor2 else None,
+        "assoc_actor_2": "; ".join(a.name for a in e.assoc_actor_2) or None,
+        "inter2": e.actor2.inter if e.actor2 else None,
+        "interaction": e.interaction,
+        "civilian_targeting": bool(e.civilian_targeting),
+        "country": p.country or None if p else None,
+        "country_code": _iso2(p.country_code) if p else None,
+        "admin1": (p.admin1 or None) if p else None,
+        "admin2": (p.admin2 or None) if p else None,
+        "admin3": (p.admin3 or None) if p else None,
+        "location": p.name if p else None,
+        "geonameid": p.geonameid if p else None,
+        "latitude": p.latitude if p else None,
+        "longitude": p.longitude if p else None,
+        "geo_precision": e.geo_precision,
+        "fatalities": int(e.fatalities or 0),
+        "fatalities_low": e.fatalities_low,
+        "fatalities_high": e.fatalities_high,
+        "injuries": e.injuries,
+        "n_sources": e.n_sources,
+        "confidence": float(e.confidence or 0.0),
+        "disagreement": bool(e.disagreement),
+        "notes": e.notes,
+        "review_status": e.review_status or "unreviewed",
+        "updated_at": updated_at,
+        "record": event_to_json(e),
+    }

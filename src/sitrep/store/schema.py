@@ -1,0 +1,137 @@
+"""The database schema: SQLAlchemy Core tables that the store writes and the HTTP API reads.
+
+This module is the contract between `store` (writes) and `serve` (reads, and writes reviews).
+Columns are only ever ADDED, never renamed or removed; every change comes with an Alembic
+revision in `store/migrations/versions/`. The same tables work on SQLite and PostgreSQL.
+
+Tables
+------
+documents
+    One row per ingested report. `id` is the input id (or one derived from url/content hash);
+    `content_hash` is `model.content_hash(text)`; `ingested_at` is when it was stored (UTC).
+
+events
+    One row per Event (`id` is sitrep_id, stable across re-runs on the same input). The scalar
+    columns are a flattened copy of the Event for filtering and sorting (names follow ACLED's
+    codebook: `event_date`, `date_precision` = ACLED time_precision 1 day / 2 week / 3 month,
+    `inter1`/`inter2`/`interaction`, `geo_precision` 1 town / 2 near / 3 region, `country_code`
+    ISO 3166-1 alpha-2). Actor columns hold the normalized actor name; the associated actors are
+    `; `-joined. `record` holds the WHOLE Event as a JSON string (mentions, sources, claims,
+    evidence spans): read it with `sitrep.store.codec.event_from_json(row.record)` and write it
+    with `event_to_json(event)`. `record` is the truth; the flat columns are derived from it
+    whenever the store writes a row (use `Store.update_event`, which keeps both in step).
+    `review_status` is one of REVIEW_STATUSES. An event whose status is not 'unreviewed' is never
+    overwritten by a later pipeline run: the human's version is kept.
+    `created_at` / `updated_at` are UTC datetimes of the first and the last write.
+
+event_documents
+    Which documents an event rests on: (event_id, doc_id), both directions indexed. Rows of an
+    event are deleted with it. `doc_id` has no foreign key so that events built outside a run
+    (the Python API) can be stored without their documents.
+
+review_log
+    Every human action on an event: `action` (e.g. 'accept', 'edit', 'reject', 'reopen'),
+    `user`, free-text `reason`, the event's JSON `before` and `after` (as in `record`), and `at`
+    (UTC). Written by `Store.update_event` in the same transaction as the event itself. Rows are
+    kept even if the event later disappears (no foreign key).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+                        SmallInteger, String, Table, Text)
+
+# Named constraints so that Alembic migrations can refer to them on every engine.
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+REVIEW_STATUSES = ("unreviewed", "accepted", "edited", "rejected")
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("source", Text),
+    Column("published", Date),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True)),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_date", Date),
+    Column("date_precision", SmallInteger),
+    Column("year", Integer),
+    Column("disorder_type", String(64)),
+    Column("event_type", String(64)),
+    Column("sub_event_type", String(128)),
+    Column("actor1", Text),
+    Column("assoc_actor_1", Text),
+    Column("inter1", SmallInteger),
+    Column("actor2", Text),
+    Column("assoc_actor_2", Text),
+    Column("inter2", SmallInteger),
+    Column("interaction", SmallInteger),
+    Column("civilian_targeting", Boolean, nullable=False, default=False),
+    Column("country", Text),
+    Column("country_code", String(2)),
+    Column("admin1", Text),
+    Column("admin2", Text),
+    Column("admin3", Text),
+    Column("location", Text),
+    Column("geonameid", Integer),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", SmallInteger),
+    Column("fatalities", Integer, nullable=False, default=0),
+    Column("fatalities_low", Integer),
+    Column("fatalities_high", Integer),
+    Column("injuries", Integer),
+    Column("n_sources", Integer, nullable=False, default=0),
+    Column("confidence", Float),
+    Column("disagreement", Boolean, nullable=False, default=False),
+    Column("notes", Text),
+    Column("review_status", String(16), nullable=False, default="unreviewed"),
+    Column("created_at", DateTime(timezone=True)),
+    Column("updated_at", DateTime(timezone=True)),
+    Column("record", Text, nullable=False),
+    # The merge window query: same country, dates near each other.
+    Index("ix_events_country_code_event_date", "country_code", "event_date"),
+    Index("ix_events_event_date", "event_date"),
+    # The dashboard's filters and sort keys.
+    Index("ix_events_event_type_sub_event_type", "event_type", "sub_event_type"),
+    Index("ix_events_actor1", "actor1"),
+    Index("ix_events_actor2", "actor2"),
+    Index("ix_events_admin1", "admin1"),
+    Index("ix_events_review_status", "review_status"),
+    Index("ix_events_updated_at", "updated_at"),
+)
+
+event_documents = Table(
+    "event_documents", metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", String(255), primary_key=True),
+    Index("ix_event_documents_doc_id", "doc_id"),
+)
+
+review_log = Table(
+    "review_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("user", String(255), nullable=False, default=""),
+    Column("action", String(32), nullable=False),
+    Column("reason", Text),
+    Column("before", Text),
+    Column("after", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_review_log_event_id", "event_id"),
+    Index("ix_review_log_at", "at"),
+)

@@ -1,0 +1,135 @@
+"""Event sentences become Mentions with their roles, counts, claimants, dates and evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.events import extract
+from sitrep.events.actors import localize_actors
+from sitrep.model import DAY, WEEK, Document, Place
+from sitrep.nlp import analyze
+
+PUBLISHED = date(2022, 3, 10)
+
+
+def mentions(text: str, **kw):
+    return extract(analyze(Document("doc-1", text, published=PUBLISHED)), **kw)
+
+
+def only(text: str):
+    found = mentions(text)
+    assert len(found) == 1, [m.sub_event_type for m in found]
+    return found[0]
+
+
+def test_active_voice_initiator_and_target():
+    m = only("Gunmen killed five villagers in Zamfara state on Tuesday, police said.")
+    assert m.actor1.name == "Unidentified Armed Group" and m.actor2.category == "Civilians"
+    assert m.fatalities == 5 and m.civilian_targeting
+    assert m.attribution == "police"
+    assert any(c.field == "fatalities" and c.value == 5 and c.claimant == "police" for c in m.claims)
+    # police is the source of the account here, not a party to the event
+    assert "Police" not in (m.actor1.name, m.actor2.name)
+
+
+def test_passive_voice_agent_after_by_is_actor1():
+    m = only("Five Palestinians were killed by Israeli forces in Jenin on Monday, according to the Health Ministry.")
+    assert m.actor1.name == "Military Forces of Israel"
+    assert m.actor2.name == "Civilians (Palestine)"
+    assert m.fatalities == 5
+    assert m.attribution == "the Health Ministry"
+
+
+def test_passive_voice_without_agent_leaves_actor1_empty():
+    m = only("Three civilians were shot dead in the market of Beni on Sunday night.")
+    assert m.actor1 is None and "actor1" not in m.evidence
+    assert m.actor2.category == "Civilians" and m.fatalities == 3
+
+
+def test_protest_has_protesters_as_actor1_and_no_counterpart():
+    m = only("Hundreds of protesters marched in Lagos on Friday against fuel prices.")
+    assert m.event_type == "Protests"
+    assert m.actor1.name == "Protesters" and m.actor2 is None
+    assert m.fatalities is None
+
+
+def test_riot_has_rioters_and_civilian_victim():
+    m = only("An angry mob lynched a suspected thief in Kano on Saturday.")
+    assert m.actor1.category == "Rioters" and m.actor2.category == "Civilians"
+    assert m.fatalities == 1
+
+
+def test_toll_in_next_sentence_joins_the_event():
+    found = mentions("Militants attacked an army post near Gao on Sunday. Two soldiers and four attackers were killed.")
+    assert len(found) == 1
+    m = found[0]
+    assert m.fatalities == 6  # attackers killed count too
+    assert m.actor1.name == "Unidentified Armed Group" and m.actor2.name == "Military Forces"
+    assert m.span.end > m.span.start and "attackers were killed" in m.span.text
+
+
+def test_toll_in_another_paragraph_does_not_join():
+    found = mentions("Militants attacked an army post near Gao on Sunday.\n\nTwo soldiers died in a road accident last year.")
+    assert [m.fatalities for m in found][:1] == [None]
+
+
+def test_counts_injuries_and_arrests_separately():
+    m = only("Russian forces shelled Kharkiv on Thursday, killing three civilians and wounding 12, the regional governor said.")
+    assert (m.fatalities, m.injuries) == (3, 12)
+    assert m.actor1.name == "Military Forces of Russia" and m.actor2.category == "Civilians"
+    m = only("Police arrested 25 protesters and injured dozens in Nairobi on Friday.")
+    assert (m.arrests, m.injuries, m.fatalities) == (25, 12, None)
+
+
+def test_every_field_from_text_has_evidence_pointing_at_its_words():
+    text = "Gunmen killed five villagers in Zamfara state on 3 March 2022, police said."
+    m = only(text)
+    assert text[m.evidence["fatalities"].start:m.evidence["fatalities"].end] == "five"
+    assert text[m.evidence["actor1"].start:m.evidence["actor1"].end] == "Gunmen"
+    assert text[m.evidence["date"].start:m.evidence["date"].end].endswith("2022")
+    assert m.date == date(2022, 3, 3) and m.date_precision == DAY
+    assert "injuries" not in m.evidence and m.injuries is None
+
+
+def test_date_without_words_is_the_published_week_without_evidence():
+    m = only("Gunmen killed five villagers in a remote settlement, police said.")
+    assert m.date == PUBLISHED and m.date_precision == WEEK and "date" not in m.evidence
+
+
+def test_date_of_the_lede_governs_the_next_sentence():
+    found = mentions("On 2 March 2022, fighting broke out in the north. Rebels ambushed a patrol near Kidal, killing four soldiers.")
+    assert found and all(m.date == date(2022, 3, 2) for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Eight people have been killed in three months in the district.",
+    "The group threatened to attack the convoy if its demands were not met.",
+    "The militia denied carrying out the attack on the village.",
+    "Last year's attack on the market killed 30 people.",
+    "Soldiers raid the camp every week, residents say.",
+])
+def test_non_events_yield_no_mention(text):
+    assert mentions(text) == []
+
+
+def test_criminal_violence_without_political_actor_and_acled_scope():
+    text = "A man was shot dead in a robbery at a petrol station in Soweto on Friday."
+    found = mentions(text)
+    assert found and found[0].disorder_type == "Criminal violence"
+    assert mentions(text, scope="acled") == []
+
+
+def test_generic_actors_take_the_country_of_the_place():
+    m = only("Police fired tear gas at protesters in La Paz on Monday.")
+    m.place = Place(3911925, "La Paz", -16.5, -68.15, country="Bolivia", country_code="BO")
+    localize_actors([m])
+    names = {m.actor1.name, m.actor2.name if m.actor2 else ""}
+    assert "Protesters (Bolivia)" in names
+
+
+def test_bad_input_gives_no_mentions_not_an_error():
+    assert mentions("") == []
+    assert mentions("   \n\n  ") == []
+    assert mentions("%%%% 12 ## ::") == []

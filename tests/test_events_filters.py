@@ -1,0 +1,37 @@
+"""Sentences that mention violence without reporting one specific event yield no Mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.filters import non_event_reason
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Eight people have been killed in three months in the district.", "aggregate"),
+    ("Since the start of the year, 40 civilians have been killed in the region.", "aggregate"),
+    ("Soldiers raid the camp every week, residents say.", "pattern"),
+    ("The militia regularly attacks convoys on the northern road.", "pattern"),
+    ("The group threatened to attack the convoy if its demands were not met.", "forecast"),
+    ("Unions plan to march on parliament on Friday.", "forecast"),
+    ("The rebels could launch a new offensive before the rains.", "forecast"),
+    ("The militia denied carrying out the attack on the village.", "denial"),
+    ("If the talks fail, the army would storm the town.", "forecast"),
+    ("Rights groups condemned the killing of three protesters.", "opinion"),
+    ("Last year's attack on the market killed 30 people.", "background"),
+    ("Residents marked the anniversary of the massacre with a silent walk.", "background"),
+])
+def test_non_events_are_recognised(sentence, kind):
+    assert non_event_reason(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed five villagers in Zamfara on Tuesday, police said.",
+    "On 3 May 2022, police arrested 12 protesters outside the ministry.",
+    "Relatives of reporters who were killed ten years ago demonstrated in the plaza to demand justice.",
+    "No one was injured in the explosion, which damaged two shops.",
+    "Militants attacked an army post overnight, and residents fear more violence could follow.",
+    "On 18 March 2022, fighters clashed with soldiers near the river.",
+])
+def test_specific_events_pass(sentence):
+    assert non_event_reason(sentence) is None

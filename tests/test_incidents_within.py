@@ -1,0 +1,79 @@
+"""Merging within one report: sentences that tell of the same event become one Mention."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.incidents import merge_within
+from sitrep.model import DAY, TOWN, Actor, Claim, Mention, Place, Span
+
+POLICE = Actor("Police Forces of the United States", "State forces", "police", "US")
+CHICAGO = Place(4887398, "Chicago", 41.85003, -87.65005, "United States", "US", "Illinois")
+GARY = Place(4920423, "Gary", 41.59337, -87.34643, "United States", "US", "Indiana")
+SATURDAY = date(2016, 6, 25)
+
+
+def sentence(text: str, start: int, sub_type: str = "Attack", day: date | None = SATURDAY,
+             place: Place | None = CHICAGO, killed: int | None = None, injured: int | None = None,
+             claimant: str = "", confidence: float = 0.6) -> Mention:
+    span = Span("doc-1", start, start + len(text), text)
+    evidence = {"event_type": span}
+    if killed is not None:
+        evidence["fatalities"] = span
+    if place is not None:
+        evidence["place"] = span
+    claims = [Claim("fatalities", killed, claimant, span)] if claimant and killed is not None else []
+    return Mention(doc_id="doc-1", span=span, event_type="Violence against civilians", sub_event_type=sub_type,
+                   disorder_type="Criminal violence", date=day, date_precision=DAY if day else None,
+                   place=place, geo_precision=TOWN if place else None, fatalities=killed, injuries=injured,
+                   claims=claims, confidence=confidence, evidence=evidence)
+
+
+def test_killed_then_toll_in_next_sentence_is_one_mention():
+    lead = sentence("A gunman opened fire outside a bar in Chicago early Saturday, killing a man.", 0, killed=1)
+    toll = sentence("Police said two people died and three others were wounded.", 78, day=None, place=None,
+                    killed=2, injured=3, claimant="police")
+    merged = merge_within([lead, toll])
+    assert len(merged) == 1
+    m = merged[0]
+    assert (m.fatalities, m.injuries) == (2, 3)
+    assert m.place == CHICAGO and m.date == SATURDAY
+    assert m.evidence["fatalities"] == toll.span and m.evidence["place"] == lead.span
+    assert [c.claimant for c in m.claims] == ["police"]
+
+
+def test_listing_page_telling_the_same_story_twice_yields_one():
+    first = sentence("Two men were shot dead in Chicago on Saturday night.", 0, killed=2)
+    again = sentence("Two men were shot dead in Chicago on Saturday night, police said.", 2400, killed=2)
+    assert len(merge_within([first, again])) == 1
+
+
+def test_two_towns_in_one_report_stay_two():
+    a = sentence("A man was shot and killed in Chicago on Saturday.", 0, killed=1)
+    b = sentence("Hours later a woman was wounded in a shooting in Gary.", 60, place=GARY, injured=1)
+    assert len(merge_within([a, b])) == 2
+
+
+def test_another_shooting_in_a_roundup_stays_separate():
+    a = sentence("A 23-year-old man was killed in a shooting in Chicago on Saturday.", 0, killed=1)
+    b = sentence("In another shooting, two teenagers were wounded on the city's West Side.", 70, injured=2)
+    assert len(merge_within([a, b])) == 2
+
+
+def test_days_of_a_multi_day_operation_stay_apart_within_a_report():
+    a = sentence("Gunmen attacked a checkpoint in Chicago on Saturday, killing one.", 0, killed=1)
+    b = sentence("On Sunday another attack in Chicago killed two.", 70, day=date(2016, 6, 26), killed=2)
+    assert len(merge_within([a, b])) == 2
+
+
+def test_an_arrest_is_not_merged_into_the_shooting():
+    shot = sentence("A man was shot dead in Chicago on Saturday.", 0, killed=1)
+    arrest = sentence("Police arrested a suspect in Chicago on Saturday.", 50, sub_type="Arrests")
+    arrest.event_type = "Strategic developments"
+    assert len(merge_within([shot, arrest])) == 2
+
+
+def test_single_mention_and_empty_input_pass_through():
+    one = sentence("A man was shot dead in Chicago on Saturday.", 0, killed=1)
+    assert merge_within([one]) == [one]
+    assert merge_within([]) == []

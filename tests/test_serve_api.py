@@ -1,0 +1,221 @@
+"""The HTTP API: filters, pages, formats, documents, ingest, review and its audit log, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import uuid
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.export.acled_csv import COLUMNS
+from sitrep.serve.app import ServeConfig, create_app
+from sitrep.serve.synthetic import generate
+from sitrep.store import Store
+
+TOKEN = "test-token-7f3a"
+AUTH = {"Authorization": f"Bearer {TOKEN}", "X-Sitrep-User": "analyst-1"}
+N_EVENTS = 90
+
+
+def _pg_database():
+    """A fresh database on the server of SITREP_TEST_PG_URL, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    server = make_url(os.environ["SITREP_TEST_PG_URL"])
+    name = f"sitrep_serve_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "serve.db")
+        return
+    if not os.environ.get("SITREP_TEST_PG_URL"):
+        pytest.skip("SITREP_TEST_PG_URL is not set: no PostgreSQL server to test against")
+    yield from _pg_database()
+
+
+@pytest.fixture
+def reports():
+    return generate(N_EVENTS, seed=11)
+
+
+@pytest.fixture
+def client(db_url, reports):
+    store = Store(db_url)
+    store.save([d for d, _ in reports], [e for _, e in reports])
+    store.close()
+    app = create_app(ServeConfig(db=db_url, token=TOKEN))
+    with TestClient(app) as c:
+        yield c
+    app.state.store.close()
+
+
+def _ids(response) -> set[str]:
+    assert response.status_code == 200, response.text
+    return {e["id"] for e in response.json()["events"]}
+
+
+def _expected(reports, keep) -> set[str]:
+    return {e.id for _, e in reports if keep(e)}
+
+
+def test_filters_select_exactly_the_matching_events(client, reports):
+    get = lambda **p: _ids(client.get("/api/events", params={"limit": 1000, **p}))  # noqa: E731
+    assert get(event_type="Battles") == _expected(reports, lambda e: e.event_type == "Battles")
+    assert get(country="ua") == _expected(reports, lambda e: e.place.country_code == "UA")
+    assert get(country="Ukraine") == get(country="UA")
+    assert get(admin1="borno") == _expected(reports, lambda e: e.place.admin1 == "Borno")
+    assert get(sub_event_type="Air/drone strike") == _expected(reports, lambda e: e.sub_event_type == "Air/drone strike")
+    assert get(date_from="2024-02-01", date_to="2024-02-29") == _expected(
+        reports, lambda e: date(2024, 2, 1) <= e.date <= date(2024, 2, 29))
+    # A box around the West Bank and Gaza holds the Palestinian events only.
+    assert get(bbox="34.0,31.0,35.6,32.7") == _expected(reports, lambda e: e.place.country_code == "PS")
+    assert get(actor="opposition") == _expected(
+        reports, lambda e: "Opposition" in (e.actor2.name if e.actor2 else ""))
+    assert get(min_fatalities=5) == _expected(reports, lambda e: e.fatalities >= 5)
+    assert get(q="minibus scene") == _expected(reports, lambda e: "minibus" in e.notes and "scene" in e.notes)
+    both = get(event_type="Protests", country="CO")
+    assert both == _expected(reports, lambda e: e.event_type == "Protests" and e.place.country_code == "CO")
+
+
+def test_like_wildcards_in_a_search_are_literal(client):
+    assert _ids(client.get("/api/events", params={"q": "%"})) == set()
+    assert _ids(client.get("/api/events", params={"actor": "_"})) == set()
+
+
+def test_pages_cover_every_event_once_in_sort_order(client, reports):
+    seen, fatalities = [], []
+    for page in (1, 2, 3, 4):
+        body = client.get("/api/events", params={"page": page, "limit": 25, "sort": "-fatalities"}).json()
+        assert body["total"] == N_EVENTS
+        seen += [e["id"] for e in body["events"]]
+        fatalities += [e["fatalities"] for e in body["events"]]
+    assert len(seen) == len(set(seen)) == N_EVENTS
+    assert fatalities == sorted(fatalities, reverse=True)
+    by_date = client.get("/api/events", params={"limit": 1000, "sort": "date"}).json()["events"]
+    assert [e["event_date"] for e in by_date] == sorted(e["event_date"] for e in by_date)
+
+
+def test_csv_and_geojson_carry_the_export_columns(client, reports):
+    response = client.get("/api/events", params={"format": "csv", "event_type": "Protests"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert list(rows[0])[:len(COLUMNS)] == COLUMNS
+    assert {r["sitrep_id"] for r in rows} == _expected(reports, lambda e: e.event_type == "Protests")
+    assert all(r["event_type"] == "Protests" and r["notes"] for r in rows)
+
+    geo = client.get("/api/events", params={"format": "geojson", "country": "NG"}).json()
+    assert geo["type"] == "FeatureCollection"
+    assert {f["id"] for f in geo["features"]} == _expected(reports, lambda e: e.place.country_code == "NG")
+    lon, lat = geo["features"][0]["geometry"]["coordinates"]
+    assert (round(lat, 2), round(lon, 2)) == (11.85, 13.16)
+
+
+def test_event_detail_has_mentions_and_evidence_spans_into_its_documents(client, reports):
+    doc, event = reports[1]
+    body = client.get(f"/api/events/{event.id}").json()
+    assert body["sub_event_type"] == event.sub_event_type
+    assert len(body["mentions"]) == 1 and body["documents"][0]["id"] == doc.id
+    for field_name, span in body["evidence"].items():
+        assert doc.text[span["start"]:span["end"]] == span["text"], field_name
+    assert body["evidence"]["place"]["text"] == event.place.name
+    document = client.get(f"/api/documents/{doc.id}").json()
+    assert document["text"] == doc.text
+    assert [e["id"] for e in document["events"]] == [event.id]
+
+
+def test_errors_are_clear_json(client):
+    cases = [("/api/events?bbox=10,20", 422, "bbox"), ("/api/events?sort=password", 422, "cannot sort"),
+             ("/api/events?date_from=yesterday", 422, "date_from"), ("/api/events?limit=5000", 422, "at most"),
+             ("/api/events/no-such-event", 404, "no event"), ("/api/documents/nope", 404, "no document")]
+    for url, status, words in cases:
+        response = client.get(url)
+        assert response.status_code == status, url
+        assert words in response.json()["error"], url
+
+
+def test_openapi_describes_the_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/events", "/api/events/{event_id}", "/api/documents", "/api/events/{event_id}/review",
+            "/api/review/corrections"} <= set(paths)
+
+
+def test_ingest_needs_a_token_and_reports_bad_lines(client):
+    lines = [json.dumps({"id": "up-1", "text": "Police detained eleven demonstrators in Cali on Monday.",
+                         "published": "2024-03-04", "source": "Example Wire"}),
+             "this is not json",
+             json.dumps({"id": "up-2", "title": "no text here"}),
+             json.dumps({"id": "up-1b", "text": "Police detained eleven demonstrators in Cali on Monday.",
+                         "published": "2024-03-04"}),
+             json.dumps(["a list", "is not a record"])]
+    body = "\n".join(lines)
+    assert client.post("/api/documents", content=body).status_code == 401
+    bad = client.post("/api/documents", content=body, headers={"Authorization": "Bearer wrong"})
+    assert bad.status_code == 401 and "token" in bad.json()["error"]
+    response = client.post("/api/documents", content=body, headers={**AUTH, "Content-Type": "application/x-ndjson"})
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["received"] == 5 and result["stored"] == 1
+    skipped = {s["record"].split(" (")[0]: s["reason"] for s in result["skipped"]}
+    assert set(skipped) == {"line 2", "line 3", "line 4", "line 5"}
+    assert "duplicate" in skipped["line 4"]
+    assert client.get("/api/documents/up-1").status_code == 200
+    again = client.post("/api/documents", content=lines[0], headers=AUTH).json()
+    assert again["stored"] == 0 and "already" in again["skipped"][0]["reason"]
+
+
+def test_review_actions_write_the_audit_log_and_the_corrections(client, reports):
+    _, first = reports[0]
+    _, second = reports[1]
+    _, third = reports[2]
+    url = "/api/events/{}/review"
+    assert client.post(url.format(first.id), json={"action": "accept"}).status_code == 401
+    assert client.post(url.format(first.id), json={"action": "accept"}, headers=AUTH).json()["review_status"] == "accepted"
+
+    edit = {"action": "edit", "reason": "the report says Shejaiya",
+            "changes": {"fatalities": 4, "location": "Shejaiya", "sub_event_type": "Shelling/artillery/missile attack"}}
+    assert client.post(url.format(second.id), json=edit, headers=AUTH).status_code == 200
+    stored = client.get(f"/api/events/{second.id}").json()
+    assert stored["review_status"] == "edited" and stored["fatalities"] == 4
+    assert stored["place"]["name"] == "Shejaiya" and stored["event_type"] == "Explosions/Remote violence"
+    log = stored["review_log"][0]
+    assert log["user"] == "analyst-1" and log["action"] == "edit" and log["reason"] == edit["reason"]
+    assert log["changes"]["fatalities"] == [second.fatalities, 4]
+    assert log["before"]["place"]["name"] == second.place.name and log["after"]["place"]["name"] == "Shejaiya"
+
+    assert client.post(url.format(third.id), json={"action": "reject"}, headers=AUTH).status_code == 422
+    assert client.post(url.format(third.id), json={"action": "reject", "reason": "a drill, not an attack"},
+                       headers=AUTH).status_code == 200
+    invalid = client.post(url.format(third.id), json={"action": "edit", "changes": {"sub_event_type": "Picnic"}},
+                          headers=AUTH)
+    assert invalid.status_code == 422 and "Picnic" in invalid.json()["error"]
+    assert client.post(url.format("missing"), json={"action": "accept"}, headers=AUTH).status_code == 404
+
+    assert _ids(client.get("/api/events", params={"review_status": "rejected"})) == {third.id}
+    queue = client.get("/api/review/queue", params={"limit": 1000}).json()["events"]
+    assert {first.id, second.id, third.id}.isdisjoint(e["id"] for e in queue)
+    assert [e["confidence"] for e in queue] == sorted(e["confidence"] for e in queue)
+
+    corrections = list(csv.DictReader(io.StringIO(client.get("/api/review/corrections?format=csv").text)))
+    by_id = {r["sitrep_id"]: r for r in corrections}
+    assert set(by_id) == {first.id, second.id}
+    assert by_id[second.id]["location"] == "Shejaiya" and by_id[second.id]["fatalities"] == "4"
+    assert by_id[second.id]["notes"] and by_id[second.id]["review_status"] == "edited"
+    actions = [e["action"] for e in client.get("/api/review/log").json()]
+    assert sorted(actions) == ["accept", "edit", "reject"]
