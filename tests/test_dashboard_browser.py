@@ -11,6 +11,7 @@ import pytest
 
 from sitrep.model import Actor, Span
 from sitrep.serve.app import ServeConfig, create_app
+from sitrep.serve.vendor import leaflet_dir
 from sitrep.serve.synthetic import generate, make_report, places, scenarios
 from sitrep.store import Store
 
@@ -68,6 +69,8 @@ def browser(tmp_path_factory):
     if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
         pytest.skip("Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e .[test])")
+    if leaflet_dir() is None:
+        pytest.skip("Leaflet is not installed: run `npm install` at the repository root")
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()

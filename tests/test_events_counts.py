@@ -28,6 +28,9 @@ def counts(sentence: str) -> dict[str, int]:
     ("Armed men killed between 16 and 25 people during the funeral.", {"death": 16}),
     ("The victim was shot eight times and killed.", {"death": 1}),
     ("Two attackers died when their explosives went off early.", {"death": 2}),
+    ("A soldier and a suspected rebel were killed in the exchange of fire.", {"death": 2}),
+    ("The fighters shot dead one soldier and one policeman at the checkpoint.", {"death": 2}),
+    ("Relatives of a man who was found dead last week blocked the road.", {}),
 ])
 def test_counts_follow_acled_rules(sentence, expected):
     assert counts(sentence) == expected

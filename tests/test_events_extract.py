@@ -70,6 +70,22 @@ def test_toll_in_next_sentence_joins_the_event():
     assert m.span.end > m.span.start and "attackers were killed" in m.span.text
 
 
+def test_toll_that_adds_to_the_event():
+    found = mentions("Militants attacked an army post near Gao on Sunday, killing five soldiers. One attacker also died.")
+    assert [m.fatalities for m in found] == [6]
+
+
+def test_clash_between_two_sides():
+    m = only("On 16 March 2022, a soldier and a rebel were killed during a firefight between rebels and troops near Labo.")
+    assert (m.actor1.name, m.actor2.name) == ("Unidentified Armed Group", "Military Forces")
+    assert m.fatalities == 2
+
+
+def test_deaths_a_peaceful_protest_is_about_are_not_its_toll():
+    m = only("Hundreds of people marched in Cali on Friday to demand justice for three students killed by police in May.")
+    assert m.sub_event_type == "Peaceful protest" and m.fatalities is None
+
+
 def test_toll_in_another_paragraph_does_not_join():
     found = mentions("Militants attacked an army post near Gao on Sunday.\n\nTwo soldiers died in a road accident last year.")
     assert [m.fatalities for m in found][:1] == [None]

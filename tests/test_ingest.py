@@ -88,6 +88,17 @@ def test_jsonl_record_with_html_goes_through_the_page_reader(tmp_path):
     assert "Ansongo" in doc.text and "cookies" not in doc.text.lower()
 
 
+def test_jsonl_record_with_a_listing_page_is_split(tmp_path):
+    f = tmp_path / "pages.jsonl"
+    f.write_text(json.dumps({"id": "sec", "html": LISTING_PAGE, "url": "https://sahel.example/latest",
+                             "published": "2024-03-04"}) + "\n", encoding="utf-8")
+    docs, skipped = read(f)
+    assert not skipped
+    assert [d.id for d in docs] == ["sec#1", "sec#2", "sec#3"]
+    assert docs[0].url == "https://sahel.example/2024/03/03/gao"
+    assert [d.published for d in docs] == [date(2024, 3, 3), date(2024, 3, 2), None]  # each story's own
+
+
 def test_gva_gold_documents_read_without_loss(shared_data):
     gold = shared_data / "gva" / "documents.jsonl"
     docs, skipped = read(gold)
@@ -189,6 +200,64 @@ def test_listing_of_div_cards_without_article_elements(tmp_path):
     f.write_text(f"<html><body><div class='grid'>{cards}</div></body></html>", encoding="utf-8")
     docs, _ = read(f)
     assert [d.title for d in docs] == ["Clashes in Ansongo leave two dead", "Curfew declared in Gao after unrest"]
+
+
+def test_front_page_with_several_sections_lists_every_story_once(tmp_path):
+    def card(css, href, head, text):
+        return f'<div class="{css}"><h3><a href="{href}">{head}</a></h3><p>{text}</p></div>'
+
+    africa = card("a-card", "/gao", "Army repels attack on Gao road", "Four attackers were killed.") + card(
+        "a-card", "/kaya", "Displaced families arrive in Kaya", "Hundreds of families arrived.")
+    mideast = card("m-card", "/jenin", "Raid in Jenin camp leaves two dead", "Troops entered before dawn.") + card(
+        "m-card", "/gao", "Army repels attack on Gao road", "Four attackers were killed.")
+    f = tmp_path / "front.html"
+    f.write_text(f"<html><body><section><h2><a href='/africa'>Africa</a></h2>{africa}</section>"
+                 f"<section><h2><a href='/mideast'>Middle East</a></h2>{mideast}</section></body></html>",
+                 encoding="utf-8")
+    docs, _ = read(f)
+    assert [d.title for d in docs] == ["Army repels attack on Gao road", "Displaced families arrive in Kaya",
+                                       "Raid in Jenin camp leaves two dead"]
+
+
+def test_boilerplate_filter_keeps_news_sentences_about_donations_and_members():
+    from sitrep.ingest.html import drop_boilerplate
+
+    news = ("The charity asked residents to donate blood at the hospital in Gao.\n"
+            "He had tried to become a member of the local defence militia, officials said.")
+    assert drop_boilerplate(news + "\nRead more\nDonate now!\nWe use cookies to improve the site.") == news
+
+
+def test_wordpress_category_page(tmp_path):
+    posts = "".join(
+        f'<article class="post"><header class="entry-header"><h2 class="entry-title"><a href="/{n}/">{head}</a></h2>'
+        f'<time class="entry-date" datetime="2024-04-0{n}T10:00:00+00:00">April {n}</time></header>'
+        f'<div class="entry-summary"><p>{text} [&hellip;]</p></div>'
+        f'<footer class="entry-footer">Posted in <a href="/c">News</a></footer></article>'
+        for n, (head, text) in enumerate([("Clashes erupt in Tripoli suburb", "Armed groups fought overnight."),
+                                          ("Strike shuts ports in Chittagong", "Dock workers walked out.")], 1))
+    f = tmp_path / "category.html"
+    f.write_text(f"<html><body><header><h1>Example Blog</h1></header><main><header class='page-header'>"
+                 f"<h1>Category: News</h1></header>{posts}</main><aside><h2>Recent</h2><ul><li><a href='/1/'>"
+                 f"Clashes erupt</a></li></ul></aside></body></html>", encoding="utf-8")
+    docs, _ = read(f)
+    assert [(d.title, d.published, d.text) for d in docs] == [
+        ("Clashes erupt in Tripoli suburb", date(2024, 4, 1), "Armed groups fought overnight."),
+        ("Strike shuts ports in Chittagong", date(2024, 4, 2), "Dock workers walked out.")]
+
+
+def test_short_news_brief_with_related_stories_is_not_a_listing(tmp_path):
+    related = "".join(f'<article class="rel"><h3><a href="/r{n}">{head}</a></h3><p>{text}</p></article>'
+                      for n, (head, text) in enumerate([("Curfew declared in Gao after unrest", "A night curfew."),
+                                                        ("Convoy attacked near Menaka", "Trucks burned.")]))
+    brief = ("<p>Gunmen killed two traders on the road between Gao and Ansongo on Saturday, "
+             "residents said. The army sent a patrol to the area.</p>"
+             "<p>We use cookies to improve our site.</p>")
+    f = tmp_path / "brief.html"
+    f.write_text(f"<html><head><title>Two traders killed near Gao</title></head><body><main>"
+                 f"<div class='story'><h1>Two traders killed near Gao</h1>{brief}</div>"
+                 f"<div class='more'>{related}</div></main></body></html>", encoding="utf-8")
+    (doc,), _ = read(f)
+    assert doc.id == "brief" and doc.text.startswith("Gunmen killed two traders")
 
 
 def test_article_with_headed_sections_is_not_a_listing(tmp_path):
@@ -328,6 +397,23 @@ def test_text_file_encodings(tmp_path, encoding, bom):
     assert doc.text == ACCENTED + "\n" + ACCENTED
 
 
+def test_utf16_jsonl_with_bom(tmp_path):
+    f = tmp_path / "wide.jsonl"
+    lines = [json.dumps({"id": f"r{n}", "text": ACCENTED}, ensure_ascii=False) for n in range(3)]
+    f.write_bytes(b"\xff\xfe" + "\n".join(lines).encode("utf-16-le"))
+    docs, skipped = read(f)
+    assert not skipped
+    assert [d.id for d in docs] == ["r0", "r1", "r2"] and docs[2].text == ACCENTED
+
+
+def test_bytes_cut_inside_a_character_lose_only_that_character():
+    from sitrep.ingest.decode import decode_bytes
+
+    data = ("Gao \u2013 Ansongo " * 10).encode("utf-8")
+    assert decode_bytes(data[:-1], cut=True) == (("Gao \u2013 Ansongo " * 10)[:-1], "utf-8")
+    assert decode_bytes(data[:-11], cut=True)[0].endswith("Ansongo Gao ")  # the dash cut after its 1st byte
+
+
 def test_latin1_text_and_html_declared_charset(tmp_path):
     (tmp_path / "a.txt").write_bytes(("Protesta en Asunción, Paraguay, el sábado. " * 5).encode("latin-1"))
     page = ARTICLE_PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("{BODY}", REPORT + " “Calm returned.”")
@@ -388,10 +474,11 @@ def test_bad_jsonl_lines_are_reported_by_line(tmp_path):
 
 def test_huge_document_is_cut_and_kept(tmp_path):
     f = tmp_path / "dump.txt"
-    paragraph = (REPORT + "\n\n").encode("utf-8")
+    paragraph = (REPORT + " Gao\u2013Ansongo.\n\n").encode("utf-8")  # a 3-byte dash: cuts may split it
     f.write_bytes(paragraph * (50 * 2**20 // len(paragraph)))  # ~50 MB
     (doc,), skipped = read(f)
-    assert len(doc.text) <= 500_000 and doc.text.endswith("about an hour.")
+    assert len(doc.text) <= 500_000 and doc.text.endswith("Gao\u2013Ansongo.")
+    assert "\ufffd" not in doc.text
     assert [s.reason.split(":")[0] for s in skipped] == ["truncated", "truncated"]
 
 

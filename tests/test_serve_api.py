@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import time
 import uuid
 from datetime import date
 
@@ -219,3 +220,18 @@ def test_review_actions_write_the_audit_log_and_the_corrections(client, reports)
     assert by_id[second.id]["notes"] and by_id[second.id]["review_status"] == "edited"
     actions = [e["action"] for e in client.get("/api/review/log").json()]
     assert sorted(actions) == ["accept", "edit", "reject"]
+
+
+def test_cached_pages_follow_writes_made_by_other_processes(db_url, reports):
+    store = Store(db_url)
+    store.save([d for d, _ in reports[:10]], [e for _, e in reports[:10]])
+    app = create_app(ServeConfig(db=db_url, token=TOKEN, cache_recheck_seconds=0.2))
+    with TestClient(app) as client:
+        assert client.get("/api/events").json()["total"] == 10
+        assert client.get("/api/events").json()["total"] == 10
+        assert app.state.cache.hits >= 1
+        store.save([d for d, _ in reports[10:15]], [e for _, e in reports[10:15]])  # as `sitrep run` would
+        time.sleep(0.3)
+        assert client.get("/api/events").json()["total"] == 15
+    store.close()
+    app.state.store.close()

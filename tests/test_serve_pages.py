@@ -139,3 +139,26 @@ def test_private_server_hides_everything_but_the_login(setup):
     assert client.get("/api/events", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
     _login(client)
     assert client.get(f"/events/{pairs[0][1].id}").status_code == 200
+
+
+def test_dashboard_without_leaflet_says_how_to_get_the_map(setup, monkeypatch):
+    from sitrep.serve import vendor
+
+    monkeypatch.setattr(vendor, "leaflet_dir", lambda: None)
+    db, _, _ = setup
+    html = _client(db).get("/").text
+    assert 'id="map-missing"' in html and "npm install" in html
+    assert "leaflet.js" not in html  # no broken script tag; the table and timeline still work
+
+
+def test_leaflet_is_served_from_the_package(setup):
+    from sitrep.serve import vendor
+
+    if vendor.leaflet_dir() is None:
+        pytest.skip("Leaflet is not installed: run `npm install` at the repository root")
+    db, _, _ = setup
+    client = _client(db)
+    assert 'src="/static/vendor/leaflet/leaflet.js"' in client.get("/").text
+    script = client.get("/static/vendor/leaflet/leaflet.js")
+    assert script.status_code == 200 and "Leaflet" in script.text[:300]
+    assert client.get("/static/vendor/leaflet/leaflet.css").status_code == 200

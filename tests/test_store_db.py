@@ -109,8 +109,11 @@ def test_bad_record_mid_batch_leaves_earlier_data_intact(store):
     store.save([d1], [e1])
     d2, e2 = strike_event()
     bad = clash_event()
-    bad.review_status = "approved-by-nobody"
+    bad.fatalities = 10**12  # a misread number: no database column can hold it as a count
     with pytest.raises(ValueError, match=bad.id):
+        store.save([d2, clash_report()], [e2, bad])
+    bad.fatalities, bad.review_status = 15, "approved-by-nobody"
+    with pytest.raises(ValueError, match="review_status"):
         store.save([d2, clash_report()], [e2, bad])
     assert store.count_events() == 1
     assert store.get_document(d2.id) is None
@@ -199,3 +202,53 @@ def test_candidate_event_absorbed_by_the_merge_is_removed(store):
     assert store.events_of_document("ng-002") == [a.id]
     with store.engine.connect() as c:
         assert c.execute(select(event_documents).where(event_documents.c.event_id == b.id)).all() == []
+
+
+def test_database_of_the_first_store_is_converted_in_place(db):
+    """sitrep's first store kept events as bare JSON with no schema version: opening it upgrades it."""
+    import json
+
+    from sqlalchemy import Column, Date, MetaData, String, Table, Text
+
+    from sitrep.store.codec import event_to_dict
+    from sitrep.store.engine import make_engine
+
+    first = MetaData()
+    old_docs = Table("documents", first, Column("id", String, primary_key=True),
+                     Column("content_hash", String, index=True, nullable=False), Column("url", Text),
+                     Column("title", Text), Column("source", Text), Column("published", Date),
+                     Column("language", String), Column("text", Text, nullable=False))
+    old_events = Table("events", first, Column("id", String, primary_key=True),
+                       Column("event_date", Date, index=True), Column("record", Text, nullable=False))
+    doc, e = strike_event()
+    engine = make_engine(db)
+    first.create_all(engine)
+    with engine.begin() as c:
+        c.execute(old_docs.insert().values(id=doc.id, content_hash=doc.content_hash, url=doc.url, title=doc.title,
+                                           source=doc.source, published=doc.published, language="en", text=doc.text))
+        c.execute(old_events.insert().values(id=e.id, event_date=e.date, record=json.dumps(event_to_dict(e))))
+    engine.dispose()
+    s = Store(db)
+    assert current_revision(s.engine) == head_revision()
+    assert _without_store_time(s.get_event(e.id)) == e
+    assert s.get_document(doc.id) == doc and s.documents_of_event(e.id) == [doc.id]
+    assert not {"first_events", "first_documents"} & set(inspect(s.engine).get_table_names())
+    s.close()
+
+
+def test_reopened_event_takes_pipeline_updates_again_and_rejected_one_is_kept(store):
+    d1, protest = protest_event()
+    d2, strike = strike_event()
+    store.save([d1, d2], [protest, strike])
+    store.update_event(store.get_event(protest.id), user="analyst-2", action="accept")
+    store.update_event(store.get_event(strike.id), user="analyst-2", action="reject", reason="not in Gaza")
+    assert store.count_events(review_status="accepted") == 1 and store.count_events(review_status="rejected") == 1
+    reopened = store.update_event(store.get_event(protest.id), user="analyst-2", action="reopen")
+    assert reopened.review_status == "unreviewed"
+    later = replace(protest, injuries=4)
+    strike_again = replace(strike, fatalities=9)
+    counts = store.save([], [later, strike_again])
+    assert (counts["updated"], counts["protected"]) == (1, 1)
+    assert store.get_event(protest.id).injuries == 4
+    assert (store.get_event(strike.id).fatalities, store.get_event(strike.id).review_status) == (6, "rejected")
+    assert [r["action"] for r in store.review_history(protest.id)] == ["accept", "reopen"]

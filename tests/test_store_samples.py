@@ -92,7 +92,8 @@ def strike_event(doc_id: str = "ps-001", day: date = date(2024, 1, 9)) -> tuple[
 def pg_url() -> str:
     url = os.environ.get("SITREP_TEST_PG_URL")
     if not url:
-        pytest.skip("PostgreSQL tests need SITREP_TEST_PG_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:55432/postgres)")
+        pytest.skip("PostgreSQL tests need SITREP_TEST_PG_URL "
+                    "(e.g. postgresql+psycopg://postgres@127.0.0.1:55432/postgres)")
     return url
 
 

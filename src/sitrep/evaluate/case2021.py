@@ -130,7 +130,8 @@ def _details(gold: list[str], pred: list[str], whole_snippet: bool, top: int = 1
     pairs = Counter((g, p) for g, p in zip(gold, pred) if g != p)
     lines = []
     if whole_snippet:
-        lines.append("note: sitrep.events.extract is still a placeholder; each whole snippet was classified instead")
+        lines.append("note: each whole snippet was classified with sitrep.events.classify, not through "
+                     "sitrep.events.extract (which is still a placeholder, or whole_snippet=True was asked)")
     lines.append(f"most frequent confusions (gold -> predicted), top {top}:")
     lines += [f"  {n:>3}  {g} -> {p}" for (g, p), n in pairs.most_common(top)]
     return "\n".join(lines)

@@ -7,7 +7,8 @@ are compared with GVA's incidents:
   Event it supports (the one with the most sources, then the most confident); a document that
   supports no Event is a cluster of its own. A document GVA files under two incidents counts once,
   under the first.
-- per gold incident, the Event that most of its documents support: exact killed (`fatalities`,
+- per gold incident, the Event that most of its documents support (ties: more sources, then one
+  giving counts): exact killed (`fatalities`,
   ACLED's conservative figure; `killed_best` uses `fatalities_best`), exact injured, exact date,
   place within 25 km of GVA's coordinates. An incident with no Event counts as a miss.
 - events per incident: distinct main Events among an incident's documents, over incidents found.
@@ -141,7 +142,9 @@ def score_events(incidents: list[dict], articles: list[dict], events: list[Event
             continue
         hits["found"] += 1
         per_incident_events.append(len({main[d] for d in docs if d in main}))
-        event = by_id[max(support, key=lambda i: (support[i], i))]
+        # ties: the better-attested event, then the one that gives counts at all
+        event = by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources,
+                                                   by_id[i].fatalities_low is not None, i))]
         hits["killed"] += event.fatalities == _int(inc.get("num_killed"))
         hits["killed_best"] += (event.fatalities_best or 0) == _int(inc.get("num_killed"))
         hits["injured"] += (event.injuries or 0) == _int(inc.get("num_injured"))

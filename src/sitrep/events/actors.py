@@ -41,6 +41,21 @@ def country_name(code: str) -> str:
     return (getattr(c, "common_name", None) or c.name) if c else ""
 
 
+def acled_name(base: str, code: str) -> str:
+    """ACLED's name of a generic actor in a country: nlp's actor lexicon decides when it knows
+    the kind (one naming rule for the whole pipeline), else data/generic_actors.yaml."""
+    try:
+        from sitrep.nlp.actors import load_actor_lexicon
+
+        lexicon = load_actor_lexicon()
+        if base in lexicon.resolve_style:
+            return lexicon.country_actor_name(base, code.upper())
+    except Exception:  # an nlp without the lexicon: our own templates below
+        pass
+    g = _by_base().get(base)
+    return g.template.format(country=country_name(code)) if g else base
+
+
 @lru_cache(maxsize=1)
 def _by_base() -> dict[str, GenericActor]:
     return {g.base: g for g in generic_actors()}
@@ -85,7 +100,7 @@ def _generic_in(text: str, start: int, end: int, taken: list[tuple[int, int]], d
             found.append((s, e, civilians, demonyms()[m.group(1)]))
     out = []
     for s, e, g, code in found:
-        name = g.template.format(country=country_name(code)) if code else g.base
+        name = acled_name(g.base, code) if code else g.base
         out.append(ActorMention(Span(doc_id, s, e, text[s:e]), Actor(name, g.category, text[s:e], code)))
     return out
 
@@ -98,10 +113,29 @@ def _demonym_plural() -> re.Pattern:
 
 def sentence_actors(analysis: Analysis, start: int, end: int) -> list[ActorMention]:
     """Named actors (from nlp) and generic actors in text[start:end], in reading order."""
-    named = [a for a in analysis.actors if start <= a.span.start and a.span.end <= end]
+    text = analysis.doc.text
+    named = [_own_nationality(text, start, a) for a in analysis.actors if start <= a.span.start and a.span.end <= end]
     taken = [(a.span.start, a.span.end) for a in named]
     generic = _generic_in(analysis.doc.text, start, end, taken, analysis.doc.id)
     return sorted(named + generic, key=lambda a: a.span.start)
+
+
+def _own_nationality(text: str, start: int, mention: ActorMention) -> ActorMention:
+    """"Russian occupation troops": a nationality word before a state force decides its state,
+    whatever state the alias alone would name."""
+    actor = mention.actor
+    if actor.category != "State forces" or not actor.country:
+        return mention
+    before = text[max(start, mention.span.start - 30):mention.span.start]
+    nat = [d for d in demonym_pattern().finditer(before) if not before[d.end():].strip(" -")]
+    if not nat or demonyms()[nat[-1].group(1)] == actor.country.upper():
+        return mention
+    code = demonyms()[nat[-1].group(1)]
+    base = "Police Forces" if actor.name.startswith("Police") else "Military Forces"
+    s = mention.span.start - len(before) + nat[-1].start()
+    words = text[s:mention.span.end]
+    return ActorMention(Span(mention.span.doc_id, s, mention.span.end, words),
+                        Actor(acled_name(base, code), actor.category, words, code))
 
 
 def localize(actor: Actor | None, country_code: str, country: str = "") -> Actor | None:
@@ -109,11 +143,9 @@ def localize(actor: Actor | None, country_code: str, country: str = "") -> Actor
     if actor is None or not country_code:
         return actor
     if is_generic(actor):
-        name = country or country_name(country_code)
-        if not name:
+        if not (country or country_name(country_code)):
             return actor
-        template = _by_base()[actor.name].template
-        return Actor(template.format(country=name), actor.category, actor.alias, country_code.upper())
+        return Actor(acled_name(actor.name, country_code), actor.category, actor.alias, country_code.upper())
     if actor.category == "State forces" and actor.country and actor.country.upper() != country_code.upper():
         return replace(actor, category=EXTERNAL)
     return actor
@@ -128,6 +160,17 @@ def localize_actors(mentions: list[Mention]) -> list[Mention]:
         name = country_name(code) or m.place.country
         m.actor1 = localize(m.actor1, code, name)
         m.actor2 = localize(m.actor2, code, name)
-        m.assoc_actor_1 = [localize(a, code, name) for a in m.assoc_actor_1]
-        m.assoc_actor_2 = [localize(a, code, name) for a in m.assoc_actor_2]
+        m.assoc_actor_1 = _distinct([localize(a, code, name) for a in m.assoc_actor_1], m.actor1)
+        m.assoc_actor_2 = _distinct([localize(a, code, name) for a in m.assoc_actor_2], m.actor2)
     return mentions
+
+
+def _distinct(actors: list[Actor], main: Actor | None) -> list[Actor]:
+    """Associates once each, and never the main actor again ("army post" and "soldiers")."""
+    seen = {main.name} if main else set()
+    out = []
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out

@@ -19,6 +19,8 @@ from sitrep.events.lexicons import crowd_actor_by_event_type, generic_actors, tr
 from sitrep.model import Actor, ActorMention, Span
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+", re.I)
+_AND = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
 _STATE = ("State forces", "External/Other forces")
 
 
@@ -95,6 +97,12 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
     elif event_type == "Battles" and not side2 and len(side1) > 1:
         side2 = side1[1:2]  # "X and Y clashed"
         side1 = [side1[0]] + side1[2:]
+    elif event_type == "Battles":
+        pair = _between(text, start, end, actors)
+        if pair:
+            side1, side2 = [pair[0]], [pair[1]]  # "a firefight between X and Y"
+        elif not side1 and len(side2) > 1:
+            side1, side2 = side2[:1], side2[1:]
     roles = Roles()
     side1 = _distinct(side1)
     side2 = [a for a in _distinct(side2) if not side1 or a.actor.name != side1[0].actor.name or event_type == "Riots"]
@@ -111,6 +119,18 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
         if roles.assoc_actor_2:
             roles.evidence["assoc_actor_2"] = side2[1].span
     return roles
+
+
+def _between(text: str, start: int, end: int, actors: list[ActorMention]) -> tuple | None:
+    """The two sides of "between X and Y", when the sentence says it."""
+    m = _BETWEEN.search(text, start, end)
+    if not m:
+        return None
+    after = [a for a in actors if a.span.start >= m.end()]
+    if len(after) < 2 or after[0].span.start - m.end() > 12:
+        return None
+    gap = text[after[0].span.end:after[1].span.start]
+    return (after[0], after[1]) if _AND.match(gap) else None
 
 
 def _distinct(actors: list[ActorMention]) -> list[ActorMention]:

@@ -10,6 +10,7 @@ can be built, it falls back to the keyword cues alone.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,7 @@ class _Cue:
     sub_event_type: str
     override: bool
     pattern: re.Pattern
+    replaces: frozenset[str]  # the event types of model labels this cue may override
 
 
 @lru_cache(maxsize=1)
@@ -54,14 +56,21 @@ def cues() -> tuple[_Cue, ...]:
         if rule["sub_event_type"] not in known:
             raise ValueError(f"cues.yaml: unknown sub-event type {rule['sub_event_type']!r}")
         for p in rule["patterns"]:
-            out.append(_Cue(rule["sub_event_type"], bool(rule.get("override")), re.compile(p, re.I)))
+            out.append(_Cue(rule["sub_event_type"], bool(rule.get("override")), re.compile(p, re.I),
+                            frozenset(rule.get("replaces", []))))
     return tuple(out)
 
 
-def cue_label(text: str, overrides_only: bool) -> str | None:
-    """The first keyword rule that matches the text, or None."""
+def cue_label(text: str, replacing: str | None = None) -> str | None:
+    """The first keyword rule that matches the text, or None.
+
+    With `replacing` (the event type the model chose), only override rules allowed to replace
+    that event type are tried.
+    """
     for cue in cues():
-        if (cue.override or not overrides_only) and cue.pattern.search(text):
+        if replacing is not None and not (cue.override and replacing in cue.replaces):
+            continue
+        if cue.pattern.search(text):
             return cue.sub_event_type
     return None
 
@@ -76,24 +85,29 @@ def from_label(label: str, confidence: float) -> Classification:
 
 
 def _by_cues(text: str) -> Classification:
-    label = cue_label(text, overrides_only=False)
+    label = cue_label(text)
     return from_label(label, 0.5) if label else Classification(None, None, 0.5)
 
 
-_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _model_failed = False
 
 
 def _model():
-    """The trained model (see sitrep.events.train.load_model), or None if it cannot be had."""
+    """The trained model (see sitrep.events.train.load_model), or None if it cannot be had.
+
+    A model file the user named (SITREP_MODEL) that cannot be read is an error worth stopping
+    for; a failure to build the default model only degrades to the keyword cues.
+    """
     global _model_failed
+    from sitrep.events.train import load_model
+
+    if os.environ.get("SITREP_MODEL"):
+        return load_model()  # raises ValueError naming the file
     if _model_failed:
         return None
     try:
-        from sitrep.events.train import load_model
-
         return load_model()
-    except Exception as e:  # a broken model must not stop a batch: fall back to the cues
+    except Exception as e:  # a broken default model must not stop a batch: fall back to the cues
         log.warning("event model unavailable (%s: %s); using keyword cues only", type(e).__name__, e)
         _model_failed = True
         return None
@@ -110,10 +124,10 @@ def classify(texts: list[str]) -> list[Classification]:
     out = []
     for text, (label, prob) in zip(texts, model.predict(texts)):
         cls = from_label(label, prob)
-        # a weapon cue overrides only among acts of violence: "police seized grenades" stays
-        # a disrupted weapons use, and a protest stays a protest
-        if cls.event_type in _VIOLENT_TYPES and not cls.criminal:
-            forced = cue_label(text, overrides_only=True)
+        # a weapon cue overrides only among acts of violence (see cues.yaml): "police seized
+        # grenades" stays a disrupted weapons use, and a protest stays a protest
+        if cls.event_type and not cls.criminal:
+            forced = cue_label(text, replacing=cls.event_type)
             if forced and forced != cls.sub_event_type:
                 cls = Classification(forced, sub_event_types()[forced], prob)
         out.append(cls)

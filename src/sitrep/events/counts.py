@@ -4,7 +4,8 @@ A number counts the dead when a death word governs it: just before it ("killed a
 "the death toll rose to 12") or after it within a few words ("five soldiers were killed",
 "3 dead"). "Five soldiers and two militants were killed" adds both; "12 people, including 3
 children, were killed" is 12. "Casualties" is never deaths. One victim without a figure ("a man
-was shot dead", "killed a suspected thief") is 1. Counts of attackers killed count like any other.
+was shot dead", "killed a suspected thief") is 1, unless a relative clause tells it as
+background ("relatives of a man who was found dead protested"). Counts of attackers killed count like any other.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from sitrep.events.numbers import Number
 
 KINDS = ("death", "injury", "arrest")
 _NOT_PEOPLE = re.compile(r"\s*(?:times|rounds|bullets|shots|vehicles|cars|houses|homes|shops|buildings)\b", re.I)
+# "relatives of a man who was found dead protested": a death in a relative clause is background.
+_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+_RANGE = re.compile(r"\bbetween\s+$", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
@@ -59,6 +64,10 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
             if _JOIN.match(gap) or _JOIN.match(re.sub(r"^\s*[\w'’-]+", "", gap, count=1)):
                 joined.append(n)
                 continue
+        if out and _RANGE.search(text[max(start, out[-1].start - 12):out[-1].start]) and _RANGE_GAP.match(text[out[-1].end:n.start]):
+            continue  # "between 16 and 25": the lowest credible figure only
+        if kind is None and out and out[-1].end <= n.start and _JOIN.match(text[out[-1].end:n.start]):
+            kind = out[-1].kind  # "shot dead one soldier and one policeman"
         if kind is not None:
             if total is not None:
                 out.append(Count(kind, total.value, total.start, n.end))
@@ -66,13 +75,18 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                 out += [Count(kind, j.value, j.start, j.end) for j in joined]
                 out.append(Count(kind, n.value, n.start, n.end))
         joined, total = [], None
-    if not any(c.kind == "death" for c in out):
-        sentence = text[start:end]
-        for kind, rx in count_cues().singular:
-            m = rx.search(sentence)
-            if m:
-                out.append(Count(kind, 1, start + m.start(), start + m.end()))
-                break
+    sentence = text[start:end]
+    for kind, value, rx in count_cues().singular:
+        m = rx.search(sentence)
+        if not m or _RELATIVE.search(m.group()):
+            continue
+        s, e = start + m.start(), start + m.end()
+        inside = [c for c in out if c.kind == kind and s <= c.start and c.end <= e]
+        others = [c for c in out if c.kind == kind and c not in inside]
+        if not others and sum(c.value for c in inside) < value:
+            # "a soldier and a rebel were killed" read as one count of 1: the words say 2
+            out = [c for c in out if c not in inside] + [Count(kind, value, s, e)]
+        break
     return out
 
 

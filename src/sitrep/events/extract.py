@@ -9,6 +9,8 @@ alone. Places are left to `geo`, which runs next.
 
 from __future__ import annotations
 
+import re
+
 from sitrep.events import attribution as attr
 from sitrep.events.actors import sentence_actors
 from sitrep.events.arguments import assign_roles
@@ -22,6 +24,7 @@ from sitrep.events.numbers import document_numbers
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
+_MORE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)  # a toll that adds to the last
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _POLITICAL = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
@@ -44,12 +47,17 @@ def _is_toll_only(text: str) -> bool:
     return not event_words(stripped)
 
 
-def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None]) -> None:
+def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], additive: bool = False) -> None:
+    """Set the mention's counts from a sentence's; `additive` adds to counts already set
+    ("One PDF member also died.") instead of leaving them."""
     for kind, (value, start, end) in counts.items():
         name = _FIELD[kind]
-        if getattr(mention, name) is not None:
+        if mention.sub_event_type == "Peaceful protest" and kind != "arrest":
+            continue  # deaths near a peaceful protest are what it is about, not its toll
+        before = getattr(mention, name)
+        if before is not None and not additive:
             continue
-        setattr(mention, name, value)
+        setattr(mention, name, value + (before or 0))
         span = Span(mention.doc_id, start, end)
         mention.evidence[name] = span
         if claimant[0]:
@@ -69,13 +77,17 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     mentions: list[Mention] = []
     last: tuple[int, Mention] | None = None  # (paragraph, mention) of the latest event
     for i, (s, c) in enumerate(zip(sentences, classes)):
+        follows = last is not None and last[0] == paragraph[i]
+        if c.sub_event_type is None and not follows:
+            continue  # most sentences of an article: nothing more to read
         counts = totals(sentence_counts(text, s.start, s.end, numbers))
         claimants = attr.attributions(s.text)
         claimant = (claimants[0].claimant, _span(doc.id, s, claimants[0])) if claimants else ("", None)
-        follows = last is not None and last[0] == paragraph[i]
         if follows and counts and (c.sub_event_type is None or _is_toll_only(s.text)):
             m = last[1]
-            _add_counts(m, counts, claimant)
+            _add_counts(m, counts, claimant, additive=bool(_MORE.search(s.text)))
+            if m.actor2 is None:
+                _victims_from(analysis, s, m)
             m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
             continue
         if c.sub_event_type is None or non_event_reason(s.text) is not None:
@@ -86,6 +98,24 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
+
+
+def _victims_from(analysis: Analysis, s, m: Mention) -> None:
+    """Civilians named only in the toll sentence ("One person died.") are the event's target."""
+    victims = [a for a in sentence_actors(analysis, s.start, s.end) if a.actor.category == "Civilians"]
+    if victims and m.event_type in _VIOLENT:
+        m.actor2 = victims[0].actor
+        m.evidence["actor2"] = victims[0].span
+        m.civilian_targeting = _civilian_targeting(m)
+        if m.civilian_targeting:
+            m.evidence["civilian_targeting"] = victims[0].span
+
+
+def _civilian_targeting(m: Mention) -> bool:
+    """ACLED's flag: violence against civilians, or remote violence whose target is civilians."""
+    return bool(m.event_type == "Violence against civilians"
+                or (m.event_type == "Explosions/Remote violence" and m.actor2 is not None
+                    and m.actor2.category == "Civilians"))
 
 
 def _span(doc_id: str, s, a: attr.Attribution) -> Span:
@@ -102,8 +132,8 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
                          c.sub_event_type, trigger, excluded)
     earlier = [j for j in range(i - 1, -1, -1) if paragraph[j] == paragraph[i]]
     when, precision, date_span = event_date(dates, analysis.sentences, i, earlier, doc.published)
-    m = Mention(doc_id=doc.id, span=Span(doc.id, s.start, s.end, s.text), event_type=c.event_type,
-                sub_event_type=c.sub_event_type, date=when, date_precision=precision,
+    m = Mention(doc_id=doc.id, span=Span(doc.id, s.start, s.end, s.text), event_type=str(c.event_type),
+                sub_event_type=str(c.sub_event_type), date=when, date_precision=precision,
                 actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=roles.actor2,
                 assoc_actor_2=roles.assoc_actor_2, confidence=round(float(c.confidence), 3))
     m.evidence.update(roles.evidence)
@@ -116,9 +146,7 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
         m.attribution = claimant[0]
         m.evidence["attribution"] = claimant[1]
         m.claims.append(Claim("event", m.sub_event_type, claimant[0], claimant[1]))
-    m.civilian_targeting = bool(
-        m.event_type == "Violence against civilians"
-        or (m.event_type == "Explosions/Remote violence" and m.actor2 is not None and m.actor2.category == "Civilians"))
+    m.civilian_targeting = _civilian_targeting(m)
     if m.civilian_targeting and "actor2" in m.evidence:
         m.evidence["civilian_targeting"] = m.evidence["actor2"]
     m.disorder_type = _disorder(m, c.criminal)

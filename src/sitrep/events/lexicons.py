@@ -27,7 +27,7 @@ class CountCues:
     arrest: re.Pattern
     before_number: dict  # kind -> regex matching the words just before a number ("killed at least")
     after_number: re.Pattern  # "<number> ... were killed": groups name the kind
-    singular: list  # (kind, regex) for one victim without a number
+    singular: list  # (kind, value, regex) for one or two victims without a figure
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +45,9 @@ def count_cues() -> CountCues:
         re.I,
     )
     singular = []
-    for key in ("singular_victim_before", "singular_died", "singular_victim_after", "singular_pronoun_after"):
-        singular.append(("death", re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
+    for key in ("pair_victims", "singular_victim_before", "singular_died", "singular_victim_after", "singular_pronoun_after"):
+        value = 2 if key == "pair_victims" else 1
+        singular.append(("death", value, re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
     return CountCues(
         death=re.compile(rf"\b(?:{words['death']})\b", re.I),
         injury=re.compile(rf"\b(?:{words['injury']})\b", re.I),

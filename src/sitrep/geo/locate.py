@@ -1,9 +1,114 @@
-"""Give each Mention the place where its event happened (placeholder; the geo work replaces it)."""
+"""Give each Mention the place where ITS event happened, with ACLED's geo_precision and the evidence span.
+
+Within the event's sentence(s), a place tied to the aftermath ("his funeral was held in Qalqilya")
+loses, a town wins over the region or country that contains it, then a place after "in/at/near"
+and the one closest to the event's words; with no place
+in the event's sentence, the document's main place is used, one step less precise.
+"""
 
 from __future__ import annotations
 
-from sitrep.model import Analysis, Mention, Toponym
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+import yaml
+
+from sitrep.geo.folding import fold
+from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
+
+_WORD = re.compile(r"[^\W\d_]+")
+_AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    from importlib import resources
+
+    text = resources.files("sitrep.geo").joinpath("data", "event_place_cues.yaml").read_text(encoding="utf-8")
+    return {k: frozenset(v) for k, v in yaml.safe_load(text).items()}
+
+
+def _words_before(text: str, start: int, n: int = 4) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text[max(0, start - 60):start])[-n:]]
+
+
+def place_precision(place: Place, near: bool) -> int:
+    """ACLED: 1 the named town, 2 near it or part of a district, 3 only a region/province/country."""
+    fc = place.feature_code
+    if fc.startswith("PPL"):
+        return NEAR if near else TOWN
+    if fc in _AREA_CODES:
+        return NEAR
+    return REGION
+
+
+def _is_near(text: str, t: Toponym) -> bool:
+    return any(w in _cues()["near"] for w in _words_before(text, t.span.start, 3))
+
+
+def _rank(text: str, t: Toponym, anchor: int) -> tuple:
+    """Lower is better: not aftermath, a town, after an event preposition, close to the event words."""
+    before = _words_before(text, t.span.start, 4)
+    cues = _cues()
+    aftermath = any(w in cues["aftermath"] for w in before)
+    at = (bool(before) and before[-1] in cues["at"] or len(before) > 1 and before[-2] in cues["near"]
+          or len(before) > 1 and before[-1] == "of" and before[-2] in cues["place_nouns"])
+    fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES if t.place else False
+    return (aftermath, not fine, not at, abs(t.span.start - anchor))
+
+
+def main_place(toponyms: list[Toponym]) -> Toponym | None:
+    """The document's main place: the most named town, else the most named area."""
+    placed = [t for t in toponyms if t.place is not None]
+    if not placed:
+        return None
+    counts = Counter((t.place.geonameid, t.place.name) for t in placed)
+
+    def key(t: Toponym):
+        fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES
+        return (fine, counts[(t.place.geonameid, t.place.name)], -t.span.start)
+
+    return max(placed, key=key)
+
+
+def namesake_town(place: Place) -> Place:
+    """For an admin area named like its main town ("Chattogram", "Jenin" governorate), the town:
+    events happen at places, and ACLED codes the town with the area's precision."""
+    if place.feature_code not in ("ADM1", "ADM2"):
+        return place
+    from sitrep.geo.gazetteer import get_gazetteer
+    from sitrep.geo.resolve import _km
+
+    gaz = get_gazetteer()
+    towns = [r for r in gaz.lookup(place.name) if gaz.feature_code[r].startswith("PPL")
+             and gaz.country_code[r] == place.country_code and gaz.population[r] >= 1000
+             and _km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150]
+    return gaz.place(max(towns, key=lambda r: gaz.population[r])) if towns else place
 
 
 def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym]) -> list[Mention]:
+    """Set `place`, `geo_precision` and `evidence["place"]` on each mention that has none yet."""
+    text = analysis.doc.text or ""
+    placed = [t for t in toponyms if t.place is not None]
+    fallback = main_place(placed)
+    for m in mentions:
+        if m.place is not None:
+            continue
+        inside = [t for t in placed if m.span.start <= t.span.start and t.span.end <= m.span.end]
+        trigger = m.evidence.get("event_type") or m.evidence.get("sub_event_type")
+        anchor = trigger.start if trigger else m.span.start
+        if inside:
+            best = min(inside, key=lambda t: _rank(text, t, anchor))
+            m.geo_precision = place_precision(best.place, _is_near(text, best))
+            m.place = namesake_town(best.place)
+        elif fallback is not None:
+            best = fallback
+            # the event's own words name no place: the report's main place, one step less precise
+            m.geo_precision = min(REGION, place_precision(best.place, _is_near(text, best)) + 1)
+            m.place = namesake_town(best.place)
+        else:
+            continue
+        m.evidence["place"] = replace(best.span)
     return mentions

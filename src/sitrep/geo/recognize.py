@@ -21,6 +21,7 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|az|an|ar|at|ath|ed|en|es|et|e
 # Lowercase words that may sit inside a multiword place name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset("of de del la le du des da do dos di y upon on the al el van von".split())
 MAX_WORDS = 6
+_AREA_NOUNS = frozenset("governorate province district county parish region state oblast prefecture".split())
 MAX_ROWS_FOR_FEATURES = 40
 
 
@@ -109,6 +110,14 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
                 if not rows and len(key) >= 5 and key.isascii() and (m > 1 or not tokens[k].text.isupper()):
                     rows = loose_names.get(loose(key))
                     is_loose = True
+                if rows and j == k + m and k + m < n and fold(tokens[k + m].text) in _AREA_NOUNS:
+                    # "the Jenin governorate": the area, not its namesake town
+                    area_key = key + " " + fold(tokens[k + m].text)
+                    area = names.get(area_key)
+                    if area and text[last.end:tokens[k + m].start] == " ":
+                        last = tokens[k + m]
+                        m += 1
+                        rows, is_loose, span_text, key = area, False, text[tokens[k].start:last.end], area_key
                 if rows:
                     out.append(Candidate(tokens[k].start, last.end, span_text, key, rows, first_token=k,
                                          last_token=k + m - 1, loose=is_loose))

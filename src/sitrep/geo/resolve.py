@@ -107,6 +107,11 @@ class DocumentContext:
              "admin1_named": float(bool(gaz.admin1[row]) and fold(gaz.admin1[row]) in self.admin1
                                    and fc != "ADM1"),
              "log_candidates": math.log10(len(c.rows)) / 2}
+        if fc in ("ADM1", "ADM2") or fc in ("CONT", "RGN"):
+            # "Chattogram" names a city and its division: news means the city more often
+            f["area_with_namesake_town"] = float(any(
+                gaz.feature_code[r].startswith("PPL") and gaz.country_code[r] == cc and gaz.population[r] >= 1000
+                for r in self.rows.get(id(c), ())))
         match = self._container_match(c, row)
         f["container_match"] = float(match > 0)
         f["container_mismatch"] = float(match < 0)

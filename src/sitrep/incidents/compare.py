@@ -1,4 +1,8 @@
-"""Compare the parts of two event reports: dates, places, types, actors, counts and wording, each as a score."""
+"""Compare the parts of two event reports (dates, places, types, actors, counts, wording) as points.
+
+Points are log-odds read from data/merge_rules.yaml: positive when reports of one event tend to
+agree this way, negative when they disagree; None is a gate (the two can never be one event).
+"""
 
 from __future__ import annotations
 
@@ -37,8 +41,8 @@ def date_interval(m: Mention) -> tuple[date, date, int] | None:
     return None
 
 
-def date_score(a: tuple[date, date, int] | None, b: tuple[date, date, int] | None) -> tuple[float, bool] | None:
-    """(score, dates_one_day_apart), or None when the two dates cannot be the same day."""
+def date_points(a: tuple[date, date, int] | None, b: tuple[date, date, int] | None) -> tuple[float, bool] | None:
+    """(points, dates_one_day_apart), or None when the two dates cannot be the same day."""
     cfg = rules()["date"]
     if a is None or b is None:
         return cfg["undated"], False
@@ -49,8 +53,10 @@ def date_score(a: tuple[date, date, int] | None, b: tuple[date, date, int] | Non
             return cfg["same_day"], False
         return (cfg["off_by_one"], True) if gap == 1 else None
     if alo <= bhi and blo <= ahi:
-        undated = ap > MONTH or bp > MONTH
-        return (cfg["undated"] if undated else cfg["coarse_overlap"]), False
+        coarsest = max(ap, bp)
+        if coarsest > MONTH:
+            return cfg["undated"], False
+        return (cfg["month_overlap"] if coarsest == MONTH else cfg["week_overlap"]), False
     return None
 
 
@@ -72,20 +78,20 @@ def place_precision(place: Place | None, geo_precision: int | None) -> int | Non
     return REGION if is_area else TOWN
 
 
-def place_score(a: Place | None, ap: int | None, b: Place | None, bp: int | None) -> float | None:
-    """How likely two places are the place of one event; None when they cannot be."""
+def place_points(a: Place | None, ap: int | None, b: Place | None, bp: int | None) -> float | None:
+    """Points for two places of one event (0 when either is unknown); None when they cannot be."""
     cfg = rules()["place"]
     if a is None or b is None:
-        return cfg["unplaced"]
+        return 0.0
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return cfg["same"]
     if ap == REGION or bp == REGION:
         region, other = (a, b) if ap == REGION else (b, a)
         if region.admin1 and other.admin1 and region.admin1 != other.admin1:
             return None
-        return cfg["same_region"] if region.admin1 else cfg["unplaced"]
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return cfg["same"]
+        return cfg["same_region"] if region.admin1 else cfg["country_only"]
     km = haversine_km(a, b)
     limit = cfg["max_near_km"] if NEAR in (ap, bp) else cfg["max_town_km"]
     if km > limit:
@@ -97,8 +103,8 @@ def place_score(a: Place | None, ap: int | None, b: Place | None, bp: int | None
 
 # ---- types, actors, counts ---------------------------------------------------------------------
 
-def type_score(a: str, b: str) -> float:
-    return rules().type_score(a, b)
+def type_points(a: str, b: str) -> float | None:
+    return rules().type_points(a, b)
 
 
 def actors_of(m: Mention) -> set[str]:
@@ -107,21 +113,33 @@ def actors_of(m: Mention) -> set[str]:
     return {a.name for a in found if a is not None and a.name}
 
 
-def actor_score(mine: set[str], theirs: set[str]) -> float:
-    """Shared forces agree; two reports naming wholly different forces disagree."""
+def _same_force(a: str, b: str) -> bool:
+    """One name is the other or a generic form of it ("Military Forces" of "Military Forces of Israel")."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def actor_points(mine: set[str], theirs: set[str]) -> float:
+    """Shared forces agree; two reports naming wholly different forces disagree. Civilians are
+    victims, not a side that tells events apart, so they count for neither."""
     cfg = rules()["actors"]
+    mine = {a for a in mine if not a.startswith("Civilians")}
+    theirs = {a for a in theirs if not a.startswith("Civilians")}
     if not mine or not theirs:
-        return cfg["unknown"]
-    return cfg["same"] if mine & theirs else cfg["conflict"]
+        return 0.0
+    if any(_same_force(a, b) for a in mine for b in theirs):
+        return cfg["shared"]
+    return cfg["conflict"]
 
 
-def count_score(a: int | None, b: int | None) -> float | None:
-    """Agreement of two reported counts; None when either report gives none."""
+def count_points(a: int | None, seen: set[int] | list[int]) -> float:
+    """Points for a reported count against the figures other reports gave (0 when either is silent).
+    Agreeing with any one report is enough: tolls move as reports come in."""
     cfg = rules()["counts"]
-    if a is None or b is None:
-        return None
+    if a is None or not seen:
+        return 0.0
+    b = min(seen, key=lambda v: (abs(v - a), v))
     if a == b:
-        return cfg["equal"]
+        return cfg["equal_zero"] if a == 0 else cfg["equal_one"] if a == 1 else cfg["equal_several"]
     if min(a, b) == 0:  # "no one was hurt" against a toll is a different account, not a revision
         return cfg["far"]
     if abs(a - b) <= cfg["close_abs"] or abs(a - b) / max(a, b) <= cfg["close_rel"]:
@@ -129,10 +147,9 @@ def count_score(a: int | None, b: int | None) -> float | None:
     return cfg["far"]
 
 
-def counts_score(pairs: list[tuple[int | None, int | None]]) -> float:
-    """The mean agreement over the counts both sides report (killed, injured), or 'unknown'."""
-    scores = [s for s in (count_score(a, b) for a, b in pairs) if s is not None]
-    return sum(scores) / len(scores) if scores else rules()["counts"]["unknown"]
+def text_points(cosine: float) -> float:
+    cfg = rules()["text"]
+    return cfg["weight"] * (cosine - cfg["baseline"])
 
 
 # ---- wording -----------------------------------------------------------------------------------

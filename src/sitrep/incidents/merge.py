@@ -20,13 +20,15 @@ their mentions; restricting them to the mentions' countries (plus events with no
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from sitrep.incidents.profile import BlockIndex, Candidate, EventProfile
 from sitrep.incidents.reconcile import build_event
+from sitrep.incidents.rules import rules
 from sitrep.model import DAY, Event, Mention
 
 
@@ -82,7 +84,10 @@ def _usable(m: Mention) -> Mention:
     if m.place is not None and not all(isinstance(v, (int, float)) for v in (m.place.latitude, m.place.longitude)):
         problems.update(place=None, geo_precision=None)
     for field in ("date", "published"):
-        if getattr(m, field) is not None and not isinstance(getattr(m, field), date):
+        value = getattr(m, field)
+        if isinstance(value, datetime):  # a datetime compares with no date: keep its day
+            m = replace(m, **{field: value.date()})
+        elif value is not None and not isinstance(value, date):
             problems[field] = None
     if "date" in problems:
         problems["date_precision"] = None
@@ -107,11 +112,14 @@ def _note_day(docs_by_day: dict[date, set[str]], m: Mention) -> None:
 def _place_mention(c: Candidate, index: BlockIndex, profiles: dict[str, EventProfile],
                    docs_by_day: dict[date, set[str]]) -> None:
     """Add the mention to the best-fitting event, or found a new event with it."""
-    best, best_score = None, -1.0
-    for p in index.candidates(c):
-        s = p.score(c, docs_by_day)
-        if s is not None and s > best_score:
-            best, best_score = p, s
+    scored = [(s, p) for p in index.candidates(c) if (s := p.score(c, docs_by_day)) is not None]
+    # The more events a mention could belong to, the less any one fit proves: an unplaced
+    # "one man shot dead" fits dozens of events in a big country's week.
+    crowd = rules()["crowd"] * math.log(len(scored)) if scored else 0.0
+    best, best_score = None, 0.0  # join only at log-odds >= 0
+    for s, p in scored:
+        if s - crowd >= best_score and (best is None or s - crowd > best_score):
+            best, best_score = p, s - crowd
     if best is None:
         best = EventProfile(c.mention.id)
         profiles[best.event_id] = best

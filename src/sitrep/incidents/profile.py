@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep.incidents.compare import (
-    actor_score, actors_of, cosine_to_centroid, counts_score, date_interval, date_score,
-    place_precision, place_score, tokens, type_score)
+    actor_points, actors_of, cosine_to_centroid, count_points, date_interval, date_points,
+    place_precision, place_points, text_points, tokens, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, Event, Mention
 
@@ -26,8 +26,11 @@ class Candidate:
 
     @classmethod
     def of(cls, m: Mention) -> Candidate:
+        # The words of the sentence and of every other sentence the mention's evidence cites
+        # (merge_within folds a report's sentences about the event into one mention).
+        texts = dict.fromkeys([m.span.text, *(s.text for s in m.evidence.values() if s and s.text)])
         return cls(m, date_interval(m), place_precision(m.place, m.geo_precision),
-                   tokens(m.span.text), actors_of(m))
+                   tokens(" ".join(texts)), actors_of(m))
 
     @property
     def country(self) -> str:
@@ -80,37 +83,31 @@ class EventProfile:
         return {iv[0] for iv in self.intervals if iv is not None and iv[2] == DAY}
 
     def score(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> float | None:
-        """How well `c` fits this event, or None when it cannot be part of it.
+        """The log-odds that `c` reports this event, or None when it cannot.
 
-        Hard conditions hold against EVERY distinct value the members were seen with (complete
-        linkage), so A~B and B~C never glue an unrelated C to A; the soft parts compare with the
-        whole event (its word centroid, all its counts and actors), never with one member alone.
+        Gates hold against EVERY distinct value the members were seen with (complete linkage),
+        so A~B and B~C never glue an unrelated C to A; the other points compare with the whole
+        event (its word centroid, every count and force its reports gave), never one member alone.
         """
         m = c.mention
         if m.doc_id in self.doc_ids:  # merge_within already joined one report's sentences
             return None
-        type_scores = [type_score(m.sub_event_type, t) for t in self.sub_types]
-        if not all(type_scores):
+        types = [type_points(m.sub_event_type, t) for t in self.sub_types]
+        if any(t is None for t in types):
             return None
-        date_scores = [date_score(c.interval, iv) for iv in self.intervals]
-        if any(d is None for d in date_scores):
+        dates = [date_points(c.interval, iv) for iv in self.intervals]
+        if any(d is None for d in dates):
             return None
-        off_by_one = any(d[1] for d in date_scores)
+        off_by_one = any(d[1] for d in dates)
         if off_by_one and self._days_told_apart(c, docs_by_day):
             return None
-        place_scores = [place_score(m.place, c.precision, p, prec) for p, prec in self.places.values()]
-        if any(p is None for p in place_scores):
+        places = [place_points(m.place, c.precision, p, prec) for p, prec in self.places.values()]
+        if any(p is None for p in places):
             return None
-        place = max(place_scores) if place_scores else place_score(None, None, None, None)
-        counts = counts_score([(m.fatalities, _nearest(m.fatalities, self.fatalities)),
-                               (m.injuries, _nearest(m.injuries, self.injuries))])
-        w = rules()["weights"]
-        total = (w["type"] * min(type_scores) + w["date"] * min(d[0] for d in date_scores)
-                 + w["place"] * place + w["actors"] * actor_score(c.actors, self.actors)
-                 + w["counts"] * counts + w["text"] * cosine_to_centroid(c.words, self.centroid, self.centroid_norm))
-        total /= sum(w.values())
-        bar = rules()["accept_off_by_one"] if off_by_one else rules()["accept"]
-        return total if total >= bar else None
+        return (rules()["prior"] + min(types) + min(d[0] for d in dates) + max(places, default=0.0)
+                + actor_points(c.actors, self.actors)
+                + count_points(m.fatalities, self.fatalities) + count_points(m.injuries, self.injuries)
+                + text_points(cosine_to_centroid(c.words, self.centroid, self.centroid_norm)))
 
     def _days_told_apart(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> bool:
         """Does some report tell the mention's day and the event's day as separate events?
@@ -119,13 +116,6 @@ class EventProfile:
         if self.doc_ids & docs_by_day.get(m.date, set()):
             return True
         return any(m.doc_id in docs_by_day.get(d, ()) for d in self.day_dates())
-
-
-def _nearest(value: int | None, seen: set[int]) -> int | None:
-    """The member count closest to `value`: agreeing with any one report is enough (tolls move)."""
-    if value is None or not seen:
-        return None
-    return min(seen, key=lambda v: (abs(v - value), v))
 
 
 class BlockIndex:

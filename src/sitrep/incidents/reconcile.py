@@ -114,7 +114,8 @@ def summary(e: Event) -> str:
         what += " involving " + " and ".join(who)
     where = ""
     if e.place:
-        where = " in " + ", ".join(x for x in (e.place.name, e.place.admin1, e.place.country) if x)
+        parts = [x for x in (e.place.name, e.place.admin1, e.place.country) if x]
+        where = " in " + ", ".join(dict.fromkeys(parts))  # "Bangladesh, Bangladesh" once
     when = f"On {e.date.isoformat()}, " if e.date else ""
     text = f"{when}{what[0].lower() + what[1:] if when else what}{where}."
     if e.fatalities_low is not None:

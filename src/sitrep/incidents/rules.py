@@ -21,22 +21,23 @@ class Rules:
     def __getitem__(self, key: str):
         return self.raw[key]
 
-    def type_score(self, a: str, b: str) -> float:
-        """How compatible two sub-event types are: 1 same, group/weak score, 0 never the same event."""
+    def type_points(self, a: str, b: str) -> float | None:
+        """Points for two sub-event types; None when they never describe the same event."""
         if a == b:
-            return 1.0
-        return self.type_scores.get((a, b), 0.0)
+            return self.raw["type_compat"]["same"]
+        return self.type_scores.get((a, b))
 
 
 def _type_table(spec: dict) -> dict[tuple[str, str], float]:
     table: dict[tuple[str, str], float] = {}
-    for pairs_of, score in ((spec.get("weak") or [], spec["weak_score"]),
+    for pairs_of, score in ((spec.get("families") or [], spec["family_score"]),
+                            (spec.get("weak") or [], spec["weak_score"]),
                             (spec.get("groups") or [], spec["group_score"])):
-        for group in pairs_of:  # groups last: a pair in a group and in `weak` keeps the group's score
+        for group in pairs_of:  # closer ties last: a pair in a family and a group gets the group's points
             for a in group:
                 for b in group:
                     if a != b:
-                        table[(a, b)] = max(score, table.get((a, b), 0.0))
+                        table[(a, b)] = score
     return table
 
 

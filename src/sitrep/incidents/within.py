@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.incidents.compare import (
-    actor_score, actors_of, count_score, date_interval, date_score, is_revision, place_precision,
-    place_score, type_score)
+    actor_points, actors_of, count_points, date_interval, date_points, is_revision, place_precision,
+    place_points, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.model import Mention
 
@@ -23,11 +23,11 @@ def merge_within(mentions: list[Mention]) -> list[Mention]:
         return list(mentions)
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda x: (x.span.start, x.span.end)):
-        best, best_score = None, rules()["within"]["accept"]
+        best, best_score = None, 0.0  # join only at log-odds >= 0
         if not _opens_separately(m):
             for group in groups:
                 s = _group_score(m, group)
-                if s is not None and s >= best_score:
+                if s is not None and s >= best_score and (best is None or s > best_score):
                     best, best_score = group, s
         if best is None:
             groups.append([m])
@@ -48,34 +48,31 @@ def _group_score(m: Mention, group: list[Mention]) -> float | None:
 
 
 def _pair_score(m: Mention, other: Mention) -> float | None:
+    """Log-odds that two sentences of one report tell of one event; None when they cannot."""
     cfg = rules()["within"]
-    w = cfg["weights"]
-    t = type_score(m.sub_event_type, other.sub_event_type)
-    if not t:
+    t = type_points(m.sub_event_type, other.sub_event_type)
+    if t is None:
         return None
-    if m.date is None or other.date is None:
-        d = cfg["unknown_date"]
-    else:
-        ds = date_score(date_interval(m), date_interval(other))
+    d = 0.0  # a sentence without its own date can be about any of the report's events
+    if m.date is not None and other.date is not None:
+        ds = date_points(date_interval(m), date_interval(other))
         if ds is None or ds[1]:  # a report that gives two different days tells of two days
             return None
         d = ds[0]
-    if m.place is None or other.place is None:
-        p = cfg["unknown_place"]
-    else:
-        p = place_score(m.place, place_precision(m.place, m.geo_precision),
-                        other.place, place_precision(other.place, other.geo_precision))
-        if p is None:
-            return None
+    p = place_points(m.place, place_precision(m.place, m.geo_precision),
+                     other.place, place_precision(other.place, other.geo_precision))
+    if p is None:
+        return None
     gap = max(0, m.span.start - other.span.end)
-    nearness = max(0.0, 1.0 - gap / cfg["near_chars"])
-    score = (w["type"] * t + w["date"] * d + w["place"] * p
-             + w["actors"] * actor_score(actors_of(m), actors_of(other)) + w["nearness"] * nearness)
+    score = (cfg["prior"] + t + d + p + actor_points(actors_of(m), actors_of(other))
+             + cfg["nearness"] * max(0.0, 1.0 - gap / cfg["near_chars"]))
     far = rules()["counts"]["far"]
-    conflict = (count_score(m.fatalities, other.fatalities) == far
-                or count_score(m.injuries, other.injuries) == far)
+    conflict = (m.fatalities is not None and count_points(m.fatalities, [other.fatalities]) == far
+                if other.fatalities is not None else False)
+    conflict |= (m.injuries is not None and count_points(m.injuries, [other.injuries]) == far
+                 if other.injuries is not None else False)
     if conflict and gap > cfg["adjacent_chars"]:
-        score *= cfg["count_conflict_factor"]
+        score += cfg["count_conflict"]
     return score
 
 

@@ -1,7 +1,8 @@
 """Bytes to text: tell binary files from text and detect the encoding of text files.
 
-Order of trust: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
-charset_normalizer's guess among single-byte and legacy encodings (cp1252, latin-1, ...).
+Order of trust: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then the
+encoding the container declares, then charset_normalizer's guess among single-byte and legacy
+encodings (cp1252, latin-1, ...).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import codecs
 
 # Byte-order marks, longest first: UTF-32 LE starts with the UTF-16 LE mark.
-_BOMS = [
+BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -40,7 +41,7 @@ def sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     head = data[:4096]
-    if any(head.startswith(bom) for bom, _ in _BOMS):
+    if any(head.startswith(bom) for bom, _ in BOMS):
         return None
     # NUL bytes do not occur in text in 8-bit encodings or UTF-8; UTF-16 without a BOM is rare
     # enough in news files that we treat it as binary rather than guess.
@@ -49,34 +50,44 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, declared: str | None = None, cut: bool = False) -> tuple[str, str]:
     """(text, encoding name). Raises NotText for binary data or undecodable bytes.
 
-    `declared` is an encoding named by the container (an HTTP header, an XML prolog); it is tried
-    after a BOM and before guessing.
+    `declared` is an encoding named by the container (an HTTP header, a meta tag); it is tried
+    after a BOM and strict UTF-8, before guessing. `cut` says the bytes were cut at a size limit,
+    so the last character may be incomplete and is dropped.
     """
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError as e:
-                raise NotText(f"starts with a {enc} byte-order mark but does not decode: {e.reason}") from e
+            text = _decode(data, enc, cut)
+            if text is None:
+                raise NotText(f"starts with a {enc} byte-order mark but does not decode as {enc}")
+            return text, enc
     what = sniff_binary(data)
     if what:
         raise NotText(f"not a text file: {what}")
-    for enc in ([declared] if declared else []) + ["utf-8"]:
-        try:
-            return data.decode(enc), enc
-        except (UnicodeDecodeError, LookupError):
-            continue
+    # Valid UTF-8 with non-ASCII bytes is almost never anything else, while pages that declare
+    # latin-1 but are UTF-8 are common; so UTF-8 goes before the declared encoding.
+    for enc in ["utf-8"] + ([declared] if declared else []):
+        text = _decode(data, enc, cut)
+        if text is not None:
+            return text, enc
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise NotText("not a text file: no text encoding fits its bytes")
-    enc = best.encoding
-    try:
-        return data.decode(enc), enc
-    except (UnicodeDecodeError, LookupError):
-        # The guess was made on the head of the file; the tail may not fit it.
-        return data.decode(enc, errors="replace"), enc
+    # The guess was made on the head of the file; a tail that does not fit it is replaced.
+    return data.decode(best.encoding, errors="replace"), best.encoding
+
+
+def _decode(data: bytes, encoding: str, cut: bool) -> str | None:
+    """Strict decoding, or None; cut data may lose up to 3 bytes of a split last character."""
+    for trim in range(4 if cut else 1):
+        try:
+            return data[:len(data) - trim].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        except LookupError:  # an encoding name Python does not know
+            return None
+    return None

@@ -43,9 +43,25 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+_word_hash_cache: dict[str, int] = {}
+WORD_CACHE_SIZE = 200_000  # news vocabulary; cleared when full, so memory stays bounded
+
+
+def _word_hashes(tokens: list[str]) -> np.ndarray:
+    """crc32 of each word (stable across runs, unlike hash()), cached per word for speed."""
+    cache = _word_hash_cache
+    missing = {w for w in tokens if w not in cache}
+    if len(cache) + len(missing) > WORD_CACHE_SIZE:
+        cache.clear()
+        missing = set(tokens)
+    for w in missing:
+        cache[w] = zlib.crc32(w.encode("utf-8"))
+    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+
+
 def minhash(tokens: list[str]) -> np.ndarray:
     """The MinHash signature (NUM_PERM uint32) of the text's word shingles."""
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in tokens), dtype=np.uint64, count=len(tokens))
+    h = _word_hashes(tokens)
     k = min(SHINGLE_WORDS, len(h))
     n = len(h) - k + 1
     with np.errstate(over="ignore"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from sitrep.ingest.html import parse_tree, site_of
+from sitrep.ingest.html import drop_boilerplate, parse_tree, site_of
 from sitrep.ingest.records import clean_text, parse_published, record_id
 from sitrep.model import Document
 
@@ -49,8 +49,12 @@ def feed_documents(data: bytes, name: str, warn: Callable[[str, str], None]) -> 
     outlet = feed.feed.get("title") or site_of(feed.feed.get("link"))
     for n, entry in enumerate(feed.entries, 1):
         label = f"{name}#{n}"
-        text = html_to_text(_entry_html(entry))
-        title = clean_text(html_to_text(entry.get("title", ""))) or None
+        try:
+            text = drop_boilerplate(html_to_text(_entry_html(entry)))
+            title = clean_text(html_to_text(entry.get("title", ""))) or None
+        except Exception as e:  # one odd entry never loses the rest of the feed
+            warn(label, f"could not read: {type(e).__name__}: {e}")
+            continue
         if not text:
             warn(label, "feed entry has no text (no content, summary or description)")
             continue

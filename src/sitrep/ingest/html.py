@@ -7,29 +7,37 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from sitrep.ingest.listing import find_teasers, teaser_blocks
 from sitrep.ingest.records import clean_text, parse_published
 from sitrep.model import Document
 
 _BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.yaml"
 _BLANK_LINES = re.compile(r"\n{3,}")
+_NOT_LETTERS = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[int, tuple[str, ...]]:
+def _boilerplate() -> tuple[int, tuple[str, ...], frozenset[str]]:
     import yaml
 
     data = yaml.safe_load(_BOILERPLATE_FILE.read_text(encoding="utf-8"))
-    return int(data["max_chars"]), tuple(p.lower() for p in data["phrases"])
+    return (int(data["max_chars"]), tuple(p.lower() for p in data["contains"]),
+            frozenset(_bare(p) for p in data["whole_paragraph"]))
+
+
+def _bare(text: str) -> str:
+    return _NOT_LETTERS.sub("", text.lower())
 
 
 def drop_boilerplate(text: str) -> str:
     """The text without short paragraphs that are cookie banners, appeals or share buttons."""
-    max_chars, phrases = _boilerplate()
+    max_chars, phrases, labels = _boilerplate()
     kept = []
     for para in text.split("\n"):
-        low = para.lower()
-        if len(para) < max_chars and any(p in low for p in phrases):
-            continue
+        if len(para) < max_chars:
+            low = para.lower()
+            if any(p in low for p in phrases) or _bare(para) in labels:
+                continue
         kept.append(para)
     return _BLANK_LINES.sub("\n\n", "\n".join(kept)).strip()
 
@@ -68,17 +76,20 @@ def page_documents(html: str | bytes, page_id: str, url: str | None = None,
     if tree is None:
         return []
     meta = _page_metadata(tree, url)
-    if split_listings:
-        from sitrep.ingest.listing import find_teasers
-
-        teasers = find_teasers(tree, url or meta.get("url"))
-        if teasers:
-            return [Document(id=f"{page_id}#{n}", text=t.text, url=t.url or url, title=t.headline,
-                             source=meta.get("source"), published=t.published)
-                    for n, t in enumerate(teasers, 1)]
+    blocks = teaser_blocks(tree, url or meta.get("url"))
+    teasers = find_teasers(tree, blocks=blocks)
+    if teasers and split_listings:
+        return [Document(id=f"{page_id}#{n}", text=t.text, url=t.url or url, title=t.headline,
+                         source=meta.get("source"), published=t.published)
+                for n, t in enumerate(teasers, 1)]
+    if not teasers:  # an article page's teasers are "related stories", not its text
+        for block in blocks:
+            if block.getparent() is not None:
+                block.drop_tree()
     text = _article_text(tree, url)
-    if meta.get("title") and text.startswith(meta["title"]):
-        text = text[len(meta["title"]):].lstrip()  # the headline is the title, not the text
+    head, _, rest = text.partition("\n\n")
+    if meta.get("title") and head.strip() == meta["title"]:
+        text = rest.lstrip()  # the headline is the title, not the text
     if not text:
         return []
     return [Document(id=page_id, text=text, url=url or meta.get("url"), title=meta.get("title"),
@@ -88,8 +99,8 @@ def page_documents(html: str | bytes, page_id: str, url: str | None = None,
 def _article_text(tree, url: str | None) -> str:
     import trafilatura
 
-    # `fast` skips trafilatura's second and third extractors: ~3x quicker, and on news pages
-    # the main extractor alone finds the article body.
+    # `fast` skips trafilatura's fallback extractors: 2.3x quicker on GVA articles wrapped in
+    # pages (benchmarks/bench_ingest.py), with the same text.
     text = trafilatura.extract(tree, url=url, fast=True, include_comments=False, include_tables=False,
                                favor_precision=True, deduplicate=False)
     if not text:

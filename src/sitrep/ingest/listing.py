@@ -1,11 +1,13 @@
 """Find the story teasers on a listing page (a section, tag or front page) by page structure.
 
-A page is a listing when it holds at least two teaser blocks and no article body of its own. A
-teaser block is an `<article>` element, or one of two or more sibling elements of the same tag
-and class, that has a headline (a heading element, or an element whose class says title or
-headline) of headline length, some text, and little enough text to be a summary rather than a
-story. Blocks inside navigation, headers, footers and sidebars are ignored, so the "related
-stories" box beside an article does not turn the article into a listing.
+A page is a listing when it holds at least two teaser blocks and no article body of its own
+(paragraph text outside the teasers, banners and page furniture). A teaser block is an
+`<article>` element, or one of two or more sibling elements of the same tag and class, that has
+a headline (a heading element, or an element whose class says title or headline) of headline
+length, a link to the story (in or around the headline, or "Read more"), some text, and little
+enough text to be a summary rather than a story. Blocks inside navigation, headers, footers and
+sidebars are ignored, so a "related stories" box beside an article does not turn the article
+into a listing; on an article page, teaser blocks are removed before the text is extracted.
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ _HEADLINE_CLASS = re.compile(r"title|headline|heading", re.I)
 _DATE_CLASS = re.compile(r"date|time|published", re.I)
 _READ_MORE = re.compile(r"^\s*(read|continue reading|more|full story)\b.{0,20}$", re.I)
 _SPACES = re.compile(r"\s+")
+_CUT_MARK = re.compile(r"\s*(\[(\u2026|\.\.\.)\]|\u2026)$")  # "[…]" where a summary was cut
 
 MIN_TEASERS = 2
 HEADLINE_CHARS = (8, 300)
 MAX_TEASER_CHARS = 1500  # a block with more text than this is a story, not a teaser
-# The page's own article text outside the teasers; above this the page is an article page.
+# The page's own paragraph text outside the teasers: above MAX_BODY_CHARS the page is an
+# article page; from MIN_BODY_CHARS too when it outweighs half the teasers' text.
 MAX_BODY_CHARS = 600
+MIN_BODY_CHARS = 100
 
 
 @dataclass
@@ -44,26 +49,20 @@ class Teaser:
 
 
 def _text(el) -> str:
-    parts = []
-    for node in el.iter():
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TEXT_TAGS:
-            continue
-        # text_content() would include script bodies; walk text and tails ourselves.
-        if node.text and not _inside_skipped(node, el):
+    """The element's visible text with spaces normalized (no script, style or button text)."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
             parts.append(node.text)
-        if node is not el and node.tail and not _inside_skipped(node.getparent(), el):
-            parts.append(node.tail)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIP_TEXT_TAGS:
+                walk(child)
+            if child.tail:  # text after a child belongs to this node, even after a script
+                parts.append(child.tail)
+
+    walk(el)
     return _SPACES.sub(" ", " ".join(parts)).strip()
-
-
-def _inside_skipped(node, stop) -> bool:
-    while node is not None:
-        if isinstance(node.tag, str) and node.tag in _SKIP_TEXT_TAGS:
-            return True
-        if node is stop:
-            return False
-        node = node.getparent()
-    return False
 
 
 def _in_furniture(el) -> bool:
@@ -111,6 +110,7 @@ def _teaser(block, base_url: str | None) -> Teaser | None:
         text = clean_text(rest)
         if _READ_MORE.match(text):
             text = ""
+    text = _CUT_MARK.sub("", text)
     return Teaser(headline=headline, text=text or headline, url=url, published=published)
 
 
@@ -171,25 +171,53 @@ def _candidate_groups(tree) -> list[list]:
 
 
 def _body_chars_outside(tree, blocks) -> int:
-    """Characters of paragraph text outside the teaser blocks and outside page furniture."""
-    inside = {id(el) for b in blocks for el in b.iter()}
+    """Characters of paragraph text outside the teaser blocks, page furniture and banners."""
+    from sitrep.ingest.html import drop_boilerplate
+
+    inside = {el for b in blocks for el in b.iter()}
     total = 0
     for p in tree.iter("p"):
-        if id(p) not in inside and not _in_furniture(p):
-            total += len(_text(p))
+        if p not in inside and not _in_furniture(p):
+            total += len(drop_boilerplate(_text(p)))
     return total
 
 
-def find_teasers(tree, base_url: str | None = None) -> list[Teaser]:
-    """The page's story teasers in page order, or [] when the page is not a listing page."""
-    best: list[tuple] = []
+def _has_own_article(body_chars: int, teasers: list[Teaser]) -> bool:
+    """Whether the text outside the teasers is an article (a short news brief with "related
+    stories" below it) rather than a listing's introduction."""
+    teaser_chars = sum(len(t.text) for t in teasers)
+    return body_chars > MAX_BODY_CHARS or (body_chars >= MIN_BODY_CHARS and body_chars > teaser_chars // 2)
+
+
+def teaser_blocks(tree, base_url: str | None = None) -> dict:
+    """{block element: Teaser} for every teaser on the page, innermost blocks only.
+
+    Every group of two or more teasers counts (a front page has one per section); where teaser
+    blocks nest, the innermost win.
+    """
+    chosen: dict = {}
     for group in _candidate_groups(tree):
         found = [(b, t) for b in group if not _in_furniture(b) and (t := _teaser(b, base_url))]
-        if len(found) > len(best):
-            best = found
-    if len(best) < MIN_TEASERS:
+        if len(found) >= MIN_TEASERS:
+            chosen.update(found)
+    return {b: t for b, t in chosen.items() if not any(d in chosen for d in b.iterdescendants())}
+
+
+def find_teasers(tree, base_url: str | None = None, blocks: dict | None = None) -> list[Teaser]:
+    """The page's story teasers in page order, or [] when the page is not a listing page.
+
+    A story shown twice (same link) is kept once. `blocks` is `teaser_blocks`' answer when the
+    caller already has it.
+    """
+    blocks = teaser_blocks(tree, base_url) if blocks is None else blocks
+    if len(blocks) < MIN_TEASERS or _has_own_article(_body_chars_outside(tree, blocks), list(blocks.values())):
         return []
-    blocks = [b for b, _ in best]
-    if _body_chars_outside(tree, blocks) > MAX_BODY_CHARS:
-        return []
-    return [t for _, t in best]
+    position = {el: n for n, el in enumerate(tree.iter())}
+    teasers, seen = [], set()
+    for block in sorted(blocks, key=position.__getitem__):
+        teaser = blocks[block]
+        key = teaser.url or teaser.headline
+        if key not in seen:
+            seen.add(key)
+            teasers.append(teaser)
+    return teasers if len(teasers) >= MIN_TEASERS else []

@@ -10,12 +10,14 @@ is cut to MAX_TEXT_CHARS at a paragraph break and kept, with a report; a single-
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from sitrep.ingest.decode import NotText, decode_bytes
+from sitrep.ingest.decode import BOMS, NotText, decode_bytes, sniff_binary
 from sitrep.model import Document, SkippedRecord
 
 MAX_TEXT_CHARS = 500_000  # ~150 long news articles; longer "documents" are dumps, not reports
@@ -91,30 +93,25 @@ def _limited(doc: Document, report: Report) -> Document:
                     published=doc.published, language=doc.language)
 
 
-def _read_head(path: Path, report: Report) -> bytes:
-    """The file's bytes, up to MAX_FILE_BYTES (reported when cut)."""
+def _read_head(path: Path, report: Report) -> tuple[bytes, bool]:
+    """(the file's bytes up to MAX_FILE_BYTES, whether it was cut there, which is reported)."""
     with path.open("rb") as fh:
         data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        size = path.stat().st_size
-        report(SkippedRecord(str(path), f"truncated: file of {size / 2**20:.0f} MB is over the "
-                                        f"{MAX_FILE_BYTES // 2**20} MB single-document limit; read the first "
-                                        f"{MAX_FILE_BYTES // 2**20} MB (document kept)"))
-        data = data[:MAX_FILE_BYTES]
-        # Do not leave half a UTF-8 character at the cut.
-        while data and (data[-1] & 0xC0) == 0x80:
-            data = data[:-1]
-        if data and data[-1] >= 0xC0:
-            data = data[:-1]
-    return data
+    if len(data) <= MAX_FILE_BYTES:
+        return data, False
+    size = path.stat().st_size
+    report(SkippedRecord(str(path), f"truncated: file of {size / 2**20:.0f} MB is over the "
+                                    f"{MAX_FILE_BYTES // 2**20} MB single-document limit; read the first "
+                                    f"{MAX_FILE_BYTES // 2**20} MB (document kept)"))
+    return data[:MAX_FILE_BYTES], True
 
 
 def _text_of(path: Path, report: Report, declared: str | None = None) -> str | None:
-    data = _read_head(path, report)
+    data, cut = _read_head(path, report)
     if not data.strip():
         report(SkippedRecord(str(path), "empty file"))
         return None
-    text, _ = decode_bytes(data, declared=declared)
+    text, _ = decode_bytes(data, declared=declared, cut=cut)
     if not text.strip():
         report(SkippedRecord(str(path), "empty file (only blank space)"))
         return None
@@ -153,24 +150,33 @@ def read_html(path: Path, report: Report) -> Iterator[Document]:
     yield from docs
 
 
-def read_jsonl(path: Path, report: Report) -> Iterator[Document]:
-    from sitrep.ingest.records import canonical_record, document_from_record
+def _jsonl_lines(fh) -> Iterator[bytes]:
+    """The lines of a JSONL file as UTF-8-or-other bytes; UTF-16/32 files (with a BOM) re-encoded."""
+    head = fh.read(4096)
+    what = sniff_binary(head)
+    if what:
+        raise NotText(f"not a text file: {what}")
+    fh.seek(0)
+    wide = next((enc for bom, enc in BOMS if head.startswith(bom) and enc.startswith("utf-")
+                 and enc != "utf-8-sig"), None)
+    if wide is None:
+        return iter(fh)
+    text = io.TextIOWrapper(fh, encoding=wide, errors="replace", newline="")
+    return (line.encode("utf-8") for line in text)
 
-    from sitrep.ingest.decode import sniff_binary
+
+def read_jsonl(path: Path, report: Report) -> Iterator[Document]:
+    from sitrep.ingest.records import canonical_record, documents_from_record
 
     seen_any = False
     with path.open("rb") as fh:
-        what = sniff_binary(fh.read(4096))
-        if what:
-            raise NotText(f"not a text file: {what}")
-        fh.seek(0)
-        for n, raw in enumerate(fh, 1):
+        for n, raw in enumerate(_jsonl_lines(fh), 1):
             label = f"{path}:{n}"
             if not raw.strip():
                 continue
             seen_any = True
             try:
-                line, _ = decode_bytes(raw.lstrip(b"\xef\xbb\xbf") if n == 1 else raw)
+                line, _ = decode_bytes(raw.removeprefix(codecs.BOM_UTF8) if n == 1 else raw)
                 rec = json.loads(line)
             except (NotText, ValueError) as e:
                 report(SkippedRecord(label, f"not a JSON record: {str(e)[:120]}"))
@@ -181,43 +187,27 @@ def read_jsonl(path: Path, report: Report) -> Iterator[Document]:
             rec = canonical_record(rec)
             if rec.get("id") not in (None, ""):
                 label = f"{label} (id {rec['id']})"
-            if rec.get("text") in (None, "") and isinstance(rec.get("html"), str):
-                yield from _html_record(rec, label, report)
-                continue
             try:
-                yield document_from_record(rec, warn=_warner(label, report))
+                docs = documents_from_record(rec, warn=_warner(label, report))
             except ValueError as e:
                 report(SkippedRecord(label, str(e)))
+                continue
+            except Exception as e:  # a page that trips the HTML reader loses only its own line
+                report(SkippedRecord(label, f"could not read: {type(e).__name__}: {e}"))
+                continue
+            yield from docs
     if not seen_any:
         report(SkippedRecord(str(path), "empty file"))
-
-
-def _html_record(rec: dict, label: str, report: Report) -> Iterator[Document]:
-    """A JSONL record carrying a page: split like an HTML file, the record's fields win."""
-    from sitrep.ingest.html import page_documents
-    from sitrep.ingest.records import published_or_none, record_id
-
-    docs = page_documents(rec["html"], page_id=record_id(rec, rec["html"]), url=rec.get("url") or None)
-    if not docs:
-        report(SkippedRecord(label, "record's html has no article text"))
-        return
-    published = published_or_none(rec["published"], _warner(label, report)) if rec.get("published") else None
-    for doc in docs:
-        if len(docs) == 1:  # a listing's stories keep their own headlines and dates
-            doc.title = rec.get("title") or doc.title
-            doc.published = published or doc.published
-        doc.source = rec.get("source") or doc.source
-        yield doc
 
 
 def read_feed(path: Path, report: Report) -> Iterator[Document]:
     from sitrep.ingest.feeds import NotAFeed, feed_documents
 
-    data = _read_head(path, report)
+    data, _ = _read_head(path, report)
     if not data.strip():
         report(SkippedRecord(str(path), "empty file"))
         return
-    decode_bytes(data[:65536])  # raises NotText for a binary file named .xml
+    decode_bytes(data[:65536], cut=True)  # raises NotText for a binary file named .xml
     try:
         yield from feed_documents(data, str(path), lambda rec, reason: report(SkippedRecord(rec, reason)))
     except NotAFeed as e:

@@ -106,36 +106,51 @@ def _optional_str(value) -> str | None:
 def document_from_record(rec: dict, warn: Callable[[str], None] | None = None) -> Document:
     """One record to one Document. Raises ValueError (with the reason) when it cannot be one.
 
-    A record with "html" and no "text" is read as one article page (no listing split; the
-    readers split listing pages). A bad `published` value does not lose the document: the date
-    is dropped and `warn` (default: `warnings.warn`) is told why.
+    A record with "html" and no "text" is read as one page (a listing page's stories stay
+    together; `documents_from_record` splits them). A bad `published` value does not lose the
+    document: the date is dropped and `warn` (default: `warnings.warn`) is told why.
+    """
+    return documents_from_record(rec, warn, split_listings=False)[0]
+
+
+def documents_from_record(rec: dict, warn: Callable[[str], None] | None = None,
+                          split_listings: bool = True) -> list[Document]:
+    """The Documents of one record: one, or one per story of a listing page in "html".
+
+    Raises ValueError (with the reason) when the record holds no usable text.
     """
     if not isinstance(rec, dict):
         raise ValueError(f"record is a JSON {type(rec).__name__}, not an object")
     rec = canonical_record(rec)
     text = rec.get("text")
     if text in (None, "") and isinstance(rec.get("html"), str):
-        from sitrep.ingest.html import page_documents
-
-        docs = page_documents(rec["html"], page_id=record_id(rec, rec["html"]), url=_optional_str(rec.get("url")),
-                              split_listings=False)
-        if not docs:
-            raise ValueError("record's html has no article text")
-        doc = docs[0]
-        doc.title = _optional_str(rec.get("title")) or doc.title
-        doc.source = _optional_str(rec.get("source")) or doc.source
-        if rec.get("published"):
-            doc.published = published_or_none(rec.get("published"), warn)
-        return doc
+        return _page_record(rec, warn, split_listings)
     if not isinstance(text, str):
         raise ValueError("record has no text" if text in (None, "") else f"record's text is a {type(text).__name__}")
     text = clean_text(text)
     if not text:
         raise ValueError("record has no text (only blank space)")
-    return Document(id=record_id(rec, text), text=text, url=_optional_str(rec.get("url")),
-                    title=_optional_str(rec.get("title")), source=_optional_str(rec.get("source")),
-                    published=published_or_none(rec.get("published"), warn),
-                    language=_optional_str(rec.get("language")) or "en")
+    return [Document(id=record_id(rec, text), text=text, url=_optional_str(rec.get("url")),
+                     title=_optional_str(rec.get("title")), source=_optional_str(rec.get("source")),
+                     published=published_or_none(rec.get("published"), warn),
+                     language=_optional_str(rec.get("language")) or "en")]
+
+
+def _page_record(rec: dict, warn: Callable[[str], None] | None, split_listings: bool) -> list[Document]:
+    """A record carrying a page: read like an HTML file; the record's own fields win."""
+    from sitrep.ingest.html import page_documents
+
+    docs = page_documents(rec["html"], page_id=record_id(rec, rec["html"]), url=_optional_str(rec.get("url")),
+                          split_listings=split_listings)
+    if not docs:
+        raise ValueError("record's html has no article text")
+    published = published_or_none(rec["published"], warn) if rec.get("published") else None
+    for doc in docs:
+        if len(docs) == 1:  # a listing's stories keep their own headlines and dates
+            doc.title = _optional_str(rec.get("title")) or doc.title
+            doc.published = published or doc.published
+        doc.source = _optional_str(rec.get("source")) or doc.source
+    return docs
 
 
 def published_or_none(value, warn: Callable[[str], None] | None) -> date | None:

@@ -52,7 +52,11 @@ def warc_documents(stream: BinaryIO, name: str, warn: Callable[[str, str], None]
             warn(label, str(e))
             continue
         page_id = content_hash(url)[:16] if url else content_hash(html)[:16]
-        docs = page_documents(html, page_id=page_id, url=url, split_listings=split_listings)
+        try:
+            docs = page_documents(html, page_id=page_id, url=url, split_listings=split_listings)
+        except Exception as e:  # one odd page never loses the rest of the crawl
+            warn(label, f"could not read: {type(e).__name__}: {e}")
+            continue
         if not docs:
             warn(label, "HTML page has no article text")
         yield from docs

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sitrep.model import DAY, MONTH, WEEK, DateMention, Span
+from sitrep.nlp.tokens import word_tokens
 
 _MONTH_NUMBERS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -35,32 +37,38 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_WD = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+_MONTHS_RE = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_WEEKDAYS_RE = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-/\w]))?"
 
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-_MONTH_DAY = re.compile(rf"\b{_WD}{_M}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\s*(?:%|percent|people)){_YEAR}")
-_DAY_MONTH = re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?!\w){_YEAR}")
-_MONTH_ONLY = re.compile(
-    r"\b(?:(?P<prep>(?i:in|since|during|until|by|before|after|of|early|late|mid|mid-|last|this|earlier in|"
-    r"later in|early in|late in))\s+)?"
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+# Each pattern is matched where a trigger word starts (see find_dates); words before the trigger
+# ("on", "last", a weekday before a month) are read by the *_BEFORE patterns on a short window.
+_ISO = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_MONTH_DAY = re.compile(rf"(?P<month>{_MONTHS_RE})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                        rf"(?!:|\s*(?:%|percent|people)){_YEAR}")
+_DAY_MONTH = re.compile(rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTHS_RE})\b"
+                        rf"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)?{_YEAR}")
+_MONTH_ONLY = re.compile(r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-/\w]))?\b")
+_WEEKDAY = re.compile(rf"(?P<weekday>{_WEEKDAYS_RE})(?:\s+(?:morning|afternoon|evening|night))?\b")
 _RELATIVE = re.compile(
-    r"\b(?:(?P<daybefore>the\s+day\s+before\s+yesterday)"
+    r"(?:(?P<daybefore>the\s+day\s+before\s+yesterday)"
     r"|(?P<yesterday>yesterday|last\s+night)"
     r"|(?P<today>(?:earlier\s+|later\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|overnight)"
-    r"|(?P<ago>(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?)\s+ago)"
     r"|(?P<lastweek>last\s+week(?:end)?|the\s+previous\s+week|a\s+week\s+ago)"
     r"|(?P<thisweek>(?:earlier\s+)?this\s+week(?:end)?)"
     r"|(?P<lastmonth>last\s+month|the\s+previous\s+month)"
     r"|(?P<thismonth>(?:earlier\s+|late\s+|early\s+)?this\s+month))\b", re.I)
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>(?i:last|this|next|on|early|late|since|until|by))\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b")
+_AGO_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                         r"(?P<unit>days?|weeks?|months?)\s+$", re.I)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{_WEEKDAYS_RE}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?$")
+_MOD_BEFORE = re.compile(r"\b(?P<mod>last|this|next|on|early|late|since|until|by|in|during|before|after|"
+                         r"of|earlier\s+in|later\s+in|early\s+in|late\s+in)\s+$|\b(?P<mid>mid-)$", re.I)
+_TRIGGERS = frozenset(
+    [m.lower() for m in _MONTHS_RE.split("|")] + [w.lower() for w in _WEEKDAYS_RE.split("|")]
+    + ["the", "yesterday", "last", "today", "earlier", "later", "tonight", "this", "overnight", "a",
+       "late", "early", "ago"])
 _ANY_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -76,24 +84,30 @@ def _mid_month(y: int, m: int, published: date | None) -> date:
     return min(value, published) if published else value
 
 
+@lru_cache(maxsize=4)  # called for each date of a text without a published date
 def _text_year(text: str) -> int | None:
     """The year the text itself states most often, for reports without a published date."""
     years = [int(y) for y in _ANY_YEAR.findall(text)]
     return max(set(years), key=years.count) if years else None
 
 
-def _month_day(text: str, m: re.Match, published: date | None) -> tuple[date | None, bool]:
+def _month_day(text: str, m: re.Match, published: date | None, weekday: int | None) -> tuple[date | None, bool]:
     """(date, relative) of a month-and-day match, by the conventions in the module docstring."""
     month = _MONTH_NUMBERS[m.group("month").lower()]
     day = int(m.group("day"))
-    weekday = _WEEKDAYS.get((m.group("weekday") or "").lower())
     if m.group("year"):
         return _safe_date(int(m.group("year")), month, day), False
     if published:
-        value = _safe_date(published.year, month, day)
+        year = published.year
+        value = _safe_date(year, month, day)
         if value and value > published:
-            value = _safe_date(published.year - 1, month, day)
-        return value, True
+            year -= 1
+        if weekday is not None:  # a stated weekday can pick the year: "Tuesday, March 18"
+            for y in (year, published.year, published.year - 1, published.year + 1):
+                if _safe_date(y, month, day) and date(y, month, day).weekday() == weekday:
+                    year = y
+                    break
+        return _safe_date(year, month, day), True
     year = _text_year(text)
     if year is None:
         return None, False
@@ -101,6 +115,21 @@ def _month_day(text: str, m: re.Match, published: date | None) -> tuple[date | N
     if weekday is not None:
         candidates = [y for y in candidates if date(y, month, day).weekday() == weekday]
     return (date(candidates[0], month, day) if candidates else None), False
+
+
+def _ago(m: re.Match, published: date | None) -> tuple[date | None, int]:
+    """"three days ago", "two weeks ago", "a month ago"."""
+    unit = m.group("unit").lower()
+    precision = DAY if unit.startswith("day") else WEEK if unit.startswith("week") else MONTH
+    if not published:
+        return None, precision
+    n = int(m.group("n")) if m.group("n").isdigit() else _COUNTS[m.group("n").lower()]
+    if precision == DAY:
+        return published - timedelta(days=n), DAY
+    if precision == WEEK:
+        return published - timedelta(weeks=n), WEEK
+    y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
+    return _mid_month(y, mo + 1, published), MONTH
 
 
 def _relative(m: re.Match, published: date | None) -> tuple[date | None, int]:
@@ -111,18 +140,9 @@ def _relative(m: re.Match, published: date | None) -> tuple[date | None, int]:
         return (published - timedelta(days=1) if published else None), DAY
     if g["today"]:
         return published, DAY
+    precision = MONTH if (g["lastmonth"] or g["thismonth"]) else WEEK
     if not published:
-        precision = MONTH if (g["lastmonth"] or g["thismonth"] or (g["unit"] or "").startswith("month")) else WEEK
-        return None, (DAY if g["ago"] and g["unit"].startswith("day") else precision)
-    if g["ago"]:
-        n = int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"].lower()]
-        unit = g["unit"].lower()
-        if unit.startswith("day"):
-            return published - timedelta(days=n), DAY
-        if unit.startswith("week"):
-            return published - timedelta(weeks=n), WEEK
-        y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
-        return _mid_month(y, mo + 1, published), MONTH
+        return None, precision
     monday = published - timedelta(days=published.weekday())
     if g["lastweek"]:
         return monday - timedelta(days=4), WEEK  # Thursday of the week before
@@ -134,58 +154,98 @@ def _relative(m: re.Match, published: date | None) -> tuple[date | None, int]:
     return _mid_month(published.year, published.month, published), MONTH
 
 
-def _weekday(m: re.Match, published: date | None) -> date | None:
+def _weekday(m: re.Match, modifier: str, published: date | None) -> date | None:
     if not published:
         return None
     target = _WEEKDAYS[m.group("weekday").lower()]
     back = (published.weekday() - target) % 7
-    if back == 0 and (m.group("mod") or "").lower() == "last":
+    if back == 0 and modifier == "last":
         back = 7
     return published - timedelta(days=back)
 
 
+def _month_day_match(text: str, m: re.Match, published: date | None) -> tuple[date | None, bool, int]:
+    """(value, relative, start) of a month-day match, with a weekday written before it."""
+    wd = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    weekday = _WEEKDAYS.get(wd.group("weekday").lower()) if wd else None
+    value, relative = _month_day(text, m, published, weekday)
+    return value, relative, wd.start() if wd else m.start()
+
+
 def find_dates(text: str, published: date | None = None, doc_id: str = "") -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` (None: see module docstring)."""
-    out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(m: re.Match, value: date | None, precision: int, relative: bool, start: int | None = None) -> None:
-        s = m.start() if start is None else start
-        if all(m.end() <= a or s >= b for a, b in taken):
-            out.append(DateMention(Span(doc_id, s, m.end(), text[s:m.end()]), value, precision, relative))
-            taken.append((s, m.end()))
-
-    for m in _ISO.finditer(text):
-        add(m, _safe_date(int(m.group("year")), int(m.group("month")), int(m.group("day"))), DAY, False)
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for m in pattern.finditer(text):
-            if int(m.group("day")) == 0 or int(m.group("day")) > 31:
+    found: list[tuple[int, int, int, date | None, int, bool]] = []  # priority, start, end, ...
+    toks = word_tokens(text)
+    words = toks.words
+    for k in toks.candidates(_TRIGGERS):
+        w = words[k]
+        s = toks.start(k)
+        if w[0] <= "9":
+            m = _ISO.match(text, s)
+            if m:
+                value = _safe_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+                found.append((0, s, m.end(), value, DAY, False))
                 continue
-            value, relative = _month_day(text, m, published)
-            add(m, value, DAY, relative)
-    for m in _RELATIVE.finditer(text):
-        value, precision = _relative(m, published)
-        add(m, value, precision, True)
-    for m in _WEEKDAY.finditer(text):
-        if (m.group("mod") or "").lower() in ("next", "until", "by"):
-            continue  # the future, or a deadline: not when something happened
-        start = m.start("weekday") if (m.group("mod") or "").lower() in ("on", "since") else m.start()
-        add(m, _weekday(m, published), DAY, True, start)
-    for m in _MONTH_ONLY.finditer(text):
-        prep = (m.group("prep") or "").lower()
-        if m.group("month") in ("May", "March") and not (prep or m.group("year")):
-            continue  # the verbs "may" and "march" at a sentence start
-        month = _MONTH_NUMBERS[m.group("month").lower()]
-        start = m.start("month") if prep in ("in", "since", "during", "until", "by", "before", "after", "of") else m.start()
-        if m.group("year"):
-            add(m, _mid_month(int(m.group("year")), month, None), MONTH, False, start)
-        elif published:
-            year = published.year if month <= published.month else published.year - 1
-            if prep == "last" and month >= published.month:
-                year = published.year - 1
-            add(m, _mid_month(year, month, published), MONTH, True, start)
-        else:
-            year = _text_year(text)
-            add(m, _mid_month(year, month, None) if year else None, MONTH, year is None, start)
+            m = _DAY_MONTH.match(text, s)
+            if m and 1 <= int(m.group("day")) <= 31 and text[s - 1:s] not in ("-", "/", "."):
+                value, relative, start = _month_day_match(text, m, published)
+                found.append((1, start, m.end(), value, DAY, relative))
+            continue
+        if w in _MONTH_NUMBERS and text[s].isupper():
+            m = _MONTH_DAY.match(text, s)
+            if m and 1 <= int(m.group("day")) <= 31:
+                value, relative, start = _month_day_match(text, m, published)
+                found.append((1, start, m.end(), value, DAY, relative))
+                continue
+            m = _MONTH_ONLY.match(text, s)
+            if m:
+                found.append(_month_only(text, m, published))
+            continue
+        if w in _WEEKDAYS and text[s].isupper():
+            m = _WEEKDAY.match(text, s)
+            if m:
+                mod = _MOD_BEFORE.search(text, max(0, s - 8), s)
+                word = (mod.group("mod") or "").lower() if mod else ""
+                if word in ("next", "until", "by"):
+                    continue  # the future, or a deadline: not when something happened
+                start = mod.start() if word in ("last", "this", "early", "late") else s
+                found.append((3, start, m.end(), _weekday(m, word, published), DAY, True))
+            continue
+        if w == "ago":
+            m = _AGO_BEFORE.search(text, max(0, s - 20), s)
+            if m:
+                value, precision = _ago(m, published)
+                found.append((2, m.start(), toks.end(k), value, precision, True))
+            continue
+        m = _RELATIVE.match(text, s)
+        if m:
+            value, precision = _relative(m, published)
+            found.append((2, s, m.end(), value, precision, True))
+    covered = bytearray(len(text))
+    out: list[DateMention] = []
+    for _, s, e, value, precision, relative in sorted(found, key=lambda f: (f[0], f[1])):
+        if e > s and covered.find(1, s, e) < 0:
+            covered[s:e] = b"\x01" * (e - s)
+            out.append(DateMention(Span(doc_id, s, e, text[s:e]), value, precision, relative))
     out.sort(key=lambda d: d.span.start)
     return out
+
+
+def _month_only(text: str, m: re.Match, published: date | None) -> tuple:
+    """A month without a day ("in March", "March 2023"): month precision."""
+    s = m.start()
+    mod = _MOD_BEFORE.search(text, max(0, s - 12), s)
+    prep = ((mod.group("mod") or mod.group("mid") or "") if mod else "").lower()
+    month = _MONTH_NUMBERS[m.group("month").lower()]
+    if m.group("month") in ("May", "March") and not (prep or m.group("year")):
+        return (9, s, s, None, MONTH, False)  # the verbs "may" and "march": no date (empty span)
+    start = mod.start() if prep in ("early", "late", "mid-", "last", "this") else s
+    if m.group("year"):
+        return (4, start, m.end(), _mid_month(int(m.group("year")), month, None), MONTH, False)
+    if published:
+        year = published.year if month <= published.month else published.year - 1
+        if prep == "last" and month >= published.month:
+            year = published.year - 1
+        return (4, start, m.end(), _mid_month(year, month, published), MONTH, True)
+    year = _text_year(text)
+    return (4, start, m.end(), _mid_month(year, month, None) if year else None, MONTH, year is None)

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from sitrep.model import Quantity, Span
+from sitrep.nlp.tokens import word_tokens
 
 DATA = Path(__file__).parent / "data"
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -68,9 +69,10 @@ def lexicon() -> _Lexicon:
         rf"|\b(?:{vague_alt})\b", re.I)
     dem = [d for d in demonyms() if d.isalpha()]
     adjectives = list(raw["person_adjectives"]) + dem
+    age_word = r"(?:\d+|[a-z]+)-(?:years?|months?|weeks?|days?)-old"
     one_person = re.compile(
-        rf"\b(?:a|an)\s+((?:(?:{_alternation(adjectives)}|\d+-years?-old|[a-z]+-years?-old)[\s,]+){{0,3}})"
-        rf"({_alternation(list(raw['person_nouns']) + dem)})\b", re.I)
+        rf"\b(?:a|an)\s+((?:(?:{_alternation(adjectives)}|{age_word})[\s,]+){{0,3}})"
+        rf"({_alternation(list(raw['person_nouns']) + dem)}|{age_word})\b", re.I)
     ordinal = re.compile(r"\b(\d+(?:st|nd|rd|th)|" + _alternation(raw["ordinals"]) + r")\b", re.I)
     return _Lexicon(
         words=words, vague=raw["vague"], vague_needs_of=frozenset(raw["vague_needs_of"]),
@@ -85,10 +87,12 @@ def lexicon() -> _Lexicon:
         not_count_after_one=frozenset(raw["not_count_after_one"]))
 
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d[\d,.]*|[^\sA-Za-z\d]")
-_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
-_PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+# matched only at the start of a number token, before the number itself is read
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.I)
+_PHONE = re.compile(r"\d{3}\)\s*\d{3}[-.]\d{4}\b|\d{3}[-.\s]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b")
 _AGE_AFTER = re.compile(r"[-\s]*(?:years?|yrs?)[-\s]*(?:old|of age)\b|-years?\b|[-\s]*months?[-\s]*old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _AGE_PAREN = re.compile(r"([A-Za-z][\w'’.-]*)\s*[(,]\s*$")
@@ -110,7 +114,9 @@ _OF_GROUP = re.compile(r"\s+of\s+(?:them|us|those|whom|these|(?:the|his|her|thei
 _ONE_SKIP_BEFORE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
 _STOP_HEAD = frozenset("""were was is are be been being have has had will would could may might
   and or but of in on at to from by with for as that which who whom when where after before than
-  killed died injured wounded dead shot arrested hurt people-""".split())
+  killed died injured wounded dead shot arrested hurt came went said told got took left ran saw
+  made found heard fell hit fired remain remains remained more other others also still now
+  then there here this that these those into onto over under while during including""".split())
 _NOUN_MODIFIERS = frozenset(["police", "security", "border", "health", "aid", "family", "gang",
                              "rescue", "medical", "fire", "army", "prison", "election", "polling"])
 
@@ -187,7 +193,7 @@ def _head(text: str, pos: int) -> str:
             continue
         if low in _STOP_HEAD or not w[0].isalpha():
             return ""
-        if low.endswith(("ed", "ing", "ly")) and low not in lex.person_plurals:
+        if (low.endswith(("ed", "ing", "ly")) or (w.isupper() and len(w) > 1)) and low not in lex.person_plurals:
             return ""  # a verb or an adverb follows: "up to 10 fled"
         if low in _NOUN_MODIFIERS and i + 1 < len(words) and words[i + 1].group().lower() not in _STOP_HEAD:
             return f"{w} {words[i + 1].group()}"
@@ -214,8 +220,10 @@ def _kind_of_digits(text: str, s: int, e: int, value: float) -> str:
         return "address"
     if value <= 31 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
         return "date"
+    if text[s:e] == "911":
+        return "phone"
     paren = _AGE_PAREN.search(before)
-    if (paren and value <= 110 and value == int(value) and re.match(r"\s*[),]", after)
+    if (paren and value <= 110 and value == int(value) and re.match(r"\s*[),;]", after)
             and (paren.group(1)[0].isupper() or paren.group(1).lower() in lex.person_nouns)):
         return "age"  # "John Smith, 24, was", "a man, 24," or "Ahmad (17)"
     nxt = _words_after(text, e, 1)
@@ -269,6 +277,8 @@ def _read(text: str, m: re.Match) -> tuple[int, int, bool] | None:
             end += scale.end()
         return value, end, True
     if core[0].isdigit():
+        if len(core) > 15:
+            return None  # a serial or account number, not an amount
         value = _digits_value(core)
         end = m.end()
         scale = _SCALE_AFTER.match(text, end)
@@ -282,74 +292,115 @@ def _read(text: str, m: re.Match) -> tuple[int, int, bool] | None:
     return value, m.start() + used, low.startswith("a dozen") or low == "dozen"
 
 
+def _special_digits(text: str, s: int) -> tuple[int, int, int, str] | None:
+    """(start, value, end, kind) of a phone number, a numeric date or a clock time at `s`."""
+    for pattern, kind in ((_PHONE, "phone"), (_ISO_DATE, "date"), (_TIME, "time")):
+        m = pattern.match(text, s)
+        if m:
+            start = s - 1 if kind == "phone" and s > 0 and text[s - 1] == "(" else s
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/:"):
+                return None
+            return start, int(re.match(r"\d+", m.group()).group()), m.end(), kind
+    return None
+
+
+_A_FOLLOWERS = frozenset(["dozen", "hundred", "thousand", "million", "few", "couple", "handful", "number"])
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """The words that can start a number, an ordinal or "a man"."""
+    lex = lexicon()
+    firsts = {w.split()[0] for w in [*lex.words, *lex.vague]}
+    return frozenset(firsts | set(lex.ordinals) | {"a", "an"})
+
+
 def find_quantities(text: str, doc_id: str = "") -> list[Quantity]:
     """Every number in `text` with its kind, value, range, approximation and counted noun."""
     lex = lexicon()
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(len(text))
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return covered.find(1, s, e) < 0
 
     def add(s: int, e: int, value: int, kind: str, **kw) -> None:
         out.append(Quantity(Span(doc_id, s, e, text[s:e]), int(value), kind, **kw))
-        taken.append((s, e))
+        covered[s:e] = b"\x01" * (e - s)
 
-    for pattern, kind in ((_PHONE, "phone"), (_ISO_DATE, "date"), (_TIME, "time")):
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                first = re.match(r"\d+", m.group())
-                add(m.start(), m.end(), int(first.group()) if first else 0, kind)
-
-    matches = list(lex.number.finditer(text))
-    i = 0
-    while i < len(matches):
-        m = matches[i]
-        i += 1
-        if not free(m.start(), m.end()):
+    toks = word_tokens(text)
+    words = toks.words
+    for k in toks.candidates(_triggers()):
+        low = words[k]
+        s, e = toks.start(k), toks.end(k)
+        if not free(s, e):
             continue
-        read = _read(text, m)
-        if read is None:
+        if low[0] <= "9":
+            special = _special_digits(text, s)
+            if special and free(special[0], special[2]):
+                add(special[0], special[2], special[1], special[3])
+                continue
+        if low[0] <= "9" and low[-1].isalpha():
+            ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
+            if ordinal:
+                add(s, e, int(ordinal.group(1)), "address" if _STREET.match(text, e) else "ordinal")
             continue
-        value, end, vague = read
-        s = m.start()
-        if m.group()[0].isdigit():
-            kind = _kind_of_digits(text, s, m.end(), value)
-        else:
-            kind = _kind_of_words(text, s, end)
-        if m.group().lower() == "one" and (_ONE_SKIP_BEFORE.search(text[max(0, s - 12):s])
-                                           or _head(text, end).lower() in lex.not_count_after_one):
-            kind = "other"
-        high = None
-        approximate = vague
-        if kind == "count":
-            rng = _RANGE.match(text, end)
-            nxt = matches[i] if i < len(matches) else None
-            if rng and nxt is not None and nxt.start() == rng.end():
-                nxt_read = _read(text, nxt)
-                if nxt_read and nxt_read[0] > value:
-                    high, end = int(nxt_read[0]), nxt_read[1]
-                    i += 1
-            before = text[max(0, s - 30):s]
-            mod = lex.floor.search(before) or lex.ceiling.search(before) or lex.estimate.search(before)
-            if mod:
-                approximate = True
-                if lex.ceiling.search(before) and high is None:
-                    high = int(value)
-                s = s - (len(before) - mod.start(1))
-            elif re.search(r"\bbetween\s+$", before, re.I) and high is not None:
-                s -= len(re.search(r"between\s+$", before, re.I).group())
-        head = _head(text, end) if kind == "count" else ""
-        add(s, end, value, kind, high=high, approximate=approximate, head=head)
-
-    for m in lex.ordinal.finditer(text):
-        if free(m.start(), m.end()):
-            word = m.group().lower()
-            value = lex.ordinals.get(word) or int(re.match(r"\d+", word).group())
-            kind = "address" if _STREET.match(text, m.end()) else "ordinal"
-            add(m.start(), m.end(), value, kind)
-
-    for m in lex.one_person.finditer(text):  # "a man", "a 13-year-old boy": a count of one
-        out.append(Quantity(Span(doc_id, m.start(), m.end(), m.group()), 1, "count", head=m.group(2)))
+        if low in lex.ordinals:
+            add(s, e, lex.ordinals[low], "address" if _STREET.match(text, e) else "ordinal")
+            continue
+        if low in ("a", "an"):
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if nxt in _A_FOLLOWERS:
+                pass  # "a dozen", "a few": read below as a number
+            elif nxt in lex.person_nouns or nxt in lex.adjectives or nxt[:1].isdigit() or nxt in lex.words:
+                person = lex.one_person.match(text, s)
+                if person:  # "a man", "a 13-year-old boy": a count of one (the age is its own number)
+                    out.append(Quantity(Span(doc_id, s, person.end(), person.group()), 1, "count",
+                                        head=person.group(2)))
+                continue
+            else:
+                continue
+        m = lex.number.match(text, s)
+        if m:
+            _add_number(text, m, lex, add, free)
     out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
+
+
+def _add_number(text: str, m: re.Match, lex: _Lexicon, add, free) -> None:
+    """Read one number core and what is around it (modifiers, a range, its head) into a Quantity."""
+    read = _read(text, m)
+    if read is None:
+        return
+    value, end, vague = read
+    s = m.start()
+    if m.group()[0].isdigit():
+        kind = _kind_of_digits(text, s, m.end(), value)
+    else:
+        kind = _kind_of_words(text, s, end)
+    if m.group().lower() == "one" and (_ONE_SKIP_BEFORE.search(text[max(0, s - 12):s])
+                                       or _head(text, end).lower() in lex.not_count_after_one):
+        kind = "other"
+    high = None
+    approximate = vague
+    if kind == "count":
+        rng = _RANGE.match(text, end)
+        nxt = lex.number.match(text, rng.end()) if rng else None
+        if nxt and free(nxt.start(), nxt.end()):
+            nxt_read = _read(text, nxt)
+            if nxt_read and nxt_read[0] > value:
+                high, end = int(nxt_read[0]), nxt_read[1]
+        before = text[max(0, s - 30):s]
+        ceiling = lex.ceiling.search(before)
+        mod = lex.floor.search(before) or ceiling or lex.estimate.search(before)
+        if mod:
+            approximate = True
+            if ceiling and high is None:
+                high = int(value)
+            s = s - (len(before) - mod.start(1))
+        elif high is not None:
+            between = re.search(r"\bbetween\s+$", before, re.I)
+            if between:
+                s -= len(between.group())
+    head = _head(text, end) if kind == "count" else ""
+    add(s, end, value, kind, high=high, approximate=approximate, head=head)

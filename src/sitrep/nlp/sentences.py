@@ -19,9 +19,10 @@ DATA = Path(__file__).parent / "data"
 
 # A candidate end: terminal punctuation, closing quotes/brackets, space, then something that can
 # open a sentence (capital, digit or an opening quote/bracket).
-_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])"
+                  r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})")  # scraped copy: "condition.Two men"
 _WORD_BEFORE = re.compile(r"(\S+?)\.+$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z0-9]+)")
+_NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]?([A-Za-z0-9]+)")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣*▶►■□-]|[–—]|\d{1,2}[.)](?=\s))[ \t]+")
 _LINE_END_PUNCT = re.compile(r"[.!?:;…\"'”’)]\s*$")
 _TIMEZONES = {"et", "est", "edt", "ct", "cst", "cdt", "mt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet"}
@@ -100,12 +101,11 @@ def split_sentences(text: str) -> list[Sentence]:
     for b_start, b_end in _blocks(text):
         bullet = _BULLET.match(text, b_start, b_end)
         s_start = bullet.end() if bullet else b_start
-        block = text[:b_end]  # slicing at the end keeps offsets equal to document offsets
-        for m in _END.finditer(block, s_start):
+        for m in _END.finditer(text, s_start, b_end):  # endpos: nothing past the block is seen
             punct = m.start()
             # the last terminal character of the punctuation run decides
             last = m.group().rstrip("\"'”’»)]")
-            if _is_boundary(block, punct + len(last) - 1, m.end()):
+            if _is_boundary(text, punct + len(last) - 1, m.end()):
                 _add(out, text, s_start, m.end())
                 s_start = m.end()
         _add(out, text, s_start, b_end)

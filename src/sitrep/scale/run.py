@@ -36,6 +36,8 @@ def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, parti
     the stored candidates, and saves each batch in one transaction, exactly as `sitrep run` does.
     With workers on other machines, `db` must be a URL they can reach (PostgreSQL).
     """
+    from tqdm import tqdm
+
     from sitrep import export, incidents
     from sitrep.ingest import Deduplicator
     from sitrep.pipeline import RunSummary
@@ -45,8 +47,7 @@ def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, parti
 
     def skip(rec: SkippedRecord) -> None:
         summary.skipped.append(rec)
-        if progress:
-            print(f"sitrep: skipped {rec.record}: {rec.reason}", file=sys.stderr)
+        print(f"sitrep: skipped {rec.record}: {rec.reason}", file=sys.stderr)
 
     store = Store(db)  # creates and migrates the database before any worker looks at it
     client, cluster = _client(scheduler)
@@ -65,9 +66,11 @@ def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, parti
                 batch_docs.clear()
                 batch_mentions.clear()
 
+        bar = tqdm(total=len(parts), desc="partitions", unit="part", disable=not progress, file=sys.stderr)
         for future in futures:  # in corpus order, so that the run is deterministic
             result: PartitionResult = future.result()
             future.release()
+            bar.update(1)
             for rec in result.skipped:
                 skip(rec)
             for doc in result.docs:
@@ -89,6 +92,7 @@ def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, parti
                 if len(batch_docs) >= batch_size:
                     flush()
         flush()
+        bar.close()
     finally:
         if cluster is not None:
             client.close()

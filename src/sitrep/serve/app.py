@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from sitrep import __version__
 from sitrep.serve import vendor
 from sitrep.serve.auth import Auth
+from sitrep.serve.cache import CacheMiddleware, ResponseCache
 
 HERE = Path(__file__).parent
 
@@ -32,6 +33,8 @@ class ServeConfig:
     private: bool = False  # reading needs a login or token too
     secret: str = ""  # signs session cookies; empty: random per process
     max_ingest_bytes: int = 20_000_000
+    cache: bool = True  # keep answers of the public GET endpoints until the data changes
+    cache_recheck_seconds: float = 1.0  # how often to look for writes made by other processes
 
 
 def content_security_policy(tiles: str) -> str:
@@ -75,7 +78,11 @@ def create_app(config: ServeConfig):
     app.state.auth = Auth(config.token, config.secret or None)
     app.state.templates = _templates()
     app.state.ingest_lock = threading.Lock()  # merging needs one writer at a time
+    app.state.cache = ResponseCache(app.state.store.engine, recheck_seconds=config.cache_recheck_seconds)
     csp = content_security_policy(config.tiles)
+    if config.cache:
+        # Added first, so it sits inside the security middleware: private mode is checked before it.
+        app.add_middleware(CacheMiddleware, cache_of=lambda: app.state.cache)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

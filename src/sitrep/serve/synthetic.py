@@ -84,12 +84,13 @@ def make_report(index: int, scenario: dict, place: dict, day: date, killed: int,
     return doc, event
 
 
-def generate(n: int, seed: int = 7, start: date = date(2024, 1, 1), days: int = 120) -> list[tuple[Document, Event]]:
-    """`n` reports spread over `days` days, the places and the scenarios."""
-    rng = random.Random(seed)
+def generate(n: int, seed: int = 7, start: date = date(2024, 1, 1), days: int = 120,
+             first: int = 0) -> list[tuple[Document, Event]]:
+    """`n` reports (numbered from `first`) spread over `days` days, the places and the scenarios."""
+    rng = random.Random(seed + first)
     all_places, all_scenarios = places(), scenarios()
     out = []
-    for i in range(n):
+    for i in range(first, first + n):
         scenario = all_scenarios[i % len(all_scenarios)]
         place = all_places[rng.randrange(len(all_places))]
         day = start + timedelta(days=rng.randrange(days))

@@ -66,9 +66,32 @@ def _mention(d: dict) -> Mention:
     return Mention(**d)
 
 
+def _plain(obj):
+    """Like model.to_plain, without dataclasses.asdict's deep copies (the store encodes every event it writes)."""
+    names = _field_order.get(type(obj))
+    if names is None and hasattr(obj, "__dataclass_fields__"):
+        names = _field_order.setdefault(type(obj), tuple(f.name for f in fields(obj)))
+    if names is not None:
+        return {k: _plain(getattr(obj, k)) for k in names}
+    if isinstance(obj, (str, int, float, bool)) or obj is None:
+        return obj
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if hasattr(obj, "item"):  # numpy scalars from a classifier: np.int64(3) -> 3
+        return obj.item()
+    return to_plain(obj)
+
+
+_field_order: dict[type, tuple[str, ...]] = {}
+
+
 def event_to_dict(e: Event) -> dict:
     """An Event as a JSON-ready dict (dates as ISO strings), without the store's own `updated_at`."""
-    d = to_plain(e)
+    d = _plain(e)
     d.pop("updated_at", None)  # the events.updated_at column holds it; the record stays comparable
     return d
 

@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_LOCK = 7_154_000_001  # any constant: the advisory lock key sitrep's migrations take on PostgreSQL
 
 
 def database_url(db: str) -> str:
@@ -61,18 +62,32 @@ def current_revision(engine: Engine) -> str | None:
 def migrate(engine: Engine) -> None:
     """Run `alembic upgrade head` on the engine's database unless it is already at head.
 
-    A database built by the first sitrep (tables but no Alembic version) cannot be upgraded in place:
-    it is refused with a clear error instead of being half-migrated.
+    A database written by sitrep's first store (no Alembic version) is converted in the same
+    transaction; a foreign `events` table is refused with a clear error.
     """
     head = head_revision()
     if current_revision(engine) == head:
         return
-    if current_revision(engine) is None and inspect(engine).has_table("events"):
-        raise ValueError(f"database {engine.url!r} has sitrep tables but no schema version; "
-                         "export it with an older sitrep and re-run into a new database")
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two processes opening a new database at once (a run and `sitrep serve`): one migrates.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        from sitrep.store import legacy
+
+        first_store = current is None and legacy.is_first_store(conn)
+        if first_store:
+            legacy.set_aside(conn)
+        elif current is None and inspect(conn).has_table("events"):
+            raise ValueError(f"database {engine.url.render_as_string(hide_password=True)} has an events table "
+                             "that sitrep did not make; use another database")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        if first_store:
+            legacy.copy_back(conn)

@@ -8,8 +8,13 @@ from sitrep.model import Event
 from sitrep.store.codec import event_to_json
 
 
-def _clip(value: str | None, limit: int) -> str | None:
-    return value[:limit] if value else value
+def _int(value) -> int | None:
+    # Counts may arrive as numpy integers from a classifier; the database drivers want plain ints.
+    return None if value is None else int(value)
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
 
 
 def _iso2(code: str | None) -> str | None:
@@ -24,11 +29,11 @@ def event_columns(e: Event, updated_at: datetime) -> dict:
     return {
         "id": e.id,
         "event_date": e.date,
-        "date_precision": e.date_precision,
+        "date_precision": _int(e.date_precision),
         "year": e.date.year if e.date else None,
-        "disorder_type": _clip(e.disorder_type, 64),
-        "event_type": _clip(e.event_type, 64),
-        "sub_event_type": _clip(e.sub_event_type, 128),
+        "disorder_type": e.disorder_type,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
         "actor1": e.actor1.name if e.actor1 else None,
         "assoc_actor_1": "; ".join(a.name for a in e.assoc_actor_1) or None,
         "inter1": e.actor1.inter if e.actor1 else None,
@@ -43,14 +48,14 @@ def event_columns(e: Event, updated_at: datetime) -> dict:
         "admin2": (p.admin2 or None) if p else None,
         "admin3": (p.admin3 or None) if p else None,
         "location": p.name if p else None,
-        "geonameid": p.geonameid if p else None,
-        "latitude": p.latitude if p else None,
-        "longitude": p.longitude if p else None,
-        "geo_precision": e.geo_precision,
+        "geonameid": _int(p.geonameid) if p else None,
+        "latitude": _float(p.latitude) if p else None,
+        "longitude": _float(p.longitude) if p else None,
+        "geo_precision": _int(e.geo_precision),
         "fatalities": int(e.fatalities or 0),
-        "fatalities_low": e.fatalities_low,
-        "fatalities_high": e.fatalities_high,
-        "injuries": e.injuries,
+        "fatalities_low": _int(e.fatalities_low),
+        "fatalities_high": _int(e.fatalities_high),
+        "injuries": _int(e.injuries),
         "n_sources": e.n_sources,
         "confidence": float(e.confidence or 0.0),
         "disagreement": bool(e.disagreement),

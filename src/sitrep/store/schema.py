@@ -34,6 +34,14 @@ review_log
     `user`, free-text `reason`, the event's JSON `before` and `after` (as in `record`), and `at`
     (UTC). Written by `Store.update_event` in the same transaction as the event itself. Rows are
     kept even if the event later disappears (no foreign key).
+
+Reading and writing through `sitrep.store.Store(db)` (db: SQLite path or URL such as
+postgresql+psycopg://user@host/db): `.engine` (SQLAlchemy Engine, for your own SELECTs on these
+tables), `.get_event(id)`, `.update_event(event, user, action, reason)` (action 'accept' / 'edit' /
+'reject' / 'reopen' sets review_status), `.review_history(event_id)`, `.get_document(id)`,
+`.documents_of_event(id)`, `.events_of_document(doc_id)`, `.count_events(review_status=None)`,
+`.events()` / `.iter_events()`. Opening a Store creates or migrates the database (Alembic, head).
+Timestamps read back from SQLite are naive: treat them as UTC.
 """
 
 from __future__ import annotations
@@ -53,26 +61,26 @@ REVIEW_STATUSES = ("unreviewed", "accepted", "edited", "rejected")
 
 documents = Table(
     "documents", metadata,
-    Column("id", String(255), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("content_hash", String(64), nullable=False, index=True),
     Column("url", Text),
     Column("title", Text),
     Column("source", Text),
     Column("published", Date),
-    Column("language", String(16)),
+    Column("language", Text),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True)),
 )
 
 events = Table(
     "events", metadata,
-    Column("id", String(64), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("event_date", Date),
     Column("date_precision", SmallInteger),
     Column("year", Integer),
-    Column("disorder_type", String(64)),
-    Column("event_type", String(64)),
-    Column("sub_event_type", String(128)),
+    Column("disorder_type", Text),
+    Column("event_type", Text),
+    Column("sub_event_type", Text),
     Column("actor1", Text),
     Column("assoc_actor_1", Text),
     Column("inter1", SmallInteger),
@@ -111,23 +119,23 @@ events = Table(
     Index("ix_events_actor1", "actor1"),
     Index("ix_events_actor2", "actor2"),
     Index("ix_events_admin1", "admin1"),
-    Index("ix_events_review_status", "review_status"),
+    Index("ix_events_review_status_confidence", "review_status", "confidence"),  # the review queue
     Index("ix_events_updated_at", "updated_at"),
 )
 
 event_documents = Table(
     "event_documents", metadata,
-    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("doc_id", String(255), primary_key=True),
+    Column("event_id", Text, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, primary_key=True),
     Index("ix_event_documents_doc_id", "doc_id"),
 )
 
 review_log = Table(
     "review_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(64), nullable=False),
-    Column("user", String(255), nullable=False, default=""),
-    Column("action", String(32), nullable=False),
+    Column("event_id", Text, nullable=False),
+    Column("user", Text, nullable=False, default=""),
+    Column("action", Text, nullable=False),
     Column("reason", Text),
     Column("before", Text),
     Column("after", Text),

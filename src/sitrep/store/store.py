@@ -22,6 +22,8 @@ from sitrep.store.rows import event_columns
 from sitrep.store.schema import REVIEW_STATUSES, documents, event_documents, events, review_log
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+_INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries", "n_sources", "geonameid", "year")
+_INT_MAX = 2**31 - 1  # INTEGER on PostgreSQL
 _ACTION_STATUS = {"accept": "accepted", "edit": "edited", "reject": "rejected", "reopen": "unreviewed"}
 
 
@@ -42,8 +44,8 @@ def _as_utc(value: datetime | None) -> datetime | None:
 
 
 def _document_row(d: Document, at: datetime) -> dict:
-    if not isinstance(d.id, str) or not d.id or len(d.id) > 255:
-        raise ValueError(f"document {d.id!r}: id must be a non-empty string of at most 255 characters")
+    if not isinstance(d.id, str) or not d.id:
+        raise ValueError(f"document {d.id!r}: id must be a non-empty string")
     if not isinstance(d.text, str):
         raise ValueError(f"document {d.id}: text is missing")
     return {"id": d.id, "content_hash": d.content_hash, "url": d.url, "title": d.title, "source": d.source,
@@ -51,14 +53,19 @@ def _document_row(d: Document, at: datetime) -> dict:
 
 
 def _event_row(e: Event, at: datetime) -> dict:
-    if not isinstance(e.id, str) or not e.id or len(e.id) > 64:
-        raise ValueError(f"event {e.id!r}: id must be a non-empty string of at most 64 characters")
+    if not isinstance(e.id, str) or not e.id:
+        raise ValueError(f"event {e.id!r}: id must be a non-empty string")
     if (e.review_status or "unreviewed") not in REVIEW_STATUSES:
         raise ValueError(f"event {e.id}: unknown review_status {e.review_status!r}")
     try:
-        return event_columns(e, at)
+        row = event_columns(e, at)
     except (TypeError, ValueError, AttributeError) as err:
         raise ValueError(f"event {e.id}: cannot be stored: {type(err).__name__}: {err}") from err
+    for name in _INT_COLUMNS:
+        value = row[name]
+        if value is not None and not (isinstance(value, int) and -_INT_MAX <= value <= _INT_MAX):
+            raise ValueError(f"event {e.id}: {name} {value!r} is not a count that can be stored")
+    return row
 
 
 class Store:
@@ -185,11 +192,18 @@ class Store:
                     changed.append(row)
             if inserts:
                 c.execute(events.insert(), inserts)
+            updated = []
             for row in changed:
-                c.execute(update(events).where(events.c.id == row["id"]).values(**row))
-            self._link_documents(c, [ev_rows[r["id"]][0] for r in inserts + changed], replace=[r["id"] for r in changed])
-            counts["removed"] = self._remove_absorbed(c, evs, stored_ids=set(stored))
-            counts["inserted"], counts["updated"] = len(inserts), len(changed)
+                # The status test in the UPDATE itself: a review committed since the read above still wins.
+                done = c.execute(update(events).where(events.c.id == row["id"], events.c.review_status == "unreviewed")
+                                 .values(**row)).rowcount
+                if done:
+                    updated.append(row)
+            counts["protected"] += len(changed) - len(updated)
+            written = [ev_rows[r["id"]][0] for r in inserts + updated]
+            self._link_documents(c, written, replace=[r["id"] for r in updated])
+            counts["removed"] = self._remove_absorbed(c, evs)
+            counts["inserted"], counts["updated"] = len(inserts), len(updated)
         self._candidates = {}
         return counts
 
@@ -222,7 +236,7 @@ class Store:
         if links:
             c.execute(event_documents.insert(), links)
 
-    def _remove_absorbed(self, c: Connection, evs: list[Event], stored_ids: set[str]) -> int:
+    def _remove_absorbed(self, c: Connection, evs: list[Event]) -> int:
         """Delete unreviewed candidates that the merge folded into other events of this save."""
         if not self._candidates:
             return 0

@@ -17,13 +17,13 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "documents",
-        sa.Column("id", sa.String(255), nullable=False),
+        sa.Column("id", sa.Text(), nullable=False),
         sa.Column("content_hash", sa.String(64), nullable=False),
         sa.Column("url", sa.Text()),
         sa.Column("title", sa.Text()),
         sa.Column("source", sa.Text()),
         sa.Column("published", sa.Date()),
-        sa.Column("language", sa.String(16)),
+        sa.Column("language", sa.Text()),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("ingested_at", sa.DateTime(timezone=True)),
         sa.PrimaryKeyConstraint("id", name="pk_documents"),
@@ -32,13 +32,13 @@ def upgrade() -> None:
 
     op.create_table(
         "events",
-        sa.Column("id", sa.String(64), nullable=False),
+        sa.Column("id", sa.Text(), nullable=False),
         sa.Column("event_date", sa.Date()),
         sa.Column("date_precision", sa.SmallInteger()),
         sa.Column("year", sa.Integer()),
-        sa.Column("disorder_type", sa.String(64)),
-        sa.Column("event_type", sa.String(64)),
-        sa.Column("sub_event_type", sa.String(128)),
+        sa.Column("disorder_type", sa.Text()),
+        sa.Column("event_type", sa.Text()),
+        sa.Column("sub_event_type", sa.Text()),
         sa.Column("actor1", sa.Text()),
         sa.Column("assoc_actor_1", sa.Text()),
         sa.Column("inter1", sa.SmallInteger()),
@@ -77,13 +77,13 @@ def upgrade() -> None:
     op.create_index("ix_events_actor1", "events", ["actor1"])
     op.create_index("ix_events_actor2", "events", ["actor2"])
     op.create_index("ix_events_admin1", "events", ["admin1"])
-    op.create_index("ix_events_review_status", "events", ["review_status"])
+    op.create_index("ix_events_review_status_confidence", "events", ["review_status", "confidence"])
     op.create_index("ix_events_updated_at", "events", ["updated_at"])
 
     op.create_table(
         "event_documents",
-        sa.Column("event_id", sa.String(64), nullable=False),
-        sa.Column("doc_id", sa.String(255), nullable=False),
+        sa.Column("event_id", sa.Text(), nullable=False),
+        sa.Column("doc_id", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], name="fk_event_documents_event_id_events",
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("event_id", "doc_id", name="pk_event_documents"),
@@ -93,9 +93,9 @@ def upgrade() -> None:
     op.create_table(
         "review_log",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("event_id", sa.String(64), nullable=False),
-        sa.Column("user", sa.String(255), nullable=False),
-        sa.Column("action", sa.String(32), nullable=False),
+        sa.Column("event_id", sa.Text(), nullable=False),
+        sa.Column("user", sa.Text(), nullable=False),
+        sa.Column("action", sa.Text(), nullable=False),
         sa.Column("reason", sa.Text()),
         sa.Column("before", sa.Text()),
         sa.Column("after", sa.Text()),

@@ -1,0 +1,36 @@
+"""Benchmark: how many sentences per second classify() labels in batch (and how long the model takes to load)."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from sitrep.events import train
+from sitrep.events.classify import classify
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", type=int, default=20_000, help="sentences to classify")
+    parser.add_argument("--batch", type=int, default=1_000, help="sentences per classify() call")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    classify(["warm-up: load or train the model once"])
+    print(f"model ready in {time.perf_counter() - started:.2f} s")
+
+    pool = [text for text, _ in train.corpus()]
+    rng = random.Random(0)
+    sentences = [rng.choice(pool) for _ in range(args.n)]
+    started = time.perf_counter()
+    for i in range(0, len(sentences), args.batch):
+        classify(sentences[i:i + args.batch])
+    elapsed = time.perf_counter() - started
+    chars = sum(map(len, sentences)) / len(sentences)
+    print(f"{len(sentences)} sentences (mean {chars:.0f} chars) in {elapsed:.2f} s: "
+          f"{len(sentences) / elapsed:,.0f} sentences/second (batch {args.batch})")
+
+
+if __name__ == "__main__":
+    main()

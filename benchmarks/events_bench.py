@@ -1,0 +1,66 @@
+"""Time events.extract() per document (nlp excluded) over ACLED notes and the examples' reports.
+
+Usage: python benchmarks/events_bench.py [N]
+Prints documents per second for the whole events stage and for its parts without the classifier.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from sitrep.evaluate.acled import document_of, read_rows
+from sitrep.events import extract
+from sitrep.events.actors import sentence_actors
+from sitrep.events.attribution import attributions
+from sitrep.events.counts import sentence_counts
+from sitrep.events.filters import non_event_reason
+from sitrep.events.numbers import document_numbers
+from sitrep.ingest.records import document_from_record
+from sitrep.nlp import analyze
+
+ROOT = Path(__file__).resolve().parents[1]
+ACLED = ROOT.parent / "shared" / "data" / "acled"
+
+
+def documents(n: int):
+    docs = []
+    if ACLED.is_dir():
+        docs += [document_of(r) for r in read_rows(ACLED, n)]
+    with open(ROOT / "examples" / "wire_reports.jsonl", encoding="utf-8") as f:
+        docs += [document_from_record(json.loads(line)) for line in f if line.strip()]
+    return docs
+
+
+def rate(label: str, analyses, fn) -> None:
+    started = time.perf_counter()
+    for a in analyses:
+        fn(a)
+    seconds = time.perf_counter() - started
+    print(f"{label:<40} {len(analyses) / seconds:>9.0f} docs/s  {1000 * seconds / len(analyses):6.2f} ms/doc")
+
+
+def argument_readers(a) -> None:
+    """Everything the stage does per sentence except classifying it."""
+    numbers = document_numbers(a)
+    for s in a.sentences:
+        non_event_reason(s.text)
+        sentence_counts(a.doc.text, s.start, s.end, numbers)
+        attributions(s.text)
+        sentence_actors(a, s.start, s.end)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    analyses = [analyze(d) for d in documents(n)]
+    extract(analyses[0])  # load the classifier and lexicons once
+    chars = sum(len(a.doc.text) for a in analyses) / len(analyses)
+    print(f"{len(analyses)} documents, {chars:.0f} characters on average")
+    rate("events.extract (with classifier)", analyses, extract)
+    rate("argument readers (no classifier)", analyses, argument_readers)
+
+
+if __name__ == "__main__":
+    main()

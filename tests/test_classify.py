@@ -1,0 +1,88 @@
+"""The event classifier on clear, realistic reports of each kind, and on texts that report no event."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.classify import Classification, classify
+from sitrep.taxonomy import sub_event_types
+
+# Clear cases, written for the tests (not taken from the training corpus): text -> sub-type.
+CLEAR_EVENTS = {
+    "Insurgents and soldiers fought for three hours near the town of Dikwa on Wednesday, and 11 fighters died.":
+        "Armed clash",
+    "Fighter jets bombed a fuel depot on the outskirts of the city late on Tuesday, killing two guards.":
+        "Air/drone strike",
+    "A suicide bomber detonated an explosive belt at the gate of a police academy, killing nine recruits.":
+        "Suicide bomb",
+    "Separatist artillery shelled the railway station in the eastern town overnight, the regional governor said.":
+        "Shelling/artillery/missile attack",
+    "A roadside bomb struck an army truck on the road to Kismayo, killing four soldiers.":
+        "Remote explosive/landmine/IED",
+    "Several hundred nurses marched peacefully to the health ministry to demand overdue salaries.":
+        "Peaceful protest",
+    "Gunmen kidnapped 14 passengers from a bus travelling on the Abuja-Kaduna highway.":
+        "Abduction/forced disappearance",
+    "Witnesses said helicopters dropped barrels of chlorine on the besieged district, leaving many struggling to breathe.":
+        "Chemical weapon",
+    "An attacker hurled a grenade into a crowded bus station, wounding eight people.":
+        "Grenade",
+}
+
+NON_EVENTS = [
+    "The foreign ministers of both countries met in Vienna to discuss a new trade agreement.",
+    "A magnitude 6.8 earthquake struck the mountainous province, flattening hundreds of homes.",
+    "The national side beat their neighbours 3-0 in a World Cup qualifier on Saturday.",
+    "Shares in the telecoms company rose sharply after it announced quarterly profits.",
+    "The court adjourned the trial of the former army chief until next month.",
+]
+
+
+def test_api_shape():
+    out = classify(["Police dispersed a rally of opposition supporters with tear gas.", ""])
+    assert len(out) == 2 and all(isinstance(c, Classification) for c in out)
+    labelled = out[0]
+    assert labelled.sub_event_type in sub_event_types()
+    assert labelled.event_type == sub_event_types()[labelled.sub_event_type]
+    assert 0.0 < labelled.confidence <= 1.0
+    assert classify([]) == []
+
+
+@pytest.mark.parametrize("text,expected", list(CLEAR_EVENTS.items()))
+def test_clear_events(text, expected):
+    (c,) = classify([text])
+    assert c.sub_event_type == expected, f"{text!r} -> {c}"
+    assert not c.criminal
+
+
+def test_non_events_mostly_rejected():
+    rejected = [c.sub_event_type is None for c in classify(NON_EVENTS)]
+    assert sum(rejected) >= len(NON_EVENTS) - 1, list(zip(NON_EVENTS, rejected))
+
+
+def test_aggregate_and_forecast_are_not_events():
+    out = classify([
+        "Since January, more than 400 people have been killed in attacks across the region, the UN said.",
+        "Officials fear militants may try to attack polling stations during next week's election.",
+    ])
+    assert [c.sub_event_type for c in out] == [None, None]
+
+
+def test_violent_crime_is_criminal():
+    (c,) = classify(["Two armed robbers shot dead a jeweller during a hold-up at his shop, police said."])
+    assert c.criminal and c.sub_event_type == "Attack"
+
+
+def test_neutral_vocabulary_same_label():
+    """The same killing reported with either side's words gets the same sub-type."""
+    out = classify([
+        "Israeli forces shot dead a Palestinian man during a raid on the Balata camp, the health ministry said.",
+        "Occupation forces martyred a young Palestinian during their storming of the Balata camp.",
+    ])
+    assert out[0].sub_event_type == out[1].sub_event_type == "Attack"
+
+
+def test_bad_input_does_not_crash():
+    out = classify([None, 42, "   ", "x" * 20000])  # type: ignore[list-item]
+    assert len(out) == 4
+    assert out[0].sub_event_type is None and out[1].sub_event_type is None

@@ -1,0 +1,61 @@
+"""Generic actors get ACLED's names from the event's country; state forces abroad are external."""
+
+from __future__ import annotations
+
+from sitrep.events.actors import localize_actors, sentence_actors
+from sitrep.model import Actor, Analysis, Document, Mention, Place, Span
+
+NIGERIA = Place(2335204, "Kaduna", 10.52, 7.44, country="Nigeria", country_code="NG")
+
+
+def mention(actor1: Actor | None, actor2: Actor | None, place: Place | None = NIGERIA) -> Mention:
+    return Mention("d", Span("d", 0, 1), "Violence against civilians", "Attack", actor1=actor1, actor2=actor2, place=place)
+
+
+def found(text: str) -> list[str]:
+    return [a.actor.name for a in sentence_actors(Analysis(Document("d", text)), 0, len(text))]
+
+
+def test_generic_actors_named_for_the_country():
+    cases = {
+        ("Police Forces", "State forces"): "Police Forces of Nigeria",
+        ("Military Forces", "State forces"): "Military Forces of Nigeria",
+        ("Protesters", "Protesters"): "Protesters (Nigeria)",
+        ("Rioters", "Rioters"): "Rioters (Nigeria)",
+        ("Civilians", "Civilians"): "Civilians (Nigeria)",
+        ("Unidentified Armed Group", "Political militia"): "Unidentified Armed Group (Nigeria)",
+    }
+    for (name, category), expected in cases.items():
+        m = localize_actors([mention(Actor(name, category, "x"), None)])[0]
+        assert m.actor1.name == expected and m.actor1.country == "NG"
+
+
+def test_acled_country_names_are_used():
+    place = Place(None, "Goma", -1.68, 29.22, country="Congo, The Democratic Republic of the", country_code="CD")
+    m = localize_actors([mention(None, Actor("Civilians", "Civilians", "villagers"), place)])[0]
+    assert m.actor2.name == "Civilians (Democratic Republic of Congo)"
+
+
+def test_named_and_placeless_actors_are_left_alone():
+    named = Actor("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Rebel group", "Boko Haram")
+    m = localize_actors([mention(named, Actor("Civilians", "Civilians", "farmers"), place=None)])[0]
+    assert m.actor1 == named and m.actor2.name == "Civilians"
+
+
+def test_state_force_abroad_is_external():
+    israel = Actor("Military Forces of Israel", "State forces", "Israeli troops", "IL")
+    place = Place(None, "Jenin", 32.46, 35.3, country="Palestine", country_code="PS")
+    m = localize_actors([mention(israel, None, place)])[0]
+    assert m.actor1.name == "Military Forces of Israel" and m.actor1.category == "External/Other forces"
+    m = localize_actors([mention(israel, None, Place(None, "Haifa", 32.8, 35.0, country="Israel", country_code="IL"))])[0]
+    assert m.actor1.category == "State forces"
+
+
+def test_nationality_words_make_a_state_force_at_once():
+    assert found("Nigerian troops repelled the attack.") == ["Military Forces of Nigeria"]
+    assert found("Israeli occupation forces raided the camp.") == ["Military Forces of Israel"]
+    assert found("Five Palestinians were wounded.") == ["Civilians (Palestine)"]
+
+
+def test_bare_forces_name_no_one():
+    assert found("Rapid Support Forces moved into the town.") == []

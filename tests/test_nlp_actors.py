@@ -1,0 +1,103 @@
+"""Actor mentions through the lexicon: named groups, nationality patterns, generic forces, neutrality."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import ACTOR_CATEGORIES, Document
+from sitrep.nlp import analyze, find_actors, load_actor_lexicon, resolve_actor
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    return [(m.span.text, m.actor.name) for m in find_actors(text)]
+
+
+def test_lexicon_is_large_and_valid():
+    lex = load_actor_lexicon()
+    orgs = {e.actor.name for e in lex.entries if not e.generated}
+    assert len(orgs) >= 150
+    assert all(e.actor.category in ACTOR_CATEGORIES for e in lex.entries)
+
+
+@pytest.mark.parametrize("words", ["the IDF", "Israeli forces", "occupation forces", "the Israeli army",
+                                   "Israeli soldiers", "Israel's army"])
+def test_the_same_force_whatever_the_words(words):
+    found = find_actors(f"Witnesses said {words} opened fire near the camp.")
+    assert [(m.actor.name, m.actor.category, m.actor.country) for m in found] == [
+        ("Military Forces of Israel", "State forces", "IL")]
+
+
+@pytest.mark.parametrize("words", ["militants", "fighters", "terrorists", "resistance fighters", "insurgents",
+                                   "gunmen"])
+def test_unnamed_armed_groups_are_coded_alike(words):
+    found = find_actors(f"The {words} attacked a checkpoint.")
+    assert [(m.actor.name, m.actor.category) for m in found] == [("Unidentified Armed Group", "Political militia")]
+
+
+@pytest.mark.parametrize("text, name, category", [
+    ("Hamas fighters fired rockets.", "Hamas Movement", "Rebel group"),
+    ("The al-Qassam Brigades claimed the attack.", "Hamas Movement", "Rebel group"),
+    ("Saraya al-Quds said it shelled the post.", "PIJ: Palestinian Islamic Jihad", "Rebel group"),
+    ("Hezbollah launched drones.", "Hezbollah", "Political militia"),
+    ("Ansar Allah said its forces hit a ship.", "Military Forces of Yemen Supreme Political Council", "State forces"),
+    ("Al-Shabaab militants stormed the base.", "Al Shabaab", "Rebel group"),
+    ("JNIM claimed the ambush.", "JNIM: Group for Support of Islam and Muslims", "Rebel group"),
+    ("The RSF shelled El Fasher.", "RSF: Rapid Support Forces", "Rebel group"),
+    ("M23 rebels seized the town.", "M23: March 23 Movement", "Rebel group"),
+    ("Daesh claimed responsibility.", "Islamic State", "Rebel group"),
+    ("ISWAP fighters raided the base.", "Islamic State (West Africa)", "Rebel group"),
+    ("Settlers attacked olive pickers.", "Settlers (Israel)", "Political militia"),
+    ("The Tatmadaw bombed a school.", "Military Forces of Myanmar", "State forces"),
+    ("The Arakan Army captured a post.", "ULA/AA: United League of Arakan/Arakan Army", "Rebel group"),
+    ("The ELN released hostages.", "ELN: National Liberation Army", "Rebel group"),
+    ("The CJNG is blamed for the killings.", "CJNG: Jalisco New Generation Cartel", "Political militia"),
+    ("Wagner mercenaries were seen in the town.", "Wagner Group", "External/Other forces"),
+])
+def test_named_organizations(text, name, category):
+    found = find_actors(text)
+    assert [(m.actor.name, m.actor.category) for m in found] == [(name, category)]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Nigerian troops repelled the attack.", "Military Forces of Nigeria", "NG"),
+    ("The Sudanese army said it retook the bridge.", "Military Forces of Sudan", "SD"),
+    ("Malian soldiers were ambushed.", "Military Forces of Mali", "ML"),
+    ("Kenyan police fired tear gas.", "Police Forces of Kenya", "KE"),
+    ("U.S. forces struck a depot.", "Military Forces of the United States", "US"),
+    ("Palestinian protesters threw stones.", "Protesters (Palestine)", "PS"),
+    ("Congolese soldiers fled the town.", "Military Forces of the Democratic Republic of Congo", "CD"),
+])
+def test_nationality_patterns(text, name, country):
+    found = find_actors(text)
+    assert [(m.actor.name, m.actor.country) for m in found] == [(name, country)]
+    assert found[0].actor.alias == found[0].span.text
+
+
+def test_generic_forces_resolve_to_the_event_country():
+    troops = find_actors("Troops opened fire.")[0].actor
+    assert (troops.name, troops.country) == ("Military Forces", "")
+    assert resolve_actor(troops, "NG").name == "Military Forces of Nigeria"
+    demonstrators = find_actors("Demonstrators gathered.")[0].actor
+    assert resolve_actor(demonstrators, "KE").name == "Protesters (Kenya)"
+    # a state's forces abroad are external forces, as ACLED codes them
+    assert resolve_actor(find_actors("Russian forces shelled the city.")[0].actor, "UA").category == "External/Other forces"
+
+
+def test_acronyms_match_only_in_capitals():
+    assert names("They let it go, and this is it.") == []
+    assert names("IS claimed the attack.") == [("IS", "Islamic State")]
+
+
+def test_sentence_end_breaks_a_phrase():
+    assert names("He lives in Israel. Police said he was armed.") == [("Police", "Police Forces")]
+
+
+def test_longest_match_wins():
+    assert names("Israeli Border Police detained a man.") == [("Israeli Border Police", "Police Forces of Israel")]
+
+
+def test_analyze_returns_actor_spans():
+    doc = Document(id="d1", text="Gunmen killed two villagers in Zamfara.")
+    found = analyze(doc).actors
+    assert [(a.span.text, a.actor.category) for a in found] == [("Gunmen", "Political militia"), ("villagers", "Civilians")]
+    assert all(doc.text[a.span.start:a.span.end] == a.span.text and a.span.doc_id == "d1" for a in found)

@@ -1,0 +1,111 @@
+"""Dates resolved against the published date, with ACLED's precision."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from sitrep.model import DAY, MONTH, WEEK
+from sitrep.nlp import find_dates
+
+THURSDAY = date(2024, 2, 1)  # published on a Thursday
+
+
+def one(text: str, published: date | None = THURSDAY):
+    found = find_dates(text, published)
+    assert len(found) == 1, [(d.span.text, d.value) for d in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected, words", [
+    ("Israeli forces raided the camp on Thursday.", date(2024, 2, 1), "Thursday"),
+    ("Gunmen attacked the village on Tuesday night.", date(2024, 1, 30), "Tuesday night"),
+    ("Last Thursday, protesters blocked the road.", date(2024, 1, 25), "Last Thursday"),
+    ("Two people were killed yesterday.", date(2024, 1, 31), "yesterday"),
+    ("Shelling continued last night.", date(2024, 1, 31), "last night"),
+    ("The army said today that it had withdrawn.", date(2024, 2, 1), "today"),
+    ("Troops raided several homes overnight.", date(2024, 2, 1), "overnight"),
+    ("The clashes began three days ago.", date(2024, 1, 29), "three days ago"),
+    ("Residents fled the day before yesterday.", date(2024, 1, 30), "the day before yesterday"),
+])
+def test_relative_days(text, expected, words):
+    d = one(text)
+    assert (d.value, d.precision, d.relative, d.span.text) == (expected, DAY, True, words)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike took place on January 2.", date(2024, 1, 2)),
+    ("The strike took place on Jan. 2.", date(2024, 1, 2)),
+    ("The strike took place on 2 January.", date(2024, 1, 2)),
+    ("Fighting broke out on January 25.", date(2024, 1, 25)),
+    ("The siege began on December 30.", date(2023, 12, 30)),  # after publication: the year before
+])
+def test_month_and_day_take_the_published_year(text, expected):
+    d = one(text)
+    assert (d.value, d.precision) == (expected, DAY)
+
+
+def test_explicit_years_and_iso_dates():
+    assert one("The ceasefire collapsed on 2 January 2023.").value == date(2023, 1, 2)
+    assert one("The ceasefire collapsed on January 2, 2023.").value == date(2023, 1, 2)
+    d = one("Data as of 2023-11-04 show the rise.")
+    assert (d.value, d.relative) == (date(2023, 11, 4), False)
+
+
+def test_weekday_with_month_and_day_is_one_mention():
+    d = one("On Thursday, January 25, a car bomb exploded.")
+    assert (d.span.text, d.value) == ("Thursday, January 25", date(2024, 1, 25))
+
+
+def test_weekday_picks_the_year():
+    # published 16 March 2014; Tuesday 18 March is 2014, not the year before
+    d = one("The hearing is set for Tuesday, March 18th.", date(2014, 3, 16))
+    assert d.value == date(2014, 3, 18)
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("Clashes were reported last week.", date(2024, 1, 25), WEEK),
+    ("Earlier this month, the group claimed an attack.", date(2024, 2, 1), MONTH),
+    ("The offensive began last month.", date(2024, 1, 15), MONTH),
+    ("Protests started in March.", date(2023, 3, 15), MONTH),
+    ("Protests started in March 2023.", date(2023, 3, 15), MONTH),
+])
+def test_week_and_month_precision(text, expected, precision):
+    d = one(text)
+    assert (d.value, d.precision) == (expected, precision)
+
+
+def test_without_published_date_nothing_is_guessed():
+    assert one("Two were killed yesterday.", None).value is None
+    assert one("Gunmen struck on Friday.", None).value is None
+    assert one("The raid happened on March 3.", None).value is None
+    # a year stated in the text is used, and the stated weekday picks between neighbouring years
+    found = find_dates("On Thursday, January 25, a bomb went off. The 2024 budget was cut.", None)
+    assert found[0].value == date(2024, 1, 25)
+
+
+def test_not_dates():
+    assert find_dates("They may march to the square.", THURSDAY) == []
+    assert [d.span.text for d in find_dates("Protesters will rally next Monday.", THURSDAY)] == []
+
+
+def test_gva_incident_dates(shared_data):
+    """The incident's date is among the dates found in most articles about it."""
+    incidents = {}
+    with open(shared_data / "gva" / "incidents.jsonl", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            incidents[str(rec["incident_uri"])] = rec["date_iso"][:10]
+    hits = total = 0
+    with open(shared_data / "gva" / "documents.jsonl", encoding="utf-8") as f:
+        for line, _ in zip(f, range(300)):
+            rec = json.loads(line)
+            gold = incidents.get(str(rec["incident_id"]))
+            if not gold or not rec.get("dct"):
+                continue
+            found = find_dates(rec["content"] or "", date.fromisoformat(rec["dct"][:10]))
+            total += 1
+            hits += any(d.value and d.value.isoformat() == gold for d in found)
+    assert total > 100 and hits / total > 0.6
