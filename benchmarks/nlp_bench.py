@@ -15,7 +15,8 @@ from sitrep.model import Document
 from sitrep.nlp import analyze
 from sitrep.nlp.actors import find_actors, load_actor_lexicon
 from sitrep.nlp.dates import find_dates
-from sitrep.nlp.numbers import find_quantities, lexicon
+from sitrep.nlp.number_words import lexicon
+from sitrep.nlp.numbers import find_quantities
 from sitrep.nlp.sentences import split_sentences
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gva" / "documents.jsonl"

@@ -22,6 +22,8 @@ def sentence(text: str, start: int, sub_type: str = "Attack", day: date | None =
         evidence["fatalities"] = span
     if place is not None:
         evidence["place"] = span
+    if day is not None:
+        evidence["date"] = span
     claims = [Claim("fatalities", killed, claimant, span)] if claimant and killed is not None else []
     return Mention(doc_id="doc-1", span=span, event_type="Violence against civilians", sub_event_type=sub_type,
                    disorder_type="Criminal violence", date=day, date_precision=DAY if day else None,
@@ -71,6 +73,15 @@ def test_an_arrest_is_not_merged_into_the_shooting():
     arrest = sentence("Police arrested a suspect in Chicago on Saturday.", 50, sub_type="Arrests")
     arrest.event_type = "Strategic developments"
     assert len(merge_within([shot, arrest])) == 2
+
+
+def test_a_date_lent_by_the_report_does_not_split_its_sentences():
+    lead = sentence("Four people were shot outside a Chicago nightclub early Sunday.", 0,
+                    day=date(2016, 6, 26), injured=4)
+    # The events stage gave the next sentence the report's date (Monday), from no words of its own.
+    later = sentence("All four victims were taken to hospital in stable condition.", 70, place=None, injured=4)
+    later.evidence.pop("date")
+    assert len(merge_within([lead, later])) == 1
 
 
 def test_single_mention_and_empty_input_pass_through():

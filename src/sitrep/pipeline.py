@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sitrep import events as event_stage
 from sitrep import geo, incidents, nlp
+from sitrep.events.actors import localize_actors
 from sitrep.model import Document, Event, Mention, SkippedRecord
 
 
@@ -20,6 +21,7 @@ def process_document(doc: Document) -> list[Mention]:
     if not mentions:
         return []
     mentions = geo.locate(analysis, mentions, geo.geoparse(doc))
+    mentions = localize_actors(mentions)  # "police" -> "Police Forces of Nigeria", once the country is known
     for m in mentions:
         m.source_url, m.source_name, m.published = doc.url, doc.source, doc.published
     return incidents.merge_within(mentions)
@@ -27,12 +29,12 @@ def process_document(doc: Document) -> list[Mention]:
 
 def extract(documents: Iterable[Document | dict]) -> list[Event]:
     """The Python API: documents (Document objects or JSONL-style dicts) to merged Events."""
-    from sitrep.ingest.records import document_from_record
+    from sitrep.ingest.records import documents_from_record
 
     mentions: list[Mention] = []
     for d in documents:
-        doc = d if isinstance(d, Document) else document_from_record(d)
-        mentions.extend(process_document(doc))
+        for doc in [d] if isinstance(d, Document) else documents_from_record(d):
+            mentions.extend(process_document(doc))
     return incidents.merge(mentions)
 
 

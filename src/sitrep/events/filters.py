@@ -14,6 +14,8 @@ import re
 from sitrep.events.lexicons import nonevent_kinds, triggers
 
 _WORD = re.compile(r"[\w'’-]+")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_SENTENCE_KINDS = ("aggregate", "pattern")
 
 
 def event_words(text: str) -> list[tuple[int, int]]:
@@ -39,14 +41,17 @@ def _words_between(starts: list[int], a: int, b: int) -> int:
 def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = None) -> str | None:
     """The kind of non-event a sentence is ("forecast", "aggregate"...), or None for an event.
 
-    With no event word at all in the sentence, any cue in it decides.
+    With no event word at all in the sentence, only aggregates and patterns decide.
     """
+    text = _BRACKETS.sub(lambda m: " " * len(m.group()), text)  # editors' notes: "[size=no report]"
     spans = event_words(text) if trigger_spans is None else trigger_spans
     cues = [(k, m.start(), m.end()) for k in nonevent_kinds() for m in k.pattern.finditer(text)]
     if not cues:
         return None
     if not spans:
-        return cues[0][0].name
+        # no event word to govern: only what frames a whole sentence counts
+        framing = [c for c in cues if c[0].name in _SENTENCE_KINDS]
+        return framing[0][0].name if framing else None
     starts = _word_index(text)
     first_reason = None
     for s, e in spans:

@@ -10,7 +10,7 @@ from sitrep.geo.recognize import Candidate, find_candidates, recognition_feature
 from sitrep.geo.resolve import DocumentContext, score_rows
 from sitrep.model import Document, Span, Toponym
 
-MAX_CHARS = 2_000_000  # longer texts are read in pieces of this size; offsets stay global
+MAX_CHARS = 100_000  # longer texts are read in pieces of about this size; offsets stay global
 
 
 def _sigmoid(z: float) -> float:
@@ -34,9 +34,21 @@ def geoparse(doc: Document, demonyms: bool = False, gazetteer: Gazetteer | None 
         return []
     gaz = gazetteer or get_gazetteer()
     out: list[Toponym] = []
-    for offset in range(0, len(text), MAX_CHARS):
-        out.extend(_geoparse_piece(doc.id, text[offset:offset + MAX_CHARS], offset, gaz, demonyms,
-                                   model or weights()))
+    for start, end in pieces(text):
+        out.extend(_geoparse_piece(doc.id, text[start:end], start, gaz, demonyms, model or weights()))
+    return out
+
+
+def pieces(text: str, size: int = MAX_CHARS) -> list[tuple[int, int]]:
+    """Cut a long text at paragraph (else line, else space) breaks into pieces of about `size`."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > size // 2 else size)
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
     return out
 
 

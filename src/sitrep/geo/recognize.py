@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.geo.folding import fold, loose
@@ -200,10 +201,11 @@ def _document_features(cands: list[Candidate], gaz: Gazetteer) -> None:
             cc = gaz.country_code[c.rows[0]]
             countries[cc] = countries.get(cc, 0) + 1
     top = max(countries.values(), default=0)
+    counts = Counter(c.key for c in cands)
     for c in cands:
         f = c.features
         f["cued_elsewhere"] = float(c.key in cued)
-        f["repeated"] = float(sum(1 for o in cands if o.key == c.key) > 1)
+        f["repeated"] = float(counts[c.key] > 1)
         if c.rows:
             f["in_doc_country"] = float(top > 0 and any(
                 countries.get(gaz.country_code[r], 0) >= max(1, top // 2) for r in c.rows[:MAX_ROWS_FOR_FEATURES]))

@@ -47,22 +47,31 @@ def _group_score(m: Mention, group: list[Mention]) -> float | None:
     return None if any(s is None for s in scores) else min(scores)
 
 
+def _says_own(m: Mention, field: str) -> bool:
+    """Does the sentence give this value in its own words? A value whose evidence lies elsewhere
+    in the report (or that has none: the published date) was lent by the report's context."""
+    ev = m.evidence.get(field)
+    return (getattr(m, field) is not None and ev is not None
+            and m.span.start <= ev.start and ev.end <= m.span.end)
+
+
 def _pair_score(m: Mention, other: Mention) -> float | None:
     """Log-odds that two sentences of one report tell of one event; None when they cannot."""
     cfg = rules()["within"]
     t = type_points(m.sub_event_type, other.sub_event_type)
     if t is None:
         return None
-    d = 0.0  # a sentence without its own date can be about any of the report's events
-    if m.date is not None and other.date is not None:
+    d = p = 0.0  # a sentence without its own date or place can be about any of the report's events
+    if _says_own(m, "date") and _says_own(other, "date"):
         ds = date_points(date_interval(m), date_interval(other))
         if ds is None or ds[1]:  # a report that gives two different days tells of two days
             return None
         d = ds[0]
-    p = place_points(m.place, place_precision(m.place, m.geo_precision),
-                     other.place, place_precision(other.place, other.geo_precision))
-    if p is None:
-        return None
+    if _says_own(m, "place") and _says_own(other, "place"):
+        p = place_points(m.place, place_precision(m.place, m.geo_precision),
+                         other.place, place_precision(other.place, other.geo_precision))
+        if p is None:
+            return None
     gap = max(0, m.span.start - other.span.end)
     score = (cfg["prior"] + t + d + p + actor_points(actors_of(m), actors_of(other))
              + cfg["nearness"] * max(0.0, 1.0 - gap / cfg["near_chars"]))
@@ -76,10 +85,11 @@ def _pair_score(m: Mention, other: Mention) -> float | None:
     return score
 
 
-def _most_precise(group: list[Mention], value, precision) -> Mention | None:
-    """The first sentence giving the most precise value (lowest ACLED precision code)."""
-    having = [m for m in group if value(m) is not None]
-    return min(having, key=lambda m: precision(m) or 9) if having else None
+def _most_precise(group: list[Mention], field: str, precision) -> Mention | None:
+    """The first sentence giving the most precise value (lowest ACLED precision code), a value
+    stated in the sentence's own words before one lent by the report's context."""
+    having = [m for m in group if getattr(m, field) is not None]
+    return min(having, key=lambda m: (not _says_own(m, field), precision(m) or 9)) if having else None
 
 
 def _largest(group: list[Mention], field: str) -> Mention | None:
@@ -96,8 +106,8 @@ def combine(group: list[Mention]) -> Mention:
     """One Mention from the sentences of a group: the first sentence's span, every sentence's evidence."""
     lead = group[0]
     typed = max(group, key=lambda m: m.confidence)  # ties keep the earliest sentence
-    dated = _most_precise(group, lambda m: m.date, lambda m: m.date_precision)
-    placed = _most_precise(group, lambda m: m.place, lambda m: place_precision(m.place, m.geo_precision))
+    dated = _most_precise(group, "date", lambda m: m.date_precision)
+    placed = _most_precise(group, "place", lambda m: place_precision(m.place, m.geo_precision))
     evidence: dict = {}
     for m in reversed(group):  # the lead sentence's evidence wins where several give one
         evidence.update(m.evidence)

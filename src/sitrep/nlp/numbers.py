@@ -9,85 +9,11 @@ conservative reading: "more than 20" is 20 (approximate), "five to seven" is 5 w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from sitrep.model import Quantity, Span
+from sitrep.nlp.number_words import MONTHS, NumberLexicon, lexicon, parse_number_words, triggers
 from sitrep.nlp.tokens import word_tokens
 
-DATA = Path(__file__).parent / "data"
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    words: dict[str, int]  # units, tens and scales
-    vague: dict[str, int]
-    vague_needs_of: frozenset[str]
-    ordinals: dict[str, int]
-    number: re.Pattern  # a number core: digits, number words or vague words
-    one_person: re.Pattern  # "a man", "an elderly Palestinian woman", "a 13-year-old boy"
-    ordinal: re.Pattern
-    floor: re.Pattern
-    ceiling: re.Pattern
-    estimate: re.Pattern
-    person_nouns: frozenset[str]
-    person_plurals: frozenset[str]
-    adjectives: frozenset[str]
-    measure: frozenset[str]
-    duration: frozenset[str]
-    currency: frozenset[str]
-    not_count_after_one: frozenset[str]
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-def _before(words) -> re.Pattern:
-    """A pattern for words that end right before a number."""
-    return re.compile(r"(?:^|\W)(" + _alternation(words) + r")\s*$", re.I)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    from sitrep.nlp.countries import demonyms  # nationalities serve both numbers and actors
-
-    with open(DATA / "numbers.yaml", encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
-    words = {**raw["units"], **raw["tens"], **raw["scales"]}
-    word_alt = _alternation(words)
-    vague_alt = _alternation(raw["vague"])
-    number = re.compile(
-        r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,]\d|\.\d|\w)"
-        rf"|\b(?:a\s+(?=(?:dozen|hundred|thousand|million)\b))?(?:{word_alt})"
-        rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand))\s+and\s+)(?:{word_alt}))*\b"
-        rf"|\b(?:{vague_alt})\b", re.I)
-    dem = [d for d in demonyms() if d.isalpha()]
-    adjectives = list(raw["person_adjectives"]) + dem
-    age_word = r"(?:\d+|[a-z]+)-(?:years?|months?|weeks?|days?)-old"
-    one_person = re.compile(
-        rf"\b(?:a|an)\s+((?:(?:{_alternation(adjectives)}|{age_word})[\s,]+){{0,3}})"
-        rf"({_alternation(list(raw['person_nouns']) + dem)}|{age_word})\b", re.I)
-    ordinal = re.compile(r"\b(\d+(?:st|nd|rd|th)|" + _alternation(raw["ordinals"]) + r")\b", re.I)
-    return _Lexicon(
-        words=words, vague=raw["vague"], vague_needs_of=frozenset(raw["vague_needs_of"]),
-        ordinals=raw["ordinals"], number=number, one_person=one_person, ordinal=ordinal,
-        floor=_before(raw["floor_words"]), ceiling=_before(raw["ceiling_words"]),
-        estimate=_before(raw["estimate_words"]),
-        person_nouns=frozenset(raw["person_nouns"]) | frozenset(d.lower() for d in dem),
-        person_plurals=frozenset(raw["person_plurals"]) | frozenset(d.lower() + "s" for d in dem),
-        adjectives=frozenset(a.lower() for a in adjectives),
-        measure=frozenset(raw["units_measure"]), duration=frozenset(raw["units_duration"]),
-        currency=frozenset(raw["currency_words"]),
-        not_count_after_one=frozenset(raw["not_count_after_one"]))
-
-
-_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d[\d,.]*|[^\sA-Za-z\d]")
 # matched only at the start of a number token, before the number itself is read
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.I)
@@ -119,42 +45,6 @@ _STOP_HEAD = frozenset("""were was is are be been being have has had will would 
   then there here this that these those into onto over under while during including""".split())
 _NOUN_MODIFIERS = frozenset(["police", "security", "border", "health", "aid", "family", "gang",
                              "rescue", "medical", "fire", "army", "prison", "election", "polling"])
-
-
-def parse_number_words(text: str) -> tuple[int, int]:
-    """The value of number words ("twenty-three", "two hundred and five") and how many
-    characters of `text` the valid number takes ("five seven" stops after "five")."""
-    lex = lexicon()
-    total = current = 0
-    last_kind = ""  # what the previous word was: unit, teen, tens, scale
-    used = 0
-    for m in re.finditer(r"[A-Za-z]+", text):
-        w = m.group().lower()
-        if w in ("a", "and"):
-            continue
-        v = lex.words.get(w)
-        if v is None:
-            break
-        if v >= 100 or w == "dozen":
-            if last_kind == "scale" and v < 1000:
-                break
-            current = (current or 1) * v
-            if v >= 1000:
-                total, current = total + current, 0
-            kind = "scale"
-        elif v >= 20:
-            if last_kind in ("unit", "tens"):
-                break
-            current += v
-            kind = "tens"
-        else:
-            if last_kind == "unit" or (last_kind == "tens" and v >= 10):
-                break
-            current += v
-            kind = "unit"
-        last_kind = kind
-        used = m.end()
-    return total + current, used
 
 
 def _digits_value(text: str) -> float:
@@ -307,14 +197,6 @@ def _special_digits(text: str, s: int) -> tuple[int, int, int, str] | None:
 _A_FOLLOWERS = frozenset(["dozen", "hundred", "thousand", "million", "few", "couple", "handful", "number"])
 
 
-@lru_cache(maxsize=1)
-def _triggers() -> frozenset[str]:
-    """The words that can start a number, an ordinal or "a man"."""
-    lex = lexicon()
-    firsts = {w.split()[0] for w in [*lex.words, *lex.vague]}
-    return frozenset(firsts | set(lex.ordinals) | {"a", "an"})
-
-
 def find_quantities(text: str, doc_id: str = "") -> list[Quantity]:
     """Every number in `text` with its kind, value, range, approximation and counted noun."""
     lex = lexicon()
@@ -330,7 +212,7 @@ def find_quantities(text: str, doc_id: str = "") -> list[Quantity]:
 
     toks = word_tokens(text)
     words = toks.words
-    for k in toks.candidates(_triggers()):
+    for k in toks.candidates(triggers()):
         low = words[k]
         s, e = toks.start(k), toks.end(k)
         if not free(s, e):
@@ -367,7 +249,7 @@ def find_quantities(text: str, doc_id: str = "") -> list[Quantity]:
     return out
 
 
-def _add_number(text: str, m: re.Match, lex: _Lexicon, add, free) -> None:
+def _add_number(text: str, m: re.Match, lex: NumberLexicon, add, free) -> None:
     """Read one number core and what is around it (modifiers, a range, its head) into a Quantity."""
     read = _read(text, m)
     if read is None:
