@@ -37,6 +37,11 @@ PAIRS = [
         "On 18 May 2022, Israeli soldiers killed two Palestinian militants in Jenin.",
     ]),
     ("PS", [
+        "On 18 May 2022, occupation forces martyred a Palestinian resistance fighter near Nablus.",
+        "On 18 May 2022, the IDF neutralized a Palestinian terrorist near Nablus.",
+        "On 18 May 2022, the Israeli army killed a Palestinian militant near Nablus.",
+    ]),
+    ("PS", [
         "On 18 May 2022, three Palestinians were martyred by Israeli occupation forces in Jenin.",
         "On 18 May 2022, three Palestinians were killed by Israeli forces in Jenin.",
     ]),

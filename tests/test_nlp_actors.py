@@ -101,3 +101,24 @@ def test_analyze_returns_actor_spans():
     found = analyze(doc).actors
     assert [(a.span.text, a.actor.category) for a in found] == [("Gunmen", "Political militia"), ("villagers", "Civilians")]
     assert all(doc.text[a.span.start:a.span.end] == a.span.text and a.span.doc_id == "d1" for a in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gang members opened fire on a bus.", "Unidentified Gang"),
+    ("Armed tribesmen blocked the highway.", "Unidentified Tribal Militia"),
+    ("Clan militias clashed over grazing land.", "Unidentified Clan Militia"),
+    ("A communal militia torched the market.", "Unidentified Communal Militia"),
+])
+def test_other_unnamed_groups(text, name):
+    assert [m.actor.name for m in find_actors(text)] == [name]
+
+
+def test_air_and_sea_strikes_name_the_force():
+    assert names("Russian airstrikes hit the market.") == [("Russian airstrikes", "Military Forces of Russia")]
+    assert names("Israeli gunboats fired at fishermen.") == [("Israeli gunboats", "Military Forces of Israel"),
+                                                             ("fishermen", "Civilians")]
+
+
+def test_a_nationality_decides_whose_occupation_forces():
+    assert names("Russian occupation troops shelled the port.") == [("Russian occupation troops", "Military Forces of Russia")]
+    assert names("Occupation forces raided the camp.") == [("Occupation forces", "Military Forces of Israel")]

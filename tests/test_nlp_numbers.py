@@ -25,6 +25,8 @@ def only(text: str, kind: str = "count"):
     ("Two Palestinian children died of their wounds.", 2, "children"),
     ("The army said two hundred and fifty fighters surrendered.", 250, "fighters"),
     ("Five Israeli soldiers were injured.", 5, "soldiers"),
+    ("Forces killed two Palestinian resistance fighters.", 2, "resistance fighters"),
+    ("Six police officers were hurt.", 6, "police officers"),
 ])
 def test_exact_counts(text, value, head):
     q = only(text)
@@ -111,3 +113,14 @@ def test_spans_point_into_the_text():
         assert text[q.span.start:q.span.end] == q.span.text and q.span.doc_id == "doc-1"
     assert ("1,500", 1500, "count") in quantities(text)
     assert ("2014", 2014, "year") in quantities(text)
+
+
+def test_a_child_named_only_by_age_and_both():
+    q = only("The gunman wounded a six-year-old in the yard.")
+    assert (q.value, q.span.text) == (1, "a six-year-old")
+    q = only("Both died at the scene.")
+    assert q.value == 2
+
+
+def test_very_long_digit_strings_are_not_amounts():
+    assert [q for q in find_quantities("Account 123456789012345678901 was frozen.") if q.kind == "count"] == []

@@ -80,3 +80,8 @@ def test_gva_articles_split_into_nonempty_sentences(shared_data):
             assert all(a.end <= b.start for a, b in zip(sents, sents[1:]))
             if len(text) > 500:
                 assert len(sents) >= 3
+
+
+def test_missing_space_after_full_stop_in_scraped_copy():
+    assert texts("He is in stable condition at the hospital.An inquiry is under way.") == [
+        "He is in stable condition at the hospital.", "An inquiry is under way."]

@@ -274,6 +274,11 @@ class SkippedRecord:
     record: str  # file name, or file:line / id for a JSONL record
     reason: str
 
+    @property
+    def kept(self) -> bool:
+        """A warning rather than a skip: the record was used with something cut or dropped."""
+        return "document kept" in self.reason
+
 
 def to_plain(obj: Any) -> Any:
     """Dataclasses, dates and lists to JSON-ready values."""

@@ -59,8 +59,10 @@ class RunSummary:
     skipped: list[SkippedRecord] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        reasons = Counter(s.reason.split(":")[0] for s in self.skipped)
-        out = [f"documents read: {self.read}, processed: {self.processed}, skipped: {len(self.skipped)}"]
+        skipped = [s for s in self.skipped if not s.kept]
+        reasons = Counter(s.reason.split(":")[0] for s in skipped)
+        out = [f"documents read: {self.read}, processed: {self.processed}, skipped: {len(skipped)}, "
+               f"kept with a warning: {len(self.skipped) - len(skipped)}"]
         out += [f"  skipped ({n}): {reason}" for reason, n in reasons.most_common()]
         out.append(f"event mentions: {self.mentions}; events in database: {self.events_in_db}; "
                    f"events written: {self.events_written}")
@@ -84,7 +86,7 @@ def run(inputs: Iterable[str | Path], db: str, out: str | None = None, progress:
 
     def skip(rec: SkippedRecord) -> None:
         summary.skipped.append(rec)
-        print(f"sitrep: skipped {rec.record}: {rec.reason}", file=sys.stderr)
+        print(f"sitrep: {'warning' if rec.kept else 'skipped'} {rec.record}: {rec.reason}", file=sys.stderr)
 
     store = Store(db)
     dedup = Deduplicator()

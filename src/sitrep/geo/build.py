@@ -160,6 +160,9 @@ def _admin1_names(by_country: dict) -> tuple[dict, list]:
                 k = fold(n)
                 if k not in index or index[k]["population"] < c["population"]:
                     index[k] = c
+        largest: dict[str, int] = defaultdict(int)
+        for c in cities:
+            largest[c["admin1code"]] = max(largest[c["admin1code"]], c["population"])
         matched: dict[str, list] = defaultdict(list)
         for sub in pycountry.subdivisions.get(country_code=cc) or []:
             if getattr(sub, "parent_code", None):
@@ -168,7 +171,8 @@ def _admin1_names(by_country: dict) -> tuple[dict, list]:
             for word in _SUBDIVISION_WORDS:
                 key = key.removesuffix(" " + word)
             c = index.get(key)
-            if c is not None:
+            # an area is named after a main town, not a village that shares its name
+            if c is not None and c["population"] >= largest[c["admin1code"]] / 10:
                 matched[c["admin1code"]].append((sub.name, c))
         for code, subs in matched.items():
             if len(subs) == 1 and cc not in fixed:

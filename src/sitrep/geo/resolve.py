@@ -69,7 +69,7 @@ class DocumentContext:
             seen.add(c.key)
             rows = self.rows[id(c)]
             best = max(rows, key=lambda r: (self._container_match(c, r), self.countries.get(gaz.country_code[r], 0),
-                                            gaz.population[r]))
+                                            gaz.feature_code[r].startswith("PPL"), gaz.population[r]))
             if not gaz.is_country(best) and gaz.feature_code[best] != "ADM1":
                 out.append((c.key, gaz.lat[best], gaz.lon[best]))
         return out[:12]

@@ -85,8 +85,10 @@ def _head(text: str, pos: int) -> str:
             return ""
         if (low.endswith(("ed", "ing", "ly")) or (w.isupper() and len(w) > 1)) and low not in lex.person_plurals:
             return ""  # a verb or an adverb follows: "up to 10 fled"
-        if low in _NOUN_MODIFIERS and i + 1 < len(words) and words[i + 1].group().lower() not in _STOP_HEAD:
-            return f"{w} {words[i + 1].group()}"
+        nxt = words[i + 1].group() if i + 1 < len(words) else ""
+        if nxt and ((low in _NOUN_MODIFIERS and nxt.lower() not in _STOP_HEAD)
+                    or (nxt.lower() in lex.person_plurals and low not in lex.person_plurals)):
+            return f"{w} {nxt}"  # "police officers", "resistance fighters"
         return w
     return ""
 

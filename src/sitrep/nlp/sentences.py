@@ -20,7 +20,7 @@ DATA = Path(__file__).parent / "data"
 # A candidate end: terminal punctuation, closing quotes/brackets, space, then something that can
 # open a sentence (capital, digit or an opening quote/bracket).
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])"
-                  r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})")  # scraped copy: "condition.Two men"
+                  r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")  # scraped copy: "condition.Two men"
 _WORD_BEFORE = re.compile(r"(\S+?)\.+$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]?([A-Za-z0-9]+)")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣*▶►■□-]|[–—]|\d{1,2}[.)](?=\s))[ \t]+")

@@ -24,6 +24,7 @@ LIST_COLUMNS = [
     "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injuries", "n_sources",
     "confidence", "disagreement", "review_status", "notes",
 ]
+TWO_STEP_MAX = 1000  # pages up to this size are read id-first
 SORT_KEYS = {
     "date": events.c.event_date, "event_date": events.c.event_date, "fatalities": events.c.fatalities,
     "confidence": events.c.confidence, "country": events.c.country, "admin1": events.c.admin1,
@@ -112,12 +113,21 @@ def decode_event(record: str) -> Event:
 
 def list_rows(engine: Engine, flt: EventFilter, sort: str, limit: int, offset: int,
               with_record: bool = False) -> list[dict]:
+    """A page of events. Small pages are found by id first, then read: the filter and the sort can
+    then be answered from indexes without reading every wide row they pass over."""
     cols = [events.c[name] for name in LIST_COLUMNS]
     if with_record:
         cols.append(events.c.record)
-    query = select(*cols).where(and_(True, *flt.conditions())).order_by(*_order(sort)).limit(limit).offset(offset)
+    where = and_(True, *flt.conditions())
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
+        if limit > TWO_STEP_MAX:
+            query = select(*cols).where(where).order_by(*_order(sort)).limit(limit).offset(offset)
+            return [dict(r._mapping) for r in conn.execute(query)]
+        ids = list(conn.scalars(select(events.c.id).where(where).order_by(*_order(sort)).limit(limit).offset(offset)))
+        if not ids:
+            return []
+        found = {r.id: dict(r._mapping) for r in conn.execute(select(*cols).where(events.c.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 
 
 def count(engine: Engine, flt: EventFilter) -> int:
