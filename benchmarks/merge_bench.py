@@ -78,9 +78,10 @@ def replicate(mentions: list[Mention], times: int, shift_days: int) -> list[Ment
 
 
 def batched(mentions: list[Mention], docs_per_batch: int) -> float:
-    """Merge as `sitrep run` does: batches of documents, each against the events stored so far
-    in its date window (an in-memory stand-in for Store.candidate_events)."""
+    """Merge as `sitrep run` does: batches of documents, each against the stored events dated in
+    its window (an in-memory stand-in for Store.candidate_events: events by day)."""
     stored: dict[str, object] = {}
+    ids_by_day: dict[date | None, set[str]] = {}
     by_doc: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.published or date.min, m.doc_id)):
         by_doc.setdefault(m.doc_id, []).append(m)
@@ -91,9 +92,14 @@ def batched(mentions: list[Mention], docs_per_batch: int) -> float:
         batch = [m for d in docs[i:i + docs_per_batch] for m in by_doc[d]]
         days = [m.date or m.published for m in batch if m.date or m.published]
         lo, hi = min(days) - window, max(days) + window
-        existing = [e for e in stored.values() if e.date is None or lo <= e.date <= hi]
-        for e in merge(batch, existing):
+        wanted = set(ids_by_day.get(None, ()))
+        for k in range((hi - lo).days + 1):
+            wanted |= ids_by_day.get(lo + timedelta(days=k), set())
+        for e in merge(batch, [stored[i] for i in sorted(wanted)]):
+            if e.id in stored:
+                ids_by_day[stored[e.id].date].discard(e.id)
             stored[e.id] = e
+            ids_by_day.setdefault(e.date, set()).add(e.id)
     return time.perf_counter() - started
 
 

@@ -31,6 +31,11 @@ def counts(sentence: str) -> dict[str, int]:
     ("A soldier and a suspected rebel were killed in the exchange of fire.", {"death": 2}),
     ("The fighters shot dead one soldier and one policeman at the checkpoint.", {"death": 2}),
     ("Relatives of a man who was found dead last week blocked the road.", {}),
+    ("A masked gunman shot and killed a man outside the garage.", {"death": 1}),
+    ("Militants abducted three civilians and killed a dozen of their livestock.", {}),
+    ("The clashes resulted in the killing of 1 fighter and the injuring of two policemen.", {"death": 1, "injury": 2}),
+    ("Three presumed Katiba Macina (JNIM) militants were killed and three arrested.", {"death": 3, "arrest": 3}),
+    ("Police used tear gas, causing the death of a passer-by.", {"death": 1}),
 ])
 def test_counts_follow_acled_rules(sentence, expected):
     assert counts(sentence) == expected

@@ -86,6 +86,12 @@ def test_deaths_a_peaceful_protest_is_about_are_not_its_toll():
     assert m.sub_event_type == "Peaceful protest" and m.fatalities is None
 
 
+def test_sentences_that_tell_more_of_the_same_event_add_no_event():
+    found = mentions("On 23 April 2022, soldiers clashed with rebels in Kinyamahura. Casualties unknown. "
+                     "The clashes came after the rebels seized two villages, a local source said.")
+    assert len(found) == 1 and found[0].sub_event_type == "Armed clash"
+
+
 def test_toll_in_another_paragraph_does_not_join():
     found = mentions("Militants attacked an army post near Gao on Sunday.\n\nTwo soldiers died in a road accident last year.")
     assert [m.fatalities for m in found][:1] == [None]

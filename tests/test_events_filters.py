@@ -19,6 +19,7 @@ from sitrep.events.filters import non_event_reason
     ("If the talks fail, the army would storm the town.", "forecast"),
     ("Rights groups condemned the killing of three protesters.", "opinion"),
     ("Last year's attack on the market killed 30 people.", "background"),
+    ("Two men were charged with the murder of a trader in the market.", "legal"),
     ("Residents marked the anniversary of the massacre with a silent walk.", "background"),
 ])
 def test_non_events_are_recognised(sentence, kind):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from sitrep.incidents import merge
-from sitrep.incidents.compare import haversine_km
+from sitrep.incidents.compare import cosine_to_centroid, haversine_km, tokens
 from sitrep.model import DAY, MONTH, TOWN, Actor, Mention, Place, Span
 
 ISRAEL = Actor("Military Forces of Israel", "State forces", "Israeli forces", "IL")
@@ -25,14 +26,15 @@ MONDAY = date(2023, 7, 3)
 def mention(doc: str, text: str, sub_type: str = "Armed clash", day: date | None = MONDAY,
             place: Place | None = JENIN, killed: int | None = None, injured: int | None = None,
             published: date | None = None, actor1: Actor | None = ISRAEL, actor2: Actor | None = None,
-            precision: int = DAY, start: int = 0, outlet: str = "") -> Mention:
+            precision: int = DAY, start: int = 0, outlet: str = "", attribution: str = "") -> Mention:
     event_type = {"Armed clash": "Battles", "Attack": "Violence against civilians",
                   "Air/drone strike": "Explosions/Remote violence"}[sub_type]
     return Mention(doc_id=doc, span=Span(doc, start, start + len(text), text), event_type=event_type,
                    sub_event_type=sub_type, date=day, date_precision=precision if day else None,
                    place=place, geo_precision=TOWN if place else None, actor1=actor1, actor2=actor2,
                    fatalities=killed, injuries=injured, confidence=0.7, published=published or day,
-                   source_name=outlet, source_url=f"https://{outlet or 'news.example'}/{doc}")
+                   source_name=outlet, source_url=f"https://{outlet or 'news.example'}/{doc}",
+                   attribution=attribution)
 
 
 def three_outlets() -> list[Mention]:
@@ -42,10 +44,11 @@ def three_outlets() -> list[Mention]:
                 "Attack", killed=3, published=MONDAY, outlet="wafa.ps", actor2=CIVILIANS),
         mention("toi-1", "Two gunmen were killed in an exchange of fire with Israeli troops in Jenin, "
                 "the army said on Tuesday.", killed=2, injured=4, published=MONDAY + timedelta(days=1),
-                outlet="timesofisrael.com"),
+                outlet="timesofisrael.com", attribution="the army"),
         mention("reuters-1", "Four Palestinians were killed and several wounded in Monday's Israeli raid "
                 "on the Jenin refugee camp, the Palestinian health ministry said.", killed=4,
-                published=MONDAY + timedelta(days=2), outlet="reuters.com"),
+                published=MONDAY + timedelta(days=2), outlet="reuters.com",
+                attribution="the Palestinian health ministry"),
     ]
 
 
@@ -60,7 +63,8 @@ def test_same_raid_three_outlets_is_one_event_with_low_best_high():
     assert e.disagreement
     assert e.date == MONDAY and e.place == JENIN
     assert {s.name for s in e.sources} == {"wafa.ps", "timesofisrael.com", "reuters.com"}
-    assert {(c.field, c.value) for c in e.claims} >= {("fatalities", 2), ("fatalities", 3), ("fatalities", 4)}
+    assert {(c.field, c.value, c.claimant) for c in e.claims} >= {
+        ("fatalities", 2, "the army"), ("fatalities", 3, ""), ("fatalities", 4, "the Palestinian health ministry")}
     assert "martyr" not in e.notes.lower() and "Jenin" in e.notes
 
 
@@ -162,3 +166,34 @@ def test_malformed_mention_does_not_stop_the_batch(capsys):
     events = merge([bad, *three_outlets()])
     assert any({"wafa-1", "toi-1", "reuters-1"} <= {s.doc_id for s in e.sources} for e in events)
     assert "ignoring unusable place" in capsys.readouterr().err
+
+
+def test_either_sides_vocabulary_reads_the_same():
+    one = tokens("Occupation forces martyred three resistance fighters in Jenin camp")
+    other = tokens("Israeli forces neutralized three terrorists in Jenin camp")
+    both = Counter(one)
+    assert cosine_to_centroid(other, both, sum(v * v for v in both.values()) ** 0.5) > 0.6
+    # and an unplaced report in one side's words still joins the event told in the other's
+    events = merge([
+        mention("il", "Israeli forces neutralized three terrorists in Jenin camp on Monday.", killed=3),
+        mention("ps", "Occupation forces martyred three resistance fighters in Jenin camp on Monday.",
+                "Attack", place=None, killed=3),
+    ])
+    assert len(events) == 1
+
+
+def test_a_reviewers_edit_survives_new_reports():
+    stored = merge(three_outlets()[:1])
+    stored[0].review_status, stored[0].fatalities, stored[0].notes = "edited", 5, "Checked by a reviewer."
+    updated = merge(three_outlets()[1:], existing=stored)
+    assert len(updated) == 1
+    e = updated[0]
+    assert (e.fatalities, e.notes, e.review_status) == (5, "Checked by a reviewer.", "edited")
+    assert e.n_sources == 3
+
+
+def test_an_accepted_event_goes_back_to_review_when_new_reports_change_it():
+    stored = merge(three_outlets()[:1])
+    stored[0].review_status = "accepted"
+    updated = merge(three_outlets()[1:], existing=stored)[0]
+    assert updated.fatalities != stored[0].fatalities and updated.review_status == "unreviewed"

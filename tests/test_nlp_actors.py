@@ -122,3 +122,18 @@ def test_air_and_sea_strikes_name_the_force():
 def test_a_nationality_decides_whose_occupation_forces():
     assert names("Russian occupation troops shelled the port.") == [("Russian occupation troops", "Military Forces of Russia")]
     assert names("Occupation forces raided the camp.") == [("Occupation forces", "Military Forces of Israel")]
+
+
+def test_ambiguous_acronyms_need_their_context():
+    assert names("Download the PDF of the report. Indiana DNR officers said.") == []
+    assert names("In Sagaing, the PDF ambushed a convoy.") == [("PDF", "PDF: People's Defense Force")]
+
+
+def test_acronyms_in_capitalized_runs_and_bylines_are_skipped():
+    assert names("ANKARA (AA) - Talks resumed. SAC COUNTY, Iowa - A storm hit.") == []
+
+
+def test_country_names_that_are_also_towns():
+    assert names("The Lebanon Police Department said. LAS CRUCES, New Mexico - Police said.") == [
+        ("Police", "Police Forces"), ("Police", "Police Forces")]
+    assert names("Lebanon's army deployed.") == [("Lebanon's army", "Military Forces of Lebanon")]

@@ -97,6 +97,7 @@ def test_distributed_run_equals_single_process_run(tmp_path):
                for s in again.skipped)
 
 
+@pytest.mark.postgres
 def test_distributed_run_into_postgresql(tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     from sqlalchemy import create_engine, text

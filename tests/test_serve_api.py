@@ -56,12 +56,13 @@ def reports():
     return generate(N_EVENTS, seed=11)
 
 
-@pytest.fixture
-def client(db_url, reports):
+@pytest.fixture(params=["replica", "direct"])
+def client(request, db_url, reports):
+    """A server whose list queries run on its in-memory replica, or on the database directly."""
     store = Store(db_url)
     store.save([d for d, _ in reports], [e for _, e in reports])
     store.close()
-    app = create_app(ServeConfig(db=db_url, token=TOKEN))
+    app = create_app(ServeConfig(db=db_url, token=TOKEN, replica_max_events=500_000 if request.param == "replica" else 0))
     with TestClient(app) as c:
         yield c
     app.state.store.close()
@@ -231,7 +232,10 @@ def test_cached_pages_follow_writes_made_by_other_processes(db_url, reports):
         assert client.get("/api/events").json()["total"] == 10
         assert app.state.cache.hits >= 1
         store.save([d for d, _ in reports[10:15]], [e for _, e in reports[10:15]])  # as `sitrep run` would
-        time.sleep(0.3)
+        deadline = time.time() + 10  # the server notices within a recheck period, then refreshes its copy
+        while client.get("/api/events").json()["total"] != 15 and time.time() < deadline:
+            time.sleep(0.1)
         assert client.get("/api/events").json()["total"] == 15
+        assert client.get("/api/timeline").json() and app.state.replica.rebuilds >= 2
     store.close()
     app.state.store.close()

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from sitrep.model import Place, Source
+from sitrep.model import DAY, MONTH, Place, Source
 from sitrep.store import Store
 from sitrep.store.engine import current_revision, head_revision
 from sitrep.store.schema import event_documents, events, metadata
@@ -18,7 +18,7 @@ from test_store_samples import (ISWAP, KHAN_YUNIS, MAIDUGURI, NAIROBI, ARMY_NG, 
                                 event_from, mention, pg_url, protest_event, strike_event)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db(request, tmp_path):
     """A fresh, empty database of each engine: a file for SQLite, a new database for PostgreSQL."""
     if request.param == "sqlite":
@@ -153,7 +153,8 @@ def test_reviewed_event_is_not_overwritten_by_a_later_run(store):
     assert counts["protected"] == 1
     kept = store.get_event(e.id)
     assert (kept.fatalities, kept.review_status) == (11, "edited")
-    assert kept.notes.startswith("Reviewer:")
+    assert kept.notes.startswith("Reviewer:") and [s.doc_id for s in kept.sources] == ["ng-001"]
+    assert store.documents_of_event(e.id) == ["ng-001", "ng-002"]  # the new report is linked as new evidence
     log = store.review_history(e.id)
     assert [(r["user"], r["action"]) for r in log] == [("analyst-1", "edit")]
     assert '"fatalities":15' in log[0]["before"] and '"fatalities":11' in log[0]["after"]
@@ -164,9 +165,9 @@ def test_candidate_window_is_same_country_and_ten_days(store):
     doc = clash_report()
     center = date(2024, 3, 12)
 
-    def ev(tag, when, place):
+    def ev(tag, when, place, precision=DAY):
         m = mention(doc, "Battles", "Armed clash", when, place, ARMY_NG, ISWAP, start=len(tag), end=60)
-        return event_from([m], event_id=f"{tag}-{uuid.uuid4().hex[:6]}")
+        return event_from([m], event_id=f"{tag}-{uuid.uuid4().hex[:6]}", date_precision=precision)
 
     nowhere = Place(None, "", 0.0, 0.0)
     stored = {
@@ -178,12 +179,20 @@ def test_candidate_window_is_same_country_and_ten_days(store):
         "out-late": ev("out-late", center + timedelta(days=25), MAIDUGURI),
         "out-kenya": ev("out-kenya", center, NAIROBI),
         "out-gaza": ev("out-gaza", center + timedelta(days=1), KHAN_YUNIS),
+        # Known only to the month (dated the 1st, as the month of February): may be the same event.
+        "in-month": ev("in-month", center - timedelta(days=25), MAIDUGURI, precision=MONTH),
+        "out-day-25": ev("out-day-25", center - timedelta(days=25), MAIDUGURI),
     }
     store.save([doc], list(stored.values()))
     probe = mention(document("probe", "Fighting resumed near Maiduguri.", center), "Battles", "Armed clash",
                     center, MAIDUGURI)
     found = {e.id.rsplit("-", 1)[0] for e in store.candidate_events([probe])}
-    assert found == {"in-before", "in-after", "in-undated", "in-no-country"}
+    assert found == {"in-before", "in-after", "in-undated", "in-no-country", "in-month"}
+    # A report that gives no date, published 30 days after `center`: the fortnight before it, +-10 days
+    # (center+6 .. center+40), month-precise events a month further out, and undated events.
+    undated = replace(probe, date=None, date_precision=None, published=center + timedelta(days=30))
+    found = {e.id.rsplit("-", 1)[0] for e in store.candidate_events([undated])}
+    assert found == {"in-after", "out-late", "in-month", "in-undated"}
     assert store.candidate_events([]) == []
 
 

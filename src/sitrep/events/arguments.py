@@ -78,6 +78,8 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
     """The roles of the event in text[start:end] from the actors found in it.
 
     `excluded` are character ranges whose actors are not parties (the claimant's words).
+    `trigger` is the event's words (the sentence itself when no event word was found): a
+    protest's crowd rests on them when no word names the protesters.
     """
     actors = [a for a in actors if not any(s <= a.span.start and a.span.end <= e for s, e in excluded)]
     side1, side2 = _sides(text[:end], start, actors)

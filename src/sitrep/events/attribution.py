@@ -35,6 +35,7 @@ def _rules() -> dict:
         "boundary": re.compile(raw["boundaries"], re.I),
         "pronoun": re.compile(rf"^(?:{raw['pronouns']})$", re.I),
         "organisation": re.compile(rf"\b(?:{words})\b", re.I),
+        "responsibility": re.compile(raw["responsibility"], re.I),
     }
 
 
@@ -71,3 +72,10 @@ def attributions(text: str) -> list[Attribution]:
             seen.add(a.start)
             unique.append(a)
     return unique
+
+
+def responsibility_claim(text: str) -> int | None:
+    """Where a sentence says a group claimed an attack ("JNIM claimed the attack"): the offset of
+    the claiming words, relative to the text; the group is the actor named before them."""
+    m = _rules()["responsibility"].search(text)
+    return m.start() if m else None

@@ -61,12 +61,20 @@ def cues() -> tuple[_Cue, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _any_override() -> re.Pattern:
+    """All override cues in one pattern: one scan tells whether any of them can apply."""
+    return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in cues() if c.override), re.I)
+
+
 def cue_label(text: str, replacing: str | None = None) -> str | None:
     """The first keyword rule that matches the text, or None.
 
     With `replacing` (the event type the model chose), only override rules allowed to replace
     that event type are tried.
     """
+    if replacing is not None and not _any_override().search(text):
+        return None
     for cue in cues():
         if replacing is not None and not (cue.override and replacing in cue.replaces):
             continue

@@ -17,7 +17,7 @@ from sitrep.events.lexicons import count_cues
 from sitrep.events.numbers import Number
 
 KINDS = ("death", "injury", "arrest")
-_NOT_PEOPLE = re.compile(r"\s*(?:times|rounds|bullets|shots|vehicles|cars|houses|homes|shops|buildings)\b", re.I)
+_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several|\d|[A-Z])")
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
@@ -41,9 +41,16 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -
     before = text[max(start, number.start - 60):number.start]
     for kind, rx in cues.before_number.items():
         if rx.search(before):
-            return "death" if kind == "death_toll" else kind
-    m = cues.after_number.match(text[number.end:min(next_start, number.end + 90)])
-    return m.lastgroup if m else None
+            return None if kind == "other" else "death" if kind == "death_toll" else kind
+    window = text[number.end:min(next_start, number.end + 120)]
+    m = cues.after_number.match(window)
+    if m is None:
+        return None
+    kind = next(k for k in KINDS if m.group(k))
+    # "a masked gunman shot and killed a man": the number is who killed, not who died
+    if not m.group("aux") and cues.transitive.search(m.group(kind)) and _OBJECT.match(window, m.end()):
+        return None
+    return kind
 
 
 def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> list[Count]:
@@ -52,7 +59,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     out: list[Count] = []
     joined: list[Number] = []  # "five soldiers and" waiting for the word after "two militants"
     total: Number | None = None  # "12 people, including" waiting for the word
-    inside = [n for n in inside if not _NOT_PEOPLE.match(text, n.end)]
+    inside = [n for n in inside if not count_cues().not_people.match(text, n.end)]
     for i, n in enumerate(inside):
         next_start = inside[i + 1].start if i + 1 < len(inside) else end
         kind = _kind_of(text, start, end, n, next_start)

@@ -25,6 +25,10 @@ from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
 _MORE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)  # a toll that adds to the last
+_ANAPHORA = re.compile(
+    r"\s*(?:the|this|these|that|those|both|such)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|assaults?|ambush|raids?|clash(?:es)?|"
+    r"fighting|shelling|bombing|strikes?|explosions?|blasts?|protests?|demonstrations?|rall(?:y|ies)|marches|march|"
+    r"riots?|arrests?|abductions?|kidnappings?|killings?|incidents?|events?|operations?|violence|confrontations?)\b", re.I)
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _POLITICAL = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
@@ -45,6 +49,32 @@ def _is_toll_only(text: str) -> bool:
     c = count_cues()
     stripped = c.arrest.sub(" ", c.injury.sub(" ", c.death.sub(" ", text)))
     return not event_words(stripped)
+
+
+def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention]) -> None:
+    """"JNIM claimed the attack": the group becomes the initiator of the latest violent event
+    before it when the report named none, or only unidentified men, and the claim is recorded."""
+    for s in analysis.sentences:
+        at = attr.responsibility_claim(s.text)
+        if at is None:
+            continue
+        groups = [a for a in sentence_actors(analysis, s.start, s.start + at)
+                  if a.actor.category in _POLITICAL and not a.actor.name.startswith(("Military Forces", "Police Forces"))]
+        earlier = [m for m in mentions if m.span.start < s.start and m.event_type in _VIOLENT]
+        if not groups or not earlier:
+            continue
+        m, group = earlier[-1], groups[0]
+        m.claims.append(Claim("actor1", group.actor.name, group.span.text, group.span))
+        if m.actor1 is None or m.actor1.name.startswith("Unidentified Armed Group"):
+            m.actor1 = group.actor
+            m.evidence["actor1"] = group.span
+            m.disorder_type = _disorder(m, False)
+
+
+def _elaborates(text: str) -> bool:
+    """A sentence that only tells more of the event before it: no event word of its own
+    ("Casualties unknown."), or one taken up by "the"/"this" ("The arrests were carried out...")."""
+    return not event_words(text) or bool(_ANAPHORA.match(text))
 
 
 def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], additive: bool = False) -> None:
@@ -83,18 +113,21 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         counts = totals(sentence_counts(text, s.start, s.end, numbers))
         claimants = attr.attributions(s.text)
         claimant = (claimants[0].claimant, _span(doc.id, s, claimants[0])) if claimants else ("", None)
-        if follows and counts and (c.sub_event_type is None or _is_toll_only(s.text)):
-            m = last[1]
+        if follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text)):
+            m = last[1]  # the sentence tells more of the event before it: no new event
+            had = (m.fatalities, m.injuries, m.arrests, m.actor2)
             _add_counts(m, counts, claimant, additive=bool(_MORE.search(s.text)))
             if m.actor2 is None:
                 _victims_from(analysis, s, m)
-            m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
+            if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
+                m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
             continue
         if c.sub_event_type is None or non_event_reason(s.text) is not None:
             continue
         m = _mention(analysis, i, c, counts, claimants, claimant, dates, paragraph)
         last = (paragraph[i], m)
         mentions.append(m)
+    _take_responsibility_claims(analysis, mentions)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
@@ -113,9 +146,16 @@ def _victims_from(analysis: Analysis, s, m: Mention) -> None:
 
 def _civilian_targeting(m: Mention) -> bool:
     """ACLED's flag: violence against civilians, or remote violence whose target is civilians."""
-    return bool(m.event_type == "Violence against civilians"
-                or (m.event_type == "Explosions/Remote violence" and m.actor2 is not None
-                    and m.actor2.category == "Civilians"))
+    civilian_target = m.actor2 is not None and m.actor2.category == "Civilians"
+    return bool((m.event_type == "Violence against civilians" and (m.actor2 is None or civilian_target))
+                or (m.event_type == "Explosions/Remote violence" and civilian_target))
+
+
+def _armed_target_is_a_battle(m: Mention) -> None:
+    """ACLED: an attack whose target is an armed force is a battle, not violence against civilians."""
+    if (m.sub_event_type == "Attack" and m.actor1 is not None and m.actor2 is not None
+            and m.actor1.category in _POLITICAL and m.actor2.category in _POLITICAL):
+        m.event_type, m.sub_event_type = "Battles", "Armed clash"
 
 
 def _span(doc_id: str, s, a: attr.Attribution) -> Span:
@@ -129,7 +169,7 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
     trigger = Span(doc.id, s.start + words[0][0], s.start + words[0][1], s.text[words[0][0]:words[0][1]]) if words else None
     excluded = [(s.start + a.start, s.start + a.end) for a in claimants]
     roles = assign_roles(text, s.start, s.end, sentence_actors(analysis, s.start, s.end), c.event_type,
-                         c.sub_event_type, trigger, excluded)
+                         c.sub_event_type, trigger or Span(doc.id, s.start, s.end, s.text), excluded)
     earlier = [j for j in range(i - 1, -1, -1) if paragraph[j] == paragraph[i]]
     when, precision, date_span = event_date(dates, analysis.sentences, i, earlier, doc.published)
     m = Mention(doc_id=doc.id, span=Span(doc.id, s.start, s.end, s.text), event_type=str(c.event_type),
@@ -146,6 +186,7 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
         m.attribution = claimant[0]
         m.evidence["attribution"] = claimant[1]
         m.claims.append(Claim("event", m.sub_event_type, claimant[0], claimant[1]))
+    _armed_target_is_a_battle(m)
     m.civilian_targeting = _civilian_targeting(m)
     if m.civilian_targeting and "actor2" in m.evidence:
         m.evidence["civilian_targeting"] = m.evidence["actor2"]

@@ -28,6 +28,8 @@ class CountCues:
     before_number: dict  # kind -> regex matching the words just before a number ("killed at least")
     after_number: re.Pattern  # "<number> ... were killed": groups name the kind
     singular: list  # (kind, value, regex) for one or two victims without a figure
+    not_people: re.Pattern  # "times", "livestock": what follows a number that is not people
+    transitive: re.Pattern  # an active verb whose subject is the number (the perpetrators)
 
 
 @lru_cache(maxsize=1)
@@ -35,12 +37,13 @@ def count_cues() -> CountCues:
     raw = _read("counts.yaml")
     words = {k: _alternation(raw[k]) for k in ("death", "injury", "arrest")}
     fillers = _alternation(raw["number_fillers"])
-    tail = rf"\s+(?:(?:{fillers})\s+)?$"
+    tail = rf"\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?$"
     before = {k: re.compile(rf"\b(?:{w}){tail}", re.I) for k, w in words.items()}
     before["death_toll"] = re.compile(rf"\b(?:{_alternation(raw['death_toll'])}){tail}", re.I)
-    # Up to five words between the number and the cue: "five Palestinian men were killed".
+    before["other"] = re.compile(rf"\b(?:{_alternation(raw['other_object'])}){tail}", re.I)
+    # Up to seven words between the number and the cue: "five Palestinian men were killed".
     after = re.compile(
-        r"\s*(?:[\w'’-]+,?\s+){0,5}?(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|allegedly)\s+)*"
+        r"\s*(?:[\w'’().-]+,?\s+){0,7}?(?P<aux>(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|allegedly)\s+)*)"
         rf"(?:(?P<death>{words['death']})|(?P<injury>{words['injury']})|(?P<arrest>{words['arrest']}))\b",
         re.I,
     )
@@ -49,6 +52,8 @@ def count_cues() -> CountCues:
         value = 2 if key == "pair_victims" else 1
         singular.append(("death", value, re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
     return CountCues(
+        not_people=re.compile(rf"\s*(?:{_alternation(raw['not_people'])})\b", re.I),
+        transitive=re.compile(rf"(?:{_alternation(raw['transitive'])})$", re.I),
         death=re.compile(rf"\b(?:{words['death']})\b", re.I),
         injury=re.compile(rf"\b(?:{words['injury']})\b", re.I),
         arrest=re.compile(rf"\b(?:{words['arrest']})\b", re.I),

@@ -172,7 +172,7 @@ def _admin1_names(by_country: dict) -> tuple[dict, list]:
                 key = key.removesuffix(" " + word)
             c = index.get(key)
             # an area is named after a main town, not a village that shares its name
-            if c is not None and c["population"] >= largest[c["admin1code"]] / 10:
+            if c is not None and (c["population"] >= largest[c["admin1code"]] / 10 or c["population"] >= 10_000):
                 matched[c["admin1code"]].append((sub.name, c))
         for code, subs in matched.items():
             if len(subs) == 1 and cc not in fixed:

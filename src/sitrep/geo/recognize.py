@@ -18,6 +18,7 @@ from sitrep.geo.lexicon import cues, demonyms
 # Initialisms ("U.S.", "B.C."), words with inner apostrophes/hyphens ("Jaba'", "Al-Bireh"), numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘ʿ`\-]*[^\W_])?['’‘ʿ`]?|\d+")
 _POSSESSIVE = ("'s", "’s")
+_TRAILING = "'’‘ʿ`-"
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|az|an|ar|at|ath|ed|en|es|et|ez)-\w", re.I)
 # Lowercase words that may sit inside a multiword place name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset("of de del la le du des da do dos di y upon on the al el van von".split())
@@ -26,17 +27,17 @@ _AREA_NOUNS = frozenset("governorate province district county parish region stat
 MAX_ROWS_FOR_FEATURES = 40
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word of the text by offsets; `capitalized` is computed once."""
 
-    @property
-    def capitalized(self) -> bool:
-        c = self.text[0]
+    __slots__ = ("start", "end", "text", "capitalized")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+        c = text[0]
         # letters without case (Arabic, Hebrew, CJK) count as capitalized: they may be names
-        return c.isupper() or (c.isalpha() and c.lower() == c.upper()) or bool(_ARTICLE_PREFIX.match(self.text))
+        self.capitalized = c.isupper() or (c.isalpha() and not c.islower() and c.lower() == c.upper()) or (
+            c in "aAeE" and _ARTICLE_PREFIX.match(text) is not None)
 
 
 @dataclass
@@ -59,14 +60,17 @@ class Candidate:
 def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
-        s, e = m.start(), m.end()
         t = m.group()
-        if t.endswith(_POSSESSIVE) and len(t) > 3:
-            e -= 2
-        while e > s and text[e - 1] in "'’‘ʿ`-":
-            e -= 1
-        if e > s:
-            out.append(Token(s, e, text[s:e]))
+        if t[-1] in _TRAILING or t.endswith(_POSSESSIVE):
+            s, e = m.span()
+            if t.endswith(_POSSESSIVE) and len(t) > 3:
+                e -= 2
+            while e > s and text[e - 1] in _TRAILING:
+                e -= 1
+            if e > s:
+                out.append(Token(s, e, text[s:e]))
+        else:
+            out.append(Token(m.start(), m.end(), t))
     return out
 
 

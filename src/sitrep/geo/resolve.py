@@ -14,7 +14,7 @@ from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.recognize import Candidate
 
-MAX_ROWS = 40
+MAX_ROWS = 25
 _CONTAINER_GAPS = (", ", ",", " (", " , ", ", the ")
 
 
@@ -58,7 +58,9 @@ class DocumentContext:
         self.top = self.countries.most_common(1)[0][0] if self.countries else ""
         self.containers = _containers(text, cands, gaz)
         self.rows = {id(c): candidate_rows(c, gaz, self.countries) for c in cands if c.rows}
+        self.top_population = {k: max((gaz.population[r] for r in rows), default=0) for k, rows in self.rows.items()}
         self.anchors = self._anchors(cands)
+        self.memo: dict[tuple[str, str], list] = {}
 
     def _anchors(self, cands: list[Candidate]) -> list[tuple[str, float, float]]:
         """A first guess for each distinct name (container, then country, then population)."""
@@ -95,8 +97,8 @@ class DocumentContext:
         fc = gaz.feature_code[row]
         f = {"bias": 1.0,
              "log_population": math.log10(gaz.population[row] + 1) / 7,
-             "top_population": float(rank == 0),
-             "rank_inverse": 1.0 / (rank + 1),
+             # how far below the most populous namesake: 8,000 vs 3,000 people is no strong reason
+             "log_population_gap": math.log10((self.top_population.get(id(c), 0) + 1) / (gaz.population[row] + 1)) / 3,
              "is_country": float(gaz.is_country(row)),
              "is_admin1": float(fc == "ADM1"),
              "is_admin2": float(fc == "ADM2"),
@@ -126,6 +128,19 @@ class DocumentContext:
         return f
 
 
+    def candidate_features(self, c: Candidate) -> list[tuple[int, dict[str, float]]]:
+        """(row, features) for each candidate place of a name, with features relative to the others:
+        the candidate closest to the text's other places, the most populous."""
+        rows = self.rows.get(id(c), ())
+        feats = [(row, self.features(c, row, rank)) for rank, row in enumerate(rows)]
+        dists = [f.get("log_nearest_km", 9.0) for _, f in feats]
+        if len(feats) > 1 and min(dists) < 9.0:
+            nearest = dists.index(min(dists))
+            if min(dists) <= 0.58:  # log10(200 km) / 4: near enough to tell
+                feats[nearest][1]["nearest_candidate"] = 1.0
+        return feats
+
+
 def _containers(text: str, cands: list[Candidate], gaz: Gazetteer) -> dict[int, Candidate]:
     """For "Springfield, Illinois" and "Hebron (West Bank)": the name that contains the one before it."""
     out = {}
@@ -137,10 +152,16 @@ def _containers(text: str, cands: list[Candidate], gaz: Gazetteer) -> dict[int, 
 
 
 def score_rows(c: Candidate, ctx: DocumentContext, weights: dict[str, float]) -> list[tuple[int, float]]:
-    """(row, probability) for each candidate row, best first."""
+    """(row, probability) for each candidate row, best first (the same name with the same
+    containing name scores the same everywhere in a text: computed once)."""
+    container = ctx.containers.get(id(c))
+    memo_key = (c.key, container.key if container else "")
+    if memo_key in ctx.memo:
+        return ctx.memo[memo_key]
     scored = []
-    for rank, row in enumerate(ctx.rows.get(id(c), ())):
-        z = sum(weights.get(k, 0.0) * v for k, v in ctx.features(c, row, rank).items())
+    for row, feats in ctx.candidate_features(c):
+        z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
         scored.append((row, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
     scored.sort(key=lambda x: -x[1])
+    ctx.memo[memo_key] = scored
     return scored

@@ -49,13 +49,13 @@ def collect(gold_dir: Path):
                     matched.append((c, g))
             ctx = DocumentContext(d.text, [c for c, _ in matched], gaz)
             for c, g in matched:
-                rows = ctx.rows.get(id(c), [])
-                labels = [int(distance_km(g.lat, g.lon, gaz.lat[r], gaz.lon[r]) <= KM_161) for r in rows]
+                feats = ctx.candidate_features(c)
+                labels = [int(distance_km(g.lat, g.lon, gaz.lat[r], gaz.lon[r]) <= KM_161) for r, _ in feats]
                 if not any(labels):
                     continue  # the gazetteer lacks the place: nothing to learn about choosing
                 group += 1
-                for rank, (r, y) in enumerate(zip(rows, labels)):
-                    res.append((fold, group, ctx.features(c, r, rank), y))
+                for (r, f), y in zip(feats, labels):
+                    res.append((fold, group, f, y))
     return rec, res
 
 

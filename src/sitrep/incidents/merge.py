@@ -29,7 +29,7 @@ from datetime import date, datetime
 from sitrep.incidents.profile import BlockIndex, Candidate, EventProfile
 from sitrep.incidents.reconcile import build_event
 from sitrep.incidents.rules import rules
-from sitrep.model import DAY, Event, Mention
+from sitrep.model import DAY, Event, Mention, content_hash
 
 
 def merge(mentions: Iterable[Mention], existing: Iterable[Event] = ()) -> list[Event]:
@@ -40,13 +40,17 @@ def merge(mentions: Iterable[Mention], existing: Iterable[Event] = ()) -> list[E
     docs_by_day: dict[date, set[str]] = {}
     for e in existing:
         profile = EventProfile(e.id, base=e)
-        for m in e.mentions:
-            c = Candidate.of(m)
-            profile.add(c)
-            index.add(profile, c)
-            _note_day(docs_by_day, m)
+        try:
+            for m in e.mentions:  # an event stored without its mentions can take no new ones
+                c = Candidate.of(_usable(m))
+                profile.add(c)
+                index.add(profile, c)
+                _note_day(docs_by_day, m)
+        except Exception as err:
+            print(f"sitrep: incidents: stored event {e.id} cannot take new reports: "
+                  f"{type(err).__name__}: {err}", file=sys.stderr)
         profiles[e.id] = profile
-        known |= profile.mention_ids
+        known |= {m.id for m in e.mentions}
     fresh = _unique_new(mentions, known)
     for m in fresh:
         _note_day(docs_by_day, m)
@@ -121,7 +125,10 @@ def _place_mention(c: Candidate, index: BlockIndex, profiles: dict[str, EventPro
         if s - crowd >= best_score and (best is None or s - crowd > best_score):
             best, best_score = p, s - crowd
     if best is None:
-        best = EventProfile(c.mention.id)
+        event_id = c.mention.id
+        while event_id in profiles:  # never reuse a stored event's id
+            event_id = content_hash(f"event:{event_id}")[:16]
+        best = EventProfile(event_id)
         profiles[best.event_id] = best
     best.add(c)
     best.changed = True

@@ -98,8 +98,7 @@ class EventProfile:
         dates = [date_points(c.interval, iv) for iv in self.intervals]
         if any(d is None for d in dates):
             return None
-        off_by_one = any(d[1] for d in dates)
-        if off_by_one and self._days_told_apart(c, docs_by_day):
+        if any(d[1] for d in dates) and self._days_told_apart(c, docs_by_day):
             return None
         places = [place_points(m.place, c.precision, p, prec) for p, prec in self.places.values()]
         if any(p is None for p in places):

@@ -175,7 +175,14 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
     if placed and e.geo_precision is None:
         e.geo_precision = place_precision(e.place, None)
     e.notes = summary(e)
+    if base is not None and base.review_status == "accepted" and _coded(e) != _coded(base):
+        e.review_status = "unreviewed"  # new reports changed what the reviewer accepted
     return e
+
+
+def _coded(e: Event) -> tuple:
+    """The fields a reviewer vouches for when accepting an event."""
+    return (e.sub_event_type, e.date, e.place, e.actor1, e.actor2, e.fatalities, e.injuries)
 
 
 def _distinct(actors: list, exclude: set) -> list:

@@ -23,7 +23,9 @@ from sitrep.nlp.countries import countries
 DATA = Path(__file__).parent / "data"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser loads 10x faster
 _TOKEN = re.compile(r"[^\W_]+")
-_GAP_OK = re.compile(r"[\s\-'’.()/&]{0,3}")  # what may sit between the words of one alias
+# what may sit between the words of one alias: a space, a hyphen, an apostrophe, "U.S. ",
+# "CPI (Maoist" — but not a spaced dash ("New Mexico - Police") or other punctuation
+_GAP_OK = re.compile(r"\s{1,2}|[-/&]|['’]\s?|\.\s?|\s?\(|\)\s?")
 
 
 def _tokens(alias: str) -> tuple[str, ...]:
@@ -44,7 +46,8 @@ class LexiconEntry:
     tokens: tuple[str, ...]  # lowercase
     case_tokens: tuple[str, ...] | None  # exact tokens when the alias must match in capitals
     actor: Actor
-    generated: bool = False  # made from a nationality + a force noun, not written in actors.yaml
+    generated: bool = False  # a generic word ("troops"), not a name written in actors.yaml
+    context: re.Pattern | None = None  # an ambiguous alias counts only in a text this matches
 
 
 @dataclass
@@ -57,14 +60,14 @@ class ActorLexicon:
     resolve_style: dict[str, str] = field(default_factory=dict)  # name -> "of" or "paren"
     with_the: frozenset[str] = frozenset()
     # "Nigerian" / "Nigeria's" / "Nigeria" + a force noun: country words, then the nouns by kind
-    country_words: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
+    country_words: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
     kind_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)  # after a nationality
     name_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)  # after a country's name
     kind_actor: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (kind, iso2) -> actor
     member_nouns: frozenset[str] = frozenset()  # "fighters" after "Hamas"
     max_noun_len: int = 1
 
-    def add(self, alias: str, actor: Actor, generated: bool = False) -> None:
+    def add(self, alias: str, actor: Actor, generated: bool = False, context: re.Pattern | None = None) -> None:
         toks = _tokens(alias)
         if not toks:
             return
@@ -72,14 +75,16 @@ class ActorLexicon:
         for e in self.by_first.get(lower[0], ()):
             if e.tokens == lower and (e.case_tokens is None) == (not _is_acronym(alias)):
                 return  # the first definition wins: actors.yaml before generic words
-        entry = LexiconEntry(alias, lower, toks if _is_acronym(alias) else None, actor, generated)
+        entry = LexiconEntry(alias, lower, toks if _is_acronym(alias) else None, actor, generated, context)
         self.entries.append(entry)
         self.by_first.setdefault(lower[0], []).append(entry)
 
-    def add_country_word(self, words: str, iso2: str, is_name: bool) -> None:
+    def add_country_word(self, words: str, iso2: str, form: str) -> None:
+        """form: "nationality" ("Nigerian"), "name" ("Nigeria"), or "possessive" for a name
+        that only counts as "Lebanon's" (it is also a town or a person elsewhere)."""
         toks = tuple(t.lower() for t in _tokens(words))
         if toks:
-            self.country_words.setdefault(toks[0], []).append((toks, iso2, is_name))
+            self.country_words.setdefault(toks[0], []).append((toks, iso2, form))
 
     def finish(self) -> None:
         for cands in self.by_first.values():
@@ -118,8 +123,13 @@ def load_actor_lexicon() -> ActorLexicon:
         actor = Actor(org["name"], category, "", org.get("country", "") or "")
         if org.get("resolve"):
             lex.resolve_style[org["name"]] = org["resolve"]
-        for alias in [org["name"].split(":")[0]] + list(org["aliases"]):
+        # the name itself, or its long part ("JNIM: Group for Support of ..." -> "Group for ...")
+        for alias in [org["name"].split(": ", 1)[-1]] + list(org["aliases"]):
             lex.add(str(alias), actor)
+        if org.get("ambiguous"):  # context words are matched as written: "Republican" is not "republican"
+            context = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in org["context"]) + r")\b")
+            for alias in org["ambiguous"]:
+                lex.add(str(alias), actor, context=context)
     kinds = patterns["kinds"]
     for key, kind in kinds.items():
         category = _check_category(kind["category"], f"actor_patterns.yaml: {key}")
@@ -130,16 +140,31 @@ def load_actor_lexicon() -> ActorLexicon:
             lex.kind_nouns.setdefault(tuple(t.lower() for t in _tokens(noun)), key)
         for noun in patterns.get("country_name_nouns", {}).get(key, []):
             lex.name_nouns.setdefault(tuple(t.lower() for t in _tokens(noun)), key)
+    ambiguous = set(patterns.get("ambiguous_country_names", []))
     for c in countries().values():
         for key, kind in kinds.items():
             lex.kind_actor[(key, c.iso2)] = Actor(lex.country_actor_name(kind["name"], c.iso2),
                                                    kind["category"], "", c.iso2)
         for dem in c.demonyms:
-            lex.add_country_word(dem, c.iso2, False)
+            lex.add_country_word(dem, c.iso2, "nationality")
         for alias in c.aliases:
-            lex.add_country_word(alias, c.iso2, True)
+            lex.add_country_word(alias, c.iso2, "possessive" if alias in ambiguous else "name")
     lex.finish()
     return lex
+
+
+def _misleading_capitals(lex: "ActorLexicon", t: "_Tokens", i: int, size: int) -> bool:
+    """Whether capitals around an acronym make it unreliable: a headline in capitals, a run of
+    capitalized words ("SAC COUNTY", "WINNER: KIA") or a byline in brackets ("ANKARA (AA)")."""
+    s, e = t.matches[i].start(), t.matches[i + size - 1].end()
+    if t.text[s - 1:s] == "(" and t.text[e:e + 1] == ")":
+        return True  # "(AA)": a news agency's byline, or an acronym after its full name
+    for k in (i - 1, i + size):
+        if 0 <= k < len(t.matches):
+            word = t.matches[k].group()
+            if len(word) >= 3 and word.isupper() and word.isalpha() and word.lower() not in lex.by_first:
+                return True
+    return _shouting(t.text, s)
 
 
 def _shouting(text: str, pos: int) -> bool:
@@ -158,9 +183,16 @@ class _Tokens:
     def __init__(self, text: str):
         self.text = text
         self.matches = list(_TOKEN.finditer(text))
+        self.context_seen: dict[re.Pattern, bool] = {}
         self.lower = _TOKEN.findall(text.lower())
         if len(self.lower) != len(self.matches):  # a letter whose lowercase splits differently
             self.lower = [m.group().lower() for m in self.matches]
+
+    def has_context(self, pattern: re.Pattern) -> bool:
+        """Whether the text has one of an ambiguous alias's context words (looked up once)."""
+        if pattern not in self.context_seen:
+            self.context_seen[pattern] = pattern.search(self.text) is not None
+        return self.context_seen[pattern]
 
     def orig(self, i: int, size: int) -> tuple[str, ...]:
         return tuple(m.group() for m in self.matches[i:i + size])
@@ -189,9 +221,11 @@ def _match_alias(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Actor] | N
         if size > 1 and tuple(t.lower[i:i + size]) != e.tokens:
             continue
         if e.case_tokens is not None and (t.orig(i, size) != e.case_tokens
-                                          or _shouting(t.text, t.matches[i].start())):
+                                          or _misleading_capitals(lex, t, i, size)):
             continue
         if size > 1 and not t.joined(i, size):
+            continue
+        if e.context is not None and not t.has_context(e.context):
             continue
         if e.actor.category in ("Rebel group", "Political militia", "Identity militia") and not e.generated:
             nxt = i + size
@@ -203,16 +237,20 @@ def _match_alias(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Actor] | N
 
 def _match_country_force(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Actor] | None:
     """A nationality or country name followed by a force noun: "Nigerian troops", "Israel's army"."""
-    for words, iso2, is_name in lex.country_words.get(t.lower[i], ()):
+    for words, iso2, form in lex.country_words.get(t.lower[i], ()):
         if not t.seq(i, words):
             continue
+        if form != "nationality" and i > 0 and t.lower[i - 1] == "new":
+            continue  # "New Mexico", "New Jersey"
         j = i + len(words)
         nouns = lex.kind_nouns
-        if is_name:
+        if form != "nationality":
             nouns = lex.name_nouns
             if (j < len(t.lower) and t.lower[j] == "s"
                     and t.text[t.matches[j - 1].end():t.matches[j].start()] in ("'", "’")):
                 j += 1
+            elif form == "possessive":
+                continue
         for size in range(min(lex.max_noun_len, len(t.lower) - j), 0, -1):
             key = nouns.get(tuple(t.lower[j:j + size]))
             if key and t.joined(j - 1, size + 1):
@@ -239,6 +277,8 @@ def find_actors(text: str, doc_id: str = "") -> list[ActorMention]:
             continue
         size, a = hit
         s, e = t.matches[i].start(), t.matches[i + size - 1].end()
+        if text.count("(", s, e) > text.count(")", s, e) and text[e:e + 1] == ")":
+            e += 1  # "CPI (Maoist)"
         out.append(ActorMention(Span(doc_id, s, e, text[s:e]), Actor(a.name, a.category, text[s:e], a.country)))
         next_free = i + size
     return out

@@ -68,7 +68,8 @@ def lexicon() -> NumberLexicon:
     age_word = r"(?:\d+|[a-z]+)-(?:years?|months?|weeks?|days?)-old"
     one_person = re.compile(
         rf"\b(?:a|an)\s+((?:(?:{_alternation(adjectives)}|{age_word})[\s,]+){{0,3}})"
-        rf"({_alternation(list(raw['person_nouns']) + dem)}|{age_word})\b", re.I)
+        rf"({_alternation(list(raw['person_nouns']) + dem)}|{age_word})\b"
+        r"(?![\s-]+(?:jets?|planes?|aircraft|pilots?)\b)", re.I)  # "a fighter jet" is no person
     return NumberLexicon(
         words=words, vague=raw["vague"], vague_needs_of=frozenset(raw["vague_needs_of"]),
         ordinals=raw["ordinals"], number=number, one_person=one_person,

@@ -260,6 +260,9 @@ def _add_number(text: str, m: re.Match, lex: NumberLexicon, add, free) -> None:
     s = m.start()
     if m.group()[0].isdigit():
         kind = _kind_of_digits(text, s, m.end(), value)
+        after = _words_after(text, end, 1) if end > m.end() else []
+        if after and after[0].group().lower() in lex.currency:
+            kind = "money"  # "3.5 million dollars"
     else:
         kind = _kind_of_words(text, s, end)
     if m.group().lower() == "one" and (_ONE_SKIP_BEFORE.search(text[max(0, s - 12):s])

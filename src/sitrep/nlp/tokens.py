@@ -39,8 +39,9 @@ def word_tokens(text: str) -> Tokens:
     """The tokens of `text`; the result for the most recent text is kept, so the finders that run
     over one document share one pass."""
     global _last
-    if _last[0] is text and _last[1] is not None:
-        return _last[1]
+    last = _last  # one read: another thread may replace the cache meanwhile
+    if last[0] is text and last[1] is not None:
+        return last[1]
     matches = list(_TOKEN.finditer(text))
     words = _TOKEN.findall(text.lower())
     if len(words) != len(matches):  # lowercasing a rare letter (the Kelvin sign) made a new token

@@ -31,17 +31,23 @@ class Partition:
 
 
 def input_files(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files of the inputs in the order `ingest` reads them: folders recursively, sorted, hidden ones left out."""
+    """Files of the inputs in the order `ingest` reads them, passing over what it passes over."""
+    try:  # ingest's own listing, so that a folder means the same files on Dask as in `sitrep run`
+        from sitrep.ingest.readers import _files as ingest_files
+    except ImportError:
+        ingest_files = _folder_files
     out: list[Path] = []
     for inp in inputs:
         path = Path(inp)
-        if path.is_dir():
-            found = [p for p in path.rglob("*")
-                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)]
-            out.extend(sorted(found, key=lambda p: p.relative_to(path).as_posix()))
-        else:
-            out.append(path)  # a missing path is reported by the worker that reads it
+        # A missing path is kept: the worker that reads it reports it, as `sitrep run` does.
+        out.extend(ingest_files(path) if path.is_dir() else [path])
     return out
+
+
+def _folder_files(path: Path) -> list[Path]:
+    found = [p for p in path.rglob("*")
+             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+    return sorted(found, key=lambda p: p.relative_to(path).as_posix())
 
 
 def _line_count(path: Path) -> int:

@@ -47,7 +47,8 @@ def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, parti
 
     def skip(rec: SkippedRecord) -> None:
         summary.skipped.append(rec)
-        print(f"sitrep: skipped {rec.record}: {rec.reason}", file=sys.stderr)
+        kept = getattr(rec, "kept", False)  # a warning on a document that was still used
+        print(f"sitrep: {'warning' if kept else 'skipped'} {rec.record}: {rec.reason}", file=sys.stderr)
 
     store = Store(db)  # creates and migrates the database before any worker looks at it
     client, cluster = _client(scheduler)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -57,7 +57,7 @@ def read_piece(piece: Piece, report) -> list[Document]:
 
             if rec.record == str(part) and rec.reason == "empty file":
                 return  # a slice of blank lines, not an empty input
-            report(SkippedRecord(label.sub(fix, rec.record), rec.reason))
+            report(replace(rec, record=label.sub(fix, rec.record)))
 
         return list(read_documents([part], relabel))
 

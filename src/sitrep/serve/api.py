@@ -52,7 +52,13 @@ def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 def _engine(request: Request):
+    """The database itself: records, documents, the review log."""
     return request.app.state.store.engine
+
+
+def _list_engine(request: Request):
+    """Where filtered lists, counts and timelines are answered (the in-memory replica when there is one)."""
+    return request.app.state.replica.engine_for_lists()
 
 
 @router.get("/events", summary="Events, filtered, sorted and paged, as JSON, CSV or GeoJSON")
@@ -74,9 +80,11 @@ def list_events(
         raise HTTPException(422, f"a JSON page holds at most {PAGE_MAX} events; use offset/page, or format=csv")
     if page is not None:
         offset = (page - 1) * limit
-    engine = _engine(request)
+    engine = _list_engine(request)
     if format == "csv":
-        rows = queries.list_rows(engine, flt, sort, limit, offset, with_record=True)
+        rows = queries.list_rows(engine, flt, sort, limit, offset)
+        records = queries.records_by_id(_engine(request), [r["id"] for r in rows])
+        rows = [dict(r, record=records[r["id"]]) for r in rows if r["id"] in records]
         return Response(formats.csv_text(rows), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": 'attachment; filename="sitrep-events.csv"'})
     rows = queries.list_rows(engine, flt, sort, limit, offset)
@@ -98,12 +106,12 @@ def get_event(request: Request, event_id: str):
 
 @router.get("/timeline", summary="Events per day and event type, with the same filters as /api/events")
 def timeline(request: Request, flt: queries.EventFilter = Depends(event_filter)):
-    return JSONResponse(queries.timeline(_engine(request), flt))
+    return JSONResponse(queries.timeline(_list_engine(request), flt))
 
 
 @router.get("/facets", summary="The values the dashboard's pick lists offer")
 def facets(request: Request):
-    return JSONResponse(queries.facets(_engine(request)))
+    return JSONResponse(queries.facets(_list_engine(request)))
 
 
 @router.get("/documents/{doc_id}", tags=["documents"], summary="One stored report and the events it supports")
@@ -134,7 +142,10 @@ async def ingest_documents(request: Request):
         raise HTTPException(400, f"the body is not UTF-8 text ({e.reason} at byte {e.start})") from None
     lines = _records_from_body(text, request.headers.get("content-type", ""))
     state = request.app.state
-    return JSONResponse(await run_in_threadpool(ingest_lines, state.store, lines, state.ingest_lock))
+    result = await run_in_threadpool(ingest_lines, state.store, lines, state.ingest_lock)
+    if result["stored"]:
+        await run_in_threadpool(state.replica.patch, result["events"], True)
+    return JSONResponse(result)
 
 
 def _records_from_body(text: str, content_type: str) -> list[str]:
@@ -170,12 +181,13 @@ def apply_review(request: Request, event_id: str, action: ReviewRequest, user: s
         except ValueError as e:
             raise HTTPException(422, str(e)) from None
         store.update_event(after, user, action.action, action.reason)
+        request.app.state.replica.patch([event_id])
     return {"id": event_id, "review_status": after.review_status, "action": action.action, "user": user}
 
 
 @router.get("/review/queue", tags=["review"], summary="Unreviewed events, least confident first")
 def review_queue(request: Request, limit: int = Query(50, ge=1, le=PAGE_MAX), offset: int = Query(0, ge=0)):
-    rows = queries.review_queue(_engine(request), limit, offset)
+    rows = queries.review_queue(_list_engine(request), limit, offset)
     return Response(formats.dumps({"limit": limit, "offset": offset, "events": [formats.plain_row(r) for r in rows]}),
                     media_type="application/json")
 

@@ -18,6 +18,7 @@ from sitrep import __version__
 from sitrep.serve import vendor
 from sitrep.serve.auth import Auth
 from sitrep.serve.cache import CacheMiddleware, ResponseCache
+from sitrep.serve.replica import ListReplica
 
 HERE = Path(__file__).parent
 
@@ -35,6 +36,7 @@ class ServeConfig:
     max_ingest_bytes: int = 20_000_000
     cache: bool = True  # keep answers of the public GET endpoints until the data changes
     cache_recheck_seconds: float = 1.0  # how often to look for writes made by other processes
+    replica_max_events: int = 500_000  # list queries run on an in-memory copy up to this many events; 0: never
 
 
 def content_security_policy(tiles: str) -> str:
@@ -79,6 +81,10 @@ def create_app(config: ServeConfig):
     app.state.templates = _templates()
     app.state.ingest_lock = threading.Lock()  # merging needs one writer at a time
     app.state.cache = ResponseCache(app.state.store.engine, recheck_seconds=config.cache_recheck_seconds)
+    app.state.replica = ListReplica(app.state.store.engine, on_change=app.state.cache.invalidate,
+                                    max_events=config.replica_max_events,
+                                    recheck_seconds=config.cache_recheck_seconds)
+    app.state.replica.rebuild()  # the first copy before the first request; later ones in the background
     csp = content_security_policy(config.tiles)
     if config.cache:
         # Added first, so it sits inside the security middleware: private mode is checked before it.

@@ -49,9 +49,17 @@ class EventFilter:
     q: str = ""  # words in the notes
     review_status: str = ""
 
-    def conditions(self) -> list:
+    def conditions(self, dialect: str = "") -> list:
         c = events.c
         out = []
+
+        def contains(col, text: str):
+            pattern = f"%{_escape_like(text)}%"
+            # SQLite's LIKE already ignores ASCII case, and without lower() on every row it is much faster.
+            if dialect == "sqlite" and text.isascii():
+                return col.like(pattern, escape="\\")
+            return col.ilike(pattern, escape="\\")
+
         if self.date_from:
             out.append(c.event_date >= self.date_from)
         if self.date_to:
@@ -75,14 +83,12 @@ class EventFilter:
         if self.sub_event_type:
             out.append(c.sub_event_type == self.sub_event_type)
         if self.actor:
-            pattern = f"%{_escape_like(self.actor)}%"
-            out.append(or_(*(col.ilike(pattern, escape="\\") for col in
-                             (c.actor1, c.actor2, c.assoc_actor_1, c.assoc_actor_2))))
+            out.append(or_(*(contains(col, self.actor) for col in (c.actor1, c.actor2, c.assoc_actor_1, c.assoc_actor_2))))
         if self.min_fatalities is not None:
             out.append(c.fatalities >= self.min_fatalities)
         if self.q:
             for word in self.q.split()[:8]:  # every word must appear, in any order
-                out.append(c.notes.ilike(f"%{_escape_like(word)}%", escape="\\"))
+                out.append(contains(c.notes, word))
         if self.review_status:
             out.append(c.review_status == self.review_status)
         return out
@@ -111,14 +117,11 @@ def decode_event(record: str) -> Event:
     return event_from_json(record)
 
 
-def list_rows(engine: Engine, flt: EventFilter, sort: str, limit: int, offset: int,
-              with_record: bool = False) -> list[dict]:
+def list_rows(engine: Engine, flt: EventFilter, sort: str, limit: int, offset: int) -> list[dict]:
     """A page of events. Small pages are found by id first, then read: the filter and the sort can
     then be answered from indexes without reading every wide row they pass over."""
     cols = [events.c[name] for name in LIST_COLUMNS]
-    if with_record:
-        cols.append(events.c.record)
-    where = and_(True, *flt.conditions())
+    where = and_(True, *flt.conditions(engine.dialect.name))
     with engine.connect() as conn:
         if limit > TWO_STEP_MAX:
             query = select(*cols).where(where).order_by(*_order(sort)).limit(limit).offset(offset)
@@ -130,8 +133,17 @@ def list_rows(engine: Engine, flt: EventFilter, sort: str, limit: int, offset: i
     return [found[i] for i in ids if i in found]
 
 
+def records_by_id(engine: Engine, ids: list[str]) -> dict[str, str]:
+    """The JSON records of events, by id (read in chunks to stay under parameter limits)."""
+    out: dict[str, str] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            out.update(conn.execute(select(events.c.id, events.c.record).where(events.c.id.in_(ids[i:i + 500]))).all())
+    return out
+
+
 def count(engine: Engine, flt: EventFilter) -> int:
-    query = select(func.count()).select_from(events).where(and_(True, *flt.conditions()))
+    query = select(func.count()).select_from(events).where(and_(True, *flt.conditions(engine.dialect.name)))
     with engine.connect() as conn:
         return conn.execute(query).scalar_one()
 
@@ -139,7 +151,7 @@ def count(engine: Engine, flt: EventFilter) -> int:
 def timeline(engine: Engine, flt: EventFilter) -> list[dict]:
     """Events per day and event type, oldest first."""
     query = (select(events.c.event_date, events.c.event_type, func.count().label("n"))
-             .where(and_(events.c.event_date.is_not(None), *flt.conditions()))
+             .where(and_(events.c.event_date.is_not(None), *flt.conditions(engine.dialect.name)))
              .group_by(events.c.event_date, events.c.event_type).order_by(events.c.event_date))
     with engine.connect() as conn:
         return [{"date": r.event_date.isoformat(), "event_type": r.event_type, "n": r.n}

@@ -18,6 +18,8 @@ def _field_names(cls) -> frozenset[str]:
 def _known(cls, d: dict) -> dict:
     """Keep only the keys the dataclass has: records written by a newer or older sitrep still load."""
     names = _field_names(cls)
+    if d.keys() <= names:  # the usual case, checked in C
+        return dict(d)
     return {k: v for k, v in d.items() if k in names}
 
 

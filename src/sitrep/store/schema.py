@@ -26,7 +26,9 @@ events
 
 event_documents
     Which documents an event rests on: (event_id, doc_id), both directions indexed. Rows of an
-    event are deleted with it. `doc_id` has no foreign key so that events built outside a run
+    event are deleted with it. For an event a human reviewed, a later report that the pipeline
+    merged into it is linked here too (new evidence since the review), while `record` keeps the
+    human's version. `doc_id` has no foreign key so that events built outside a run
     (the Python API) can be stored without their documents.
 
 review_log

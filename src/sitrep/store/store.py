@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select, union, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError
 
 from sitrep.model import Document, Event, Mention
 from sitrep.store.candidates import DEFAULT_WINDOW_DAYS, candidate_conditions
@@ -74,8 +75,16 @@ class Store:
     def __init__(self, db: str, create: bool = True) -> None:
         if not create and "://" not in str(db) and not Path(db).exists():
             raise FileNotFoundError(f"no database at {db}")
+        if create and "://" not in str(db):
+            Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = make_engine(str(db))
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except DatabaseError as err:  # not a database, server unreachable, bad password: one clear line
+            self.engine.dispose()
+            reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
+            raise OSError(f"cannot open database {self.engine.url.render_as_string(hide_password=True)}: "
+                          f"{reason}") from err
         # Mention ids of the events the last candidate_events() returned: a candidate the merge
         # absorbed into another event is removed on the next save.
         self._candidates: dict[str, set[str]] = {}
@@ -180,12 +189,12 @@ class Store:
         with self.engine.begin() as c:
             counts["documents"] = self._insert_new_documents(c, doc_rows)
             stored = self._stored_state(c, list(ev_rows))
-            inserts, changed = [], []
+            inserts, changed, protected = [], [], []
             for eid, (e, row) in ev_rows.items():
                 if eid not in stored:
                     inserts.append(dict(row, created_at=at))
                 elif stored[eid][0] != "unreviewed":
-                    counts["protected"] += 1
+                    protected.append(e)
                 elif stored[eid][1] == row["record"] and row["review_status"] == "unreviewed":
                     counts["unchanged"] += 1
                 else:
@@ -199,9 +208,12 @@ class Store:
                                  .values(**row)).rowcount
                 if done:
                     updated.append(row)
-            counts["protected"] += len(changed) - len(updated)
-            written = [ev_rows[r["id"]][0] for r in inserts + updated]
-            self._link_documents(c, written, replace=[r["id"] for r in updated])
+            written_ids = {r["id"] for r in inserts + updated}
+            protected += [ev_rows[r["id"]][0] for r in changed if r["id"] not in written_ids]
+            counts["protected"] = len(protected)
+            self._link_documents(c, [ev_rows[r["id"]][0] for r in inserts + updated],
+                                 replace=[r["id"] for r in updated])
+            self._link_new_evidence(c, protected)
             counts["removed"] = self._remove_absorbed(c, evs)
             counts["inserted"], counts["updated"] = len(inserts), len(updated)
         self._candidates = {}
@@ -235,6 +247,15 @@ class Store:
                  for e in evs for doc_id in sorted({s.doc_id for s in e.sources} | {m.doc_id for m in e.mentions})]
         if links:
             c.execute(event_documents.insert(), links)
+
+    def _link_new_evidence(self, c: Connection, reviewed: list[Event]) -> None:
+        """Link reports that arrived after a review to the reviewed event, leaving its record as the human left it."""
+        for e in reviewed:
+            wanted = {s.doc_id for s in e.sources} | {m.doc_id for m in e.mentions}
+            have = set(c.scalars(select(event_documents.c.doc_id).where(event_documents.c.event_id == e.id)))
+            new = sorted(wanted - have)
+            if new:
+                c.execute(event_documents.insert(), [{"event_id": e.id, "doc_id": d} for d in new])
 
     def _remove_absorbed(self, c: Connection, evs: list[Event]) -> int:
         """Delete unreviewed candidates that the merge folded into other events of this save."""

@@ -1,0 +1,121 @@
+"""A narrow in-memory copy of the events table that the list, count and timeline queries run on.
+
+Each stored event row carries its whole JSON record (kilobytes), so on SQLite a filter that no
+index answers reads every wide row: a count over 100,000 events takes hundreds of milliseconds.
+The replica keeps the same `events` table without `record` in an in-memory SQLite database,
+where the very same queries take a few milliseconds. Writes made through this server are copied
+into it at once; writes by other processes are noticed by a version check (at most once per
+`recheck_seconds`) and the replica is rebuilt in the background while the old one keeps
+answering. Above `max_events` there is no replica and the queries go to the database itself
+(on PostgreSQL the record is stored out of line, so its rows are narrow anyway).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import create_engine, delete, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
+
+from sitrep.store.schema import events, review_log
+
+COPY_COLUMNS = [c for c in events.c if c.name != "record"]
+# Indexes only the replica has (the database's own come with the table): range filters and the queue's sort.
+EXTRA_INDEXES = ["CREATE INDEX ix_replica_fatalities ON events (fatalities, event_date)",
+                 "CREATE INDEX ix_replica_latitude ON events (latitude, longitude)",
+                 "CREATE INDEX ix_replica_queue ON events (review_status, confidence)"]
+BATCH = 5000
+
+
+def source_version(engine: Engine) -> tuple:
+    """Changes whenever an event is added, removed, rewritten or reviewed."""
+    with engine.connect() as c:
+        n, last = c.execute(select(func.count(), func.max(events.c.updated_at)).select_from(events)).one()
+        reviews = c.execute(select(func.max(review_log.c.id))).scalar()
+    return n, str(last), reviews
+
+
+class ListReplica:
+    """The engine list queries should use: the in-memory replica when there is one, else the source."""
+
+    def __init__(self, source: Engine, on_change: Callable[[], None] = lambda: None,
+                 max_events: int = 500_000, recheck_seconds: float = 1.0) -> None:
+        self.source, self.on_change = source, on_change
+        self.max_events, self.recheck_seconds = max_events, recheck_seconds
+        self.engine: Engine | None = None
+        self.version: tuple | None = None
+        self._checked = 0.0
+        self._building = threading.Lock()
+        self._writing = threading.Lock()
+        self.rebuilds = 0
+
+    # -- reading ---------------------------------------------------------------------------
+    def engine_for_lists(self) -> Engine:
+        self._maybe_refresh()
+        return self.engine or self.source
+
+    def _maybe_refresh(self) -> None:
+        now = time.monotonic()
+        if now - self._checked < self.recheck_seconds:
+            return
+        self._checked = now
+        version = source_version(self.source)
+        if version != self.version and not self._building.locked():
+            threading.Thread(target=self.rebuild, name="sitrep-list-replica", daemon=True).start()
+
+    # -- building --------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Copy the source's rows into a fresh in-memory database and swap it in."""
+        if not self._building.acquire(blocking=False):
+            return
+        try:
+            version = source_version(self.source)
+            if version[0] > self.max_events:
+                old, self.engine, self.version = self.engine, None, version
+            else:
+                fresh = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+                events.create(fresh)
+                with self.source.connect() as src, fresh.begin() as dst:
+                    result = src.execution_options(yield_per=BATCH).execute(select(*COPY_COLUMNS))
+                    for rows in result.partitions():
+                        dst.execute(events.insert(), [dict(r._mapping, record="") for r in rows])
+                    for ddl in EXTRA_INDEXES:
+                        dst.exec_driver_sql(ddl)
+                    dst.exec_driver_sql("ANALYZE")
+                with self._writing:
+                    old, self.engine, self.version = self.engine, fresh, version
+            if old is not None:
+                old.dispose()
+            self.rebuilds += 1
+            self.on_change()
+        finally:
+            self._building.release()
+
+    def patch(self, ids: Iterable[str], rebuild_after: bool = False) -> None:
+        """Copy the current source rows of `ids` (written through this server) into the replica.
+
+        `rebuild_after` also schedules a full rebuild (an ingest may have removed events whose
+        ids the caller does not know)."""
+        ids = sorted(set(ids))
+        if self.engine is not None and ids:
+            with self._writing:
+                for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+                    with self.source.connect() as src:
+                        rows = [dict(r._mapping, record="")
+                                for r in src.execute(select(*COPY_COLUMNS).where(events.c.id.in_(chunk)))]
+                    with self.engine.begin() as dst:
+                        dst.execute(delete(events).where(events.c.id.in_(chunk)))
+                        if rows:
+                            dst.execute(events.insert(), rows)
+                # Our own write is in: only a later, foreign write should trigger a rebuild.
+                self.version = None if rebuild_after else source_version(self.source)
+        if rebuild_after:
+            self.version, self._checked = None, 0.0
+        self.on_change()
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()

@@ -1,0 +1,41 @@
+"""The gazetteer: folded names, spelling variants, countries and areas, and the cached index."""
+
+from sitrep.geo.folding import fold
+from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+
+
+def test_folding_drops_case_diacritics_and_ayin_marks():
+    assert fold("‘Azzūn") == fold("Azzun") == fold("`Azzun") == "azzun"
+    assert fold("Jaba'") == fold("Jaba‘") == "jaba"
+    assert fold("Al-Khalil") == "al khalil"
+    assert fold("São Paulo") == "sao paulo"
+
+
+def test_unaccented_spelling_finds_the_west_bank_village():
+    gaz = get_gazetteer()
+    places = [gaz.place(r) for r in gaz.lookup("Azzun")]
+    assert any(p.name == "‘Azzūn" and p.country_code == "PS" and p.admin1 == "West Bank" for p in places)
+
+
+def test_countries_states_and_continents_are_in_the_index():
+    gaz = get_gazetteer()
+    syria = [gaz.place(r) for r in gaz.lookup("Syria") if gaz.is_country(r)]
+    assert syria and syria[0].country_code == "SY"
+    texas = [gaz.place(r) for r in gaz.lookup("Texas") if gaz.feature_code[r] == "ADM1"]
+    assert texas and texas[0].country_code == "US" and 28 < texas[0].latitude < 34
+    assert any(gaz.feature_code[r] == "CONT" for r in gaz.lookup("Africa"))
+    assert any(gaz.place(r).country == "Palestine" for r in gaz.lookup("West Bank"))
+
+
+def test_names_in_other_scripts_find_large_places():
+    gaz = get_gazetteer()
+    assert any(gaz.country_code[r] == "RU" for r in gaz.lookup("Москва"))
+
+
+def test_index_round_trips_through_its_file(tmp_path):
+    gaz = Gazetteer(source="test")
+    row = gaz.add_place(1, "Qalqīlyah", 32.19, 34.97, 43212, "PS", "West Bank", "", "PPL")
+    gaz.add_name(row, "Qalqiliya")
+    gaz.save(tmp_path / "g.pkl")
+    back = Gazetteer.load(tmp_path / "g.pkl")
+    assert back.lookup("qalqiliya") == (0,) and back.place(0).admin1 == "West Bank"

@@ -1,0 +1,69 @@
+"""Which words are places, and which place: guards, demonyms, proximity, containing names, bad input."""
+
+from sitrep.evaluate.geoparse import distance_km
+from sitrep.geo import geoparse
+from sitrep.model import Document
+
+
+def parse(text, **kw):
+    return geoparse(Document(id="t", text=text), **kw)
+
+
+def names(text, **kw):
+    return [t.span.text for t in parse(text, **kw)]
+
+
+def test_common_words_and_people_are_not_places():
+    text = ("Sir Keir Starmer said the plan would work. Reading the report, the Police said it was Nice "
+            "to see. Jordan scored twice for the Bulls. Mobile phones were seized. Take a Bath, he said.")
+    assert names(text) == []
+
+
+def test_same_words_are_places_in_place_context():
+    found = {t.span.text: t.place for t in parse("He lives in Reading, England, and works in Nice, France.")}
+    assert found["Reading"].country_code == "GB" and found["Nice"].country_code == "FR"
+
+
+def test_demonyms_are_actors_not_places_unless_asked():
+    text = "Israeli forces raided the village and the Syrian army shelled a town near Aleppo."
+    assert names(text) == ["Aleppo"]
+    with_dem = {t.span.text: t.place.country_code for t in parse(text, demonyms=True) if t.place}
+    assert with_dem.get("Syrian") == "SY" and with_dem["Aleppo"] == "SY"
+
+
+def test_proximity_picks_the_sir_near_jenin():
+    tops = {t.span.text: t.place for t in parse("Soldiers raided the village of Sir, south of Jenin, on Tuesday.")}
+    sir, jenin = tops["Sir"], tops["Jenin"]
+    assert sir.country_code == "PS" and distance_km(sir.latitude, sir.longitude, jenin.latitude, jenin.longitude) < 30
+
+
+def test_proximity_separates_the_two_jabas():
+    north = next(t.place for t in parse("Settlers attacked farmers in Jaba', near Jenin, on Friday.")
+                 if t.span.text.startswith("Jaba"))
+    south = next(t.place for t in parse("Settlers attacked homes in Jaba, north-east of Jerusalem, near Ramallah.")
+                 if t.span.text.startswith("Jaba"))
+    assert north.latitude > 32.2 and 31.7 < south.latitude < 32.0
+
+
+def test_containing_name_decides_between_namesakes():
+    ill = parse("The fire broke out in Springfield, Illinois, on Monday.")[0].place
+    mass = parse("The fire broke out in Springfield, Massachusetts, on Monday.")[0].place
+    assert ill.admin1 == "Illinois" and mass.admin1 == "Massachusetts"
+    hebron = parse("Clashes were reported in Hebron (West Bank) on Sunday.")[0].place
+    assert hebron.country_code == "PS"
+
+
+def test_offsets_point_into_the_text():
+    text = "Protesters gathered in ‘Azzūn and later in Qalqilya."
+    for t in parse(text):
+        assert text[t.span.start:t.span.end] == t.span.text
+
+
+def test_bad_input_gives_sensible_answers():
+    assert parse("") == [] and parse("   \n ") == []
+    assert parse("no capital letters at all, just words") == []
+    parse("Протест в Москве. مظاهرة في القدس. הפגנה בירושלים")  # other scripts: no crash
+    long_text = ("Police said a man was arrested in Karachi on Monday after a protest. " * 30_000)  # ~2 MB
+    tops = parse(long_text)
+    assert tops and all(t.place.country_code == "PK" for t in tops[:5])
+    assert tops[-1].span.end <= len(long_text)

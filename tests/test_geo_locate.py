@@ -1,0 +1,43 @@
+"""The place of each event: its own sentence's place, not the aftermath's; ACLED's geo_precision."""
+
+from sitrep.geo import geoparse, locate
+from sitrep.model import NEAR, REGION, TOWN, Analysis, Document, Mention, Span
+
+
+def located(text: str, sentences: list[str]) -> list[Mention]:
+    doc = Document(id="d", text=text)
+    mentions = []
+    for s in sentences:
+        start = text.index(s)
+        mentions.append(Mention("d", Span("d", start, start + len(s), s), "Violence against civilians", "Attack"))
+    return locate(Analysis(doc=doc), mentions, geoparse(doc))
+
+
+def test_event_place_is_where_the_killing_happened_not_the_funeral():
+    text = ("Israeli forces shot dead a young man in Azzun, east of Qalqilya, on Monday; "
+            "his funeral was held in Qalqilya on Tuesday.")
+    m = located(text, [text])[0]
+    assert m.place.name == "‘Azzūn" and m.place.country == "Palestine" and m.place.admin1 == "West Bank"
+    assert m.geo_precision == TOWN
+    assert text[m.evidence["place"].start:m.evidence["place"].end] == "Azzun"
+
+
+def test_near_a_town_and_a_whole_governorate_lower_the_precision():
+    text = ("Clashes broke out near Jenin on Sunday. Separately, the army raided homes in the "
+            "Tubas governorate overnight.")
+    near, region = located(text, ["Clashes broke out near Jenin on Sunday.",
+                                  "Separately, the army raided homes in the Tubas governorate overnight."])
+    assert near.place.name == "Janīn" and near.geo_precision == NEAR
+    assert region.place is not None and region.geo_precision == REGION
+
+
+def test_a_sentence_without_a_place_takes_the_reports_main_place_less_precisely():
+    text = "Settlers attacked farmers in Burin, south of Nablus, on Friday. Two people were injured in the attack."
+    m = located(text, ["Two people were injured in the attack."])[0]
+    assert m.place is not None and m.place.country_code == "PS" and m.geo_precision == NEAR
+
+
+def test_no_place_in_the_text_leaves_the_place_empty():
+    text = "Two people were injured in an attack on Friday, witnesses said."
+    m = located(text, [text])[0]
+    assert m.place is None and m.geo_precision is None and "place" not in m.evidence
