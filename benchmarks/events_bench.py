@@ -1,7 +1,8 @@
-"""Time events.extract() per document (nlp excluded) over ACLED notes and the examples' reports.
+"""Time events.extract() per document (nlp excluded): ACLED notes, and full news articles (GVA).
 
 Usage: python benchmarks/events_bench.py [N]
-Prints documents per second for the whole events stage and for its parts without the classifier.
+Prints documents per second for the whole events stage and for its parts without the classifier,
+for short notes (ACLED, ~270 characters) and for news articles of a few KB (GVA, the examples).
 """
 
 from __future__ import annotations
@@ -23,14 +24,25 @@ from sitrep.nlp import analyze
 
 ROOT = Path(__file__).resolve().parents[1]
 ACLED = ROOT.parent / "shared" / "data" / "acled"
+GVA = ROOT.parent / "shared" / "data" / "gva" / "documents.jsonl"
 
 
-def documents(n: int):
+def notes(n: int):
+    return [document_of(r) for r in read_rows(ACLED, n)] if ACLED.is_dir() else []
+
+
+def articles(n: int):
     docs = []
-    if ACLED.is_dir():
-        docs += [document_of(r) for r in read_rows(ACLED, n)]
     with open(ROOT / "examples" / "wire_reports.jsonl", encoding="utf-8") as f:
         docs += [document_from_record(json.loads(line)) for line in f if line.strip()]
+    if GVA.is_file():
+        with open(GVA, encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if len(docs) >= n:
+                    break
+                if rec.get("content"):
+                    docs.append(document_from_record({"id": rec["doc_id"], "text": rec["content"]}))
     return docs
 
 
@@ -53,13 +65,16 @@ def argument_readers(a) -> None:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    analyses = [analyze(d) for d in documents(n)]
-    extract(analyses[0])  # load the classifier and lexicons once
-    chars = sum(len(a.doc.text) for a in analyses) / len(analyses)
-    print(f"{len(analyses)} documents, {chars:.0f} characters on average")
-    rate("events.extract (with classifier)", analyses, extract)
-    rate("argument readers (no classifier)", analyses, argument_readers)
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    for name, docs in (("ACLED notes", notes(n)), ("news articles", articles(n // 2))):
+        if not docs:
+            continue
+        analyses = [analyze(d) for d in docs]
+        extract(analyses[0])  # load the classifier and lexicons once
+        chars = sum(len(a.doc.text) for a in analyses) / len(analyses)
+        print(f"{name}: {len(analyses)} documents, {chars:.0f} characters on average")
+        rate("  events.extract (with classifier)", analyses, extract)
+        rate("  argument readers, every sentence", analyses, argument_readers)
 
 
 if __name__ == "__main__":

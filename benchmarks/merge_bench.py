@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from sitrep.evaluate.gva import bcubed
 from sitrep.incidents import merge
 from sitrep.model import DAY, MONTH, TOWN, Mention, Place, Span
 
@@ -103,6 +104,23 @@ def batched(mentions: list[Mention], docs_per_batch: int) -> float:
     return time.perf_counter() - started
 
 
+def print_quality(folder: Path, mentions: list[Mention]) -> None:
+    """B-cubed of the merger alone: documents grouped by the event of their first mention."""
+    gold = {}
+    for line in open(folder / "documents.jsonl", encoding="utf-8"):
+        a = json.loads(line)
+        gold.setdefault(a["doc_id"], str(a["incident_id"]))
+    event_of = {}
+    for e in merge(mentions):
+        for m in e.mentions:
+            if m.sub_event_type == "Attack":
+                event_of[m.doc_id] = e.id
+    predicted = {d: event_of.get(d, d) for d in gold}
+    p, r, f = bcubed(gold, predicted)
+    print(f"merger alone on gold-derived mentions: B-cubed precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
+          f"(every document alone: F1 {bcubed(gold, {d: d for d in gold})[2]:.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default=str(REPO.parent / "shared" / "data" / "gva"))
@@ -113,6 +131,7 @@ def main() -> None:
     if not (folder / "documents.jsonl").is_file():
         sys.exit(f"merge_bench: no GVA gold set at {folder}")
     base, n_docs = gold_mentions(folder)
+    print_quality(folder, base)
     days = [m.date for m in base if m.date]
     period = (max(days) - min(days)).days + 60
     print(f"{'documents':>10} {'mentions':>9} {'events':>8} {'one-shot s':>11} {'us/mention':>11} "

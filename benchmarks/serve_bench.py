@@ -4,7 +4,8 @@
 
 Fills a database with synthetic events (built directly, no NLP), starts `sitrep serve` in its own
 process on 127.0.0.1, and has `--clients` concurrent httpx clients request filtered pages of
-/api/events (50 rows, newest first, with the total count) until `--requests` are done. Prints
+/api/events (50 rows, newest first, with the total count) until `--requests` are done, back to
+back or with `--think` seconds between a client's requests. Prints
 p50/p95/p99 latency and requests per second, on SQLite and, when SITREP_TEST_PG_URL is set, on a
 fresh PostgreSQL database. Goal: p95 < 100 ms on SQLite.
 """
@@ -96,7 +97,7 @@ def start_server(db: str, port: int) -> subprocess.Popen:
     raise SystemExit("serve_bench: the server did not start")
 
 
-async def load(base: str, plan: list[dict], clients: int) -> tuple[list[float], float, int]:
+async def load(base: str, plan: list[dict], clients: int, think: float = 0.0) -> tuple[list[float], float, int]:
     todo = list(plan)
     latencies: list[float] = []
     errors = 0
@@ -109,6 +110,8 @@ async def load(base: str, plan: list[dict], clients: int) -> tuple[list[float], 
             r = await http.get("/api/events", params=params)
             latencies.append(time.perf_counter() - t0)
             errors += r.status_code != 200
+            if think:  # a person reads the page before the next click
+                await asyncio.sleep(think * (0.5 + random.random()))
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
@@ -128,13 +131,14 @@ def bench(label: str, db: str, args) -> None:
     try:
         rng = random.Random(3)
         asyncio.run(load(f"http://127.0.0.1:{port}", queries(rng, 200), args.clients))  # warm caches
-        lat, wall, errors = asyncio.run(load(f"http://127.0.0.1:{port}", queries(rng, args.requests), args.clients))
+        lat, wall, errors = asyncio.run(load(f"http://127.0.0.1:{port}", queries(rng, args.requests), args.clients,
+                                             args.think))
     finally:
         proc.terminate()
         proc.wait(10)
     ms = sorted(x * 1000 for x in lat)
     pct = lambda p: ms[min(len(ms) - 1, int(p / 100 * len(ms)))]  # noqa: E731
-    print(f"{len(ms)} requests, {args.clients} concurrent clients, {errors} errors: "
+    print(f"{len(ms)} requests, {args.clients} concurrent clients (think {args.think} s), {errors} errors: "
           f"p50 {pct(50):.1f} ms, p95 {pct(95):.1f} ms, p99 {pct(99):.1f} ms, mean {statistics.mean(ms):.1f} ms, "
           f"{len(ms) / wall:.0f} requests/s", flush=True)
 
@@ -144,6 +148,8 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=3000)
+    ap.add_argument("--think", type=float, default=0.0,
+                    help="mean seconds each client waits between requests (0: back to back, a saturation test)")
     ap.add_argument("--db", help="SQLite file or URL, filled up to --events and kept (default: a temporary file)")
     ap.add_argument("--covering-index", action="store_true",
                     help="first add the covering index proposed to the store (SQLite)")

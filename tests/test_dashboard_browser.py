@@ -171,3 +171,17 @@ def test_hostile_report_cannot_run_script(site, browser):
     d.get(site["url"] + "/?actor=Militia")
     _loaded(d)
     _not_owned(d)
+
+
+def test_api_docs_work_offline_under_the_policy(site, browser):
+    from sitrep.serve.vendor import swagger_dir
+
+    if swagger_dir() is None:
+        pytest.skip("Swagger UI is not installed: run `npm install` at the repository root")
+    d = browser
+    d.get_log("browser")  # forget earlier pages' messages
+    d.get(site["url"] + "/docs")
+    _wait(d, lambda d: d.find_elements("css selector", ".opblock-summary-path"), "Swagger UI to list the API")
+    paths = {e.text.replace("\u200b", "") for e in d.find_elements("css selector", ".opblock-summary-path")}
+    assert {"/api/events", "/api/events/{event_id}/review", "/api/documents"} <= paths
+    assert not _own_errors(d)

@@ -36,6 +36,11 @@ def counts(sentence: str) -> dict[str, int]:
     ("The clashes resulted in the killing of 1 fighter and the injuring of two policemen.", {"death": 1, "injury": 2}),
     ("Three presumed Katiba Macina (JNIM) militants were killed and three arrested.", {"death": 3, "arrest": 3}),
     ("Police used tear gas, causing the death of a passer-by.", {"death": 1}),
+    ("Police say four people were shot, one fatally, at the park late Wednesday.", {"death": 1, "injury": 3}),
+    ("The teenager was shot on Saturday at his home and died early Monday in hospital.", {"death": 1}),
+    ("When officers arrived, they found the driver dead in the yard.", {"death": 1}),
+    ("Deputies identified the weapon used in the fatal shooting of a 7-year-old girl.", {"death": 1}),
+    ("A pair of gunmen shot six people at a party early Saturday.", {"injury": 6}),
 ])
 def test_counts_follow_acled_rules(sentence, expected):
     assert counts(sentence) == expected

@@ -92,6 +92,20 @@ def test_sentences_that_tell_more_of_the_same_event_add_no_event():
     assert len(found) == 1 and found[0].sub_event_type == "Armed clash"
 
 
+def test_an_attack_on_an_armed_force_is_not_violence_against_civilians():
+    m = only("Gunmen attacked soldiers at a checkpoint near Gao on Sunday, killing two.")
+    assert m.actor2.name == "Military Forces"
+    assert m.event_type != "Violence against civilians" and not m.civilian_targeting
+
+
+def test_group_claiming_the_attack_becomes_its_initiator():
+    found = mentions("Armed men attacked a village near Djibo on Sunday, killing 14 civilians.\n\n"
+                     "JNIM, the al Qaeda-linked group, claimed the attack in a statement on Monday.")
+    assert len(found) == 1
+    assert found[0].actor1.name.startswith("JNIM")
+    assert any(c.field == "actor1" and c.claimant == "JNIM" for c in found[0].claims)
+
+
 def test_toll_in_another_paragraph_does_not_join():
     found = mentions("Militants attacked an army post near Gao on Sunday.\n\nTwo soldiers died in a road accident last year.")
     assert [m.fatalities for m in found][:1] == [None]

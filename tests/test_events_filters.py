@@ -20,6 +20,9 @@ from sitrep.events.filters import non_event_reason
     ("Rights groups condemned the killing of three protesters.", "opinion"),
     ("Last year's attack on the market killed 30 people.", "background"),
     ("Two men were charged with the murder of a trader in the market.", "legal"),
+    ("Six people were killed when a chemical plant exploded on Thursday morning.", "accident"),
+    ("Fifteen people died after floods swept through the valley overnight.", "accident"),
+    ("Russia expelled two US embassy staff in a retaliatory move.", "diplomacy"),
     ("Residents marked the anniversary of the massacre with a silent walk.", "background"),
 ])
 def test_non_events_are_recognised(sentence, kind):
@@ -33,6 +36,7 @@ def test_non_events_are_recognised(sentence, kind):
     "No one was injured in the explosion, which damaged two shops.",
     "Militants attacked an army post overnight, and residents fear more violence could follow.",
     "On 18 March 2022, fighters clashed with soldiers near the river.",
+    "A bomb exploded near a police station in the city centre, killing two officers.",
 ])
 def test_specific_events_pass(sentence):
     assert non_event_reason(sentence) is None

@@ -70,6 +70,9 @@ def test_files_hold_only_events_dated_to_the_month_and_placed_to_a_region(stored
     assert export.write(stored, out) == 1
     assert [r["location"] for r in _csv_rows(out)[1]] == ["Maiduguri"]
     assert export.write(stored, tmp_path / "all.csv", include_all=True) == 3
+    assert export.write(stored, tmp_path / "all.geojson", include_all=True) == 3
+    features = json.loads((tmp_path / "all.geojson").read_text(encoding="utf-8"))["features"]
+    assert [f["geometry"] for f in features if f["id"] == by_name["Khan Yunis"].id] == [None]
     by_name["Maiduguri"].review_status = "rejected"
     assert export.write(stored, tmp_path / "none.csv") == 0
 

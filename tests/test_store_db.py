@@ -65,9 +65,16 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
     s.close()
 
 
-def test_export_of_missing_database_is_refused(tmp_path):
+def test_missing_or_unusable_database_is_refused_with_one_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         Store(str(tmp_path / "nothing.db"), create=False)
+    not_a_db = tmp_path / "events.csv"
+    not_a_db.write_text("event_id_cnty,event_date\nNGA-1,2024-03-12\n", encoding="utf-8")
+    with pytest.raises(OSError, match="not a database"):
+        Store(str(not_a_db))
+    # A new database in a folder that does not exist yet is created with its folder.
+    Store(str(tmp_path / "runs" / "march" / "sitrep.db")).close()
+    assert (tmp_path / "runs" / "march" / "sitrep.db").exists()
 
 
 def test_event_round_trips_through_the_database(store):

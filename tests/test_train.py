@@ -88,3 +88,9 @@ def test_named_model_that_cannot_be_read_is_an_error(tmp_path, monkeypatch):
         assert "missing.joblib" in str(e)
     else:
         raise AssertionError("a missing SITREP_MODEL file was silently ignored")
+
+
+def test_training_is_deterministic():
+    texts = ["Rebels shelled the airport overnight.", "Police fired tear gas at marchers in the capital."]
+    first, second = trainer.train().predict_proba(texts), trainer.train().predict_proba(texts)
+    assert (first == second).all()

@@ -33,11 +33,21 @@ def main() -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file or database URL.")
 @click.option("--out", type=click.Path(), help="Write the events: .csv, .jsonl, .geojson or .parquet.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def run(inputs: tuple[str, ...], db: str, out: str | None, quiet: bool) -> None:
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local",
+              help="Process on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")
+@click.option("--partitions", type=int, default=None, help="With --dask: number of partitions (default 4 per worker).")
+def run(inputs: tuple[str, ...], db: str, out: str | None, quiet: bool, dask_address: str | None,
+        partitions: int | None) -> None:
     """Ingest, extract, geocode, merge and store INPUT files or folders; write --out."""
-    from sitrep.pipeline import run as run_pipeline
+    if dask_address:
+        from sitrep.scale import run_distributed
 
-    summary = run_pipeline(inputs, db=db, out=out, progress=not quiet)
+        summary = run_distributed(inputs, db=db, scheduler=dask_address, partitions=partitions,
+                                  out=out, progress=not quiet)
+    else:
+        from sitrep.pipeline import run as run_pipeline
+
+        summary = run_pipeline(inputs, db=db, out=out, progress=not quiet)
     for line in summary.lines():
         click.echo(line, err=True)
     if summary.read == 0:
@@ -65,7 +75,7 @@ def export(db: str, out: str, include_all: bool) -> None:
     from sitrep.store import Store
 
     store = Store(db, create=False)
-    n = exporter.write(store.events(), out, include_all=include_all)
+    n = exporter.write(store.iter_events(), out, include_all=include_all)
     store.close()
     click.echo(f"events written: {n}", err=True)
 

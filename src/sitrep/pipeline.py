@@ -121,9 +121,8 @@ def run(inputs: Iterable[str | Path], db: str, out: str | None = None, progress:
             flush()
     flush()
     bar.close()
-    all_events = store.events()
-    summary.events_in_db = len(all_events)
+    summary.events_in_db = store.count_events()
     if out:
-        summary.events_written = export.write(all_events, out)
+        summary.events_written = export.write(store.iter_events(), out)
     store.close()
     return summary

@@ -19,6 +19,9 @@ from sitrep.events.lexicons import crowd_actor_by_event_type, generic_actors, tr
 from sitrep.model import Actor, ActorMention, Span
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_STRUCK_A_MINE = re.compile(
+    r"\b(?:struck|hit|ran over|stepped on|drove over|triggered|detonated by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:ied|landmine|land mine|mine|explosive device|explosive|roadside bomb|bomb)s?\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _AND = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
 _STATE = ("State forces", "External/Other forces")
@@ -46,6 +49,8 @@ def _sides(text: str, start: int, actors: list[ActorMention]) -> tuple[list[Acto
             patients = [a for a in actors if a.span.end <= start + by.start()]
             rest = [a for a in actors if a.span.start > first.span.end and a not in patients]
             return [first] + [a for a in rest if not target_only(a.actor)], patients + [a for a in rest if target_only(a.actor)]
+    if _STRUCK_A_MINE.search(sentence):  # "a military convoy struck an IED": the subject is the target
+        return [], actors
     verb = t.verb.search(sentence) or t.noun.search(sentence)
     if verb is None:
         return [a for a in actors if not target_only(a.actor)], [a for a in actors if target_only(a.actor)]
@@ -70,7 +75,8 @@ def _crowd(event_type: str, actors: list[ActorMention], trigger: Span | None) ->
     if trigger is None:
         return None
     category = next(g.category for g in generic_actors() if g.base == base)
-    return ActorMention(trigger, Actor(base, category, trigger.text))
+    words = trigger.text if len(trigger.text) <= 40 else ""  # a whole sentence is no alias
+    return ActorMention(trigger, Actor(base, category, words))
 
 
 def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], event_type: str,

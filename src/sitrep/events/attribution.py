@@ -36,6 +36,7 @@ def _rules() -> dict:
         "pronoun": re.compile(rf"^(?:{raw['pronouns']})$", re.I),
         "organisation": re.compile(rf"\b(?:{words})\b", re.I),
         "responsibility": re.compile(raw["responsibility"], re.I),
+        "any": re.compile(rf"\b(?:according to|{verbs})\b", re.I),
     }
 
 
@@ -51,6 +52,8 @@ def _acceptable(claimant: str) -> bool:
 def attributions(text: str) -> list[Attribution]:
     """The claimants a sentence names, in reading order."""
     r = _rules()
+    if not r["any"].search(text):
+        return []  # most sentences quote no one
     out: list[Attribution] = []
     for rule in ("according", "inverted"):
         for m in r[rule].finditer(text):

@@ -20,6 +20,8 @@ KINDS = ("death", "injury", "arrest")
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several|\d|[A-Z])")
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+_SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
+_FATALLY = re.compile(r"\s+fatally\b", re.I)
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
@@ -48,7 +50,7 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -
         return None
     kind = next(k for k in KINDS if m.group(k))
     # "a masked gunman shot and killed a man": the number is who killed, not who died
-    if not m.group("aux") and cues.transitive.search(m.group(kind)) and _OBJECT.match(window, m.end()):
+    if not m.group("aux") and cues.transitive.search(m.group(kind)) and _OBJECT.match(text, number.end + m.end()):
         return None
     return kind
 
@@ -94,7 +96,16 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
             # "a soldier and a rebel were killed" read as one count of 1: the words say 2
             out = [c for c in out if c not in inside] + [Count(kind, value, s, e)]
         break
-    return out
+    return _fatally(text, out)
+
+
+def _fatally(text: str, counts: list[Count]) -> list[Count]:
+    """"Four people were shot, one fatally": 1 dead and 3 wounded, not 4 wounded."""
+    shot = [c for c in counts if c.kind == "injury" and _SHOT.match(text, c.end)]
+    fatal = [c for c in counts if c.kind == "death" and _FATALLY.match(text, c.end)]
+    if shot and fatal:
+        shot[0].value = max(0, shot[0].value - sum(c.value for c in fatal))
+    return counts
 
 
 def totals(counts: list[Count]) -> dict[str, tuple[int, int, int]]:

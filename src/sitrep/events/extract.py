@@ -25,11 +25,15 @@ from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
 _MORE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)  # a toll that adds to the last
+_OWN_ACT = re.compile(r"\s+(?:said|says|reported|claimed|announced|stated|confirmed)\s+(?:that\s+)?(?:they|it|its|their)\b", re.I)
 _ANAPHORA = re.compile(
     r"\s*(?:the|this|these|that|those|both|such)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|assaults?|ambush|raids?|clash(?:es)?|"
     r"fighting|shelling|bombing|strikes?|explosions?|blasts?|protests?|demonstrations?|rall(?:y|ies)|marches|march|"
     r"riots?|arrests?|abductions?|kidnappings?|killings?|incidents?|events?|operations?|violence|confrontations?)\b", re.I)
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
+# Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
+# strikes and chemical weapons are the tools of organised armed actors even when unnamed.
+_CRIME_LIKE = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash")
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _POLITICAL = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
@@ -167,7 +171,9 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
     doc, text, s = analysis.doc, analysis.doc.text, analysis.sentences[i]
     words = event_words(s.text)
     trigger = Span(doc.id, s.start + words[0][0], s.start + words[0][1], s.text[words[0][0]:words[0][1]]) if words else None
-    excluded = [(s.start + a.start, s.start + a.end) for a in claimants]
+    # a claimant is a source, not a party, unless it speaks of its own act ("the army said it
+    # killed...", "the military reported that they arrested...")
+    excluded = [(s.start + a.start, s.start + a.end) for a in claimants if not _OWN_ACT.match(s.text, a.end)]
     roles = assign_roles(text, s.start, s.end, sentence_actors(analysis, s.start, s.end), c.event_type,
                          c.sub_event_type, trigger or Span(doc.id, s.start, s.end, s.text), excluded)
     earlier = [j for j in range(i - 1, -1, -1) if paragraph[j] == paragraph[i]]
@@ -197,6 +203,6 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
 def _disorder(m: Mention, criminal: bool) -> str:
     """ACLED's disorder type, or "Criminal violence" for violence with no political actor."""
     parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
-    if criminal or (m.event_type in _VIOLENT and not any(a.category in _POLITICAL for a in parties)):
+    if criminal or (m.sub_event_type in _CRIME_LIKE and not any(a.category in _POLITICAL for a in parties)):
         return CRIMINAL
     return disorder_type(m.sub_event_type)

@@ -10,20 +10,29 @@ cue; only the killing is background. The cues are data: `data/nonevent_cues.yaml
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.events.lexicons import nonevent_kinds, triggers
 
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
-_SENTENCE_KINDS = ("aggregate", "pattern")
+_SENTENCE_KINDS = ("aggregate", "pattern", "accident", "diplomacy")
 
 
+@lru_cache(maxsize=4096)
 def event_words(text: str) -> list[tuple[int, int]]:
-    """Character spans of the event verbs and nouns of a sentence, in order."""
+    """Character spans of the event verbs and nouns of a sentence, in order (cached: several
+    rules ask about the same sentence)."""
     t = triggers()
     spans = {(m.start(), m.end()) for m in t.verb.finditer(text)}
     spans |= {(m.start(), m.end()) for m in t.noun.finditer(text)}
     return sorted(spans)
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern:
+    """All kinds' cues in one pattern: most sentences have none, and one pass tells."""
+    return re.compile("|".join(f"(?:{k.pattern.pattern})" for k in nonevent_kinds()), re.I)
 
 
 def _word_index(text: str) -> list[int]:
@@ -41,9 +50,12 @@ def _words_between(starts: list[int], a: int, b: int) -> int:
 def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = None) -> str | None:
     """The kind of non-event a sentence is ("forecast", "aggregate"...), or None for an event.
 
-    With no event word at all in the sentence, only aggregates and patterns decide.
+    With no event word at all in the sentence, only aggregates, patterns, accidents and
+    diplomacy decide: they frame a whole sentence.
     """
     text = _BRACKETS.sub(lambda m: " " * len(m.group()), text)  # editors' notes: "[size=no report]"
+    if not _any_cue().search(text):
+        return None
     spans = event_words(text) if trigger_spans is None else trigger_spans
     cues = [(k, m.start(), m.end()) for k in nonevent_kinds() for m in k.pattern.finditer(text)]
     if not cues:

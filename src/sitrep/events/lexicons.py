@@ -48,7 +48,8 @@ def count_cues() -> CountCues:
         re.I,
     )
     singular = []
-    for key in ("pair_victims", "singular_victim_before", "singular_died", "singular_victim_after", "singular_pronoun_after"):
+    for key in ("pair_victims", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
+                "singular_pronoun_after"):
         value = 2 if key == "pair_victims" else 1
         singular.append(("death", value, re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
     return CountCues(

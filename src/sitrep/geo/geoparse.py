@@ -21,6 +21,22 @@ def recognition_score(c: Candidate, w: dict[str, float]) -> float:
     return _sigmoid(sum(w.get(k, 0.0) * v for k, v in c.features.items()))
 
 
+def accept(cands: list[Candidate], w: dict) -> list[Candidate]:
+    """The candidates the recognition weights keep, each with its `score`."""
+    threshold = w.get("threshold", 0.5)
+    best: dict[str, float] = {}
+    for c in cands:
+        c.score = recognition_score(c, w["recognition"])
+        if c.features.get("after_settlement_of") and c.rows:
+            c.score = max(c.score, 0.9)  # "the village of Sir": the words say it is a place
+        best[c.key] = max(best.get(c.key, 0.0), c.score)
+    # one sense per text: a name accepted once is a place wherever it recurs in the text
+    accepted = [c for c in cands if c.score >= threshold or (best[c.key] >= threshold and c.score >= threshold / 3)]
+    for c in accepted:
+        c.score = max(c.score, best[c.key])
+    return accepted
+
+
 def geoparse(doc: Document, demonyms: bool = False, gazetteer: Gazetteer | None = None,
              model: dict | None = None) -> list[Toponym]:
     """Place names in `doc.text` with the place each refers to, in text order.
@@ -56,16 +72,17 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
                     w: dict) -> list[Toponym]:
     tokens, cands = find_candidates(text, gaz, with_demonyms=True)
     recognition_features(text, tokens, cands, gaz)
-    threshold = w.get("threshold", 0.5)
-    best: dict[str, float] = {}
-    for c in cands:
-        c.score = recognition_score(c, w["recognition"])
-        best[c.key] = max(best.get(c.key, 0.0), c.score)
-    # one sense per text: a name accepted once is a place wherever it recurs in the text
-    accepted = [c for c in cands if c.score >= threshold or (best[c.key] >= threshold and c.score >= threshold / 3)]
-    for c in accepted:
-        c.score = max(c.score, best[c.key])
+    accepted = accept(cands, w)
     ctx = DocumentContext(text, accepted, gaz)
+    chosen = {}
+    for c in accepted:
+        if c.rows and not c.demonym_of:
+            ranked = score_rows(c, ctx, w["resolution"])
+            chosen[id(c)] = ranked[0][0] if ranked else None
+    # one place per name per text: where "Springfield, Illinois" was written once, a later bare
+    # "Springfield" is the same town
+    contained = {c.key: chosen[id(c)] for c in accepted
+                 if chosen.get(id(c)) is not None and ctx.container_match(c, chosen[id(c)]) > 0}
     out = []
     for c in accepted:
         if c.demonym_of:
@@ -74,8 +91,8 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
             row = gaz.country_row(c.demonym_of)
             place = gaz.place(row) if row is not None else None
         else:
-            ranked = score_rows(c, ctx, w["resolution"])
-            place = gaz.place(ranked[0][0]) if ranked else None
+            row = contained.get(c.key, chosen.get(id(c)))
+            place = gaz.place(row) if row is not None else None
         span = Span(doc_id, offset + c.start, offset + c.end, c.text)
         out.append(Toponym(span=span, place=place, score=round(c.score, 4)))
     return out

@@ -23,8 +23,18 @@ def cues() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """ "Syrian" -> "SY", keyed by the exact capitalized form."""
-    return {str(k): str(v) for k, v in yaml.safe_load(_read("demonyms.yaml")).items()}
+    """ "Syrian" -> "SY", keyed by the exact capitalized form, plurals included ("Syrians")."""
+    out = {str(k): str(v) for k, v in yaml.safe_load(_read("demonyms.yaml")).items()}
+    for k, v in list(out.items()):
+        if k.endswith(("an", "i")):
+            out[k + "s"] = v
+    return out
+
+
+@lru_cache(maxsize=1)
+def us_state_abbreviations() -> dict[str, str]:
+    """ "W.Va." -> "West Virginia"."""
+    return yaml.safe_load(_read("us_state_abbreviations.yaml"))
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sitrep.geo.folding import fold, loose
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.lexicon import cues, demonyms
+from sitrep.geo.lexicon import cues, demonyms, us_state_abbreviations
 
 # Initialisms ("U.S.", "B.C."), words with inner apostrophes/hyphens ("Jaba'", "Al-Bireh"), numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘ʿ`\-]*[^\W_])?['’‘ʿ`]?|\d+")
@@ -132,7 +132,30 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
             if not matched:
                 k += 1
         i = j
+    _add_state_abbreviations(text, tokens, out, gaz)
     return tokens, out
+
+
+_ABBREVIATION = re.compile(r",\s((?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.)")
+
+
+def _add_state_abbreviations(text: str, tokens: list[Token], out: list[Candidate], gaz: Gazetteer) -> None:
+    """ "Beckley, W.Va." and "Columbia, S.C.": news-style state abbreviations after a comma."""
+    abbreviations = us_state_abbreviations()
+    taken = {c.start for c in out}
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for m in _ABBREVIATION.finditer(text):
+        state = abbreviations.get(m.group(1).strip())
+        if not state or m.start(1) in taken or m.start(1) not in starts:
+            continue
+        rows = tuple(r for r in gaz.lookup(state) if gaz.feature_code[r] == "ADM1" and gaz.country_code[r] == "US")
+        if rows:
+            end = m.end(1) - 1  # the final period ends the sentence as often as the abbreviation
+            first = starts[m.start(1)]
+            last = max(i for i in range(first, min(first + 4, len(tokens))) if tokens[i].start < end)
+            out.append(Candidate(m.start(1), end, text[m.start(1):end], fold(state), rows, first_token=first,
+                                 last_token=last))
+    out.sort(key=lambda c: c.start)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -148,6 +171,7 @@ def recognition_features(text: str, tokens: list[Token], cands: list[Candidate],
     preps, nouns_of, nouns_after = cue["place_prepositions"], cue["place_nouns_before_of"], cue["place_nouns_after"]
     speech, titles, common, personal = (cue["speech_verbs"], cue["person_titles"], cue["common_words"],
                                         cue["also_personal_names"])
+    settlements = cue["settlement_nouns"]
     lower_words = {t.text for t in tokens if t.text[0].islower()}
     n = len(tokens)
     for c in cands:
@@ -179,6 +203,7 @@ def recognition_features(text: str, tokens: list[Token], cands: list[Candidate],
         f["after_preposition"] = float(pw in preps and prev is not None and prev.text[0].islower())
         f["after_place_noun_of"] = float(pw == "of" and prev2 is not None and fold(prev2.text) in nouns_of)
         f["before_place_noun"] = float(nw in nouns_after and gap_after in (" ", "-"))
+        f["after_settlement_of"] = float(pw == "of" and prev2 is not None and fold(prev2.text) in settlements)
         f["comma_before_capital"] = float(gap_after.strip() == "," and nxt is not None and nxt.capitalized)
         f["after_comma_place"] = float(gap_before.strip() == "," and prev is not None and prev.capitalized)
         f["before_speech_verb"] = float(nw in speech and gap_after.strip() in ("", ","))
@@ -206,10 +231,14 @@ def _document_features(cands: list[Candidate], gaz: Gazetteer) -> None:
             countries[cc] = countries.get(cc, 0) + 1
     top = max(countries.values(), default=0)
     counts = Counter(c.key for c in cands)
+    # "John Jones said ... Jones added": a name used like a person's anywhere in the text
+    person_like = {c.key for c in cands if c.features.get("before_speech_verb") or c.features.get("after_title")
+                   or (c.features.get("run_precedes") and not c.features.get("multiword"))}
     for c in cands:
         f = c.features
         f["cued_elsewhere"] = float(c.key in cued)
         f["repeated"] = float(counts[c.key] > 1)
+        f["person_like_elsewhere"] = float(c.key in person_like)
         if c.rows:
             f["in_doc_country"] = float(top > 0 and any(
                 countries.get(gaz.country_code[r], 0) >= max(1, top // 2) for r in c.rows[:MAX_ROWS_FOR_FEATURES]))

@@ -15,6 +15,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.recognize import Candidate
 
 MAX_ROWS = 25
+SUPPORT_ROWS = 12  # candidates per name that count as support for the other names' candidates
 _CONTAINER_GAPS = (", ", ",", " (", " , ", ", the ")
 
 
@@ -59,6 +60,12 @@ class DocumentContext:
         self.containers = _containers(text, cands, gaz)
         self.rows = {id(c): candidate_rows(c, gaz, self.countries) for c in cands if c.rows}
         self.top_population = {k: max((gaz.population[r] for r in rows), default=0) for k, rows in self.rows.items()}
+        self.cells: dict[tuple[int, int], set[str]] = {}  # 1-degree cells -> names with a candidate there
+        for c in cands:
+            for r in self.rows.get(id(c), ())[:SUPPORT_ROWS]:
+                self.cells.setdefault((int(gaz.lat[r] // 1), int(gaz.lon[r] // 1)), set()).add(c.key)
+        self.n_keys = len({c.key for c in cands if c.rows})
+        self.guess_countries: Counter = Counter()  # countries of the first guesses of all names
         self.anchors = self._anchors(cands)
         self.memo: dict[tuple[str, str], list] = {}
 
@@ -70,13 +77,27 @@ class DocumentContext:
                 continue
             seen.add(c.key)
             rows = self.rows[id(c)]
-            best = max(rows, key=lambda r: (self._container_match(c, r), self.countries.get(gaz.country_code[r], 0),
+            best = max(rows, key=lambda r: (self.container_match(c, r), self.support(r, c.key),
+                                            self.countries.get(gaz.country_code[r], 0),
                                             gaz.feature_code[r].startswith("PPL"), gaz.population[r]))
+            self.guess_countries[gaz.country_code[best]] += 1
             if not gaz.is_country(best) and gaz.feature_code[best] != "ADM1":
                 out.append((c.key, gaz.lat[best], gaz.lon[best]))
         return out[:12]
 
-    def _container_match(self, c: Candidate, row: int) -> int:
+    def support(self, row: int, key: str) -> int:
+        """How many other names of the text could be a place within about 100 km of this one."""
+        if self.gaz.is_country(row) or self.gaz.feature_code[row] in ("CONT", "RGN", "ADM1"):
+            return 0
+        y, x = int(self.gaz.lat[row] // 1), int(self.gaz.lon[row] // 1)
+        near: set[str] = set()
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                near |= self.cells.get((y + dy, x + dx), set())
+        near.discard(key)
+        return len(near)
+
+    def container_match(self, c: Candidate, row: int) -> int:
         container = self.containers.get(id(c))
         if container is None:
             return 0
@@ -106,6 +127,7 @@ class DocumentContext:
              "primary_name": float(fold(gaz.name[row]) == c.key),
              "doc_country_share": self.countries.get(cc, 0) / self.total,
              "doc_top_country": float(cc == self.top),
+             "guess_country_share": self.guess_countries.get(cc, 0) / max(1, self.n_keys),
              "admin1_named": float(bool(gaz.admin1[row]) and fold(gaz.admin1[row]) in self.admin1
                                    and fc != "ADM1"),
              "log_candidates": math.log10(len(c.rows)) / 2}
@@ -114,7 +136,10 @@ class DocumentContext:
             f["area_with_namesake_town"] = float(any(
                 gaz.feature_code[r].startswith("PPL") and gaz.country_code[r] == cc and gaz.population[r] >= 1000
                 for r in self.rows.get(id(c), ())))
-        match = self._container_match(c, row)
+        support = self.support(row, c.key)
+        f["support_share"] = support / max(1, self.n_keys - 1)
+        f["has_support"] = float(support > 0)
+        match = self.container_match(c, row)
         f["container_match"] = float(match > 0)
         f["container_mismatch"] = float(match < 0)
         dists = [_km(gaz.lat[row], gaz.lon[row], lat, lon) for key, lat, lon in self.anchors if key != c.key]

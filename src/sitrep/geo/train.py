@@ -19,6 +19,8 @@ from sklearn.linear_model import LogisticRegression
 
 from sitrep.evaluate.geoparse import CORPORA, KM_161, distance_km, load_gold
 from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.geo.geoparse import accept
+from sitrep.geo.lexicon import weights
 from sitrep.geo.recognize import find_candidates, recognition_features
 from sitrep.geo.resolve import DocumentContext
 
@@ -34,6 +36,7 @@ def fold_of(doc_id: str) -> int:
 def collect(gold_dir: Path):
     """Feature rows for recognition (one per candidate) and resolution (one per candidate place)."""
     gaz = get_gazetteer()
+    model = weights() if (DATA / "weights.json").exists() else None
     rec, res = [], []  # (fold, features, label) / (fold, group, features, label)
     group = 0
     for name in CORPORA:
@@ -47,7 +50,12 @@ def collect(gold_dir: Path):
                 rec.append((fold, c.features, int(g is not None)))
                 if g is not None and c.rows:
                     matched.append((c, g))
-            ctx = DocumentContext(d.text, [c for c, _ in matched], gaz)
+            # the context the resolver sees at run time: what recognition accepts (with the
+            # shipped weights when there are some), plus the names being learned from
+            kept = accept(cands, model) if model else []
+            kept_ids = {id(c) for c in kept}
+            ctx = DocumentContext(d.text, sorted(kept + [c for c, _ in matched if id(c) not in kept_ids],
+                                                 key=lambda c: c.start), gaz)
             for c, g in matched:
                 feats = ctx.candidate_features(c)
                 labels = [int(distance_km(g.lat, g.lon, gaz.lat[r], gaz.lon[r]) <= KM_161) for r, _ in feats]

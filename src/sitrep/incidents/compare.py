@@ -97,11 +97,14 @@ def place_points(a: Place | None, ap: int | None, b: Place | None, bp: int | Non
             return None
         return cfg["same_region"] if region.admin1 else cfg["country_only"]
     km = haversine_km(a, b)
-    limit = cfg["max_near_km"] if NEAR in (ap, bp) else cfg["max_town_km"]
-    if km > limit:
-        return None
     if km <= cfg["same_km"]:
         return cfg["same"]
+    if NEAR in (ap, bp):
+        if km > cfg["max_near_km"]:
+            return None
+        return cfg["near_close"] if km <= cfg["close_km"] else cfg["near_within"]
+    if km > cfg["max_town_km"]:
+        return None
     return cfg["close"] if km <= cfg["close_km"] else cfg["within"]
 
 

@@ -34,7 +34,8 @@ def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, parti
     their partitions (ingest, nlp, events, geo, merge within a document); this process drops
     duplicate documents in corpus order, merges mentions across documents a batch at a time with
     the stored candidates, and saves each batch in one transaction, exactly as `sitrep run` does.
-    With workers on other machines, `db` must be a URL they can reach (PostgreSQL).
+    Workers that can open `db` skip documents stored by an earlier run before processing them, so
+    on a cluster give a PostgreSQL URL that the workers can reach as well.
     """
     from tqdm import tqdm
 

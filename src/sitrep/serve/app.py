@@ -18,6 +18,7 @@ from sitrep import __version__
 from sitrep.serve import vendor
 from sitrep.serve.auth import Auth
 from sitrep.serve.cache import CacheMiddleware, ResponseCache
+from sitrep.serve.headers import SecurityMiddleware, content_security_policy
 from sitrep.serve.replica import ListReplica
 
 HERE = Path(__file__).parent
@@ -37,18 +38,6 @@ class ServeConfig:
     cache: bool = True  # keep answers of the public GET endpoints until the data changes
     cache_recheck_seconds: float = 1.0  # how often to look for writes made by other processes
     replica_max_events: int = 500_000  # list queries run on an in-memory copy up to this many events; 0: never
-
-
-def content_security_policy(tiles: str) -> str:
-    """No inline script or style, nothing from other origins except the configured tile server."""
-    img = "'self' data:"
-    if tiles:
-        parts = urlsplit(tiles.replace("{s}", "a"))
-        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tiles else parts.netloc
-        img += f" {parts.scheme}://{host}"
-    return ("default-src 'none'; script-src 'self'; style-src 'self'; "
-            f"img-src {img}; connect-src 'self'; font-src 'self'; form-action 'self'; "
-            "base-uri 'none'; frame-ancestors 'none'")
 
 
 def _templates() -> Environment:
@@ -73,7 +62,7 @@ def create_app(config: ServeConfig):
 
     if not config.token:
         config.token = secrets.token_urlsafe(18)
-    app = FastAPI(title="sitrep", version=__version__,
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
                   description="Events coded from news reports in ACLED's terms, with the words behind each field.")
     app.state.config = config
     app.state.store = Store(config.db)
@@ -87,37 +76,17 @@ def create_app(config: ServeConfig):
     app.state.replica.rebuild()  # the first copy before the first request; later ones in the background
     csp = content_security_policy(config.tiles)
     if config.cache:
-        # Added first, so it sits inside the security middleware: private mode is checked before it.
+        # Added first, so it sits inside the security middleware: a private server checks access first.
         app.add_middleware(CacheMiddleware, cache_of=lambda: app.state.cache)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        if config.private and not _may_read(request):
-            response = _refuse_read(request)
-        else:
-            response = await call_next(request)
-        h = response.headers
-        # /docs loads Swagger UI from a CDN with inline script: it keeps FastAPI's own page and policy.
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            h.setdefault("content-security-policy", csp)
-        h.setdefault("x-content-type-options", "nosniff")
-        h.setdefault("referrer-policy", "no-referrer")
-        h.setdefault("x-frame-options", "DENY")
-        return response
-
-    def _may_read(request: Request) -> bool:
-        path = request.url.path
-        if path in ("/login", "/healthz") or path.startswith("/static/"):
-            return True
+    def may_read(request: Request) -> bool:
         try:
             return app.state.auth.principal(request) is not None
         except HTTPException:
             return False
 
-    def _refuse_read(request: Request):
-        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-            return JSONResponse({"error": "this server is private: log in or send a bearer token"}, 401)
-        return HTMLResponse('<p>Private server: <a href="/login">log in</a>.</p>', 401)
+    # Added last, so it is the outermost layer: every answer, cached or not, gets the headers.
+    app.add_middleware(SecurityMiddleware, csp=csp, private=config.private, may_read=may_read)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
@@ -143,9 +112,9 @@ def create_app(config: ServeConfig):
 
     app.include_router(api.router)
     app.include_router(pages.router)
-    vendor_dir = vendor.leaflet_dir()
-    if vendor_dir is not None:
-        app.mount("/static/vendor/leaflet", StaticFiles(directory=vendor_dir), name="leaflet")
+    for name, folder in (("leaflet", vendor.leaflet_dir()), ("swagger-ui", vendor.swagger_dir())):
+        if folder is not None:
+            app.mount(f"/static/vendor/{name}", StaticFiles(directory=folder), name=name)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     return app

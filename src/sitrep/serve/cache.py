@@ -9,6 +9,7 @@ through this server (ingest, review) empty the cache at once; writes by other pr
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import OrderedDict
@@ -90,6 +91,7 @@ class CacheMiddleware:
     def __init__(self, app, cache_of) -> None:
         self.app = app
         self.cache_of = cache_of  # a callable returning the ResponseCache (it is made with the app state)
+        self.inflight: dict[str, asyncio.Event] = {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -107,11 +109,23 @@ class CacheMiddleware:
 
         key = cache_key(path, scope.get("query_string", b""))
         hit = cache.get(key)
+        while hit is None and key in self.inflight:
+            # The same question is being answered right now: wait for that answer, don't ask again.
+            await self.inflight[key].wait()
+            hit = cache.get(key)
         if hit is not None:
             status, headers, body = hit
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
+        done = self.inflight[key] = asyncio.Event()
+        try:
+            await self._answer(key, cache, scope, receive, send)
+        finally:
+            del self.inflight[key]
+            done.set()
+
+    async def _answer(self, key, cache, scope, receive, send):
         captured: dict = {"chunks": []}
 
         async def send_and_keep(message):

@@ -48,6 +48,12 @@ def dashboard(request: Request):
                   facets=queries.facets(request.app.state.replica.engine_for_lists()), args=request.query_params)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    """Swagger UI served from the package, started by a static script (the CSP allows no inline one)."""
+    return render(request, "docs.html", has_swagger=vendor.swagger_dir() is not None, hint=vendor.DOCS_HINT)
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str):
     engine = request.app.state.store.engine

@@ -2,8 +2,8 @@
 
 Each stored event row carries its whole JSON record (kilobytes), so on SQLite a filter that no
 index answers reads every wide row: a count over 100,000 events takes hundreds of milliseconds.
-The replica keeps the same `events` table without `record` in an in-memory SQLite database,
-where the very same queries take a few milliseconds. Writes made through this server are copied
+The replica keeps the same `events` table without `record` in a throwaway SQLite file in shared
+memory (/dev/shm), where the very same queries take a few milliseconds. Writes made through this server are copied
 into it at once; writes by other processes are noticed by a version check (at most once per
 `recheck_seconds`) and the replica is rebuilt in the background while the old one keeps
 answering. Above `max_events` there is no replica and the queries go to the database itself
@@ -12,13 +12,15 @@ answering. Above `max_events` there is no replica and the queries go to the data
 
 from __future__ import annotations
 
+import atexit
+import os
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import create_engine, delete, func, select
+from sqlalchemy import create_engine, delete, event, func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.pool import StaticPool
 
 from sitrep.store.schema import events, review_log
 
@@ -26,7 +28,9 @@ COPY_COLUMNS = [c for c in events.c if c.name != "record"]
 # Indexes only the replica has (the database's own come with the table): range filters and the queue's sort.
 EXTRA_INDEXES = ["CREATE INDEX ix_replica_fatalities ON events (fatalities, event_date)",
                  "CREATE INDEX ix_replica_latitude ON events (latitude, longitude)",
-                 "CREATE INDEX ix_replica_queue ON events (review_status, confidence)"]
+                 "CREATE INDEX ix_replica_queue ON events (review_status, confidence)",
+                 "CREATE INDEX ix_replica_type_date ON events (event_type, event_date)",
+                 "CREATE INDEX ix_replica_subtype_date ON events (sub_event_type, event_date)"]
 BATCH = 5000
 
 
@@ -51,6 +55,7 @@ class ListReplica:
         self._building = threading.Lock()
         self._writing = threading.Lock()
         self.rebuilds = 0
+        atexit.register(self.close)  # the copy is a file in shared memory: never leave it behind
 
     # -- reading ---------------------------------------------------------------------------
     def engine_for_lists(self) -> Engine:
@@ -76,7 +81,7 @@ class ListReplica:
             if version[0] > self.max_events:
                 old, self.engine, self.version = self.engine, None, version
             else:
-                fresh = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+                fresh = _replica_engine()
                 events.create(fresh)
                 with self.source.connect() as src, fresh.begin() as dst:
                     result = src.execution_options(yield_per=BATCH).execute(select(*COPY_COLUMNS))
@@ -88,7 +93,7 @@ class ListReplica:
                 with self._writing:
                     old, self.engine, self.version = self.engine, fresh, version
             if old is not None:
-                old.dispose()
+                _drop(old)
             self.rebuilds += 1
             self.on_change()
         finally:
@@ -118,4 +123,35 @@ class ListReplica:
 
     def close(self) -> None:
         if self.engine is not None:
-            self.engine.dispose()
+            _drop(self.engine)
+            self.engine = None
+
+
+def _replica_engine() -> Engine:
+    """A throwaway SQLite file in shared memory when there is some: several connections can read it
+    at once (an in-memory database would serialize every query on one connection)."""
+    folder = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    fd, path = tempfile.mkstemp(prefix="sitrep-list-", suffix=".db", dir=folder)
+    os.close(fd)
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, pool_size=8,
+                           max_overflow=32)
+
+    @event.listens_for(engine, "connect")
+    def _fast(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the patching writer
+        cur.execute("PRAGMA synchronous=OFF")  # a copy: losing it on a crash costs only a rebuild
+        cur.close()
+
+    engine.replica_path = path  # type: ignore[attr-defined]
+    return engine
+
+
+def _drop(engine: Engine) -> None:
+    engine.dispose()
+    path = getattr(engine, "replica_path", "")
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(path + suffix)
+        except OSError:
+            pass
