@@ -85,6 +85,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                 out.append(Count(kind, n.value, n.start, n.end))
         joined, total = [], None
     sentence = text[start:end]
+    if not count_cues().death.search(sentence) and "fatal" not in sentence.lower():
+        return _fatally(text, out)  # no death word: no victim without a figure either
     for kind, value, rx in count_cues().singular:
         m = rx.search(sentence)
         if not m or _RELATIVE.search(m.group()):

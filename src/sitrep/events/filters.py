@@ -29,11 +29,6 @@ def event_words(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-@lru_cache(maxsize=1)
-def _any_cue() -> re.Pattern:
-    """All kinds' cues in one pattern: most sentences have none, and one pass tells."""
-    return re.compile("|".join(f"(?:{k.pattern.pattern})" for k in nonevent_kinds()), re.I)
-
 
 def _word_index(text: str) -> list[int]:
     """Start offsets of the words of a text, to measure distances in words."""
@@ -54,8 +49,6 @@ def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = No
     diplomacy decide: they frame a whole sentence.
     """
     text = _BRACKETS.sub(lambda m: " " * len(m.group()), text)  # editors' notes: "[size=no report]"
-    if not _any_cue().search(text):
-        return None
     spans = event_words(text) if trigger_spans is None else trigger_spans
     cues = [(k, m.start(), m.end()) for k in nonevent_kinds() for m in k.pattern.finditer(text)]
     if not cues:

@@ -202,7 +202,9 @@ def _add_us_counties(gaz: Gazetteer, cities: dict, points: dict) -> None:
         stem = county["name"].rsplit(" ", 1)[0] if " " in county["name"] else county["name"]
         town = towns.get((st, fold(stem)))
         lat, lon = (town["latitude"], town["longitude"]) if town else centroid(points[("US", st)])
-        gaz.add_place(None, county["name"], lat, lon, 0, "US", states[st]["name"], county["name"], "ADM2")
+        row = gaz.add_place(None, county["name"], lat, lon, 0, "US", states[st]["name"], county["name"], "ADM2")
+        if town is None:
+            gaz.approximate.add(row)
 
 
 def apply_area_points(gaz: Gazetteer) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 10  # bump when the index layout or the default build changes
+FORMAT_VERSION = 11  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 
@@ -45,6 +45,7 @@ class Gazetteer:
     names: dict = field(default_factory=dict)
     loose_names: dict = field(default_factory=dict)  # loose(folded name) -> rows, for spelling variants
     country_names: dict = field(default_factory=dict)  # ISO code -> country name
+    approximate: set = field(default_factory=set)  # rows whose point is only their state's centre
     source: str = "default"
 
     def __len__(self) -> int:

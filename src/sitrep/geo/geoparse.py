@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.lexicon import weights
@@ -79,10 +80,17 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
         if c.rows and not c.demonym_of:
             ranked = score_rows(c, ctx, w["resolution"])
             chosen[id(c)] = ranked[0][0] if ranked else None
+            country = next((r for r, _ in ranked if gaz.is_country(r)), None)
+            if (country is not None and chosen[id(c)] != country and not gaz.is_country(chosen[id(c)])
+                    and ctx.container_match(c, chosen[id(c)]) <= 0
+                    and not gaz.feature_code[chosen[id(c)]] == "ADM1"):
+                # a country's own name means the country unless the words say otherwise
+                chosen[id(c)] = country
     # one place per name per text: where "Springfield, Illinois" was written once, a later bare
     # "Springfield" is the same town
     contained = {c.key: chosen[id(c)] for c in accepted
                  if chosen.get(id(c)) is not None and ctx.container_match(c, chosen[id(c)]) > 0}
+    moved = _place_approximate_areas(accepted, chosen, gaz)
     out = []
     for c in accepted:
         if c.demonym_of:
@@ -93,6 +101,25 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
         else:
             row = contained.get(c.key, chosen.get(id(c)))
             place = gaz.place(row) if row is not None else None
+            if row in moved:
+                place = replace(place, latitude=moved[row][0], longitude=moved[row][1])
         span = Span(doc_id, offset + c.start, offset + c.end, c.text)
         out.append(Toponym(span=span, place=place, score=round(c.score, 4)))
     return out
+
+
+def _place_approximate_areas(accepted: list[Candidate], chosen: dict, gaz: Gazetteer) -> dict[int, tuple]:
+    """A county known only by its state is put at the first town of the same state the text
+    names (local news names the county's towns); returns row -> (lat, lon)."""
+    moved = {}
+    for c in accepted:
+        row = chosen.get(id(c))
+        if row is None or row not in gaz.approximate:
+            continue
+        for other in accepted:
+            r = chosen.get(id(other))
+            if (r is not None and gaz.feature_code[r].startswith("PPL") and gaz.country_code[r] == gaz.country_code[row]
+                    and gaz.admin1[r] == gaz.admin1[row]):
+                moved[row] = (gaz.lat[r], gaz.lon[r])
+                break
+    return moved

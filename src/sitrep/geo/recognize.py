@@ -89,7 +89,9 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
         # the run of capitalized words (with connectors) that starts here
         j = i + 1
         while j < n and text[tokens[j - 1].end:tokens[j].start] in (" ", "-", ". ") and (
-                tokens[j].capitalized or (tokens[j].text in _CONNECTORS and j + 1 < n and tokens[j + 1].capitalized)):
+                tokens[j].capitalized or (tokens[j].text in _CONNECTORS and j + 1 < n and (
+                    tokens[j + 1].capitalized or tokens[j + 1].text in _CONNECTORS and j + 2 < n
+                    and tokens[j + 2].capitalized))):
             if text[tokens[j - 1].end:tokens[j].start] == ". " and not tokens[j - 1].text.endswith("."):
                 break  # a sentence ends between them
             j += 1
