@@ -27,6 +27,16 @@ CLEAR_EVENTS = {
         "Chemical weapon",
     "An attacker hurled a grenade into a crowded bus station, wounding eight people.":
         "Grenade",
+    "Troops backed by air strikes recaptured the district town from the insurgents on Sunday.":
+        "Government regains territory",
+    "Rebels overran the garrison and took control of the town after the soldiers fled.":
+        "Non-state actor overtakes territory",
+    "Angry demonstrators torched two police vehicles and stoned officers during a protest against the tax increase.":
+        "Violent demonstration",
+    "The warring parties signed a ceasefire deal in the capital after two weeks of talks.":
+        "Agreement",
+    "Police arrested 25 members of the opposition party at their headquarters.":
+        "Arrests",
 }
 
 NON_EVENTS = [
@@ -80,6 +90,12 @@ def test_neutral_vocabulary_same_label():
         "Occupation forces martyred a young Palestinian during their storming of the Balata camp.",
     ])
     assert out[0].sub_event_type == out[1].sub_event_type == "Attack"
+
+
+def test_weapon_cue_does_not_override_a_seizure():
+    """"grenades" is a cue for a grenade attack, but seized grenades are a disrupted weapons use."""
+    (c,) = classify(["Soldiers confiscated hand grenades and assault rifles hidden in a farmhouse near the border."])
+    assert c.sub_event_type == "Disrupted weapons use"
 
 
 def test_bad_input_does_not_crash():

@@ -87,9 +87,12 @@ def browser(tmp_path_factory):
 
 
 def _wait(driver, condition, what: str):
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT).until(lambda d: condition(d), message=f"timed out waiting for {what}")
+    # A form post navigates: an element found on the old page may go stale while it is read.
+    wait = WebDriverWait(driver, WAIT, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+    return wait.until(lambda d: condition(d), message=f"timed out waiting for {what}")
 
 
 def _loaded(driver):

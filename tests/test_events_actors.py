@@ -59,3 +59,9 @@ def test_nationality_words_make_a_state_force_at_once():
 
 def test_bare_forces_name_no_one():
     assert found("Rapid Support Forces moved into the town.") == []
+
+
+def test_kinds_named_by_nlp_lexicon_are_localized_too():
+    militia = Actor("Fulani Ethnic Militia", "Identity militia", "Fulani militiamen")
+    m = localize_actors([mention(militia, None)])[0]
+    assert m.actor1.name == "Fulani Ethnic Militia (Nigeria)" and m.actor1.country == "NG"

@@ -123,6 +123,7 @@ def test_every_field_from_text_has_evidence_pointing_at_its_words():
     text = "Gunmen killed five villagers in Zamfara state on 3 March 2022, police said."
     m = only(text)
     assert text[m.evidence["fatalities"].start:m.evidence["fatalities"].end] == "five"
+    assert all(span.text == text[span.start:span.end] for span in m.evidence.values())
     assert text[m.evidence["actor1"].start:m.evidence["actor1"].end] == "Gunmen"
     assert text[m.evidence["date"].start:m.evidence["date"].end].endswith("2022")
     assert m.date == date(2022, 3, 3) and m.date_precision == DAY

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -12,6 +13,9 @@ from sitrep import events as event_stage
 from sitrep import geo, incidents, nlp
 from sitrep.events.actors import localize_actors
 from sitrep.model import Document, Event, Mention, SkippedRecord
+
+# "near duplicate of 0aa2... (similarity 0.73)" -> "near duplicate": the summary groups by kind.
+_REASON_KIND = re.compile(r" of |: | \(| as ")
 
 
 def process_document(doc: Document) -> list[Mention]:
@@ -60,7 +64,7 @@ class RunSummary:
 
     def lines(self) -> list[str]:
         skipped = [s for s in self.skipped if not s.kept]
-        reasons = Counter(s.reason.split(":")[0] for s in skipped)
+        reasons = Counter(_REASON_KIND.split(s.reason, maxsplit=1)[0] for s in skipped)
         out = [f"documents read: {self.read}, processed: {self.processed}, skipped: {len(skipped)}, "
                f"kept with a warning: {len(self.skipped) - len(skipped)}"]
         out += [f"  skipped ({n}): {reason}" for reason, n in reasons.most_common()]

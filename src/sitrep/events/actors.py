@@ -62,8 +62,19 @@ def _by_base() -> dict[str, GenericActor]:
 
 
 def is_generic(actor: Actor) -> bool:
-    """A generic actor still waiting for its country ("Police Forces", no country)."""
-    return actor.name in _by_base() and not actor.country
+    """A generic actor still waiting for its country ("Police Forces", no country): one of ours,
+    or a kind nlp's actor lexicon names by country ("Fulani Ethnic Militia")."""
+    return not actor.country and (actor.name in _by_base() or actor.name in _nlp_kinds())
+
+
+@lru_cache(maxsize=1)
+def _nlp_kinds() -> frozenset[str]:
+    try:
+        from sitrep.nlp.actors import load_actor_lexicon
+
+        return frozenset(load_actor_lexicon().resolve_style)
+    except Exception:  # an nlp without the lexicon: our own kinds only
+        return frozenset()
 
 
 def target_only(actor: Actor) -> bool:

@@ -22,6 +22,7 @@ from sitrep.taxonomy import sub_event_types
 
 log = logging.getLogger(__name__)
 
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a text worth classifying
 NONE_LABEL = "none"  # the model's label for "reports no event"
 CRIMINAL_PREFIX = "criminal:"  # model labels "criminal:Attack": violent crime, no political actor
 
@@ -122,15 +123,26 @@ def _model():
 
 
 def classify(texts: list[str]) -> list[Classification]:
-    """One Classification per text (a sentence or a short snippet), in order."""
+    """One Classification per text (a sentence or a short snippet), in order.
+
+    A text that is not a string, or has no words, is "no event"; it never stops the batch.
+    """
+    if isinstance(texts, str):
+        raise TypeError("classify() takes a list of texts, not one string: classify([text])")
     texts = [t if isinstance(t, str) else "" for t in texts]
     if not texts:
         return []
     model = _model()
     if model is None:
         return [_by_cues(t) for t in texts]
+    wordy = [i for i, t in enumerate(texts) if _WORD.search(t)]  # blank or symbol-only: no event
+    predicted = dict(zip(wordy, model.predict([texts[i] for i in wordy]))) if wordy else {}
     out = []
-    for text, (label, prob) in zip(texts, model.predict(texts)):
+    for i, text in enumerate(texts):
+        if i not in predicted:
+            out.append(Classification(None, None, 1.0))
+            continue
+        label, prob = predicted[i]
         cls = from_label(label, prob)
         # a weapon cue overrides only among acts of violence (see cues.yaml): "police seized
         # grenades" stays a disrupted weapons use, and a protest stays a protest

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 import click
@@ -14,7 +13,9 @@ import click
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model (default: ./sitrep-event-model.joblib with --acled, "
                    "else the cache file classify() uses by default).")
-@click.option("--cap", type=int, default=None, help="At most this many ACLED notes per sub-event type.")
+@click.option("--cap", type=click.IntRange(min=1), default=None,
+              help="At most this many ACLED notes per sub-event type (default 600), so that the most "
+                   "frequent types do not swamp the rest.")
 def train(acled: str | None, out: str | None, cap: int | None) -> None:
     """Train the event classifier and write it to a file.
 
@@ -30,7 +31,6 @@ def train(acled: str | None, out: str | None, cap: int | None) -> None:
     model = trainer.train(extra)
     path = out or ("sitrep-event-model.joblib" if acled else str(trainer.default_model_path()))
     trainer.save(model, path)
-    click.echo(f"trained on {len(extra)} ACLED notes + the shipped corpus, {len(model.labels)} labels, "
-               f"in {time.perf_counter() - started:.1f} s", err=True)
+    source = f"{len(extra)} ACLED notes + the shipped corpus" if acled else "the shipped corpus"
+    click.echo(f"trained on {source}, {len(model.labels)} labels, in {time.perf_counter() - started:.1f} s", err=True)
     click.echo(f"model written to {path}; use it with SITREP_MODEL={path}", err=True)
-    sys.stdout.flush()

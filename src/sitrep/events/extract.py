@@ -15,7 +15,7 @@ from sitrep.events import attribution as attr
 from sitrep.events.actors import sentence_actors
 from sitrep.events.arguments import assign_roles
 from sitrep.events.classify import classify
-from sitrep.events.counts import KINDS, sentence_counts, totals
+from sitrep.events.counts import sentence_counts, totals
 from sitrep.events.dates import document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
@@ -81,7 +81,8 @@ def _elaborates(text: str) -> bool:
     return not event_words(text) or bool(_ANAPHORA.match(text))
 
 
-def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], additive: bool = False) -> None:
+def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], text: str,
+                additive: bool = False) -> None:
     """Set the mention's counts from a sentence's; `additive` adds to counts already set
     ("One PDF member also died.") instead of leaving them."""
     for kind, (value, start, end) in counts.items():
@@ -92,8 +93,7 @@ def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None
         if before is not None and not additive:
             continue
         setattr(mention, name, value + (before or 0))
-        span = Span(mention.doc_id, start, end)
-        mention.evidence[name] = span
+        mention.evidence[name] = Span(mention.doc_id, start, end, text[start:end])
         if claimant[0]:
             mention.claims.append(Claim(name, value, claimant[0], claimant[1]))
 
@@ -120,7 +120,7 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         if follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text)):
             m = last[1]  # the sentence tells more of the event before it: no new event
             had = (m.fatalities, m.injuries, m.arrests, m.actor2)
-            _add_counts(m, counts, claimant, additive=bool(_MORE.search(s.text)))
+            _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(s.text)))
             if m.actor2 is None:
                 _victims_from(analysis, s, m)
             if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
@@ -187,7 +187,7 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
         m.evidence["event_type"] = m.evidence["sub_event_type"] = trigger
     if date_span is not None:
         m.evidence["date"] = date_span
-    _add_counts(m, counts, claimant)
+    _add_counts(m, counts, claimant, text)
     if claimant[0]:
         m.attribution = claimant[0]
         m.evidence["attribution"] = claimant[1]

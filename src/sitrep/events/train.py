@@ -77,8 +77,9 @@ def _expand(template: str, slots: dict[str, list[str]], rng: random.Random, dept
     return _SLOT.sub(fill, template)
 
 
-def generate(templates: dict[str, list[str]], slots: dict[str, list[str]], seed: int = SEED) -> list[tuple[str, str]]:
-    """Examples from the template grammar, the same for the same seed."""
+def generate(templates: dict[str, list[str]], slots: dict[str, list[str]], seed: int = SEED,
+             opening: str = "") -> list[tuple[str, str]]:
+    """Examples from the template grammar, the same for the same seed; `opening` starts each one."""
     rng = random.Random(seed)
     labels = known_labels()
     out = []
@@ -89,9 +90,10 @@ def generate(templates: dict[str, list[str]], slots: dict[str, list[str]], seed:
         forms = templates[label]
         seen = set()
         for i in range(n * 3):
+            start = _expand(opening, slots, rng)
             text = _expand(forms[i % len(forms)], slots, rng)
             text = re.sub(r"\s+", " ", text).strip()
-            text = text[0].upper() + text[1:]
+            text = start + (text[0].lower() + text[1:] if start.endswith(", ") else text[0].upper() + text[1:])
             if text not in seen:
                 seen.add(text)
                 out.append((text, label))
@@ -110,7 +112,7 @@ def corpus_parts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     hand = []
     for name in sorted(p.name for p in d.iterdir() if p.name.endswith(".tsv")):
         hand += read_sentences(d.joinpath(name))
-    return hand, generate(grammar["templates"], slots)
+    return hand, generate(grammar["templates"], slots, opening=grammar.get("opening", ""))
 
 
 def with_context(examples: list[tuple[str, str]], context: list[str], share: float = 0.1,
@@ -152,7 +154,7 @@ def acled_examples(path: str | Path, cap: int = ACLED_CAP, seed: int = SEED) -> 
     """
     by_label: dict[str, list[str]] = {}
     known = sub_event_types()
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8-sig", newline="") as f:  # exports opened in Excel gain a BOM
         reader = csv.DictReader(f)
         missing = {"notes", "sub_event_type"} - set(reader.fieldnames or [])
         if missing:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 11  # bump when the index layout or the default build changes
+FORMAT_VERSION = 12  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 

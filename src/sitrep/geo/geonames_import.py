@@ -140,6 +140,7 @@ def _merge(gaz: Gazetteer, base: Gazetteer, imported_ids: set) -> None:
         remap[row] = gaz.add_place(gid, base.name[row], base.lat[row], base.lon[row], base.population[row],
                                    base.country_code[row], base.admin1[row], base.admin2[row],
                                    base.feature_code[row])
+    gaz.approximate |= {remap[r] for r in base.approximate if r in remap}
     for key, rows in base.names.items():
         new = tuple(remap[r] for r in rows if r in remap)
         if new:

@@ -144,12 +144,12 @@ _ABBREVIATION = re.compile(r",\s((?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][
 def _add_state_abbreviations(text: str, tokens: list[Token], out: list[Candidate], gaz: Gazetteer) -> None:
     """ "Beckley, W.Va." and "Columbia, S.C.": news-style state abbreviations after a comma."""
     abbreviations = us_state_abbreviations()
-    taken = {c.start for c in out}
     starts = {t.start: i for i, t in enumerate(tokens)}
     for m in _ABBREVIATION.finditer(text):
         state = abbreviations.get(m.group(1).strip())
-        if not state or m.start(1) in taken or m.start(1) not in starts:
+        if not state or m.start(1) not in starts:
             continue
+        out[:] = [c for c in out if c.start != m.start(1)]  # "Kan." after a comma is Kansas, not Kano
         rows = tuple(r for r in gaz.lookup(state) if gaz.feature_code[r] == "ADM1" and gaz.country_code[r] == "US")
         if rows:
             end = m.end(1) - 1  # the final period ends the sentence as often as the abbreviation

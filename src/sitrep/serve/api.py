@@ -90,7 +90,9 @@ def list_events(
     rows = queries.list_rows(engine, flt, sort, limit, offset)
     if format == "geojson":
         return Response(formats.geojson_text(rows), media_type="application/geo+json")
-    body = {"total": queries.count(engine, flt) if total else None, "limit": limit, "offset": offset,
+    if total:  # every page of a filter has the same total: count it once per version of the data
+        total_count = request.app.state.cache.memo(f"count:{flt!r}", lambda: queries.count(engine, flt))
+    body = {"total": total_count if total else None, "limit": limit, "offset": offset,
             "events": [formats.plain_row(r) for r in rows]}
     return Response(formats.dumps(body), media_type="application/json")
 

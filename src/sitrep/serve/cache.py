@@ -69,6 +69,16 @@ class ResponseCache:
                 self.misses += 1
             return hit
 
+    def memo(self, key: str, compute):
+        """A value (e.g. the count of a filter, the same for every page of it) kept like a response."""
+        hit = self.get(f"memo:{key}")
+        if hit is not None:
+            return hit[2]
+        value = compute()
+        with self._lock:
+            self._entries[f"memo:{key}"] = (200, [], value)
+        return value
+
     def put(self, key: str, status: int, headers: list, body: bytes) -> None:
         if status != 200 or len(body) > self.max_body:
             return

@@ -30,7 +30,8 @@ EXTRA_INDEXES = ["CREATE INDEX ix_replica_fatalities ON events (fatalities, even
                  "CREATE INDEX ix_replica_latitude ON events (latitude, longitude)",
                  "CREATE INDEX ix_replica_queue ON events (review_status, confidence)",
                  "CREATE INDEX ix_replica_type_date ON events (event_type, event_date)",
-                 "CREATE INDEX ix_replica_subtype_date ON events (sub_event_type, event_date)"]
+                 "CREATE INDEX ix_replica_subtype_date ON events (sub_event_type, event_date)",
+                 "CREATE INDEX ix_replica_country_type ON events (country_code, event_type, event_date)"]
 BATCH = 5000
 
 
