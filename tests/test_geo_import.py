@@ -43,3 +43,21 @@ def test_geoparse_command_writes_design_fields(tmp_path):
     assert set(kharkiv) == {"doc_id", "start", "end", "text", "name", "geonameid", "lat", "lon", "country_code",
                             "admin1", "score"}
     assert kharkiv["doc_id"] == "a1" and kharkiv["country_code"] == "UA" and kharkiv["start"] == 13
+
+
+def test_import_reads_country_files_admin2_and_alternate_names(tmp_path):
+    # a GeoNames country file (19 columns), admin codes and alternateNamesV2, in GeoNames' layout
+    (tmp_path / "PS.txt").write_text(
+        "284480\t‘Azzūn\t`Azzun\t\t32.17496\t35.05752\tP\tPPL\tPS\t\tWE\t\t\t\t7727\t\t300\tAsia/Hebron\t2020-01-01\n"
+        "282457\tQalqīlyah\tQalqilyah\tQalqiliya\t32.18966\t34.97063\tP\tPPLA\tPS\t\tWE\tQQA\t\t\t43212\t\t50\tAsia/Hebron\t2020-01-01\n",
+        encoding="utf-8")
+    (tmp_path / "admin1CodesASCII.txt").write_text("PS.WE\tWest Bank\tWest Bank\t6254930\n", encoding="utf-8")
+    (tmp_path / "admin2Codes.txt").write_text("PS.WE.QQA\tQalqilya Governorate\tQalqilya Governorate\t7303999\n",
+                                              encoding="utf-8")
+    (tmp_path / "alternateNamesV2.txt").write_text(
+        "1\t282457\ten\tQalqilya\t1\t\t\t\t\t\n2\t282457\tlink\thttps://example.org/q\t\t\t\t\t\t\n", encoding="utf-8")
+    gaz = import_geonames(sorted(tmp_path.iterdir()))
+    q = [gaz.place(r) for r in gaz.lookup("Qalqilya")]
+    assert q and q[0].geonameid == 282457 and q[0].admin1 == "West Bank" and q[0].admin2 == "Qalqilya Governorate"
+    assert gaz.place(gaz.lookup("Azzun")[0]).geonameid == 284480
+    assert not gaz.lookup("https://example.org/q")  # link rows are not names

@@ -28,8 +28,8 @@ def accept(cands: list[Candidate], w: dict) -> list[Candidate]:
     best: dict[str, float] = {}
     for c in cands:
         c.score = recognition_score(c, w["recognition"])
-        if c.features.get("after_settlement_of") and c.rows:
-            c.score = max(c.score, 0.9)  # "the village of Sir": the words say it is a place
+        if (c.features.get("after_settlement_of") or c.state_abbreviation) and c.rows:
+            c.score = max(c.score, 0.9)  # "the village of Sir", "Beckley, W.Va.": the words say so
         best[c.key] = max(best.get(c.key, 0.0), c.score)
     # one sense per text: a name accepted once is a place wherever it recurs in the text
     accepted = [c for c in cands if c.score >= threshold or (best[c.key] >= threshold and c.score >= threshold / 3)]

@@ -7,6 +7,7 @@ ambiguity with common words and personal names, population); `features.py`'s wei
 from __future__ import annotations
 
 import math
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class Candidate:
     rows: tuple[int, ...] = ()
     demonym_of: str = ""
     loose: bool = False  # matched only through a spelling variant
+    state_abbreviation: bool = False  # "W.Va." after a comma
     first_token: int = 0
     last_token: int = 0
     features: dict[str, float] = field(default_factory=dict)
@@ -138,6 +140,9 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
     return tokens, out
 
 
+# dotted initials ("S.C.", "W.Va.") are state names anywhere; word abbreviations ("Ind.", "Miss.")
+# only after a comma
+_INITIALISM = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.)")
 _ABBREVIATION = re.compile(r",\s((?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.)")
 
 
@@ -145,9 +150,11 @@ def _add_state_abbreviations(text: str, tokens: list[Token], out: list[Candidate
     """ "Beckley, W.Va." and "Columbia, S.C.": news-style state abbreviations after a comma."""
     abbreviations = us_state_abbreviations()
     starts = {t.start: i for i, t in enumerate(tokens)}
-    for m in _ABBREVIATION.finditer(text):
+    for m in itertools.chain(_ABBREVIATION.finditer(text), _INITIALISM.finditer(text)):
         state = abbreviations.get(m.group(1).strip())
         if not state or m.start(1) not in starts:
+            continue
+        if any(c.start == m.start(1) and c.state_abbreviation for c in out):
             continue
         out[:] = [c for c in out if c.start != m.start(1)]  # "Kan." after a comma is Kansas, not Kano
         rows = tuple(r for r in gaz.lookup(state) if gaz.feature_code[r] == "ADM1" and gaz.country_code[r] == "US")
@@ -156,7 +163,7 @@ def _add_state_abbreviations(text: str, tokens: list[Token], out: list[Candidate
             first = starts[m.start(1)]
             last = max(i for i in range(first, min(first + 4, len(tokens))) if tokens[i].start < end)
             out.append(Candidate(m.start(1), end, text[m.start(1):end], fold(state), rows, first_token=first,
-                                 last_token=last))
+                                 last_token=last, state_abbreviation=True))
     out.sort(key=lambda c: c.start)
 
 
@@ -198,6 +205,7 @@ def recognition_features(text: str, tokens: list[Token], cands: list[Candidate],
             f["primary_name"] = float(any(fold(gaz.name[r]) == c.key for r in rows))
             f["log_candidates"] = math.log10(len(c.rows)) / 2
             f["loose_match"] = float(c.loose)
+        f["state_abbreviation"] = float(c.state_abbreviation)
         f["multiword"] = float(c.last_token > c.first_token)
         f["short"] = float(len(c.key) <= 3)
         f["all_caps"] = float(c.text.isupper() and len(c.text) > 1)
