@@ -102,3 +102,36 @@ def test_bad_input_does_not_crash():
     out = classify([None, 42, "   ", "x" * 20000])  # type: ignore[list-item]
     assert len(out) == 4
     assert out[0].sub_event_type is None and out[1].sub_event_type is None
+
+
+def test_neutral_rewrite_equals_rewriting_pattern_by_pattern():
+    """The one-pass phrase rewrite gives what applying the vocabulary's patterns in order gives."""
+    import re
+
+    from sitrep.events.features import NeutralRewriter
+    from sitrep.events.train import _neutral_pairs
+
+    pairs = _neutral_pairs()
+    assert pairs, "the neutral vocabulary could not be read"
+    rewriter = NeutralRewriter(pairs)
+    texts = [
+        "Occupation forces martyred two young men during the storming of the camp.",
+        "The army said its troops neutralised five terrorists in a cowardly ambush near the border.",
+        "Resistance fighters targeted enemy soldiers with explosive charges, the group said.",
+        "Police said gunmen and bandits attacked the village, and the assailants fled.",
+        "Farmers marched peacefully to the district office.",
+    ]
+    for text in texts:
+        expected = text.lower()
+        for pattern, word in pairs:
+            expected = re.sub(rf"\b(?:{pattern.lower()})\b", word, expected)
+        assert rewriter(text.lower()) == " ".join(re.findall(r"\b\w[\w'-]*\b", expected)), text
+
+
+def test_feature_rows_are_unit_length_and_ignore_unknown_words():
+    from sitrep.events.features import NeutralRewriter, TextFeatures
+
+    features = TextFeatures(NeutralRewriter([])).fit(["rebels shelled the town", "police arrested protesters"])
+    rows = features.transform(["rebels shelled the police station", "zzz qqq", ""]).toarray()
+    assert abs((rows[0] ** 2).sum() - 1.0) < 1e-5
+    assert not rows[1].any() and not rows[2].any()

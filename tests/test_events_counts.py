@@ -41,6 +41,11 @@ def counts(sentence: str) -> dict[str, int]:
     ("When officers arrived, they found the driver dead in the yard.", {"death": 1}),
     ("Deputies identified the weapon used in the fatal shooting of a 7-year-old girl.", {"death": 1}),
     ("A pair of gunmen shot six people at a party early Saturday.", {"injury": 6}),
+    ("Six family members including a minor were shot and killed by two armed men.", {"death": 6}),
+    ("Residents looted the home of a man suspected of killing a driver.", {}),
+    ("Police arrested two men accused of killing 3 traders last month.", {"arrest": 2}),
+    ("In the fighting, 51 fighters were killed or wounded.", {}),
+    ("The same day, another man was killed in the next village.", {"death": 1}),
 ])
 def test_counts_follow_acled_rules(sentence, expected):
     assert counts(sentence) == expected

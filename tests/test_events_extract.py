@@ -53,6 +53,24 @@ def test_passive_voice_without_agent_leaves_actor1_empty():
     assert roles.actor2.category == "Civilians" and roles.evidence["actor2"].text == "civilians"
 
 
+@pytest.mark.parametrize("text, agent, target", [
+    ("A soldier was shot and killed in the market district by two armed men on Sunday.", "Unidentified Armed Group", "Military Forces"),
+    ("Two policemen were wounded in a grenade attack by unknown assailants near the station.", "Unidentified Armed Group", "Police Forces"),
+    ("A farmer was shot and wounded in the leg by a soldier near his field.", "Military Forces", "Civilians"),
+    ("An off-duty soldier was shot dead outside his home by masked gunmen.", "Unidentified Armed Group", "Civilians"),
+])
+def test_agent_after_by_later_in_the_clause(text, agent, target):
+    analysis = analyze(Document("doc-1", text, published=PUBLISHED))
+    roles = assign_roles(text, 0, len(text), sentence_actors(analysis, 0, len(text)),
+                         "Violence against civilians", "Attack", None, [])
+    assert (roles.actor1.name, roles.actor2.name) == (agent, target)
+
+
+def test_a_state_force_makes_violence_political():
+    m = only("Soldiers shot dead a trader at a checkpoint in Beni on Monday, residents said.")
+    assert m.actor1.category == "State forces" and m.disorder_type == "Political violence"
+
+
 def test_protest_has_protesters_as_actor1_and_no_counterpart():
     m = only("Hundreds of protesters marched in Lagos on Friday against fuel prices.")
     assert m.event_type == "Protests"
@@ -109,6 +127,13 @@ def test_group_claiming_the_attack_becomes_its_initiator():
     assert len(found) == 1
     assert found[0].actor1.name.startswith("JNIM")
     assert any(c.field == "actor1" and c.claimant == "JNIM" for c in found[0].claims)
+
+
+def test_the_same_doers_again_tell_the_same_event():
+    found = mentions("Gunmen stormed a village in Zamfara state on Sunday. They killed five farmers and burned houses.")
+    assert len(found) == 1
+    assert found[0].fatalities == 5 and found[0].actor1.name == "Unidentified Armed Group"
+    assert found[0].actor2.category == "Civilians"
 
 
 def test_toll_in_another_paragraph_does_not_join():

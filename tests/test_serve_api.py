@@ -41,14 +41,33 @@ def _pg_database():
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "serve.db")
-        return
+@pytest.fixture(scope="module")
+def pg_database():
     if not os.environ.get("SITREP_TEST_PG_URL"):
         pytest.skip("SITREP_TEST_PG_URL is not set: no PostgreSQL server to test against")
     yield from _pg_database()
+
+
+def _emptied(url: str) -> str:
+    """The module's PostgreSQL database with no rows left by the previous test (schema kept)."""
+    from sqlalchemy import create_engine, delete
+
+    from sitrep.store.schema import documents, event_documents, events, review_log
+
+    engine = create_engine(url)
+    Store(url).close()  # creates the tables on first use
+    with engine.begin() as c:
+        for table in (event_documents, review_log, events, documents):
+            c.execute(delete(table))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "serve.db")
+    return _emptied(request.getfixturevalue("pg_database"))
 
 
 @pytest.fixture
@@ -56,16 +75,27 @@ def reports():
     return generate(N_EVENTS, seed=11)
 
 
-@pytest.fixture(params=["replica", "direct"])
-def client(request, db_url, reports):
-    """A server whose list queries run on its in-memory replica, or on the database directly."""
+def _serve(db_url, reports, replica: bool):
     store = Store(db_url)
     store.save([d for d, _ in reports], [e for _, e in reports])
     store.close()
-    app = create_app(ServeConfig(db=db_url, token=TOKEN, replica_max_events=500_000 if request.param == "replica" else 0))
+    app = create_app(ServeConfig(db=db_url, token=TOKEN, replica_max_events=500_000 if replica else 0))
     with TestClient(app) as c:
         yield c
+    app.state.replica.close()
     app.state.store.close()
+
+
+@pytest.fixture(params=["replica", "direct"])
+def client(request, db_url, reports):
+    """A server whose list queries run on its in-memory replica, or on the database directly."""
+    yield from _serve(db_url, reports, replica=request.param == "replica")
+
+
+@pytest.fixture
+def server(db_url, reports):
+    """A server as `sitrep serve` starts it, for what does not depend on where lists are answered."""
+    yield from _serve(db_url, reports, replica=True)
 
 
 def _ids(response) -> set[str]:
@@ -129,71 +159,73 @@ def test_csv_and_geojson_carry_the_export_columns(client, reports):
     assert (round(lat, 2), round(lon, 2)) == (11.85, 13.16)
 
 
-def test_event_detail_has_mentions_and_evidence_spans_into_its_documents(client, reports):
+def test_event_detail_has_mentions_and_evidence_spans_into_its_documents(server, reports):
     doc, event = reports[1]
-    body = client.get(f"/api/events/{event.id}").json()
+    body = server.get(f"/api/events/{event.id}").json()
     assert body["sub_event_type"] == event.sub_event_type
     assert len(body["mentions"]) == 1 and body["documents"][0]["id"] == doc.id
     for field_name, span in body["evidence"].items():
         assert doc.text[span["start"]:span["end"]] == span["text"], field_name
     assert body["evidence"]["place"]["text"] == event.place.name
-    document = client.get(f"/api/documents/{doc.id}").json()
+    document = server.get(f"/api/documents/{doc.id}").json()
     assert document["text"] == doc.text
     assert [e["id"] for e in document["events"]] == [event.id]
 
 
-def test_errors_are_clear_json(client):
+def test_errors_are_clear_json(server):
     cases = [("/api/events?bbox=10,20", 422, "bbox"), ("/api/events?sort=password", 422, "cannot sort"),
              ("/api/events?date_from=yesterday", 422, "date_from"), ("/api/events?limit=5000", 422, "at most"),
              ("/api/events/no-such-event", 404, "no event"), ("/api/documents/nope", 404, "no document")]
     for url, status, words in cases:
-        response = client.get(url)
+        response = server.get(url)
         assert response.status_code == status, url
         assert words in response.json()["error"], url
 
 
-def test_openapi_describes_the_api(client):
-    paths = client.get("/openapi.json").json()["paths"]
+def test_openapi_describes_the_api(server):
+    paths = server.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/documents", "/api/events/{event_id}/review",
             "/api/review/corrections"} <= set(paths)
 
 
-def test_ingest_needs_a_token_and_reports_bad_lines(client):
+def test_ingest_needs_a_token_and_reports_bad_lines(server):
     lines = [json.dumps({"id": "up-1", "text": "Police detained eleven demonstrators in Cali on Monday.",
                          "published": "2024-03-04", "source": "Example Wire"}),
              "this is not json",
              json.dumps({"id": "up-2", "title": "no text here"}),
              json.dumps({"id": "up-1b", "text": "Police detained eleven demonstrators in Cali on Monday.",
                          "published": "2024-03-04"}),
-             json.dumps(["a list", "is not a record"])]
+             json.dumps(["a list", "is not a record"]),
+             json.dumps({"id": "up-4", "text": "Students marched in Nairobi against fee rises.", "published": "soon"})]
     body = "\n".join(lines)
-    assert client.post("/api/documents", content=body).status_code == 401
-    bad = client.post("/api/documents", content=body, headers={"Authorization": "Bearer wrong"})
+    assert server.post("/api/documents", content=body).status_code == 401
+    bad = server.post("/api/documents", content=body, headers={"Authorization": "Bearer wrong"})
     assert bad.status_code == 401 and "token" in bad.json()["error"]
-    response = client.post("/api/documents", content=body, headers={**AUTH, "Content-Type": "application/x-ndjson"})
+    response = server.post("/api/documents", content=body, headers={**AUTH, "Content-Type": "application/x-ndjson"})
     assert response.status_code == 200, response.text
     result = response.json()
-    assert result["received"] == 5 and result["stored"] == 1
+    assert result["received"] == 6 and result["stored"] == 2
     skipped = {s["record"].split(" (")[0]: s["reason"] for s in result["skipped"]}
     assert set(skipped) == {"line 2", "line 3", "line 4", "line 5"}
     assert "duplicate" in skipped["line 4"]
-    assert client.get("/api/documents/up-1").status_code == 200
-    again = client.post("/api/documents", content=lines[0], headers=AUTH).json()
+    assert [w["record"] for w in result["warnings"]] == ["line 6"]  # the date is dropped, the report kept
+    assert server.get("/api/documents/up-1").status_code == 200
+    again = server.post("/api/documents", content=lines[0], headers=AUTH).json()
     assert again["stored"] == 0 and "already" in again["skipped"][0]["reason"]
 
 
-def test_review_actions_write_the_audit_log_and_the_corrections(client, reports):
+def test_review_actions_write_the_audit_log_and_the_corrections(server, reports):
     _, first = reports[0]
     _, second = reports[1]
     _, third = reports[2]
     url = "/api/events/{}/review"
-    assert client.post(url.format(first.id), json={"action": "accept"}).status_code == 401
-    assert client.post(url.format(first.id), json={"action": "accept"}, headers=AUTH).json()["review_status"] == "accepted"
+    assert server.post(url.format(first.id), json={"action": "accept"}).status_code == 401
+    assert server.post(url.format(first.id), json={"action": "accept"}, headers=AUTH).json()["review_status"] == "accepted"
 
     edit = {"action": "edit", "reason": "the report says Shejaiya",
             "changes": {"fatalities": 4, "location": "Shejaiya", "sub_event_type": "Shelling/artillery/missile attack"}}
-    assert client.post(url.format(second.id), json=edit, headers=AUTH).status_code == 200
-    stored = client.get(f"/api/events/{second.id}").json()
+    assert server.post(url.format(second.id), json=edit, headers=AUTH).status_code == 200
+    stored = server.get(f"/api/events/{second.id}").json()
     assert stored["review_status"] == "edited" and stored["fatalities"] == 4
     assert stored["place"]["name"] == "Shejaiya" and stored["event_type"] == "Explosions/Remote violence"
     log = stored["review_log"][0]
@@ -201,25 +233,25 @@ def test_review_actions_write_the_audit_log_and_the_corrections(client, reports)
     assert log["changes"]["fatalities"] == [second.fatalities, 4]
     assert log["before"]["place"]["name"] == second.place.name and log["after"]["place"]["name"] == "Shejaiya"
 
-    assert client.post(url.format(third.id), json={"action": "reject"}, headers=AUTH).status_code == 422
-    assert client.post(url.format(third.id), json={"action": "reject", "reason": "a drill, not an attack"},
+    assert server.post(url.format(third.id), json={"action": "reject"}, headers=AUTH).status_code == 422
+    assert server.post(url.format(third.id), json={"action": "reject", "reason": "a drill, not an attack"},
                        headers=AUTH).status_code == 200
-    invalid = client.post(url.format(third.id), json={"action": "edit", "changes": {"sub_event_type": "Picnic"}},
+    invalid = server.post(url.format(third.id), json={"action": "edit", "changes": {"sub_event_type": "Picnic"}},
                           headers=AUTH)
     assert invalid.status_code == 422 and "Picnic" in invalid.json()["error"]
-    assert client.post(url.format("missing"), json={"action": "accept"}, headers=AUTH).status_code == 404
+    assert server.post(url.format("missing"), json={"action": "accept"}, headers=AUTH).status_code == 404
 
-    assert _ids(client.get("/api/events", params={"review_status": "rejected"})) == {third.id}
-    queue = client.get("/api/review/queue", params={"limit": 1000}).json()["events"]
+    assert _ids(server.get("/api/events", params={"review_status": "rejected"})) == {third.id}
+    queue = server.get("/api/review/queue", params={"limit": 1000}).json()["events"]
     assert {first.id, second.id, third.id}.isdisjoint(e["id"] for e in queue)
     assert [e["confidence"] for e in queue] == sorted(e["confidence"] for e in queue)
 
-    corrections = list(csv.DictReader(io.StringIO(client.get("/api/review/corrections?format=csv").text)))
+    corrections = list(csv.DictReader(io.StringIO(server.get("/api/review/corrections?format=csv").text)))
     by_id = {r["sitrep_id"]: r for r in corrections}
     assert set(by_id) == {first.id, second.id}
     assert by_id[second.id]["location"] == "Shejaiya" and by_id[second.id]["fatalities"] == "4"
     assert by_id[second.id]["notes"] and by_id[second.id]["review_status"] == "edited"
-    actions = [e["action"] for e in client.get("/api/review/log").json()]
+    actions = [e["action"] for e in server.get("/api/review/log").json()]
     assert sorted(actions) == ["accept", "edit", "reject"]
 
 
@@ -238,4 +270,5 @@ def test_cached_pages_follow_writes_made_by_other_processes(db_url, reports):
         assert client.get("/api/events").json()["total"] == 15
         assert client.get("/api/timeline").json() and app.state.replica.rebuilds >= 2
     store.close()
+    app.state.replica.close()
     app.state.store.close()

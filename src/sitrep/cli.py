@@ -36,18 +36,20 @@ def main() -> None:
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local",
               help="Process on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")
 @click.option("--partitions", type=int, default=None, help="With --dask: number of partitions (default 4 per worker).")
+@click.option("--scope", type=click.Choice(["all", "acled"]), default="all", show_default=True,
+              help="'acled' keeps ACLED's scope only: no violent crime without a political actor.")
 def run(inputs: tuple[str, ...], db: str, out: str | None, quiet: bool, dask_address: str | None,
-        partitions: int | None) -> None:
+        partitions: int | None, scope: str) -> None:
     """Ingest, extract, geocode, merge and store INPUT files or folders; write --out."""
     if dask_address:
         from sitrep.scale import run_distributed
 
         summary = run_distributed(inputs, db=db, scheduler=dask_address, partitions=partitions,
-                                  out=out, progress=not quiet)
+                                  out=out, progress=not quiet, scope=scope)
     else:
         from sitrep.pipeline import run as run_pipeline
 
-        summary = run_pipeline(inputs, db=db, out=out, progress=not quiet)
+        summary = run_pipeline(inputs, db=db, out=out, progress=not quiet, scope=scope)
     for line in summary.lines():
         click.echo(line, err=True)
     if summary.read == 0:

@@ -18,10 +18,13 @@ from sitrep.model import Document, Event, Mention, SkippedRecord
 _REASON_KIND = re.compile(r" of |: | \(| as ")
 
 
-def process_document(doc: Document) -> list[Mention]:
-    """One document through nlp, events and geo, with its own repeated mentions merged."""
+def process_document(doc: Document, scope: str = "all") -> list[Mention]:
+    """One document through nlp, events and geo, with its own repeated mentions merged.
+
+    `scope="acled"` keeps ACLED's scope only: violent crime with no political actor is dropped.
+    """
     analysis = nlp.analyze(doc)
-    mentions = event_stage.extract(analysis)
+    mentions = event_stage.extract(analysis, scope=scope)
     if not mentions:
         return []
     mentions = geo.locate(analysis, mentions, geo.geoparse(doc))
@@ -31,14 +34,14 @@ def process_document(doc: Document) -> list[Mention]:
     return incidents.merge_within(mentions)
 
 
-def extract(documents: Iterable[Document | dict]) -> list[Event]:
+def extract(documents: Iterable[Document | dict], scope: str = "all") -> list[Event]:
     """The Python API: documents (Document objects or JSONL-style dicts) to merged Events."""
     from sitrep.ingest.records import documents_from_record
 
     mentions: list[Mention] = []
     for d in documents:
         for doc in [d] if isinstance(d, Document) else documents_from_record(d):
-            mentions.extend(process_document(doc))
+            mentions.extend(process_document(doc, scope))
     return incidents.merge(mentions)
 
 
@@ -74,7 +77,7 @@ class RunSummary:
 
 
 def run(inputs: Iterable[str | Path], db: str, out: str | None = None, progress: bool = True,
-        batch_size: int = 200) -> RunSummary:
+        batch_size: int = 200, scope: str = "all") -> RunSummary:
     """`sitrep run`: ingest, extract, geocode, merge and store; write `out` if given.
 
     Documents already in the database are skipped, so re-running on the same input changes
@@ -113,7 +116,7 @@ def run(inputs: Iterable[str | Path], db: str, out: str | None = None, progress:
             skip(SkippedRecord(doc.id, reason))
             continue
         try:
-            mentions = process_document(doc)
+            mentions = process_document(doc, scope)
         except Exception as e:  # one bad document never stops a batch
             skip(SkippedRecord(doc.id, f"processing failed: {type(e).__name__}: {e}"))
             continue

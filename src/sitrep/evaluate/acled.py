@@ -17,7 +17,7 @@ import math
 import sys
 import time
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sitrep.evaluate.report import Report

@@ -20,6 +20,7 @@ from sitrep.events.lexicons import GenericActor, demonym_pattern, demonyms, gene
 from sitrep.model import Actor, ActorMention, Analysis, Mention, Span
 
 EXTERNAL = "External/Other forces"
+_OFF_DUTY = re.compile(r"\b(?:off-duty|off duty|retired|former)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +111,10 @@ def _generic_in(text: str, start: int, end: int, taken: list[tuple[int, int]], d
         if civilians is not None and free(s, e):
             found.append((s, e, civilians, demonyms()[m.group(1)]))
     out = []
+    civilians = _by_base().get("Civilians")
     for s, e, g, code in found:
+        if g.category == "State forces" and civilians is not None and _OFF_DUTY.search(text[max(start, s - 25):s]):
+            g, code = civilians, code  # "an off-duty soldier" is a civilian (ACLED)
         name = acled_name(g.base, code) if code else g.base
         out.append(ActorMention(Span(doc_id, s, e, text[s:e]), Actor(name, g.category, text[s:e], code)))
     return out
@@ -125,10 +129,18 @@ def _demonym_plural() -> re.Pattern:
 def sentence_actors(analysis: Analysis, start: int, end: int) -> list[ActorMention]:
     """Named actors (from nlp) and generic actors in text[start:end], in reading order."""
     text = analysis.doc.text
-    named = [_own_nationality(text, start, a) for a in analysis.actors if start <= a.span.start and a.span.end <= end]
+    named = [_off_duty(text, start, _own_nationality(text, start, a))
+             for a in analysis.actors if start <= a.span.start and a.span.end <= end]
     taken = [(a.span.start, a.span.end) for a in named]
     generic = _generic_in(analysis.doc.text, start, end, taken, analysis.doc.id)
     return sorted(named + generic, key=lambda a: a.span.start)
+
+
+def _off_duty(text: str, start: int, mention: ActorMention) -> ActorMention:
+    """"an off-duty soldier" is a civilian at the time of the event (ACLED)."""
+    if mention.actor.category != "State forces" or not _OFF_DUTY.search(text[max(start, mention.span.start - 25):mention.span.start]):
+        return mention
+    return ActorMention(mention.span, Actor("Civilians", "Civilians", mention.actor.alias))
 
 
 def _own_nationality(text: str, start: int, mention: ActorMention) -> ActorMention:

@@ -22,6 +22,10 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\
 _STRUCK_A_MINE = re.compile(
     r"\b(?:struck|hit|ran over|stepped on|drove over|triggered|detonated by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:ied|landmine|land mine|mine|explosive device|explosive|roadside bomb|bomb)s?\b", re.I)
+_BY = re.compile(r"\bby\s+", re.I)
+_NOUN_BEFORE_BY = re.compile(
+    r"\b(?:attacks?|assaults?|ambush|raids?|strikes?|air ?strikes?|shelling|bombing|killings?|abductions?|"
+    r"kidnappings?|arrests?|incursion|offensive|operation)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _AND = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
 _STATE = ("State forces", "External/Other forces")
@@ -40,13 +44,12 @@ def _sides(text: str, start: int, actors: list[ActorMention]) -> tuple[list[Acto
     """Split the sentence's actors into the initiator's side and the target's side."""
     sentence = text[start:]
     t = triggers()
-    by = t.passive_by.search(sentence)
-    if by:
-        agent_from = start + by.end()
+    for by_start, by_end in _agent_markers(sentence):
+        agent_from = start + by_end
         agents = [a for a in actors if agent_from <= a.span.start <= agent_from + 30 and not target_only(a.actor)]
         if agents:
             first = agents[0]
-            patients = [a for a in actors if a.span.end <= start + by.start()]
+            patients = [a for a in actors if a.span.end <= start + by_start]
             rest = [a for a in actors if a.span.start > first.span.end and a not in patients]
             return [first] + [a for a in rest if not target_only(a.actor)], patients + [a for a in rest if target_only(a.actor)]
     if _STRUCK_A_MINE.search(sentence):  # "a military convoy struck an IED": the subject is the target
@@ -62,6 +65,19 @@ def _sides(text: str, start: int, actors: list[ActorMention]) -> tuple[list[Acto
     side1 = [a for a in before if not target_only(a.actor)]
     side2 = [a for a in before if target_only(a.actor)] + after
     return side1, side2
+
+
+def _agent_markers(sentence: str) -> list[tuple[int, int]]:
+    """Where "by" introduces the doer: right after a passive verb ("killed by"), after a passive
+    verb earlier in the clause ("was shot in the market by two armed men"), or after an event
+    noun ("a grenade attack by unknown attackers")."""
+    t = triggers()
+    out = [(m.start(), m.end()) for m in t.passive_by.finditer(sentence)]
+    for m in _BY.finditer(sentence):
+        before = sentence[max(0, m.start() - 80):m.start()]
+        if t.passive.search(before) or _NOUN_BEFORE_BY.search(before):
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
 
 
 def _crowd(event_type: str, actors: list[ActorMention], trigger: Span | None) -> ActorMention | None:

@@ -63,9 +63,24 @@ def cues() -> tuple[_Cue, ...]:
 
 
 @lru_cache(maxsize=1)
-def _any_override() -> re.Pattern:
-    """All override cues in one pattern: one scan tells whether any of them can apply."""
-    return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in cues() if c.override), re.I)
+def _override_cues() -> tuple[re.Pattern, tuple[_Cue, ...], frozenset[str]]:
+    """The override cues for lower-cased text: one pattern telling whether any can apply, the
+    cues with their patterns compiled without IGNORECASE (faster), and the event types they may replace."""
+    lowered = tuple(_Cue(c.sub_event_type, True, re.compile(c.pattern.pattern), c.replaces)
+                    for c in cues() if c.override)
+    combined = re.compile("|".join(f"(?:{c.pattern.pattern})" for c in lowered))
+    return combined, lowered, frozenset().union(*(c.replaces for c in lowered))
+
+
+def _forced_label(lowered: str, event_type: str) -> str | None:
+    """The override cue's sub-type for a lower-cased text the model gave `event_type`, or None."""
+    combined, lowered_cues, replaceable = _override_cues()
+    if event_type not in replaceable or not combined.search(lowered):
+        return None
+    for cue in lowered_cues:
+        if event_type in cue.replaces and cue.pattern.search(lowered):
+            return cue.sub_event_type
+    return None
 
 
 def cue_label(text: str, replacing: str | None = None) -> str | None:
@@ -74,11 +89,9 @@ def cue_label(text: str, replacing: str | None = None) -> str | None:
     With `replacing` (the event type the model chose), only override rules allowed to replace
     that event type are tried.
     """
-    if replacing is not None and not _any_override().search(text):
-        return None
+    if replacing is not None:
+        return _forced_label(text.lower(), replacing)
     for cue in cues():
-        if replacing is not None and not (cue.override and replacing in cue.replaces):
-            continue
         if cue.pattern.search(text):
             return cue.sub_event_type
     return None
@@ -90,7 +103,13 @@ def from_label(label: str, confidence: float) -> Classification:
         return Classification(None, None, confidence)
     criminal = label.startswith(CRIMINAL_PREFIX)
     sub = label[len(CRIMINAL_PREFIX):] if criminal else label
-    return Classification(sub, sub_event_types()[sub], confidence, criminal)
+    return Classification(sub, _types()[sub], confidence, criminal)
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, str]:
+    """sub-type -> event type, built once (the taxonomy builds a new dict per call)."""
+    return sub_event_types()
 
 
 def _by_cues(text: str) -> Classification:
@@ -135,20 +154,25 @@ def classify(texts: list[str]) -> list[Classification]:
     model = _model()
     if model is None:
         return [_by_cues(t) for t in texts]
-    wordy = [i for i, t in enumerate(texts) if _WORD.search(t)]  # blank or symbol-only: no event
-    predicted = dict(zip(wordy, model.predict([texts[i] for i in wordy]))) if wordy else {}
+    types = _types()
     out = []
+    wordy_index, wordy = [], []
     for i, text in enumerate(texts):
+        if _WORD.search(text):  # blank or symbol-only: no event
+            wordy_index.append(i)
+            wordy.append(text.lower())
+    predicted = dict(zip(wordy_index, zip(wordy, model.predict(wordy, lowered=True))))
+    for i in range(len(texts)):
         if i not in predicted:
             out.append(Classification(None, None, 1.0))
             continue
-        label, prob = predicted[i]
+        lowered, (label, prob) = predicted[i]
         cls = from_label(label, prob)
         # a weapon cue overrides only among acts of violence (see cues.yaml): "police seized
         # grenades" stays a disrupted weapons use, and a protest stays a protest
         if cls.event_type and not cls.criminal:
-            forced = cue_label(text, replacing=cls.event_type)
+            forced = _forced_label(lowered, cls.event_type)
             if forced and forced != cls.sub_event_type:
-                cls = Classification(forced, sub_event_types()[forced], prob)
+                cls = Classification(forced, types[forced], prob)
         out.append(cls)
     return out

@@ -42,13 +42,18 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -
     cues = count_cues()
     before = text[max(start, number.start - 60):number.start]
     for kind, rx in cues.before_number.items():
-        if rx.search(before):
+        m = rx.search(before)
+        if m:
+            if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
+                return None  # "accused of killing 3 people"
             return None if kind == "other" else "death" if kind == "death_toll" else kind
     window = text[number.end:min(next_start, number.end + 120)]
     m = cues.after_number.match(window)
     if m is None:
         return None
     kind = next(k for k in KINDS if m.group(k))
+    if kind == "death" and cues.not_a_toll_after.match(text, number.end + m.end()):
+        return None  # "51 were killed or wounded": not a death toll
     # "a masked gunman shot and killed a man": the number is who killed, not who died
     if not m.group("aux") and cues.transitive.search(m.group(kind)) and _OBJECT.match(text, number.end + m.end()):
         return None
@@ -91,6 +96,9 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         m = rx.search(sentence)
         if not m or _RELATIVE.search(m.group()):
             continue
+        words_start = m.start() + re.match(r"\W*", m.group()).end()
+        if count_cues().not_a_toll_before.search(sentence[:words_start]):
+            continue  # "a man suspected of killing a driver"
         s, e = start + m.start(), start + m.end()
         inside = [c for c in out if c.kind == kind and s <= c.start and c.end <= e]
         others = [c for c in out if c.kind == kind and c not in inside]

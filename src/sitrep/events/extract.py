@@ -30,6 +30,9 @@ _ANAPHORA = re.compile(
     r"\s*(?:the|this|these|that|those|both|such)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|assaults?|ambush|raids?|clash(?:es)?|"
     r"fighting|shelling|bombing|strikes?|explosions?|blasts?|protests?|demonstrations?|rall(?:y|ies)|marches|march|"
     r"riots?|arrests?|abductions?|kidnappings?|killings?|incidents?|events?|operations?|violence|confrontations?)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:they|he|she|the (?:gunmen|attackers|assailants|militants|fighters|soldiers|troops|police|protesters|"
+    r"demonstrators|rioters|mob|group|men))\s+(?:\w+\s+)?(?:then\s+|also\s+|later\s+)?\w+(?:ed|t)\b", re.I)
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 # Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
 # strikes and chemical weapons are the tools of organised armed actors even when unnamed.
@@ -77,8 +80,9 @@ def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention]) -> 
 
 def _elaborates(text: str) -> bool:
     """A sentence that only tells more of the event before it: no event word of its own
-    ("Casualties unknown."), or one taken up by "the"/"this" ("The arrests were carried out...")."""
-    return not event_words(text) or bool(_ANAPHORA.match(text))
+    ("Casualties unknown."), one taken up by "the"/"this" ("The arrests were carried out..."),
+    or the same doers again ("They killed five people")."""
+    return not event_words(text) or bool(_ANAPHORA.match(text)) or bool(_PRONOUN_SUBJECT.match(text))
 
 
 def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], text: str,
@@ -203,6 +207,8 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
 def _disorder(m: Mention, criminal: bool) -> str:
     """ACLED's disorder type, or "Criminal violence" for violence with no political actor."""
     parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
+    if any(a.category in _POLITICAL and not a.name.startswith("Unidentified") for a in parties):
+        criminal = False  # a state force or a named armed group makes it political, whatever the words
     if criminal or (m.sub_event_type in _CRIME_LIKE and not any(a.category in _POLITICAL for a in parties)):
         return CRIMINAL
     return disorder_type(m.sub_event_type)

@@ -28,6 +28,8 @@ class CountCues:
     before_number: dict  # kind -> regex matching the words just before a number ("killed at least")
     after_number: re.Pattern  # "<number> ... were killed": groups name the kind
     singular: list  # (kind, value, regex) for one or two victims without a figure
+    not_a_toll_before: re.Pattern  # "accused of killing": the words before a death word
+    not_a_toll_after: re.Pattern  # "killed or wounded": the words after it
     not_people: re.Pattern  # "times", "livestock": what follows a number that is not people
     transitive: re.Pattern  # an active verb whose subject is the number (the perpetrators)
 
@@ -53,6 +55,8 @@ def count_cues() -> CountCues:
         value = 2 if key == "pair_victims" else 1
         singular.append(("death", value, re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
     return CountCues(
+        not_a_toll_before=re.compile(_alternation(raw["not_a_toll_before"]), re.I),
+        not_a_toll_after=re.compile(_alternation(raw["not_a_toll_after"]), re.I),
         not_people=re.compile(rf"\s*(?:{_alternation(raw['not_people'])})\b", re.I),
         transitive=re.compile(rf"(?:{_alternation(raw['transitive'])})$", re.I),
         death=re.compile(rf"\b(?:{words['death']})\b", re.I),
@@ -86,6 +90,7 @@ class Triggers:
     verb: re.Pattern
     noun: re.Pattern
     passive_by: re.Pattern  # "<participle> [adverb] by": the words after name the agent
+    passive: re.Pattern  # "were killed", "was shot": a passive event verb anywhere
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +103,7 @@ def triggers() -> Triggers:
         verb=re.compile(rf"\b(?:{verbs})\b", re.I),
         noun=re.compile(rf"\b(?:{nouns})\b", re.I),
         passive_by=re.compile(rf"\b(?:{passive})\b(?:\s+\w+ly)?(?:\s+(?:and|or)\s+\w+)?\s+by\b", re.I),
+        passive=re.compile(rf"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?:{passive})\b", re.I),
     )
 
 

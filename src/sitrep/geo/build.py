@@ -67,7 +67,7 @@ def build_default() -> Gazetteer:
         if code == "PPLC":
             capitals.discard((cc, fold(c["name"])))  # only the most populous of that name
         row = gaz.add_place(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["population"], cc,
-                            admin1_names.get((cc, c["admin1code"]), ""), "", code)
+                            admin1_names.get((cc, c["admin1code"]), ""), "", code, f'{cc}.{c["admin1code"]}')
         for alt in c["alternatenames"]:
             if keep_alternate_name(alt, c["population"]):
                 gaz.add_name(row, alt)
@@ -116,7 +116,7 @@ def _add_admin1(gaz: Gazetteer, admin1_names: dict, points: dict) -> None:
             continue
         lat, lon = centroid(pts)
         gid = us_ids.get(code) if cc == "US" else None
-        row = gaz.add_place(gid, name, lat, lon, populations.get((cc, code), 0), cc, name, "", "ADM1")
+        row = gaz.add_place(gid, name, lat, lon, populations.get((cc, code), 0), cc, name, "", "ADM1", f"{cc}.{code}")
         _add_subdivision_forms(gaz, row, name)
 
 

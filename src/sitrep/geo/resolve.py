@@ -14,7 +14,7 @@ from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.recognize import Candidate
 
-MAX_ROWS = 25
+MAX_ROWS = 15
 SUPPORT_ROWS = 12  # candidates per name that count as support for the other names' candidates
 _CONTAINER_GAPS = (", ", ",", " (", " , ", ", the ")
 

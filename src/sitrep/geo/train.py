@@ -126,7 +126,8 @@ def _best_threshold(p, y) -> float:
 
 
 def main(argv: list[str]) -> None:
-    gold_dir = Path(argv[0]) if argv else Path(__file__).resolve().parents[4].parent / "shared" / "data" / "geoparsing"
+    # default: ../shared/data/geoparsing beside the repository
+    gold_dir = Path(argv[0]) if argv else Path(__file__).resolve().parents[4] / "shared" / "data" / "geoparsing"
     out = train(gold_dir)
     (DATA / "weights.json").write_text(json.dumps(out["full"], indent=1) + "\n", encoding="utf-8")
     (DATA / "weights_folds.json").write_text(json.dumps({"n_folds": N_FOLDS, "folds": out["folds"]}) + "\n",

@@ -26,7 +26,7 @@ def _client(scheduler):
 
 
 def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, partitions: int | None = None,
-                    out: str | None = None, batch_size: int = 200, progress: bool = False):
+                    out: str | None = None, batch_size: int = 200, progress: bool = False, scope: str = "all"):
     """Run the pipeline over `inputs` on Dask and store the events in `db`; returns a RunSummary.
 
     `scheduler` is a dask Client, a scheduler address ("tcp://host:8786") or "local"/None for a
@@ -56,7 +56,7 @@ def run_distributed(inputs: Iterable[str | Path], db: str, scheduler=None, parti
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         parts = partition(inputs, partitions or 4 * n_workers)
-        futures = client.map(process_partition, parts, db=db, pure=False)
+        futures = client.map(process_partition, parts, db=db, scope=scope, pure=False)
         dedup, seen = Deduplicator(), set()
         batch_docs: list[Document] = []
         batch_mentions: list[Mention] = []

@@ -62,7 +62,7 @@ def read_piece(piece: Piece, report) -> list[Document]:
         return list(read_documents([part], relabel))
 
 
-def process_partition(partition: Partition, db: str | None = None) -> PartitionResult:
+def process_partition(partition: Partition, db: str | None = None, scope: str = "all") -> PartitionResult:
     """Read and process one partition; one bad document never stops it."""
     from sitrep.pipeline import process_document
 
@@ -76,7 +76,7 @@ def process_partition(partition: Partition, db: str | None = None) -> PartitionR
                 result.stored[doc.id] = reason
                 continue
             try:
-                result.mentions[doc.id] = process_document(doc)
+                result.mentions[doc.id] = process_document(doc, scope)
             except Exception as e:  # reported by the client, like pipeline.run does
                 result.failed[doc.id] = f"processing failed: {type(e).__name__}: {e}"
     return result

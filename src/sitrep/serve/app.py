@@ -73,7 +73,7 @@ def create_app(config: ServeConfig):
     app.state.replica = ListReplica(app.state.store.engine, on_change=app.state.cache.invalidate,
                                     max_events=config.replica_max_events,
                                     recheck_seconds=config.cache_recheck_seconds)
-    app.state.replica.rebuild()  # the first copy before the first request; later ones in the background
+    app.state.replica.start()
     csp = content_security_policy(config.tiles)
     if config.cache:
         # Added first, so it sits inside the security middleware: a private server checks access first.
@@ -105,6 +105,14 @@ def create_app(config: ServeConfig):
             return JSONResponse({"error": f"invalid input: {message}", "problems": problems}, 422)
         page = app.state.templates.get_template("error.html").render(status=422, message=message, user=None)
         return HTMLResponse(page, 422)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        # The traceback still goes to the server's log; the client gets a short, clear answer.
+        message = f"internal error ({type(exc).__name__}); the server log has the details"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": message}, 500)
+        return HTMLResponse(app.state.templates.get_template("error.html").render(status=500, message=message), 500)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy.engine import Engine
 
 from sitrep.store.schema import events, review_log
@@ -34,6 +35,8 @@ class ResponseCache:
         self._lock = threading.Lock()
         self._version: tuple | None = None
         self._checked = 0.0
+        # Bumped on every emptying: an answer computed before it (from older data) is not kept.
+        self.generation = 0
         self.hits = self.misses = 0
 
     def _data_version(self) -> tuple:
@@ -42,24 +45,29 @@ class ResponseCache:
             reviews = c.execute(select(func.max(review_log.c.id))).scalar()
         return n, str(last), reviews
 
-    def _fresh(self) -> None:
-        now = time.monotonic()
-        if now - self._checked < self.recheck_seconds:
-            return
+    def due(self) -> bool:
+        """Whether it is time to look for writes by other processes (then call `check`, off the event loop)."""
+        return time.monotonic() - self._checked >= self.recheck_seconds
+
+    def check(self) -> None:
+        with self._lock:
+            if not self.due():
+                return
+            self._checked = time.monotonic()  # claimed: concurrent requests don't all ask at once
         version = self._data_version()
         with self._lock:
-            self._checked = now
             if version != self._version:
                 self._version = version
                 self._entries.clear()
+                self.generation += 1
 
     def invalidate(self) -> None:
         with self._lock:
             self._entries.clear()
+            self.generation += 1
             self._checked = 0.0
 
     def get(self, key: str):
-        self._fresh()
         with self._lock:
             hit = self._entries.get(key)
             if hit is not None:
@@ -71,18 +79,24 @@ class ResponseCache:
 
     def memo(self, key: str, compute):
         """A value (e.g. the count of a filter, the same for every page of it) kept like a response."""
+        self.check()  # called from worker threads, so it may query
         hit = self.get(f"memo:{key}")
         if hit is not None:
             return hit[2]
+        generation = self.generation
         value = compute()
         with self._lock:
-            self._entries[f"memo:{key}"] = (200, [], value)
+            if generation == self.generation:
+                self._entries[f"memo:{key}"] = (200, [], value)
         return value
 
-    def put(self, key: str, status: int, headers: list, body: bytes) -> None:
+    def put(self, key: str, status: int, headers: list, body: bytes, generation: int) -> None:
+        """Keep an answer computed while the cache was at `generation` (dropped if emptied since)."""
         if status != 200 or len(body) > self.max_body:
             return
         with self._lock:
+            if generation != self.generation:
+                return
             self._entries[key] = (status, headers, body)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
@@ -118,6 +132,8 @@ class CacheMiddleware:
             return await self.app(scope, receive, send)
 
         key = cache_key(path, scope.get("query_string", b""))
+        if cache.due():  # a database query: never on the event loop
+            await run_in_threadpool(cache.check)
         hit = cache.get(key)
         while hit is None and key in self.inflight:
             # The same question is being answered right now: wait for that answer, don't ask again.
@@ -137,6 +153,7 @@ class CacheMiddleware:
 
     async def _answer(self, key, cache, scope, receive, send):
         captured: dict = {"chunks": []}
+        generation = cache.generation
 
         async def send_and_keep(message):
             if message["type"] == "http.response.start":
@@ -144,7 +161,7 @@ class CacheMiddleware:
             elif message["type"] == "http.response.body":
                 captured["chunks"].append(message.get("body", b""))
                 if not message.get("more_body"):
-                    cache.put(key, captured["status"], captured["headers"], b"".join(captured["chunks"]))
+                    cache.put(key, captured["status"], captured["headers"], b"".join(captured["chunks"]), generation)
             await send(message)
 
         await self.app(scope, receive, send_and_keep)

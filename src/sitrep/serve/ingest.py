@@ -7,7 +7,7 @@ import threading
 
 from sitrep import incidents
 from sitrep.ingest.dedup import Deduplicator
-from sitrep.ingest.records import document_from_record
+from sitrep.ingest.records import documents_from_record
 from sitrep.model import Document, Mention, SkippedRecord
 from sitrep.pipeline import process_document
 
@@ -18,9 +18,11 @@ def ingest_lines(store, lines: list[str], lock: threading.Lock) -> dict:
     """Run the pipeline on JSONL records and store documents and events in one transaction.
 
     A bad line (not JSON, no text, a duplicate, a processing error) is reported by its line
-    number and id and skipped; it never stops the others.
+    number and id and skipped; it never stops the others. A fixable problem (an unreadable
+    `published` date) keeps the document and is reported under `warnings`.
     """
     skipped: list[SkippedRecord] = []
+    warnings: list[dict] = []
     docs: list[Document] = []
     mentions: list[Mention] = []
     dedup = Deduplicator()
@@ -29,27 +31,30 @@ def ingest_lines(store, lines: list[str], lock: threading.Lock) -> dict:
         if not line.strip():
             continue
         received += 1
-        where = f"line {number}"
+        line_name = f"line {number}"
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("a record must be a JSON object")
-            doc = document_from_record(record)
+            # A listing page in "html" becomes one document per story, as in `sitrep run`.
+            line_docs = documents_from_record(
+                record, warn=lambda text, at=line_name: warnings.append({"record": at, "warning": text[:MAX_REASON]}))
         except ValueError as e:
-            skipped.append(SkippedRecord(where, str(e)[:MAX_REASON]))
+            skipped.append(SkippedRecord(line_name, str(e)[:MAX_REASON]))
             continue
-        where = f"{where} (id {doc.id})"
-        reason = dedup.check(doc) or store.already_stored(doc)
-        if reason:
-            skipped.append(SkippedRecord(where, reason))
-            continue
-        try:
-            found = process_document(doc)
-        except Exception as e:  # one bad document never stops a batch
-            skipped.append(SkippedRecord(where, f"processing failed: {type(e).__name__}: {e}"[:MAX_REASON]))
-            continue
-        docs.append(doc)
-        mentions.extend(found)
+        for doc in line_docs:
+            where = f"{line_name} (id {doc.id})"
+            reason = dedup.check(doc) or store.already_stored(doc)
+            if reason:
+                skipped.append(SkippedRecord(where, reason))
+                continue
+            try:
+                found = process_document(doc)
+            except Exception as e:  # one bad document never stops a batch
+                skipped.append(SkippedRecord(where, f"processing failed: {type(e).__name__}: {e}"[:MAX_REASON]))
+                continue
+            docs.append(doc)
+            mentions.extend(found)
     events = []
     if docs:
         with lock:  # merging reads the stored events it may join: one writer at a time
@@ -57,4 +62,4 @@ def ingest_lines(store, lines: list[str], lock: threading.Lock) -> dict:
             store.save(docs, events)
     return {"received": received, "stored": len(docs), "mentions": len(mentions),
             "events": sorted(e.id for e in events),
-            "skipped": [{"record": s.record, "reason": s.reason} for s in skipped]}
+            "skipped": [{"record": s.record, "reason": s.reason} for s in skipped], "warnings": warnings}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import hmac
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -20,10 +21,11 @@ router = APIRouter(include_in_schema=False)
 # The fields the event page lists, in ACLED's order, with the evidence key each rests on.
 FIELDS = [
     ("event_date", "date"), ("date_precision", None), ("disorder_type", None), ("event_type", "event_type"),
-    ("sub_event_type", "sub_event_type"), ("actor1", "actor1"), ("assoc_actor_1", None), ("actor2", "actor2"),
-    ("assoc_actor_2", None), ("civilian_targeting", None), ("location", "place"), ("admin1", None),
-    ("admin2", None), ("country", None), ("latitude", None), ("longitude", None), ("geo_precision", None),
-    ("fatalities", "fatalities"), ("injuries", "injuries"), ("confidence", None), ("notes", None),
+    ("sub_event_type", "sub_event_type"), ("actor1", "actor1"), ("assoc_actor_1", "assoc_actor_1"),
+    ("actor2", "actor2"), ("assoc_actor_2", "assoc_actor_2"), ("civilian_targeting", "civilian_targeting"),
+    ("location", "place"), ("admin1", None), ("admin2", None), ("country", None), ("latitude", None),
+    ("longitude", None), ("geo_precision", None), ("fatalities", "fatalities"), ("injuries", "injuries"),
+    ("attribution", "attribution"), ("confidence", None), ("notes", None),
 ]
 EDITABLE = ["event_date", "date_precision", "sub_event_type", "actor1", "actor2", "civilian_targeting",
             "location", "admin1", "country", "country_code", "latitude", "longitude", "geo_precision",
@@ -68,7 +70,9 @@ def event_page(request: Request, event_id: str):
         span = event.evidence.get(key) if key else None
         if span is None and key:  # the merged event may keep evidence on its mentions only
             span = next((m.evidence[key] for m in event.mentions if m.evidence.get(key)), None)
-        fields.append({"name": name, "value": row.get(name), "evidence": highlight.evidence_text(span, texts),
+        value = row.get(name) if name != "attribution" else "; ".join(
+            sorted({m.attribution for m in event.mentions if m.attribution}))  # who the account comes from
+        fields.append({"name": name, "value": value, "evidence": highlight.evidence_text(span, texts),
                        "doc_id": span.doc_id if span else ""})
     sources = [{"doc": docs.get(s.doc_id), "source": s,
                 "segments": highlight.document_segments(event, s.doc_id, texts[s.doc_id]) if s.doc_id in texts else []}
@@ -121,8 +125,6 @@ def _form_changes(request: Request, event_id: str, form) -> EventChanges:
 
 
 def _back(event_id: str, error: str) -> RedirectResponse:
-    from urllib.parse import quote
-
     return RedirectResponse(f"/events/{event_id}?error={quote(error[:300])}", 303)
 
 
@@ -161,8 +163,6 @@ def login_page(request: Request, next: str = "/", error: str = ""):
 @router.post("/login")
 def login(request: Request, user: str = Form(..., max_length=200), password: str = Form(..., max_length=500),
           csrf_token: str = Form(""), next: str = Form("/")):
-    import hmac
-
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not cookie or not hmac.compare_digest(cookie, csrf_token):
         raise HTTPException(403, "the login form expired: reload it and try again")

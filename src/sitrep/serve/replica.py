@@ -33,6 +33,7 @@ EXTRA_INDEXES = ["CREATE INDEX ix_replica_fatalities ON events (fatalities, even
                  "CREATE INDEX ix_replica_subtype_date ON events (sub_event_type, event_date)",
                  "CREATE INDEX ix_replica_country_type ON events (country_code, event_type, event_date)"]
 BATCH = 5000
+RETIRE_SECONDS = 60.0  # how long a replaced copy stays readable
 
 
 def source_version(engine: Engine) -> tuple:
@@ -56,6 +57,7 @@ class ListReplica:
         self._building = threading.Lock()
         self._writing = threading.Lock()
         self.rebuilds = 0
+        self._retired: list[tuple[float, Engine]] = []
         atexit.register(self.close)  # the copy is a file in shared memory: never leave it behind
 
     # -- reading ---------------------------------------------------------------------------
@@ -73,6 +75,15 @@ class ListReplica:
             threading.Thread(target=self.rebuild, name="sitrep-list-replica", daemon=True).start()
 
     # -- building --------------------------------------------------------------------------
+    def start(self, wait_up_to: int = 20_000) -> None:
+        """The first copy: made before returning for a small database, in the background for a big one
+        (the server answers from the database itself meanwhile, rather than start late)."""
+        if source_version(self.source)[0] <= wait_up_to:
+            self.rebuild()
+        else:
+            self._checked = time.monotonic()
+            threading.Thread(target=self.rebuild, name="sitrep-list-replica", daemon=True).start()
+
     def rebuild(self) -> None:
         """Copy the source's rows into a fresh in-memory database and swap it in."""
         if not self._building.acquire(blocking=False):
@@ -94,7 +105,9 @@ class ListReplica:
                 with self._writing:
                     old, self.engine, self.version = self.engine, fresh, version
             if old is not None:
-                _drop(old)
+                # Requests that picked the old copy a moment ago may still open connections to it.
+                self._retired.append((time.monotonic(), old))
+            self._drop_retired(older_than=RETIRE_SECONDS)
             self.rebuilds += 1
             self.on_change()
         finally:
@@ -122,7 +135,18 @@ class ListReplica:
             self.version, self._checked = None, 0.0
         self.on_change()
 
+    def _drop_retired(self, older_than: float) -> None:
+        now = time.monotonic()
+        keep = []
+        for since, engine in self._retired:
+            if now - since >= older_than:
+                _drop(engine)
+            else:
+                keep.append((since, engine))
+        self._retired = keep
+
     def close(self) -> None:
+        self._drop_retired(older_than=0)
         if self.engine is not None:
             _drop(self.engine)
             self.engine = None
