@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events.counts import sentence_counts, totals
-from sitrep.events.numbers import read_numbers
+from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.model import Document
+from sitrep.nlp import analyze
 
 
 def counts(sentence: str) -> dict[str, int]:
-    found = totals(sentence_counts(sentence, 0, len(sentence), read_numbers(sentence)))
+    numbers = document_numbers(analyze(Document("t", sentence)))
+    found = totals(sentence_counts(sentence, 0, len(sentence), numbers))
     return {kind: value for kind, (value, _, _) in found.items()}
 
 

@@ -61,3 +61,13 @@ def test_import_reads_country_files_admin2_and_alternate_names(tmp_path):
     assert q and q[0].geonameid == 282457 and q[0].admin1 == "West Bank" and q[0].admin2 == "Qalqilya Governorate"
     assert gaz.place(gaz.lookup("Azzun")[0]).geonameid == 284480
     assert not gaz.lookup("https://example.org/q")  # link rows are not names
+
+
+def test_admin1_codes_name_the_areas_of_an_existing_index(shared_data):
+    base = Gazetteer(source="test")
+    base.country_names = {"NG": "Nigeria"}
+    base.add_place(2334008, "Kaura Namoda", 12.59, 6.59, 50000, "NG", "", "", "PPL", "NG.57")
+    gaz = import_geonames([shared_data / "geonames" / "admin1CodesASCII_2019.txt"], base=base)
+    town = gaz.place(gaz.lookup("Kaura Namoda")[0])
+    assert town.admin1 == "Zamfara" and town.country == "Nigeria"
+    assert any(gaz.feature_code[r] == "ADM1" for r in gaz.lookup("Zamfara"))

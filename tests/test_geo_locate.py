@@ -17,7 +17,8 @@ def test_event_place_is_where_the_killing_happened_not_the_funeral():
     text = ("Israeli forces shot dead a young man in Azzun, east of Qalqilya, on Monday; "
             "his funeral was held in Qalqilya on Tuesday.")
     m = located(text, [text])[0]
-    assert m.place.name == "‘Azzūn" and m.place.country == "Palestine" and m.place.admin1 == "West Bank"
+    assert m.place.name == "Azzun" and m.place.geonameid == 284480
+    assert m.place.country == "Palestine" and m.place.admin1 == "West Bank"
     assert m.geo_precision == TOWN
     assert text[m.evidence["place"].start:m.evidence["place"].end] == "Azzun"
 
@@ -27,7 +28,7 @@ def test_near_a_town_and_a_whole_governorate_lower_the_precision():
             "Tubas governorate overnight.")
     near, region = located(text, ["Clashes broke out near Jenin on Sunday.",
                                   "Separately, the army raided homes in the Tubas governorate overnight."])
-    assert near.place.name == "Janīn" and near.geo_precision == NEAR
+    assert near.place.name == "Jenin" and near.place.geonameid == 283506 and near.geo_precision == NEAR
     assert region.place is not None and region.geo_precision == REGION
 
 
@@ -41,3 +42,9 @@ def test_no_place_in_the_text_leaves_the_place_empty():
     text = "Two people were injured in an attack on Friday, witnesses said."
     m = located(text, [text])[0]
     assert m.place is None and m.geo_precision is None and "place" not in m.evidence
+
+
+def test_aftermath_words_of_the_previous_sentence_do_not_count():
+    sentence = "Jenin saw heavy clashes on Monday, and a wounded man later died in a hospital in Nablus."
+    m = located("The body was moved to a hospital. " + sentence, [sentence])[0]
+    assert m.place.name == "Jenin" and m.geo_precision == TOWN

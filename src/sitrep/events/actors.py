@@ -16,7 +16,7 @@ from importlib import resources
 
 import yaml
 
-from sitrep.events.lexicons import GenericActor, demonym_pattern, demonyms, generic_actors
+from sitrep.events.lexicons import GenericActor, any_of, demonym_pattern, demonyms, generic_actors
 from sitrep.model import Actor, ActorMention, Analysis, Mention, Span
 
 EXTERNAL = "External/Other forces"
@@ -91,7 +91,8 @@ def _generic_in(text: str, start: int, end: int, taken: list[tuple[int, int]], d
         return not any(s < te and ts < e for ts, te in taken) and not any(s < fe and fs < e for fs, fe, _, _ in found)
 
     segment = text[start:end]
-    for g in generic_actors():
+    kinds = generic_actors() if _any_generic()(segment) else ()
+    for g in kinds:
         for m in g.pattern.finditer(segment):
             s, e = start + m.start(), start + m.end()
             if not free(s, e):
@@ -118,6 +119,12 @@ def _generic_in(text: str, start: int, end: int, taken: list[tuple[int, int]], d
         name = acled_name(g.base, code) if code else g.base
         out.append(ActorMention(Span(doc_id, s, e, text[s:e]), Actor(name, g.category, text[s:e], code)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _any_generic():
+    """Every generic actor's words in one test: a sentence with none is passed in one scan."""
+    return any_of([g.pattern.pattern for g in generic_actors()])
 
 
 @lru_cache(maxsize=1)

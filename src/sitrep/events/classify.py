@@ -43,6 +43,7 @@ class _Cue:
     override: bool
     pattern: re.Pattern
     replaces: frozenset[str]  # the event types of model labels this cue may override
+    anchors: tuple[str, ...] = ()  # pieces of text inside every match ((): no cheap test)
 
 
 @lru_cache(maxsize=1)
@@ -58,27 +59,31 @@ def cues() -> tuple[_Cue, ...]:
             raise ValueError(f"cues.yaml: unknown sub-event type {rule['sub_event_type']!r}")
         for p in rule["patterns"]:
             out.append(_Cue(rule["sub_event_type"], bool(rule.get("override")), re.compile(p, re.I),
-                            frozenset(rule.get("replaces", []))))
+                            frozenset(rule.get("replaces", [])),
+                            tuple(str(a).lower() for a in rule.get("anchors", []))))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
-def _override_cues() -> tuple[re.Pattern, tuple[_Cue, ...], frozenset[str]]:
-    """The override cues for lower-cased text: one pattern telling whether any can apply, the
-    cues with their patterns compiled without IGNORECASE (faster), and the event types they may replace."""
-    lowered = tuple(_Cue(c.sub_event_type, True, re.compile(c.pattern.pattern), c.replaces)
+def _override_cues() -> tuple[tuple[_Cue, ...], frozenset[str]]:
+    """The override cues for lower-cased text, their patterns compiled without IGNORECASE
+    (faster), and the event types they may replace."""
+    lowered = tuple(_Cue(c.sub_event_type, True, re.compile(c.pattern.pattern), c.replaces, c.anchors)
                     for c in cues() if c.override)
-    combined = re.compile("|".join(f"(?:{c.pattern.pattern})" for c in lowered))
-    return combined, lowered, frozenset().union(*(c.replaces for c in lowered))
+    return lowered, frozenset().union(*(c.replaces for c in lowered))
 
 
 def _forced_label(lowered: str, event_type: str) -> str | None:
     """The override cue's sub-type for a lower-cased text the model gave `event_type`, or None."""
-    combined, lowered_cues, replaceable = _override_cues()
-    if event_type not in replaceable or not combined.search(lowered):
+    lowered_cues, replaceable = _override_cues()
+    if event_type not in replaceable:
         return None
     for cue in lowered_cues:
-        if event_type in cue.replaces and cue.pattern.search(lowered):
+        if event_type not in cue.replaces:
+            continue
+        if cue.anchors and not any(a in lowered for a in cue.anchors):
+            continue  # none of the words every match contains: the pattern cannot match
+        if cue.pattern.search(lowered):
             return cue.sub_event_type
     return None
 

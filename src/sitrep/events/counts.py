@@ -4,7 +4,8 @@ A number counts the dead when a death word governs it: just before it ("killed a
 "the death toll rose to 12") or after it within a few words ("five soldiers were killed",
 "3 dead"). "Five soldiers and two militants were killed" adds both; "12 people, including 3
 children, were killed" is 12. "Casualties" is never deaths. One victim without a figure ("a man
-was shot dead", "killed a suspected thief") is 1, unless a relative clause tells it as
+was shot dead", "was shot and killed", "died at the hospital", "killed a suspected thief";
+"was wounded", "in critical condition" for the injured) is 1, unless a relative clause tells it as
 background ("relatives of a man who was found dead protested"). Counts of attackers killed count like any other.
 """
 
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.events.lexicons import count_cues
-from sitrep.events.numbers import Number
+from sitrep.model import Analysis
 
 KINDS = ("death", "injury", "arrest")
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several|\d|[A-Z])")
@@ -26,6 +27,28 @@ _RANGE = re.compile(r"\bbetween\s+$", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A count in the text (one of nlp's count quantities): where it is and its conservative value."""
+
+    start: int
+    end: int
+    value: int
+
+
+def document_numbers(analysis: Analysis) -> list[Number]:
+    """The counts of a document: nlp's quantities of kind "count", outside editors' square brackets
+    ("[size=no report]"). nlp always runs before events; it is the one number reader."""
+    text = analysis.doc.text
+    return [Number(q.span.start, q.span.end, q.value) for q in analysis.quantities
+            if q.kind == "count" and not _inside_brackets(text, q.span.start)]
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    opened = text.rfind("[", 0, pos)
+    return opened != -1 and text.rfind("]", 0, pos) < opened
 
 
 @dataclass
@@ -52,6 +75,10 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -
     if m is None:
         return None
     kind = next(k for k in KINDS if m.group(k))
+    if _RELATIVE.search(window, 0, m.start(kind)):
+        return None  # "relatives of a man who was found dead": background in a relative clause
+    if kind == "injury" and cues.injured_then_died.match(text, number.end + m.end()):
+        return "death"  # "a 23-year-old man was shot and died at the hospital"
     if kind == "death" and cues.not_a_toll_after.match(text, number.end + m.end()):
         return None  # "51 were killed or wounded": not a death toll
     # "a masked gunman shot and killed a man": the number is who killed, not who died
@@ -90,6 +117,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                 out.append(Count(kind, n.value, n.start, n.end))
         joined, total = [], None
     sentence = text[start:end]
+    out += _one_wounded(sentence, start, out)
     if not count_cues().death.search(sentence) and "fatal" not in sentence.lower():
         return _fatally(text, out)  # no death word: no victim without a figure either
     for kind, value, rx in count_cues().singular:
@@ -107,6 +135,18 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
             out = [c for c in out if c not in inside] + [Count(kind, value, s, e)]
         break
     return _fatally(text, out)
+
+
+def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
+    """One wounded victim told without a figure ("was wounded", "is in critical condition"),
+    unless the sentence already gives a figure or goes on to say the victim died."""
+    if any(c.kind == "injury" for c in counts):
+        return []
+    cues = count_cues()
+    m = cues.singular_injured.search(sentence)
+    if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
+        return []
+    return [Count("injury", 1, start + m.start(), start + m.end())]
 
 
 def _fatally(text: str, counts: list[Count]) -> list[Count]:

@@ -15,12 +15,11 @@ from sitrep.events import attribution as attr
 from sitrep.events.actors import sentence_actors
 from sitrep.events.arguments import assign_roles
 from sitrep.events.classify import classify
-from sitrep.events.counts import sentence_counts, totals
+from sitrep.events.counts import document_numbers, sentence_counts, totals
 from sitrep.events.dates import document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize
-from sitrep.events.numbers import document_numbers
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
@@ -33,6 +32,9 @@ _ANAPHORA = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:they|he|she|the (?:gunmen|attackers|assailants|militants|fighters|soldiers|troops|police|protesters|"
     r"demonstrators|rioters|mob|group|men))\s+(?:\w+\s+)?(?:then\s+|also\s+|later\s+)?\w+(?:ed|t)\b", re.I)
+_OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.I)
+_SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
+_SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 # Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
 # strikes and chemical weapons are the tools of organised armed actors even when unnamed.
@@ -130,15 +132,57 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
             if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
                 m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
             continue
-        if c.sub_event_type is None or non_event_reason(s.text) is not None:
-            continue
+        if c.sub_event_type is None or not event_words(s.text) or non_event_reason(s.text) is not None:
+            continue  # an event is told in event words: no verb or noun of one, no event
         m = _mention(analysis, i, c, counts, claimants, claimant, dates, paragraph)
         last = (paragraph[i], m)
         mentions.append(m)
     _take_responsibility_claims(analysis, mentions)
+    mentions = _one_crime_per_report(mentions, text)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
+
+
+def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
+    """A crime report tells one shooting (or stabbing) however many sentences come back to it:
+    its violent criminal mentions become one, whose toll is the first the report gives for each
+    kind. The suspect's arrest, court dates and other developments around a crime are not events
+    of their own (ACLED codes arrests only when they are political)."""
+    crimes = [m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT]
+    if not crimes:
+        return mentions
+    main = next((m for m in crimes if m.fatalities or m.injuries), crimes[0])
+    for name in ("fatalities", "injuries"):
+        if getattr(main, name) is None:
+            other = next((m for m in crimes if getattr(m, name) is not None), None)
+            if other is not None:
+                setattr(main, name, getattr(other, name))
+                main.evidence[name] = other.evidence.get(name, other.span)
+                main.claims += [c for c in other.claims if c.field == name]
+    _shot_includes_killed(main, text)
+    return [m for m in mentions if m is main or (m not in crimes and not _around_a_crime(m))]
+
+
+def _shot_includes_killed(m: Mention, text: str) -> None:
+    """"Five people were shot; one died": those shot include the dead, and the injured are the
+    rest (4). "Three others were shot" adds to the dead and is left as it is."""
+    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
+    if not m.injuries or not m.fatalities or hurt is None or dead is None or m.fatalities > m.injuries:
+        return
+    if hurt.start <= dead.start < hurt.end or _OTHERS.search(text, hurt.start, hurt.end + 16):
+        return
+    after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
+    if _SHOT_AFTER.match(after) or _SHOT_BEFORE.search(before):
+        m.injuries -= m.fatalities
+
+
+def _around_a_crime(m: Mention) -> bool:
+    """An arrest or other development with no political party, in a report of a crime."""
+    parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
+    political = any(a.category in _POLITICAL and not a.name.startswith(("Police Forces", "Unidentified"))
+                    for a in parties)
+    return m.event_type == "Strategic developments" and not political
 
 
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:

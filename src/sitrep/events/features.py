@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import repeat
 
 import numpy as np
 from scipy import sparse
@@ -79,24 +80,23 @@ class NeutralRewriter:
         for pattern, neutral in self.regexes:
             lowered = pattern.sub(neutral, lowered)
         words = TOKEN.findall(lowered)
-        if self.first_words.isdisjoint(words):
+        first = self.first_words
+        if first.isdisjoint(words):
             return words
+        starts = [i for i, w in enumerate(words) if w in first]  # a comprehension: cheaper than a loop
         out: list[str] = []
-        i, n, phrases = 0, len(words), self.phrases
-        while i < n:
-            if words[i] in self.first_words:
-                for size in range(min(self.longest, n - i), 0, -1):
-                    neutral = phrases.get(tuple(words[i:i + size]))
-                    if neutral is not None:
-                        out += neutral
-                        i += size
-                        break
-                else:
-                    out.append(words[i])
-                    i += 1
-            else:
-                out.append(words[i])
-                i += 1
+        done, n, phrases = 0, len(words), self.phrases
+        for i in starts:
+            if i < done:
+                continue  # inside a phrase already replaced
+            for size in range(min(self.longest, n - i), 0, -1):
+                neutral = phrases.get(tuple(words[i:i + size]))
+                if neutral is not None:
+                    out += words[done:i]
+                    out += neutral
+                    done = i + size
+                    break
+        out += words[done:]
         return out
 
     def __call__(self, lowered: str) -> str:
@@ -142,20 +142,22 @@ class TextFeatures:
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         get, words = self.vocabulary.get, self.rewriter.words
-        indptr = [0]
-        indices: list[int] = []
-        counts: list[int] = []
+        unknown = repeat(-1)
+        ids: list[int] = []
+        lengths = []
         for text in texts:
-            found = Counter(map(get, features_of(words(text))))
-            found.pop(None, None)
-            indices += found.keys()
-            counts += found.values()
-            indptr.append(len(indices))
-        idx = np.fromiter(indices, dtype=np.int32, count=len(indices))
-        data = (1.0 + np.log(np.fromiter(counts, dtype=np.float32, count=len(counts)))) * self.idf[idx]
-        ptr = np.asarray(indptr, dtype=np.int64)
-        lengths = np.diff(ptr)
-        if data.size:
-            norms = np.sqrt(np.add.reduceat(data * data, ptr[:-1][lengths > 0]))
-            data /= np.repeat(norms, lengths[lengths > 0])
-        return sparse.csr_matrix((data, idx, ptr), shape=(len(texts), len(self.vocabulary)))
+            found = features_of(words(text))
+            ids += map(get, found, unknown)  # -1 for a feature not in the vocabulary
+            lengths.append(len(found))
+        idx = np.fromiter(ids, dtype=np.int64, count=len(ids))
+        rows = np.repeat(np.arange(len(texts)), lengths)
+        known = idx >= 0
+        # a COO matrix of ones becomes CSR with repeated features summed: the counts, in C
+        x = sparse.coo_matrix((np.ones(int(known.sum()), dtype=np.float32), (rows[known], idx[known])),
+                              shape=(len(texts), len(self.vocabulary))).tocsr()
+        x.data = (1.0 + np.log(x.data)) * self.idf[x.indices]
+        lengths = np.diff(x.indptr)
+        if x.data.size:
+            norms = np.sqrt(np.add.reduceat(x.data * x.data, x.indptr[:-1][lengths > 0]))
+            x.data /= np.repeat(norms, lengths[lengths > 0]).astype(np.float32)
+        return x

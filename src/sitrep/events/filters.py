@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sitrep.events.lexicons import nonevent_kinds, triggers
+from sitrep.events.lexicons import any_of, nonevent_kinds, triggers
 
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
@@ -28,6 +28,12 @@ def event_words(text: str) -> list[tuple[int, int]]:
     spans |= {(m.start(), m.end()) for m in t.noun.finditer(text)}
     return sorted(spans)
 
+
+
+@lru_cache(maxsize=1)
+def _any_cue():
+    """Every kind's cues in one test, to pass cue-free sentences with a single scan."""
+    return any_of([k.pattern.pattern for k in nonevent_kinds()])
 
 
 def _word_index(text: str) -> list[int]:
@@ -48,7 +54,10 @@ def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = No
     With no event word at all in the sentence, only aggregates, patterns, accidents and
     diplomacy decide: they frame a whole sentence.
     """
-    text = _BRACKETS.sub(lambda m: " " * len(m.group()), text)  # editors' notes: "[size=no report]"
+    if "[" in text:
+        text = _BRACKETS.sub(lambda m: " " * len(m.group()), text)  # editors' notes: "[size=no report]"
+    if not _any_cue()(text):
+        return None  # most event sentences hold no cue at all: one scan tells
     spans = event_words(text) if trigger_spans is None else trigger_spans
     cues = [(k, m.start(), m.end()) for k in nonevent_kinds() for m in k.pattern.finditer(text)]
     if not cues:

@@ -20,6 +20,18 @@ def _alternation(text: str) -> str:
     return "|".join(p.strip() for p in text.split("|") if p.strip())
 
 
+def any_of(patterns: list[str]):
+    """A fast test "does the text hold any of these (case-insensitive) patterns?", to skip texts
+    that hold none. Matching lowercased text without re.I is several times faster in `re`; a
+    pattern with an upper-case literal (which lowercased text could not match) keeps re.I."""
+    union = "|".join(f"(?:{p})" for p in patterns)
+    if re.search(r"(?<!\\)[A-Z]", union):
+        search = re.compile(union, re.I).search
+        return lambda text: search(text) is not None
+    search = re.compile(union).search
+    return lambda text: search(text.lower()) is not None
+
+
 @dataclass(frozen=True)
 class CountCues:
     death: re.Pattern
@@ -28,6 +40,8 @@ class CountCues:
     before_number: dict  # kind -> regex matching the words just before a number ("killed at least")
     after_number: re.Pattern  # "<number> ... were killed": groups name the kind
     singular: list  # (kind, value, regex) for one or two victims without a figure
+    singular_injured: re.Pattern  # one wounded victim without a figure
+    injured_then_died: re.Pattern  # after a wounding: the same victim died
     not_a_toll_before: re.Pattern  # "accused of killing": the words before a death word
     not_a_toll_after: re.Pattern  # "killed or wounded": the words after it
     not_people: re.Pattern  # "times", "livestock": what follows a number that is not people
@@ -51,9 +65,10 @@ def count_cues() -> CountCues:
     )
     singular = []
     for key in ("pair_victims", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
-                "singular_pronoun_after"):
+                "singular_pronoun_after", "singular_was"):
         value = 2 if key == "pair_victims" else 1
         singular.append(("death", value, re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
+    singular_injured = re.compile(_alternation(raw["singular_injured"]), re.I)
     return CountCues(
         not_a_toll_before=re.compile(_alternation(raw["not_a_toll_before"]), re.I),
         not_a_toll_after=re.compile(_alternation(raw["not_a_toll_after"]), re.I),
@@ -65,6 +80,8 @@ def count_cues() -> CountCues:
         before_number=before,
         after_number=after,
         singular=singular,
+        singular_injured=singular_injured,
+        injured_then_died=re.compile(_alternation(raw["injured_then_died"]), re.I),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -94,7 +95,8 @@ def info(path: str | None) -> None:
     kinds: dict[str, int] = {}
     for fc in gaz.feature_code:
         kinds[fc] = kinds.get(fc, 0) + 1
-    used = path or (imported_path() if imported_path().exists() else default_path())
+    used = path or os.environ.get("SITREP_GAZETTEER") or (imported_path() if imported_path().exists()
+                                                          else default_path())
     click.echo(f"index: {used}\nsource: {gaz.source}\nplaces: {len(gaz)}\nnames: {len(gaz.names)}\n"
                f"load: {seconds:.2f} s\nfeature codes: " +
                ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda x: -x[1])[:10]))

@@ -122,7 +122,7 @@ class Gazetteer:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # processes building at once never share a file
         with open(tmp, "wb") as f:
             state = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
             for k in ("names", "loose_names"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.lexicon import weights
 from sitrep.geo.recognize import Candidate, find_candidates, recognition_features
@@ -61,8 +62,8 @@ def pieces(text: str, size: int = MAX_CHARS) -> list[tuple[int, int]]:
     out, start = [], 0
     while len(text) - start > size:
         window = text[start:start + size]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
-        end = start + (cut + 1 if cut > size // 2 else size)
+        cut = next((c for c in (window.rfind("\n\n"), window.rfind("\n"), window.rfind(" ")) if c > size // 2), -1)
+        end = start + (cut + 1 if cut > 0 else size)
         out.append((start, end))
         start = end
     out.append((start, len(text)))
@@ -103,9 +104,21 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
             place = gaz.place(row) if row is not None else None
             if row in moved:
                 place = replace(place, latitude=moved[row][0], longitude=moved[row][1])
+            if place is not None:
+                place = _plain_name(place, c)
         span = Span(doc_id, offset + c.start, offset + c.end, c.text)
         out.append(Toponym(span=span, place=place, score=round(c.score, 4)))
     return out
+
+
+def _plain_name(place, c: Candidate):
+    """ "Janīn" written "Jenin": ACLED names places in plain Latin letters, as English reports do,
+    so a transliterated name takes the report's own spelling (a known name of that place)."""
+    if place.name.isascii() or not c.text.isascii() or c.loose or c.state_abbreviation or c.key != fold(c.text):
+        return place
+    if any(ch.isdigit() for ch in c.text):
+        return place
+    return replace(place, name=c.text.title() if c.text.isupper() else c.text)
 
 
 def _place_approximate_areas(accepted: list[Candidate], chosen: dict, gaz: Gazetteer) -> dict[int, tuple]:

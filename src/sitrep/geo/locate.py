@@ -2,8 +2,8 @@
 
 Within the event's sentence(s), a place tied to the aftermath ("his funeral was held in Qalqilya")
 loses, a town wins over the region or country that contains it, then a place after "in/at/near"
-and the one closest to the event's words; with no place
-in the event's sentence, the document's main place is used, one step less precise.
+and the one closest to the event's words. With no place in the event's sentence, the document's
+main place is used, one step less precise.
 """
 
 from __future__ import annotations
@@ -30,8 +30,16 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in yaml.safe_load(text).items()}
 
 
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
 def _words_before(text: str, start: int, n: int = 4) -> list[str]:
-    return [fold(w) for w in _WORD.findall(text[max(0, start - 60):start])[-n:]]
+    """The last words before a place name, within its own sentence and clause."""
+    window = text[max(0, start - 60):start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
+    if ends:
+        window = window[ends[-1]:]
+    return [fold(w) for w in _WORD.findall(window)[-n:]]
 
 
 def place_precision(place: Place, near: bool) -> int:
@@ -85,7 +93,10 @@ def namesake_town(place: Place) -> Place:
     towns = [r for r in gaz.lookup(place.name) if gaz.feature_code[r].startswith("PPL")
              and gaz.country_code[r] == place.country_code and gaz.population[r] >= 1000
              and _km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150]
-    return gaz.place(max(towns, key=lambda r: gaz.population[r])) if towns else place
+    if not towns:
+        return place
+    town = gaz.place(max(towns, key=lambda r: gaz.population[r]))
+    return replace(town, name=place.name) if fold(town.name) != fold(place.name) and not town.name.isascii() else town
 
 
 def _town_within(area: Place, main: Toponym | None) -> Toponym | None:

@@ -158,6 +158,9 @@ class DocumentContext:
         the candidate closest to the text's other places, the most populous."""
         rows = self.rows.get(id(c), ())
         feats = [(row, self.features(c, row, rank)) for rank, row in enumerate(rows)]
+        if any(f["primary_name"] for _, f in feats):
+            for _, f in feats:  # "Richmond" is a town's own name: a town that merely has it as an alias loses
+                f["alias_beside_own_name"] = 1.0 - f["primary_name"]
         dists = [f.get("log_nearest_km", 9.0) for _, f in feats]
         if len(feats) > 1 and min(dists) < 9.0:
             nearest = dists.index(min(dists))

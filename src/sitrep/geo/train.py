@@ -71,7 +71,7 @@ def _matrix(feature_dicts, names):
     return np.array([[f.get(n, 0.0) for n in names] for f in feature_dicts])
 
 
-def _fit(X, y, names, C=1.0) -> dict[str, float]:
+def _fit(X, y, names, C=10.0) -> dict[str, float]:
     model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False, class_weight=None)
     model.fit(X, y)
     return {n: round(float(w), 5) for n, w in zip(names, model.coef_[0])}

@@ -63,7 +63,7 @@ _RELATIVE = re.compile(
 _AGO_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?P<unit>days?|weeks?|months?)\s+$", re.I)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{_WEEKDAYS_RE}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?$")
-_MOD_BEFORE = re.compile(r"\b(?P<mod>last|this|next|on|early|late|since|until|by|in|during|before|after|"
+_MOD_BEFORE = re.compile(r"(?<![\w-])(?P<mod>last|this|next|on|early|late|since|until|by|in|during|before|after|"
                          r"of|earlier\s+in|later\s+in|early\s+in|late\s+in)\s+$|\b(?P<mid>mid-)$", re.I)
 _TRIGGERS = frozenset(
     [m.lower() for m in _MONTHS_RE.split("|")] + [w.lower() for w in _WEEKDAYS_RE.split("|")]

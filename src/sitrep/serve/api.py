@@ -80,6 +80,9 @@ def list_events(
         raise HTTPException(422, f"a JSON page holds at most {PAGE_MAX} events; use offset/page, or format=csv")
     if page is not None:
         offset = (page - 1) * limit
+    cache = request.app.state.cache
+    cache.check()  # looks for writes by other processes (the middleware does too, when it is on)
+    generation = cache.generation  # before choosing the copy of the data the answer comes from
     engine = _list_engine(request)
     if format == "csv":
         rows = queries.list_rows(engine, flt, sort, limit, offset)
@@ -91,7 +94,7 @@ def list_events(
     if format == "geojson":
         return Response(formats.geojson_text(rows), media_type="application/geo+json")
     if total:  # every page of a filter has the same total: count it once per version of the data
-        total_count = request.app.state.cache.memo(f"count:{flt!r}", lambda: queries.count(engine, flt))
+        total_count = cache.memo(f"count:{flt!r}", lambda: queries.count(engine, flt), generation)
     body = {"total": total_count if total else None, "limit": limit, "offset": offset,
             "events": [formats.plain_row(r) for r in rows]}
     return Response(formats.dumps(body), media_type="application/json")

@@ -77,13 +77,14 @@ class ResponseCache:
                 self.misses += 1
             return hit
 
-    def memo(self, key: str, compute):
-        """A value (e.g. the count of a filter, the same for every page of it) kept like a response."""
-        self.check()  # called from worker threads, so it may query
+    def memo(self, key: str, compute, generation: int):
+        """A value (e.g. the count of a filter, the same for every page of it) kept like a response.
+
+        `generation` is the cache's generation from before the caller chose what to compute from
+        (which copy of the data): a value from a copy replaced since is not kept."""
         hit = self.get(f"memo:{key}")
         if hit is not None:
             return hit[2]
-        generation = self.generation
         value = compute()
         with self._lock:
             if generation == self.generation:
