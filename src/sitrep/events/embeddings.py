@@ -81,22 +81,67 @@ def _prepared(texts: list[str]) -> list[str]:
 
 def encode(texts: list[str]) -> np.ndarray:
     """Unit-length sentence embeddings (texts x 384), float32."""
+    return _encode_prepared(_prepared(texts))
+
+
+def _encode_prepared(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
     encoder = _encoder(str(model_dir()))
-    vectors = encoder.encode(_prepared(texts), batch_size=BATCH, normalize_embeddings=True,
+    vectors = encoder.encode(texts, batch_size=BATCH, normalize_embeddings=True,
                              convert_to_numpy=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
 
 
-def _head_key(path: Path) -> str:
-    """The cached head's key: the corpus, the libraries, and which model weights encoded it."""
-    h = hashlib.sha1(f"{HEAD_VERSION}:{train._corpus_key()}".encode())
+def _model_key(path: Path) -> str:
+    """Which model weights encode: the folder's configuration and weight file sizes."""
+    h = hashlib.sha1(str(path.name).encode())
     for name in ("config.json", "modules.json", "model.safetensors"):
         f = path / name
         if f.is_file():
             h.update(f"{name}:{f.stat().st_size}".encode())
     return h.hexdigest()[:12]
+
+
+def _head_key(path: Path) -> str:
+    """The cached head's key: the corpus, the libraries, and which model weights encoded it."""
+    return hashlib.sha1(f"{HEAD_VERSION}:{train._corpus_key()}:{_model_key(path)}".encode()).hexdigest()[:12]
+
+
+def _cache_path(kind: str, key: str) -> Path:
+    return train.cache_dir() / f"{kind}-{key}.joblib"
+
+
+def encode_cached(texts: list[str], path: Path) -> np.ndarray:
+    """encode(), reusing the vectors stored in `path` for texts seen before and storing the new ones.
+
+    The training corpus changes a few sentences at a time; encoding only the new ones keeps a
+    retrain to seconds instead of minutes. Texts are keyed as the encoder sees them (after the
+    neutral rewrite), so a new vocabulary re-encodes what it changes.
+    """
+    prepared = _prepared(texts)
+    if not prepared:
+        return np.zeros((0, 0), dtype=np.float32)
+    try:
+        stored = joblib.load(path) if path.exists() else {"texts": [], "vectors": None}
+        row = {t: i for i, t in enumerate(stored["texts"])}
+    except Exception:
+        stored, row = {"texts": [], "vectors": None}, {}  # a damaged cache: encode everything again
+    missing = sorted(set(prepared) - set(row))
+    known = stored["vectors"]
+    if missing:
+        fresh = _encode_prepared(missing)
+        known = fresh if known is None or not len(row) else np.vstack([known, fresh])
+        row.update({t: len(stored["texts"]) + i for i, t in enumerate(missing)})
+        stored["texts"] = stored["texts"] + missing
+    out = known[[row[t] for t in prepared]]
+    if missing:
+        try:
+            unique = sorted(set(prepared))  # only this corpus's texts: the file does not grow forever
+            _save_atomic({"texts": unique, "vectors": known[[row[t] for t in unique]]}, path)
+        except OSError:
+            pass
+    return out
 
 
 def train_head(examples: list[tuple[str, str]] | None = None):
@@ -110,24 +155,28 @@ def train_head(examples: list[tuple[str, str]] | None = None):
     else:
         sample_weight = None
     texts, labels = zip(*examples)
-    head = LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced")
-    head.fit(encode(list(texts)), list(labels), sample_weight=sample_weight)
+    vectors = encode_cached(list(texts), _cache_path("embedding-vectors", _model_key(model_dir())))
+    head = LogisticRegression(C=10.0, max_iter=1000, class_weight="balanced")
+    head.fit(vectors, list(labels), sample_weight=sample_weight)
     return head
 
 
-def _save(head, path: Path) -> None:
-    """Write atomically: a half-written head is never loaded."""
+def _save_atomic(value, path: Path) -> None:
+    """Write atomically: a half-written cache file is never loaded."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
-    joblib.dump({"version": HEAD_VERSION, "head": head}, tmp, compress=3)
-    os.replace(tmp, path)
+    try:
+        joblib.dump(value, tmp, compress=3)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
 def load_head():
     """The trained head, from the cache or trained now (tens of seconds on a laptop CPU) and cached."""
-    path = train.cache_dir() / f"embedding-head-{_head_key(model_dir())}.joblib"
+    path = _cache_path("embedding-head", _head_key(model_dir()))
     if path.exists():
         try:
             blob = joblib.load(path)
@@ -137,7 +186,7 @@ def load_head():
             pass  # a damaged cache file: train again
     head = train_head()
     try:
-        _save(head, path)
+        _save_atomic({"version": HEAD_VERSION, "head": head}, path)
         for old in path.parent.glob("embedding-head-*.joblib"):
             if old != path:  # heads of earlier corpora or models are never used again
                 old.unlink(missing_ok=True)

@@ -120,10 +120,13 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         follows = last is not None and last[0] == paragraph[i]
         if c.sub_event_type is None and not follows:
             continue  # most sentences of an article: nothing more to read
+        elaborates = follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text))
+        if not elaborates and (not event_words(s.text) or non_event_reason(s.text) is not None):
+            continue  # an event is told in event words: no verb or noun of one, no event
         counts = totals(sentence_counts(text, s.start, s.end, numbers))
         claimants = attr.attributions(s.text)
         claimant = (claimants[0].claimant, _span(doc.id, s, claimants[0])) if claimants else ("", None)
-        if follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text)):
+        if elaborates:
             m = last[1]  # the sentence tells more of the event before it: no new event
             had = (m.fatalities, m.injuries, m.arrests, m.actor2)
             _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(s.text)))
@@ -132,8 +135,6 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
             if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
                 m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
             continue
-        if c.sub_event_type is None or not event_words(s.text) or non_event_reason(s.text) is not None:
-            continue  # an event is told in event words: no verb or noun of one, no event
         m = _mention(analysis, i, c, counts, claimants, claimant, dates, paragraph)
         last = (paragraph[i], m)
         mentions.append(m)
