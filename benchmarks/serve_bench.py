@@ -83,14 +83,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", "from sitrep.cli import main; main()", "serve", "--db", db, "--port", str(port),
-                             "--token", "bench"], stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
+def start_server(db: str, port: int, log) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", "from sitrep.cli import main; main()", "serve", "--db", db,
+                             "--port", str(port), "--token", "bench"], stderr=log)
+    deadline = time.time() + 300
     while time.time() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+            health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            if health.status_code == 200 and health.json().get("replica") != "building":
                 return proc
+            time.sleep(0.5)
         except httpx.HTTPError:
             time.sleep(0.2)
     proc.kill()
@@ -107,9 +109,12 @@ async def load(base: str, plan: list[dict], clients: int, think: float = 0.0) ->
         while todo:
             params = todo.pop()
             t0 = time.perf_counter()
-            r = await http.get("/api/events", params=params)
+            try:
+                r = await http.get("/api/events", params=params)
+                errors += r.status_code != 200
+            except httpx.TransportError:  # e.g. a keep-alive connection the server closed meanwhile
+                errors += 1
             latencies.append(time.perf_counter() - t0)
-            errors += r.status_code != 200
             if think:  # a person reads the page before the next click
                 await asyncio.sleep(think * (0.5 + random.random()))
 
@@ -127,12 +132,16 @@ def bench(label: str, db: str, args) -> None:
     if args.covering_index:
         add_covering_index(db)
     port = free_port()
-    proc = start_server(db, port)
+    log = tempfile.TemporaryFile()
+    proc = start_server(db, port, log)
     try:
         rng = random.Random(3)
         asyncio.run(load(f"http://127.0.0.1:{port}", queries(rng, 200), args.clients))  # warm caches
         lat, wall, errors = asyncio.run(load(f"http://127.0.0.1:{port}", queries(rng, args.requests), args.clients,
                                              args.think))
+    except httpx.HTTPError as e:
+        log.seek(0)
+        raise SystemExit(f"serve_bench: {type(e).__name__} {e}; server log:\n{log.read().decode()[-3000:]}") from None
     finally:
         proc.terminate()
         proc.wait(10)

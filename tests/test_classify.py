@@ -135,3 +135,41 @@ def test_feature_rows_are_unit_length_and_ignore_unknown_words():
     rows = features.transform(["rebels shelled the police station", "zzz qqq", ""]).toarray()
     assert abs((rows[0] ** 2).sum() - 1.0) < 1e-5
     assert not rows[1].any() and not rows[2].any()
+
+
+def test_cue_anchors_never_hide_a_matching_pattern():
+    """The cheap substring test before each override pattern only skips texts it cannot match."""
+    from sitrep.events.classify import _override_cues
+
+    texts = [
+        "An air raid destroyed the bridge.", "Aerial bombardment of the town continued.",
+        "A kamikaze drone hit the depot.", "UAVs struck the convoy.", "Israeli aircraft struck the camp.",
+        "A suicide car bomber rammed the gate.", "The attacker blew himself up.", "An SVBIED exploded.",
+        "Militants lobbed a hand grenade.", "A landmine killed two.", "An IED went off.",
+        "A booby-trap exploded in the house.", "A magnetic bomb stuck to the car exploded.",
+        "Residents smelled chlorine after the strike.", "A nerve agent was used.", "Poisonous gas was released.",
+    ]
+    for cue in _override_cues()[0]:
+        for text in texts:
+            lowered = text.lower()
+            if cue.pattern.search(lowered):
+                assert any(a in lowered for a in cue.anchors), (cue.sub_event_type, text)
+
+
+def test_who_takes_the_town_decides_the_territory_sub_type():
+    """Same verb, sides swapped: the taker decides between the two territory sub-types."""
+    out = classify([
+        "Government troops captured the hilltop town of Kalemie from the rebels after two days of fighting.",
+        "The rebels captured the hilltop town of Kalemie from government troops after two days of fighting.",
+    ])
+    assert [c.sub_event_type for c in out] == ["Government regains territory", "Non-state actor overtakes territory"]
+
+
+def test_actor_roles_name_the_taker_and_the_loser():
+    from sitrep.events.train import actor_roles
+
+    roles = actor_roles()
+    words = "the soldiers recaptured the district from the militants on sunday".split()
+    assert set(roles.features(words)) == {"@gain_subj=state", "@gain_from=armed_group"}
+    assert roles.features("protesters threw stones at the police station".split()) == ["@act_subj=crowd"]
+    assert roles.features("the weather was calm".split()) == []

@@ -94,3 +94,17 @@ def test_training_is_deterministic():
     texts = ["Rebels shelled the airport overnight.", "Police fired tear gas at marchers in the capital."]
     first, second = trainer.train().predict_proba(texts), trainer.train().predict_proba(texts)
     assert (first == second).all()
+
+
+def test_model_of_another_format_is_a_clear_error(tmp_path):
+    """A model file from an earlier sitrep is refused with a message, not a crash in classify()."""
+    import joblib
+
+    old = tmp_path / "old.joblib"
+    joblib.dump({"version": "2", "model": trainer.EventModel()}, old)
+    try:
+        trainer.read_model(old)
+    except ValueError as e:
+        assert "old.joblib" in str(e) and "sitrep train" in str(e)
+    else:
+        raise AssertionError("a model of another format was accepted")

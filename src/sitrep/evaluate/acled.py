@@ -93,11 +93,19 @@ def field_hits(row: dict, e: Event | None) -> dict[str, bool]:
         "location_within_10km": near,
         "fatalities_exact": (e.fatalities or 0) == _int(row.get("fatalities")),
         "actor1_category_agreement": e.actor1 is not None and e.actor1.inter == _int(row.get("inter1"), -1),
+        "admin1_agreement": e.place is not None and _same_name(e.place.admin1, row.get("admin1") or ""),
     }
 
 
+def _same_name(ours: str, gold: str) -> bool:
+    """Admin names agree when equal after folding case, diacritics and punctuation ("Sa'dah" = "Sadah")."""
+    from sitrep.geo.folding import fold
+
+    return bool(gold) and "".join(ch for ch in fold(ours) if ch.isalnum()) == "".join(ch for ch in fold(gold) if ch.isalnum())
+
+
 METRICS = ("event_type_accuracy", "sub_event_type_accuracy", "date_exact", "location_within_10km",
-           "fatalities_exact", "actor1_category_agreement")
+           "fatalities_exact", "actor1_category_agreement", "admin1_agreement")
 
 
 def score(gold: str | Path, limit: int | None = None) -> Report:

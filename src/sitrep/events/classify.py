@@ -1,7 +1,7 @@
 """Give a sentence or snippet its ACLED sub-event type, or say it reports no event.
 
 `classify(texts)` is the API the argument extractor calls. It uses the statistical model from
-`sitrep.events.train` (a corpus-trained TF-IDF + logistic regression, cached after the first
+`sitrep.events.train` (a corpus-trained TF-IDF + linear SVM, cached after the first
 use, or the model file named by the SITREP_MODEL environment variable) and, on top of it, the
 override cues of `data/model/cues.yaml` for weapons whose words leave no doubt. When no model
 can be built, it falls back to the keyword cues alone.

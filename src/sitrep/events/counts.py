@@ -122,7 +122,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         return _fatally(text, out)  # no death word: no victim without a figure either
     for kind, value, rx in count_cues().singular:
         m = rx.search(sentence)
-        if not m or _RELATIVE.search(m.group()):
+        if not m or _RELATIVE.search(m.group()) or _RELATIVE.search(sentence, max(0, m.start() - 16), m.start() + 1):
             continue
         words_start = m.start() + re.match(r"\W*", m.group()).end()
         if count_cues().not_a_toll_before.search(sentence[:words_start]):

@@ -2,9 +2,12 @@
 
 The order (documented in the README's events section):
 1. a date said in the event's own sentence ("on Tuesday", "on 3 May 2022"). When it says several,
-   the date of a statement ("police said Friday", "announced Tuesday") gives way to the others,
-   and of the rest the earliest is the event's: "was shot Saturday and died Monday", "was
-   charged Friday in the May 10 shooting" both date the violence, which came first;
+   the date of a statement or a later step ("police said Friday", "was charged Tuesday") gives
+   way to the others: "was shot Saturday, police said Monday", "was
+   charged Friday in the May 10 shooting" both date the violence. Of the rest, the first date
+   written out wins; among relative ones ("Tuesday's shooting", "in hospital Wednesday") the
+   one nearest the event's words. Page stamps ("Posted: Monday, March 31") are no dates
+   of events;
 2. else the date said in the nearest earlier sentence of the same paragraph (a lede often
    dates the event and the next sentence gives the details);
 3. else the document's first date said anywhere (the lede's date), with its words as evidence;
@@ -18,28 +21,53 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sitrep.model import WEEK, Analysis, DateMention, Sentence
+from sitrep.events.filters import event_words
+from sitrep.model import DAY, WEEK, Analysis, DateMention, Sentence
 
-# "police said Friday", "announced on Tuesday": the date of the statement, not of the event.
+# "police said Friday", "was charged on Tuesday": the date of a statement or of a step that
+# followed the event (arrest, court), not of the event.
 _STATEMENT = re.compile(
-    r"\b(?:said|says|say|announced|told|reported|stated|confirmed|added|explained|released|identified)"
-    r"\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
+    r"\b(?:said|says|say|announced|told|reported|stated|confirmed|added|explained|released|identified|"
+    r"charged|arrested|arraigned|booked|sentenced|convicted|indicted|appeared|pleaded|testified|ruled)"
+    r"\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?$", re.I)
+# "Posted: Monday, March 31, 2014", "UPDATED at 11:37 A.M. on Monday": when the page was written.
+_STAMP = re.compile(r"\b(?:posted|updated|published|modified|last update)\s*(?::|at\b|on\b)[^\n]{0,30}$", re.I)
 
 
 def document_dates(analysis: Analysis) -> list[DateMention]:
     """The resolved date mentions of a document, in reading order."""
-    return sorted((d for d in analysis.dates if d.value is not None), key=lambda d: d.span.start)
+    text = analysis.doc.text
+    return sorted((d for d in analysis.dates if d.value is not None and not _is_stamp(d, text)),
+                  key=lambda d: d.span.start)
 
 
 def _of_the_event(inside: list[DateMention], sentence: Sentence) -> DateMention:
-    """The date among a sentence's dates that dates its event (rule 1 of the module docstring)."""
+    """The date among a sentence's dates that dates its event (rule 1 of the module docstring):
+    not a statement's or a later step's date when another is said, and of the rest the one
+    nearest the words of the event ("still in hospital Wednesday after Tuesday's shooting")."""
     if len(inside) == 1:
         return inside[0]
     told = [d for d in inside
             if _STATEMENT.search(sentence.text, max(0, d.span.start - sentence.start - 24), d.span.start - sentence.start)]
     rest = [d for d in inside if d not in told] or inside
+    written = [d for d in rest if not d.relative and d.precision == DAY]
+    if written:
+        return written[0]  # "On 5 February 2022, overnight, ...": a written date, the first one
     best = min(d.precision for d in rest)
-    return min((d for d in rest if d.precision == best), key=lambda d: (d.value, d.span.start))
+    rest = [d for d in rest if d.precision == best]
+    words = event_words(sentence.text)
+    if not words:
+        return min(rest, key=lambda d: (d.value, d.span.start))
+
+    def distance(d: DateMention) -> int:
+        s, e = d.span.start - sentence.start, d.span.end - sentence.start
+        return min(max(ws - e, s - we, 0) for ws, we in words)
+
+    return min(rest, key=lambda d: (distance(d), d.value))
+
+
+def _is_stamp(d: DateMention, text: str) -> bool:
+    return bool(_STAMP.search(text, max(0, d.span.start - 40), d.span.start))
 
 
 def event_date(dates: list[DateMention], sentences: list[Sentence], index: int,

@@ -19,7 +19,7 @@ from sitrep.events.counts import document_numbers, sentence_counts, totals
 from sitrep.events.dates import document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
-from sitrep.events.neutral import neutralize
+from sitrep.events.neutral import neutralize_sentences
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
@@ -80,6 +80,16 @@ def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention]) -> 
             m.disorder_type = _disorder(m, False)
 
 
+def _tells_an_event(text: str) -> bool:
+    """An event is told in event words or words of harm ("were wounded in a drive-by"): a
+    sentence with neither ("By Craig Lucie", "His friends said he looked after them") is none,
+    whatever the classifier says."""
+    if event_words(text):
+        return True
+    c = count_cues()
+    return bool(c.death.search(text) or c.injury.search(text))
+
+
 def _elaborates(text: str) -> bool:
     """A sentence that only tells more of the event before it: no event word of its own
     ("Casualties unknown."), one taken up by "the"/"this" ("The arrests were carried out..."),
@@ -110,7 +120,7 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     if not sentences:
         return []
     doc, text = analysis.doc, analysis.doc.text
-    classes = classify([neutralize(s.text) for s in sentences])
+    classes = classify(neutralize_sentences(text, sentences))
     numbers = document_numbers(analysis)
     dates = document_dates(analysis)
     paragraph = _paragraphs(analysis)
@@ -121,8 +131,8 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         if c.sub_event_type is None and not follows:
             continue  # most sentences of an article: nothing more to read
         elaborates = follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text))
-        if not elaborates and (not event_words(s.text) or non_event_reason(s.text) is not None):
-            continue  # an event is told in event words: no verb or noun of one, no event
+        if not elaborates and non_event_reason(s.text) is not None:
+            continue
         counts = totals(sentence_counts(text, s.start, s.end, numbers))
         claimants = attr.attributions(s.text)
         claimant = (claimants[0].claimant, _span(doc.id, s, claimants[0])) if claimants else ("", None)
@@ -140,6 +150,7 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         mentions.append(m)
     _take_responsibility_claims(analysis, mentions)
     mentions = _one_crime_per_report(mentions, text)
+    _toll_told_elsewhere(analysis, mentions, numbers)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
@@ -161,8 +172,43 @@ def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
                 setattr(main, name, getattr(other, name))
                 main.evidence[name] = other.evidence.get(name, other.span)
                 main.claims += [c for c in other.claims if c.field == name]
-    _shot_includes_killed(main, text)
     return [m for m in mentions if m is main or (m not in crimes and not _around_a_crime(m))]
+
+
+def _around_a_crime(m: Mention) -> bool:
+    """In a report of a crime: an arrest or other development with no political party, or a
+    sentence the classifier took for an event that holds no event or harm word at all (a byline,
+    a quote, a detail of the scene)."""
+    parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
+    political = any(a.category in _POLITICAL and not a.name.startswith(("Police Forces", "Unidentified"))
+                    for a in parties)
+    return (m.event_type == "Strategic developments" and not political) or not _tells_an_event(m.span.text)
+
+
+def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: list) -> None:
+    """A crime report often gives its toll in a paragraph of its own ("One of the victims died at
+    the hospital."): the report's crime takes the first figure any event-free sentence gives for
+    a kind it still lacks. Background sentences (non-event cues) are left out."""
+    crime = next((m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT), None)
+    if crime is None:
+        return
+    cues, text = count_cues(), analysis.doc.text
+    for s in analysis.sentences:
+        if crime.fatalities is not None and crime.injuries is not None:
+            break
+        if crime.span.start <= s.start < crime.span.end or not (cues.death.search(s.text) or cues.injury.search(s.text)):
+            continue
+        if non_event_reason(s.text) is not None:
+            continue
+        found = totals(sentence_counts(text, s.start, s.end, numbers))
+        found.pop("arrest", None)
+        if crime.fatalities is not None:
+            found.pop("death", None)
+        if crime.injuries is not None:
+            found.pop("injury", None)
+        if found:
+            _add_counts(crime, found, ("", None), text)
+    _shot_includes_killed(crime, text)
 
 
 def _shot_includes_killed(m: Mention, text: str) -> None:
@@ -176,14 +222,6 @@ def _shot_includes_killed(m: Mention, text: str) -> None:
     after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
     if _SHOT_AFTER.match(after) or _SHOT_BEFORE.search(before):
         m.injuries -= m.fatalities
-
-
-def _around_a_crime(m: Mention) -> bool:
-    """An arrest or other development with no political party, in a report of a crime."""
-    parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
-    political = any(a.category in _POLITICAL and not a.name.startswith(("Police Forces", "Unidentified"))
-                    for a in parties)
-    return m.event_type == "Strategic developments" and not political
 
 
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:

@@ -110,10 +110,49 @@ class NeutralRewriter:
         self.__init__(state["pairs"])
 
 
-def features_of(words: list[str]) -> list[str]:
-    """The features of a text's words, with repeats: words, word pairs, prefixes."""
-    return (words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-            + ["~" + w[:PREFIX] for w in words if len(w) > PREFIX])
+class ActorRoles:
+    """Who does what, for sub-types that differ by who acts (see data/training/actor_roles.yaml).
+
+    For the first verb of taking control, the kind of the nearest actor named before it and of
+    the actor after a following "from" / "to" / "by" ("@gain_subj=state", "@gain_from=armed_group");
+    for the first verb of force, the kind of the actor just before it ("@act_subj=crowd").
+    """
+
+    def __init__(self, kinds: dict[str, str], gain_verbs, links, act_verbs, window: int = 12, back: int = 6):
+        self.kinds = dict(kinds)
+        self.gain_verbs, self.links, self.act_verbs = frozenset(gain_verbs), frozenset(links), frozenset(act_verbs)
+        self.window, self.back = window, back
+
+    def features(self, words: list[str]) -> list[str]:
+        out: list[str] = []
+        kinds = self.kinds
+        if not self.gain_verbs.isdisjoint(words):
+            at = next(i for i, w in enumerate(words) if w in self.gain_verbs)
+            subject = next((kinds[w] for w in reversed(words[:at]) if w in kinds), None)
+            if subject:
+                out.append(f"@gain_subj={subject}")
+            for j in range(at + 1, min(len(words), at + self.window)):
+                if words[j] in self.links:
+                    other = next((kinds[w] for w in words[j + 1:j + 5] if w in kinds), None)
+                    if other:
+                        out.append(f"@gain_{words[j]}={other}")
+                    break
+        if not self.act_verbs.isdisjoint(words):
+            at = next(i for i, w in enumerate(words) if w in self.act_verbs)
+            subject = next((kinds[w] for w in reversed(words[max(0, at - self.back):at]) if w in kinds), None)
+            if subject:
+                out.append(f"@act_subj={subject}")
+        return out
+
+
+def features_of(words: list[str], roles: ActorRoles | None = None) -> list[str]:
+    """The features of a text's words, with repeats: words, word pairs, prefixes and, with
+    `roles`, who does what."""
+    out = (words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+           + ["~" + w[:PREFIX] for w in words if len(w) > PREFIX])
+    if roles is not None:
+        out += roles.features(words)
+    return out
 
 
 class TextFeatures:
@@ -122,8 +161,9 @@ class TextFeatures:
     Texts are rewritten by the NeutralRewriter before their features are taken.
     """
 
-    def __init__(self, rewriter: NeutralRewriter, min_df: int = 1):
+    def __init__(self, rewriter: NeutralRewriter, min_df: int = 1, roles: ActorRoles | None = None):
         self.rewriter = rewriter
+        self.roles = roles
         self.min_df = min_df
         self.vocabulary: dict[str, int] = {}
         self.idf = np.zeros(0, dtype=np.float32)
@@ -132,7 +172,7 @@ class TextFeatures:
         df: Counter = Counter()
         words = self.rewriter.words
         for text in texts:
-            df.update(set(features_of(words(text))))
+            df.update(set(features_of(words(text), self.roles)))
         kept = sorted(f for f, n in df.items() if n >= self.min_df)
         self.vocabulary = {f: i for i, f in enumerate(kept)}
         n = len(texts)
@@ -141,12 +181,12 @@ class TextFeatures:
         return self
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
-        get, words = self.vocabulary.get, self.rewriter.words
+        get, words, roles = self.vocabulary.get, self.rewriter.words, self.roles
         unknown = repeat(-1)
         ids: list[int] = []
         lengths = []
         for text in texts:
-            found = features_of(words(text))
+            found = features_of(words(text), roles)
             ids += map(get, found, unknown)  # -1 for a feature not in the vocabulary
             lengths.append(len(found))
         idx = np.fromiter(ids, dtype=np.int64, count=len(ids))

@@ -28,3 +28,10 @@ def neutralize(text: str) -> str:
     for pattern, neutral in neutral_vocabulary():
         text = pattern.sub(neutral, text)
     return _SPACES.sub(" ", text)
+
+
+def neutralize_sentences(text: str, sentences) -> list[str]:
+    """Every sentence neutralized; a document holding none of the loaded words is read in one scan."""
+    if not _any_loaded_word()(text):
+        return [s.text if "  " not in s.text else _SPACES.sub(" ", s.text) for s in sentences]
+    return [neutralize(s.text) for s in sentences]

