@@ -5,6 +5,13 @@ the non-event rules let through becomes a Mention with its date, actors and role
 claimants, each with the words it rests on. A sentence that only gives a toll ("Two militants
 died.") adds its counts to the event just before it in the same paragraph instead of standing
 alone. Places are left to `geo`, which runs next.
+
+A report of a crime (violence with no political actor: most US shooting stories) tells one
+shooting however many sentences return to it: its criminal violent mentions become one, whose
+toll is the first figure the report gives for each kind, wherever it gives it ("One of the
+victims died at the hospital." in a paragraph of its own); the suspect's arrest, court steps and
+sentences with neither an event word nor a word of harm (bylines, quotes) are no events there.
+Only sentences the classifier flags (or that follow an event in its paragraph) are read further.
 """
 
 from __future__ import annotations

@@ -87,11 +87,6 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
                     and not gaz.feature_code[chosen[id(c)]] == "ADM1"):
                 # a country's own name means the country unless the words say otherwise
                 chosen[id(c)] = country
-            elif chosen[id(c)] is not None and ctx.container_match(c, chosen[id(c)]) < 0 and not (
-                    gaz.is_country(chosen[id(c)]) or gaz.feature_code[chosen[id(c)]] == "ADM1"):
-                # "Orikhove (Luhansk)" whose only Orikhove lies in Crimea: not that place; the
-                # containing area the words name stands for it
-                chosen[id(c)] = None
     # one place per name per text: where "Springfield, Illinois" was written once, a later bare
     # "Springfield" is the same town
     contained = {c.key: chosen[id(c)] for c in accepted
