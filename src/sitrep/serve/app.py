@@ -17,9 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from sitrep import __version__
 from sitrep.serve import vendor
 from sitrep.serve.auth import Auth
-from sitrep.serve.cache import CacheMiddleware, ResponseCache
 from sitrep.serve.headers import SecurityMiddleware, content_security_policy
-from sitrep.serve.replica import ListReplica
 
 HERE = Path(__file__).parent
 
@@ -35,9 +33,6 @@ class ServeConfig:
     private: bool = False  # reading needs a login or token too
     secret: str = ""  # signs session cookies; empty: random per process
     max_ingest_bytes: int = 20_000_000
-    cache: bool = True  # keep answers of the public GET endpoints until the data changes
-    cache_recheck_seconds: float = 1.0  # how often to look for writes made by other processes
-    replica_max_events: int = 500_000  # list queries run on an in-memory copy up to this many events; 0: never
 
 
 def _templates() -> Environment:
@@ -69,15 +64,7 @@ def create_app(config: ServeConfig):
     app.state.auth = Auth(config.token, config.secret or None)
     app.state.templates = _templates()
     app.state.ingest_lock = threading.Lock()  # merging needs one writer at a time
-    app.state.cache = ResponseCache(app.state.store.engine, recheck_seconds=config.cache_recheck_seconds)
-    app.state.replica = ListReplica(app.state.store.engine, on_change=app.state.cache.invalidate,
-                                    max_events=config.replica_max_events,
-                                    recheck_seconds=config.cache_recheck_seconds)
-    app.state.replica.start()
     csp = content_security_policy(config.tiles)
-    if config.cache:
-        # Added first, so it sits inside the security middleware: a private server checks access first.
-        app.add_middleware(CacheMiddleware, cache_of=lambda: app.state.cache)
 
     def may_read(request: Request) -> bool:
         try:
@@ -85,7 +72,7 @@ def create_app(config: ServeConfig):
         except HTTPException:
             return False
 
-    # Added last, so it is the outermost layer: every answer, cached or not, gets the headers.
+    # The outermost layer: every answer, an error too, gets the headers.
     app.add_middleware(SecurityMiddleware, csp=csp, private=config.private, may_read=may_read)
 
     @app.exception_handler(HTTPException)
@@ -116,7 +103,7 @@ def create_app(config: ServeConfig):
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():
-        return {"ok": True, "replica": app.state.replica.state()}
+        return {"ok": True}
 
     app.include_router(api.router)
     app.include_router(pages.router)

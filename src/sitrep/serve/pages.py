@@ -47,7 +47,7 @@ def dashboard(request: Request):
     config = request.app.state.config
     return render(request, "dashboard.html", tiles=config.tiles, tiles_attribution=config.tiles_attribution,
                   has_leaflet=vendor.leaflet_dir() is not None, leaflet_hint=vendor.INSTALL_HINT,
-                  facets=queries.facets(request.app.state.replica.engine_for_lists()), args=request.query_params)
+                  facets=queries.facets(request.app.state.store.engine), args=request.query_params)
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -137,7 +137,7 @@ def _local(url: str) -> bool:
 def review_queue(request: Request, page: int = 1):
     page = max(1, page)
     engine = request.app.state.store.engine
-    rows = queries.review_queue(request.app.state.replica.engine_for_lists(), 50, (page - 1) * 50)
+    rows = queries.review_queue(request.app.state.store.engine, 50, (page - 1) * 50)
     log = queries.review_entries(engine, limit=20)
     return render(request, "review.html", rows=rows, log=log, page=page)
 

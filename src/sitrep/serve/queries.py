@@ -1,7 +1,8 @@
 """Read queries of the HTTP API over the store's tables: filtered event pages, counts, timelines.
 
-These run on SQLite and PostgreSQL alike (SQLAlchemy Core only). Reads that the store grows
-methods for later (filtered pages, the review queue) can move there unchanged.
+These run on SQLite and PostgreSQL alike (SQLAlchemy Core only), straight on the narrow `events`
+table: lists, counts and timelines never touch the JSON records (`event_records`), which are read
+by id only for the few events a page or a download shows whole.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Engine
 
 from sitrep.model import Event
-from sitrep.store.schema import documents, event_documents, events, review_log
+from sitrep.store.schema import documents, event_documents, event_records, events, review_log
 
-# The flat columns a list row carries (no `record`: decoding JSON is the slow part of a page).
+# The flat columns a list row carries (no record: decoding JSON is the slow part of a page).
 LIST_COLUMNS = [
     "id", "event_date", "date_precision", "disorder_type", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "interaction", "civilian_targeting",
@@ -108,7 +109,7 @@ def _order(sort: str) -> list:
 
 
 def decode_event(record: str) -> Event:
-    """An events.record JSON string to an Event."""
+    """An event_records.record JSON string to an Event."""
     try:
         from sitrep.store.codec import event_from_json
     except ImportError:  # the store's first codec had only the dict form
@@ -138,7 +139,9 @@ def records_by_id(engine: Engine, ids: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     with engine.connect() as conn:
         for i in range(0, len(ids), 500):
-            out.update(conn.execute(select(events.c.id, events.c.record).where(events.c.id.in_(ids[i:i + 500]))).all())
+            chunk = ids[i:i + 500]
+            out.update(conn.execute(select(event_records.c.event_id, event_records.c.record)
+                                    .where(event_records.c.event_id.in_(chunk))).all())
     return out
 
 
@@ -169,8 +172,11 @@ def facets(engine: Engine) -> dict[str, list[str]]:
 
 
 def event_row(engine: Engine, event_id: str) -> dict | None:
+    """The events row of one event with its JSON `record`."""
+    query = (select(events, event_records.c.record)
+             .join(event_records, event_records.c.event_id == events.c.id).where(events.c.id == event_id))
     with engine.connect() as conn:
-        row = conn.execute(select(events).where(events.c.id == event_id)).first()
+        row = conn.execute(query).first()
     return dict(row._mapping) if row else None
 
 
@@ -218,7 +224,8 @@ def review_queue(engine: Engine, limit: int, offset: int) -> list[dict]:
 
 def reviewed_records(engine: Engine, statuses: tuple[str, ...]) -> list[str]:
     """The JSON records of events a person accepted or corrected, oldest review first."""
-    query = (select(events.c.record).where(events.c.review_status.in_(statuses))
+    query = (select(event_records.c.record).join(events, events.c.id == event_records.c.event_id)
+             .where(events.c.review_status.in_(statuses))
              .order_by(events.c.updated_at, events.c.id))
     with engine.connect() as conn:
         return [r for (r,) in conn.execute(query)]

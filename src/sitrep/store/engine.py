@@ -91,3 +91,12 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
         if first_store:
             legacy.copy_back(conn)
+    if current == "0001" and engine.dialect.name == "sqlite":
+        _vacuum(engine)
+
+
+def _vacuum(engine: Engine) -> None:
+    """Rewrite a SQLite file once after revision 0002 took the records out of `events`: dropping
+    the column leaves each narrow row alone on its old page, and scans would still read them all."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("VACUUM")  # outside any transaction: the driver opens none for VACUUM

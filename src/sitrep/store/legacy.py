@@ -9,8 +9,8 @@ from sqlalchemy import Column, Date, MetaData, String, Table, Text, inspect, sel
 from sqlalchemy.engine import Connection
 
 from sitrep.store.codec import event_from_dict
-from sitrep.store.rows import event_columns
-from sitrep.store.schema import documents, event_documents, events
+from sitrep.store.rows import event_columns, record_row
+from sitrep.store.schema import documents, event_documents, event_records, events
 
 _FIRST_EVENTS_COLUMNS = {"id", "event_date", "record"}
 _first = MetaData()
@@ -41,13 +41,15 @@ def copy_back(conn: Connection) -> None:
     docs = [dict(r._mapping, ingested_at=now) for r in conn.execute(select(_first_documents))]
     if docs:
         conn.execute(documents.insert(), docs)
-    rows, links = [], []
+    rows, records, links = [], [], []
     for (record,) in conn.execute(select(_first_events.c.record)):
         e = event_from_dict(json.loads(record))
         rows.append(dict(event_columns(e, now), created_at=now))
+        records.append(record_row(e))
         links += [{"event_id": e.id, "doc_id": d} for d in sorted({s.doc_id for s in e.sources})]
     if rows:
         conn.execute(events.insert(), rows)
+        conn.execute(event_records.insert(), records)
     if links:
         conn.execute(event_documents.insert(), links)
     conn.exec_driver_sql("DROP TABLE first_events")

@@ -1,4 +1,4 @@
-"""An Event as a row of the `events` table: the flat, filterable copy of its JSON record."""
+"""An Event as a row of the `events` table (the flat, filterable copy) and of `event_records` (its JSON)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _iso2(code: str | None) -> str | None:
 
 
 def event_columns(e: Event, updated_at: datetime) -> dict:
-    """The events row of `e` (without created_at), with `record` the whole Event as JSON."""
+    """The events row of `e` (without created_at); its JSON goes to event_records (`record_row`)."""
     p = e.place
     return {
         "id": e.id,
@@ -62,5 +62,9 @@ def event_columns(e: Event, updated_at: datetime) -> dict:
         "notes": e.notes,
         "review_status": e.review_status or "unreviewed",
         "updated_at": updated_at,
-        "record": event_to_json(e),
     }
+
+
+def record_row(e: Event) -> dict:
+    """The event_records row of `e`: the whole Event as JSON."""
+    return {"event_id": e.id, "record": event_to_json(e)}

@@ -16,13 +16,20 @@ events
     codebook: `event_date`, `date_precision` = ACLED time_precision 1 day / 2 week / 3 month,
     `inter1`/`inter2`/`interaction`, `geo_precision` 1 town / 2 near / 3 region, `country_code`
     ISO 3166-1 alpha-2). Actor columns hold the normalized actor name; the associated actors are
-    `; `-joined. `record` holds the WHOLE Event as a JSON string (mentions, sources, claims,
-    evidence spans): read it with `sitrep.store.codec.event_from_json(row.record)` and write it
-    with `event_to_json(event)`. `record` is the truth; the flat columns are derived from it
-    whenever the store writes a row (use `Store.update_event`, which keeps both in step).
+    `; `-joined. The whole Event is in `event_records` (below), not in this table, so that these
+    rows stay narrow and a filter, count or sort over them is fast without a replica. The flat
+    columns are derived from the record whenever the store writes an event (use
+    `Store.update_event`, which keeps both in step).
     `review_status` is one of REVIEW_STATUSES. An event whose status is not 'unreviewed' is never
     overwritten by a later pipeline run: the human's version is kept.
     `created_at` / `updated_at` are UTC datetimes of the first and the last write.
+
+event_records
+    `record`: the WHOLE Event as a JSON string (mentions, sources, claims, evidence spans), one
+    row per event (`event_id` -> events.id, deleted with it). `record` is the truth: read it with
+    `sitrep.store.codec.event_from_json(row.record)` (join on `event_records.c.event_id ==
+    events.c.id`) and write it with `event_to_json(event)`. Until revision 0002 it was a column
+    of `events`.
 
 event_documents
     Which documents an event rests on: (event_id, doc_id), both directions indexed. Rows of an
@@ -112,17 +119,29 @@ events = Table(
     Column("review_status", String(16), nullable=False, default="unreviewed"),
     Column("created_at", DateTime(timezone=True)),
     Column("updated_at", DateTime(timezone=True)),
-    Column("record", Text, nullable=False),
     # The merge window query: same country, dates near each other.
     Index("ix_events_country_code_event_date", "country_code", "event_date"),
     Index("ix_events_event_date", "event_date"),
-    # The dashboard's filters and sort keys.
+    # The dashboard's filters and sort keys; a filter's (column, event_date) index also gives the
+    # default newest-first order of its page without sorting every match.
     Index("ix_events_event_type_sub_event_type", "event_type", "sub_event_type"),
+    Index("ix_events_event_type_event_date", "event_type", "event_date"),
+    Index("ix_events_sub_event_type_event_date", "sub_event_type", "event_date"),
+    Index("ix_events_fatalities_event_date", "fatalities", "event_date"),
+    Index("ix_events_latitude_longitude", "latitude", "longitude"),
     Index("ix_events_actor1", "actor1"),
     Index("ix_events_actor2", "actor2"),
     Index("ix_events_admin1", "admin1"),
     Index("ix_events_review_status_confidence", "review_status", "confidence"),  # the review queue
     Index("ix_events_updated_at", "updated_at"),
+)
+
+# The whole Event as JSON, one row per event, kept apart so that `events` rows stay narrow: a
+# filter or count that no index answers then scans a few hundred bytes per event, not kilobytes.
+event_records = Table(
+    "event_records", metadata,
+    Column("event_id", Text, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("record", Text, nullable=False),
 )
 
 event_documents = Table(

@@ -19,8 +19,8 @@ from sitrep.model import Document, Event, Mention
 from sitrep.store.candidates import DEFAULT_WINDOW_DAYS, candidate_conditions
 from sitrep.store.codec import event_from_json, event_to_json
 from sitrep.store.engine import make_engine, migrate
-from sitrep.store.rows import event_columns
-from sitrep.store.schema import REVIEW_STATUSES, documents, event_documents, events, review_log
+from sitrep.store.rows import event_columns, record_row
+from sitrep.store.schema import REVIEW_STATUSES, documents, event_documents, event_records, events, review_log
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 _INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries", "n_sources", "geonameid", "year")
@@ -53,20 +53,26 @@ def _document_row(d: Document, at: datetime) -> dict:
             "published": d.published, "language": d.language, "text": d.text, "ingested_at": at}
 
 
-def _event_row(e: Event, at: datetime) -> dict:
+def _event_row(e: Event, at: datetime) -> tuple[dict, str]:
+    """The events row of `e` and its JSON record, or a ValueError naming the event."""
     if not isinstance(e.id, str) or not e.id:
         raise ValueError(f"event {e.id!r}: id must be a non-empty string")
     if (e.review_status or "unreviewed") not in REVIEW_STATUSES:
         raise ValueError(f"event {e.id}: unknown review_status {e.review_status!r}")
     try:
-        row = event_columns(e, at)
+        row, record = event_columns(e, at), record_row(e)["record"]
     except (TypeError, ValueError, AttributeError) as err:
         raise ValueError(f"event {e.id}: cannot be stored: {type(err).__name__}: {err}") from err
     for name in _INT_COLUMNS:
         value = row[name]
         if value is not None and not (isinstance(value, int) and -_INT_MAX <= value <= _INT_MAX):
             raise ValueError(f"event {e.id}: {name} {value!r} is not a count that can be stored")
-    return row
+    return row, record
+
+
+# An event read back whole: its record, with the status and time the events row has.
+_WHOLE = (event_records.c.record, events.c.review_status, events.c.updated_at)
+_WITH_RECORD = events.join(event_records, event_records.c.event_id == events.c.id)
 
 
 class Store:
@@ -139,7 +145,7 @@ class Store:
                 ids.update(c.scalars(union(*(select(events.c.id).where(w) for w in clauses))))
             found = []
             for chunk in _chunks(sorted(ids)):
-                rows = c.execute(select(events.c.record, events.c.review_status, events.c.updated_at)
+                rows = c.execute(select(*_WHOLE).select_from(_WITH_RECORD)
                                  .where(events.c.id.in_(chunk)).order_by(events.c.id))
                 found += [self._decode(r) for r in rows]
         self._candidates = {e.id: {m.id for m in e.mentions} for e in found}
@@ -150,7 +156,7 @@ class Store:
 
     def iter_events(self, batch: int = 2000) -> Iterator[Event]:
         """Every stored event, by id, decoded a batch at a time."""
-        query = select(events.c.record, events.c.review_status, events.c.updated_at).order_by(events.c.id)
+        query = select(*_WHOLE).select_from(_WITH_RECORD).order_by(events.c.id)
         with self.engine.connect() as c:
             result = c.execution_options(stream_results=True, yield_per=batch).execute(query)
             for row in result:
@@ -158,8 +164,7 @@ class Store:
 
     def get_event(self, event_id: str) -> Event | None:
         with self.engine.connect() as c:
-            r = c.execute(select(events.c.record, events.c.review_status, events.c.updated_at)
-                          .where(events.c.id == event_id)).first()
+            r = c.execute(select(*_WHOLE).select_from(_WITH_RECORD).where(events.c.id == event_id)).first()
         return self._decode(r) if r else None
 
     def count_events(self, review_status: str | None = None) -> int:
@@ -184,23 +189,24 @@ class Store:
         evs = list(evs)
         ev_rows = {}
         for e in evs:  # the last version of an id wins, as an in-memory merge would
-            ev_rows[e.id] = (e, _event_row(e, at))
+            ev_rows[e.id] = (e, *_event_row(e, at))
         counts = dict(documents=0, inserted=0, updated=0, unchanged=0, protected=0, removed=0)
         with self.engine.begin() as c:
             counts["documents"] = self._insert_new_documents(c, doc_rows)
             stored = self._stored_state(c, list(ev_rows))
             inserts, changed, protected = [], [], []
-            for eid, (e, row) in ev_rows.items():
+            for eid, (e, row, record) in ev_rows.items():
                 if eid not in stored:
                     inserts.append(dict(row, created_at=at))
                 elif stored[eid][0] != "unreviewed":
                     protected.append(e)
-                elif stored[eid][1] == row["record"] and row["review_status"] == "unreviewed":
+                elif stored[eid][1] == record and row["review_status"] == "unreviewed":
                     counts["unchanged"] += 1
                 else:
                     changed.append(row)
             if inserts:
                 c.execute(events.insert(), inserts)
+                c.execute(event_records.insert(), [{"event_id": r["id"], "record": ev_rows[r["id"]][2]} for r in inserts])
             updated = []
             for row in changed:
                 # The status test in the UPDATE itself: a review committed since the read above still wins.
@@ -208,6 +214,7 @@ class Store:
                                  .values(**row)).rowcount
                 if done:
                     updated.append(row)
+                    _write_record(c, row["id"], ev_rows[row["id"]][2])
             written_ids = {r["id"] for r in inserts + updated}
             protected += [ev_rows[r["id"]][0] for r in changed if r["id"] not in written_ids]
             counts["protected"] = len(protected)
@@ -235,7 +242,8 @@ class Store:
         """id -> (review_status, record) of the events among `ids` that are stored."""
         out: dict[str, tuple[str, str]] = {}
         for chunk in _chunks(ids):
-            for r in c.execute(select(events.c.id, events.c.review_status, events.c.record)
+            for r in c.execute(select(events.c.id, events.c.review_status, event_records.c.record)
+                               .select_from(events.outerjoin(event_records, event_records.c.event_id == events.c.id))
                                .where(events.c.id.in_(chunk))):
                 out[r.id] = (r.review_status, r.record)
         return out
@@ -279,19 +287,19 @@ class Store:
         """
         event.review_status = _ACTION_STATUS.get(action, event.review_status or "unreviewed")
         at = _now()
-        row = _event_row(event, at)
+        row, record = _event_row(event, at)
         with self.engine.begin() as c:
-            before = c.execute(select(events.c.record, events.c.review_status)
-                               .where(events.c.id == event.id)).first()
-            if before is None:
+            before = c.execute(select(*_WHOLE).select_from(_WITH_RECORD).where(events.c.id == event.id)).first()
+            if c.scalar(select(events.c.id).where(events.c.id == event.id)) is None:
                 c.execute(events.insert().values(**row, created_at=at))
             else:
                 c.execute(update(events).where(events.c.id == event.id).values(**row))
+            _write_record(c, event.id, record)
             self._link_documents(c, [event], replace=[event.id])
             c.execute(review_log.insert().values(
                 event_id=event.id, user=user or "", action=action, reason=reason,
                 before=_with_status(before.record, before.review_status) if before else None,
-                after=_with_status(row["record"], event.review_status), at=at))
+                after=_with_status(record, event.review_status), at=at))
         event.updated_at = at
         return event
 
@@ -310,6 +318,12 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _write_record(c: Connection, event_id: str, record: str) -> None:
+    """Replace the stored JSON of an event whose events row exists (inserting it if it was missing)."""
+    if not c.execute(update(event_records).where(event_records.c.event_id == event_id).values(record=record)).rowcount:
+        c.execute(event_records.insert().values(event_id=event_id, record=record))
 
 
 def _with_status(record: str, status: str) -> str:
