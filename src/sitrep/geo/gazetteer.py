@@ -10,15 +10,14 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep.cache import announce_build, cache_dir
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 16  # bump when the index layout or the default build changes
+FORMAT_VERSION = 17  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("SITREP_CACHE_DIR", Path.home() / ".cache" / "sitrep"))
 
 
 def default_path() -> Path:
@@ -183,6 +182,7 @@ def _load_active() -> Gazetteer:
             pass
     from sitrep.geo.build import build_default
 
+    announce_build("the gazetteer index from GeoNames data (under a minute)")
     gaz = build_default()
     gaz.save(path)
     return gaz

@@ -56,6 +56,21 @@ def _is_near(text: str, t: Toponym) -> bool:
     return any(w in _cues()["near"] for w in _words_before(text, t.span.start, 3))
 
 
+def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
+    """ "Orikhove (Sievierodonetskyi, Luhansk)" resolved to an Orikhove of Crimea: the bracket after
+    a town names a region or country that does not hold it, so the gazetteer lacks the real one."""
+    if t.place is None or not t.place.feature_code.startswith("PPL") or text[t.span.end:t.span.end + 2] != " (":
+        return False
+    close = text.find(")", t.span.end, t.span.end + 120)
+    for u in placed:
+        if u.place is None or not (t.span.end < u.span.start and u.span.end <= close):
+            continue
+        if u.place.feature_code in ("ADM1", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"):
+            return u.place.country_code != t.place.country_code or (
+                u.place.feature_code == "ADM1" and u.place.admin1 != t.place.admin1)
+    return False
+
+
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     """Lower is better: not aftermath, a town, after an event preposition, close to the event words."""
     before = _words_before(text, t.span.start, 4)
@@ -124,6 +139,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         inside = [t for t in placed if m.span.start <= t.span.start and t.span.end <= m.span.end]
         trigger = m.evidence.get("event_type") or m.evidence.get("sub_event_type")
         anchor = trigger.start if trigger else m.span.start
+        wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
+        inside = [t for t in inside if id(t) not in wrong] or inside
         if inside:
             best = min(inside, key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))

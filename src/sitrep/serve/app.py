@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from sitrep import __version__
 from sitrep.serve import vendor
 from sitrep.serve.auth import Auth
+from sitrep.serve.cache import ResponseCache
 from sitrep.serve.headers import SecurityMiddleware, content_security_policy
 
 HERE = Path(__file__).parent
@@ -33,6 +34,7 @@ class ServeConfig:
     private: bool = False  # reading needs a login or token too
     secret: str = ""  # signs session cookies; empty: random per process
     max_ingest_bytes: int = 20_000_000
+    cache: bool = True  # keep answers of event lists, timelines and facets while the data is unchanged
 
 
 def _templates() -> Environment:
@@ -64,6 +66,7 @@ def create_app(config: ServeConfig):
     app.state.auth = Auth(config.token, config.secret or None)
     app.state.templates = _templates()
     app.state.ingest_lock = threading.Lock()  # merging needs one writer at a time
+    app.state.cache = ResponseCache(app.state.store) if config.cache else None
     csp = content_security_policy(config.tiles)
 
     def may_read(request: Request) -> bool:

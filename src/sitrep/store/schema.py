@@ -38,6 +38,10 @@ event_documents
     human's version. `doc_id` has no foreign key so that events built outside a run
     (the Python API) can be stored without their documents.
 
+data_version
+    One row, id 1: `version` goes up by one in every transaction in which the Store writes
+    (`save` that changed anything, `update_event`). Readers that keep answers compare it.
+
 review_log
     Every human action on an event: `action` (e.g. 'accept', 'edit', 'reject', 'reopen'),
     `user`, free-text `reason`, the event's JSON `before` and `after` (as in `record`), and `at`
@@ -55,7 +59,7 @@ Timestamps read back from SQLite are naive: treat them as UTC.
 
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData,
                         SmallInteger, String, Table, Text)
 
 # Named constraints so that Alembic migrations can refer to them on every engine.
@@ -129,6 +133,7 @@ events = Table(
     Index("ix_events_sub_event_type_event_date", "sub_event_type", "event_date"),
     Index("ix_events_fatalities_event_date", "fatalities", "event_date"),
     Index("ix_events_latitude_longitude", "latitude", "longitude"),
+    Index("ix_events_country_code_event_type_event_date", "country_code", "event_type", "event_date"),
     Index("ix_events_actor1", "actor1"),
     Index("ix_events_actor2", "actor2"),
     Index("ix_events_admin1", "admin1"),
@@ -149,6 +154,14 @@ event_documents = Table(
     Column("event_id", Text, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("doc_id", Text, primary_key=True),
     Index("ix_event_documents_doc_id", "doc_id"),
+)
+
+# One row (id 1) whose `version` every write through the Store raises, in the same transaction:
+# a reader that keeps answers (the API's response cache) checks it with one primary-key lookup.
+data_version = Table(
+    "data_version", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", BigInteger, nullable=False, default=0),
 )
 
 review_log = Table(

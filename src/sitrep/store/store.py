@@ -20,7 +20,8 @@ from sitrep.store.candidates import DEFAULT_WINDOW_DAYS, candidate_conditions
 from sitrep.store.codec import event_from_json, event_to_json
 from sitrep.store.engine import make_engine, migrate
 from sitrep.store.rows import event_columns, record_row
-from sitrep.store.schema import REVIEW_STATUSES, documents, event_documents, event_records, events, review_log
+from sitrep.store.schema import (REVIEW_STATUSES, data_version, documents, event_documents, event_records, events,
+                                 review_log)
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 _INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries", "n_sources", "geonameid", "year")
@@ -223,6 +224,8 @@ class Store:
             self._link_new_evidence(c, protected)
             counts["removed"] = self._remove_absorbed(c, evs)
             counts["inserted"], counts["updated"] = len(inserts), len(updated)
+            if any(counts[k] for k in ("documents", "inserted", "updated", "protected", "removed")):
+                _bump_version(c)
         self._candidates = {}
         return counts
 
@@ -300,8 +303,14 @@ class Store:
                 event_id=event.id, user=user or "", action=action, reason=reason,
                 before=_with_status(before.record, before.review_status) if before else None,
                 after=_with_status(record, event.review_status), at=at))
+            _bump_version(c)
         event.updated_at = at
         return event
+
+    def data_version(self) -> int:
+        """A number that every write through a Store (of any process) raises: unchanged means same data."""
+        with self.engine.connect() as c:
+            return int(c.scalar(select(data_version.c.version).where(data_version.c.id == 1)) or 0)
 
     def review_history(self, event_id: str) -> list[dict]:
         """The review_log rows of an event, oldest first."""
@@ -318,6 +327,14 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _bump_version(c: Connection) -> None:
+    # Last statement of a write transaction: on PostgreSQL concurrent writers wait for this row
+    # only for the moment until commit.
+    if not c.execute(update(data_version).where(data_version.c.id == 1)
+                     .values(version=data_version.c.version + 1)).rowcount:
+        c.execute(data_version.insert().values(id=1, version=1))
 
 
 def _write_record(c: Connection, event_id: str, record: str) -> None:

@@ -1,4 +1,4 @@
-"""Move each event's JSON `record` out of `events` into `event_records`, and index the dashboard's filters.
+"""Move each event's JSON `record` out of `events` into `event_records`; index the dashboard's filters; data_version.
 
 With the record (kilobytes) in the same row, every filter or count that no index answers read
 the whole wide row on SQLite. The record now lives in its own table, one row per event.
@@ -21,6 +21,7 @@ NEW_INDEXES = {
     "ix_events_sub_event_type_event_date": ["sub_event_type", "event_date"],
     "ix_events_fatalities_event_date": ["fatalities", "event_date"],
     "ix_events_latitude_longitude": ["latitude", "longitude"],
+    "ix_events_country_code_event_type_event_date": ["country_code", "event_type", "event_date"],
 }
 
 
@@ -47,9 +48,17 @@ def upgrade() -> None:
     _drop_record_column()
     for name, columns in NEW_INDEXES.items():
         op.create_index(name, "events", columns)
+    version = op.create_table(
+        "data_version",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_data_version"),
+    )
+    op.bulk_insert(version, [{"id": 1, "version": 0}])
 
 
 def downgrade() -> None:
+    op.drop_table("data_version")
     for name in NEW_INDEXES:
         op.drop_index(name, table_name="events")
     op.add_column("events", sa.Column("record", sa.Text(), nullable=False, server_default=""))
