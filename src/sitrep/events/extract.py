@@ -171,7 +171,7 @@ def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
     crimes = [m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT]
     if not crimes:
         return mentions
-    main = next((m for m in crimes if m.fatalities or m.injuries), crimes[0])
+    main = crimes[0]  # the lede: it names the place and day other reports of the shooting give
     for name in ("fatalities", "injuries"):
         if getattr(main, name) is None:
             other = next((m for m in crimes if getattr(m, name) is not None), None)

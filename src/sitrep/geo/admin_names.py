@@ -25,7 +25,7 @@ _LEADING = re.compile(r"^(?:(?:departement|province) (?:de l|d)['’]\s*|(?:muha
                       r"municipality of|distrito de|province of|provincia de|provincia di|departamento de|estado de|"
                       r"wilayat|(?:departement|province) (?:des|de la|du|de))\s+)", re.I)
 _TRAILING = re.compile(r"[\s-]+(?:governorate|province|region|state|oblast'?|district|department|prefecture|"
-                       r"county|area|division|municipality|special city)$", re.I)
+                       r"county|area|division|municipality)$", re.I)
 
 
 def ascii_name(name: str) -> str:

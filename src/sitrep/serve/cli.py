@@ -16,14 +16,18 @@ import click
                    "(points on a latitude/longitude grid, no network).")
 @click.option("--tiles-attribution", envvar="SITREP_TILES_ATTRIBUTION", default="", help="Credit line for the tiles.")
 @click.option("--private", is_flag=True, help="Reading needs a login or the token too.")
-def serve(db: str, host: str, port: int, token: str, tiles: str, tiles_attribution: str, private: bool) -> None:
+@click.option("--no-cache", is_flag=True, help="Compute every answer afresh (by default answers to event lists, "
+              "timelines and facets are kept until the data changes).")
+def serve(db: str, host: str, port: int, token: str, tiles: str, tiles_attribution: str, private: bool,
+          no_cache: bool) -> None:
     """HTTP API, dashboard and review queue."""
     import uvicorn
 
     from sitrep.serve.app import ServeConfig, create_app
     from sitrep.serve.vendor import INSTALL_HINT, leaflet_dir
 
-    config = ServeConfig(db=db, token=token, tiles=tiles, tiles_attribution=tiles_attribution, private=private)
+    config = ServeConfig(db=db, token=token, tiles=tiles, tiles_attribution=tiles_attribution, private=private,
+                         cache=not no_cache)
     app = create_app(config)
     if not token:
         click.echo(f"sitrep: write token for this run (login form or 'Authorization: Bearer'): {config.token}",

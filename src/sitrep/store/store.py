@@ -221,10 +221,10 @@ class Store:
             counts["protected"] = len(protected)
             self._link_documents(c, [ev_rows[r["id"]][0] for r in inserts + updated],
                                  replace=[r["id"] for r in updated])
-            self._link_new_evidence(c, protected)
+            new_links = self._link_new_evidence(c, protected)
             counts["removed"] = self._remove_absorbed(c, evs)
             counts["inserted"], counts["updated"] = len(inserts), len(updated)
-            if any(counts[k] for k in ("documents", "inserted", "updated", "protected", "removed")):
+            if new_links or any(counts[k] for k in ("documents", "inserted", "updated", "removed")):
                 _bump_version(c)
         self._candidates = {}
         return counts
@@ -259,14 +259,18 @@ class Store:
         if links:
             c.execute(event_documents.insert(), links)
 
-    def _link_new_evidence(self, c: Connection, reviewed: list[Event]) -> None:
-        """Link reports that arrived after a review to the reviewed event, leaving its record as the human left it."""
+    def _link_new_evidence(self, c: Connection, reviewed: list[Event]) -> int:
+        """Link reports that arrived after a review to the reviewed event, leaving its record as the human left it.
+        Returns how many links were added."""
+        added = 0
         for e in reviewed:
             wanted = {s.doc_id for s in e.sources} | {m.doc_id for m in e.mentions}
             have = set(c.scalars(select(event_documents.c.doc_id).where(event_documents.c.event_id == e.id)))
             new = sorted(wanted - have)
             if new:
                 c.execute(event_documents.insert(), [{"event_id": e.id, "doc_id": d} for d in new])
+                added += len(new)
+        return added
 
     def _remove_absorbed(self, c: Connection, evs: list[Event]) -> int:
         """Delete unreviewed candidates that the merge folded into other events of this save."""
