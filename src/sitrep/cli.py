@@ -17,7 +17,7 @@ class _OneLineErrors(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (FileNotFoundError, ValueError, OSError) as e:
+        except (FileNotFoundError, ValueError, OSError, ImportError) as e:
             click.echo(f"sitrep: error: {e}", err=True)
             sys.exit(1)
 

@@ -76,60 +76,89 @@ class RunSummary:
         return out
 
 
+class BatchStore:
+    """Checks, batches and stores processed documents: the part of a run that `scale` shares.
+
+    A document is admitted once: not a repeated id, not a duplicate of one already seen, not
+    already in the database. Each batch is merged with the stored events it could join and saved
+    in one transaction, so a failure never leaves half a batch behind.
+    """
+
+    def __init__(self, db: str, summary: RunSummary, batch_size: int = 200) -> None:
+        from sitrep.ingest import Deduplicator
+        from sitrep.store import Store
+
+        self.store = Store(db)
+        self.summary = summary
+        self.batch_size = batch_size
+        self._dedup = Deduplicator()
+        self._seen_ids: set[str] = set()
+        self._docs: list[Document] = []
+        self._mentions: list[Mention] = []
+
+    def skip(self, rec: SkippedRecord) -> None:
+        self.summary.skipped.append(rec)
+        print(f"sitrep: {'warning' if rec.kept else 'skipped'} {rec.record}: {rec.reason}", file=sys.stderr)
+
+    def admit(self, doc: Document, known_reason: str | None = None) -> bool:
+        """Count a document read; False (and reported) when it must not be processed."""
+        self.summary.read += 1
+        reason = ("repeated id in the input" if doc.id in self._seen_ids else None) \
+            or self._dedup.check(doc) or known_reason or self.store.already_stored(doc)
+        self._seen_ids.add(doc.id)
+        if reason:
+            self.skip(SkippedRecord(doc.id, reason))
+        return reason is None
+
+    def add(self, doc: Document, mentions: list[Mention]) -> None:
+        self.summary.processed += 1
+        self.summary.mentions += len(mentions)
+        self._docs.append(doc)
+        self._mentions.extend(mentions)
+        if len(self._docs) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._docs:
+            existing = self.store.candidate_events(self._mentions)
+            self.store.save(self._docs, incidents.merge(self._mentions, existing))
+            self._docs.clear()
+            self._mentions.clear()
+
+    def finish(self, out: str | None) -> RunSummary:
+        """Store the last batch, write `out` from everything the database holds, close."""
+        from sitrep import export
+
+        self.flush()
+        self.summary.events_in_db = self.store.count_events()
+        if out:
+            self.summary.events_written = export.write(self.store.iter_events(), out)
+        self.store.close()
+        return self.summary
+
+
 def run(inputs: Iterable[str | Path], db: str, out: str | None = None, progress: bool = True,
         batch_size: int = 200, scope: str = "all") -> RunSummary:
     """`sitrep run`: ingest, extract, geocode, merge and store; write `out` if given.
 
-    Documents already in the database are skipped, so re-running on the same input changes
-    nothing. Each batch is stored in one transaction: a failure never leaves half a batch behind.
+    Documents already in the database are skipped, so re-running on the same input changes nothing.
     """
     from tqdm import tqdm
 
-    from sitrep import export
-    from sitrep.ingest import Deduplicator, read_documents
-    from sitrep.store import Store
+    from sitrep.ingest import read_documents
 
-    summary = RunSummary()
-
-    def skip(rec: SkippedRecord) -> None:
-        summary.skipped.append(rec)
-        print(f"sitrep: {'warning' if rec.kept else 'skipped'} {rec.record}: {rec.reason}", file=sys.stderr)
-
-    store = Store(db)
-    dedup = Deduplicator()
-    bar = tqdm(desc="documents", unit="doc", disable=not progress, file=sys.stderr)
-    batch_docs: list[Document] = []
-    batch_mentions: list[Mention] = []
-
-    def flush() -> None:
-        if batch_docs:
-            existing = store.candidate_events(batch_mentions)
-            store.save(batch_docs, incidents.merge(batch_mentions, existing))
-            batch_docs.clear()
-            batch_mentions.clear()
-
-    for doc in read_documents(inputs, skip):
-        summary.read += 1
-        bar.update(1)
-        reason = dedup.check(doc) or store.already_stored(doc)
-        if reason:
-            skip(SkippedRecord(doc.id, reason))
-            continue
-        try:
-            mentions = process_document(doc, scope)
-        except Exception as e:  # one bad document never stops a batch
-            skip(SkippedRecord(doc.id, f"processing failed: {type(e).__name__}: {e}"))
-            continue
-        summary.processed += 1
-        summary.mentions += len(mentions)
-        batch_docs.append(doc)
-        batch_mentions.extend(mentions)
-        if len(batch_docs) >= batch_size:
-            flush()
-    flush()
-    bar.close()
-    summary.events_in_db = store.count_events()
-    if out:
-        summary.events_written = export.write(store.iter_events(), out)
-    store.close()
-    return summary
+    batches = BatchStore(db, RunSummary(), batch_size)
+    with tqdm(desc="documents", unit="doc", disable=not progress, file=sys.stderr) as bar:
+        for doc in read_documents(inputs, batches.skip):
+            bar.update(1)
+            if not batches.admit(doc):
+                continue
+            try:
+                mentions = process_document(doc, scope)
+            except ImportError:  # a missing optional extra is the setup's fault, not the document's
+                raise
+            except Exception as e:  # one bad document never stops a batch
+                batches.skip(SkippedRecord(doc.id, f"processing failed: {type(e).__name__}: {e}"))
+                continue
+            batches.add(doc, mentions)
+    return batches.finish(out)

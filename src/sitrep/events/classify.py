@@ -153,6 +153,13 @@ def classify(texts: list[str]) -> list[Classification]:
     """
     if isinstance(texts, str):
         raise TypeError("classify() takes a list of texts, not one string: classify([text])")
+    backend = os.environ.get("SITREP_BACKEND", "tfidf")
+    if backend in ("embeddings", "ensemble"):  # the optional extra; the default never imports it
+        from sitrep.events.embeddings import classify as by_embeddings
+
+        return by_embeddings(texts, mode=backend)
+    if backend != "tfidf":
+        raise ValueError(f"SITREP_BACKEND={backend!r}: expected tfidf, embeddings or ensemble")
     texts = [t if isinstance(t, str) else "" for t in texts]
     if not texts:
         return []

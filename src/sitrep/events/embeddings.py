@@ -10,7 +10,8 @@ $SITREP_EMBEDDINGS_MODEL. Torch uses one thread unless $SITREP_EMBEDDINGS_THREAD
 `sitrep.events.classify.classify`: the same labels, the same weapon-cue overrides, and "no
 event" for texts without words. Modes:
 - "embeddings": a logistic regression on the embeddings of the shipped training corpus
-  (`sitrep.events.train.corpus()`), trained at first use and cached under ~/.cache/sitrep/;
+  (`sitrep.events.train.corpus()`), trained at first use and cached under ~/.cache/sitrep/
+  ($SITREP_CACHE_DIR), with the corpus vectors, so a corpus edit re-encodes only new sentences;
 - "ensemble": the mean of that head's probabilities and the default TF-IDF model's.
 """
 
@@ -26,6 +27,7 @@ from pathlib import Path
 import joblib
 import numpy as np
 
+from sitrep.cache import announce_build, cache_dir
 from sitrep.events import train
 from sitrep.events.classify import Classification, cue_label, from_label
 from sitrep.taxonomy import sub_event_types
@@ -116,7 +118,7 @@ def _head_key(path: Path) -> str:
 
 
 def _cache_path(kind: str, key: str) -> Path:
-    return train.cache_dir() / f"{kind}-{key}.joblib"
+    return cache_dir() / f"{kind}-{key}.joblib"
 
 
 def encode_cached(texts: list[str], path: Path) -> np.ndarray:
@@ -187,7 +189,7 @@ def head_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_head():
-    """The trained head, from the cache or trained now (tens of seconds on a laptop CPU) and cached."""
+    """The trained head, from the cache or trained now and cached (about 3 minutes from a cold cache)."""
     path = head_path()
     if path.exists():
         try:
@@ -196,6 +198,7 @@ def load_head():
                 return blob["head"]
         except Exception:
             pass  # a damaged cache file: train again
+    announce_build("the embeddings event classifier (minutes the first time: it encodes the training corpus)")
     head = train_head()
     try:
         _save_atomic({"version": HEAD_VERSION, "head": head}, path)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from alembic import context
 from sqlalchemy import create_engine
 
-from sitrep.store.schema import metadata
+from sitrep.store.schema import metadata, on_this_engine
 
 config = context.config
 
@@ -13,7 +15,8 @@ config = context.config
 def _migrate(connection) -> None:
     # Batch mode lets the same revisions alter tables on SQLite, which cannot ALTER most things.
     context.configure(connection=connection, target_metadata=metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+                      include_object=partial(on_this_engine, dialect=connection.dialect.name))
     with context.begin_transaction():
         context.run_migrations()
 

@@ -20,8 +20,14 @@ NEW_INDEXES = {
     "ix_events_event_type_event_date": ["event_type", "event_date"],
     "ix_events_sub_event_type_event_date": ["sub_event_type", "event_date"],
     "ix_events_fatalities_event_date": ["fatalities", "event_date"],
-    "ix_events_latitude_longitude": ["latitude", "longitude"],
+    "ix_events_latitude_longitude_event_date_id": ["latitude", "longitude", "event_date", "id"],
     "ix_events_country_code_event_type_event_date": ["country_code", "event_type", "event_date"],
+}
+
+# Substring searches scan these on SQLite; PostgreSQL's btree entries are too small for long notes.
+SQLITE_INDEXES = {
+    "ix_events_actor_names": ["actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "event_date", "id"],
+    "ix_events_notes_event_date_id": ["notes", "event_date", "id"],
 }
 
 
@@ -46,7 +52,8 @@ def upgrade() -> None:
     )
     op.execute("INSERT INTO event_records (event_id, record) SELECT id, record FROM events")
     _drop_record_column()
-    for name, columns in NEW_INDEXES.items():
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for name, columns in {**NEW_INDEXES, **(SQLITE_INDEXES if sqlite else {})}.items():
         op.create_index(name, "events", columns)
     version = op.create_table(
         "data_version",
@@ -59,7 +66,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("data_version")
-    for name in NEW_INDEXES:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for name in {**NEW_INDEXES, **(SQLITE_INDEXES if sqlite else {})}:
         op.drop_index(name, table_name="events")
     op.add_column("events", sa.Column("record", sa.Text(), nullable=False, server_default=""))
     op.execute("UPDATE events SET record = (SELECT r.record FROM event_records r WHERE r.event_id = events.id)")
