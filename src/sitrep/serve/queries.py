@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.engine import Engine
 
 from sitrep.model import Event
@@ -99,10 +99,16 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _order(sort: str) -> list:
-    """`-date` is newest first; an unknown key is refused by the caller before it gets here."""
+def _order(sort: str, scan_first: bool = False) -> list:
+    """`-date` is newest first; an unknown key is refused by the caller before it gets here.
+
+    `scan_first` (SQLite): sort the matches after finding them, rather than walking the sort key's
+    index; SQLite's unary `+` keeps the same order but hides the column from the planner. A
+    substring search matching nothing would otherwise read every row in sort order looking for a match."""
     key = sort.lstrip("-")
     col = SORT_KEYS[key]
+    if scan_first:
+        col = literal_column(f"+{col.table.name}.{col.name}")
     primary = col.desc() if sort.startswith("-") else col.asc()
     # NULLs last on both engines (SQLite >= 3.30 knows NULLS LAST), then the id so pages never overlap.
     return [primary.nulls_last(), events.c.id.asc()]
@@ -123,11 +129,13 @@ def list_rows(engine: Engine, flt: EventFilter, sort: str, limit: int, offset: i
     then be answered from indexes without reading every wide row they pass over."""
     cols = [events.c[name] for name in LIST_COLUMNS]
     where = and_(True, *flt.conditions(engine.dialect.name))
+    # Substring searches are answered from their narrow indexes on SQLite (see the schema).
+    order = _order(sort, scan_first=engine.dialect.name == "sqlite" and bool(flt.actor or flt.q))
     with engine.connect() as conn:
         if limit > TWO_STEP_MAX:
-            query = select(*cols).where(where).order_by(*_order(sort)).limit(limit).offset(offset)
+            query = select(*cols).where(where).order_by(*order).limit(limit).offset(offset)
             return [dict(r._mapping) for r in conn.execute(query)]
-        ids = list(conn.scalars(select(events.c.id).where(where).order_by(*_order(sort)).limit(limit).offset(offset)))
+        ids = list(conn.scalars(select(events.c.id).where(where).order_by(*order).limit(limit).offset(offset)))
         if not ids:
             return []
         found = {r.id: dict(r._mapping) for r in conn.execute(select(*cols).where(events.c.id.in_(ids)))}

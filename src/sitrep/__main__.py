@@ -1,0 +1,5 @@
+"""`python -m sitrep`: the same as the `sitrep` command."""
+
+from sitrep.cli import main
+
+main()

@@ -1,0 +1,142 @@
+"""`sitrep run` end to end on the bundled examples and on a batch with bad records, as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+import sitrep
+from sitrep.cli import main
+from sitrep.export.acled_csv import ACLED_COLUMNS
+
+from conftest import EXAMPLES
+
+
+def _run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    return result
+
+
+def _rows(path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def examples_run(tmp_path_factory):
+    """One run over examples/, shared by the tests that read its output."""
+    tmp = tmp_path_factory.mktemp("examples")
+    db, out = tmp / "events.db", tmp / "events.csv"
+    result = _run("run", str(EXAMPLES), "--db", str(db), "--out", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    return db, out, result
+
+
+def test_examples_give_an_acled_csv(examples_run):
+    _, out, _ = examples_run
+    with open(out, newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert header[:31] == ACLED_COLUMNS
+    assert header[31:39] == ["fatalities_low", "fatalities_high", "injuries", "n_sources", "doc_ids",
+                             "source_urls", "sitrep_id", "confidence"]
+    rows = _rows(out)
+    assert len(rows) >= 10
+    for r in rows:  # the publication rule: dated to the month, placed to a region
+        assert len(r["event_date"]) == 10 and r["time_precision"] in {"1", "2", "3"}
+        assert r["country"] and r["latitude"] and r["longitude"]
+    countries = {r["country"] for r in rows}
+    assert {"Burkina Faso", "Sudan", "Nigeria", "Colombia", "Myanmar"} <= countries
+
+
+def test_one_raid_told_by_three_outlets_is_one_event(examples_run):
+    """The Qabatiya raid: a Palestinian outlet, an Israeli outlet and a listing-page teaser."""
+    _, out, _ = examples_run
+    raid = [r for r in _rows(out) if r["location"].startswith("Qab") and r["n_sources"] == "3"]
+    assert len(raid) == 1
+    r = raid[0]
+    assert set(r["doc_ids"].split(";")) == {"israeli_outlet_article", "palestinian-outlet-qabatiya",
+                                             "region_news_listing#1"}
+    assert r["event_date"] == "2024-05-14"
+    assert r["actor1"] == "Military Forces of Israel"  # whether called "IDF" or "occupation forces"
+    assert abs(float(r["latitude"]) - 32.41) < 0.1 and abs(float(r["longitude"]) - 35.28) < 0.1
+
+
+def test_near_duplicate_wire_copy_is_reported_and_dropped(examples_run):
+    _, _, result = examples_run
+    assert "wire-004" in result.output and "near duplicate of wire-001" in result.output
+
+
+def test_running_twice_changes_nothing(examples_run, tmp_path):
+    db, out, _ = examples_run
+    again = tmp_path / "again.csv"
+    result = _run("run", str(EXAMPLES), "--db", str(db), "--out", str(again), "--quiet")
+    assert result.exit_code == 0
+    assert "already in the database" in result.output
+    drop = {"timestamp"}
+    first = [{k: v for k, v in r.items() if k not in drop} for r in _rows(out)]
+    second = [{k: v for k, v in r.items() if k not in drop} for r in _rows(again)]
+    assert first == second
+
+
+def test_export_writes_what_the_database_holds(examples_run, tmp_path):
+    db, out, _ = examples_run
+    for suffix in (".jsonl", ".geojson", ".parquet", ".csv"):
+        path = tmp_path / f"events{suffix}"
+        result = _run("export", "--db", str(db), "--out", str(path))
+        assert result.exit_code == 0, result.output
+        assert path.stat().st_size > 0
+    records = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert len(records) == len(_rows(out))
+    # every mention keeps the words it rests on, with offsets into its document
+    spans = [s for rec in records for m in rec["mentions"] for s in m["evidence"].values()]
+    assert spans and all(s["end"] > s["start"] and s["text"] for s in spans)
+
+
+def test_a_batch_with_bad_records_completes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.jsonl").write_text("\n".join([
+        json.dumps({"id": "g1", "published": "2024-03-08", "source": "Wire",
+                    "text": "Gunmen killed four villagers in Kukawa, Borno State, on Thursday, residents said."}),
+        "{this is not json",
+        json.dumps({"id": "no-text", "title": "A record without text"}),
+        json.dumps({"id": "g1", "text": "A second record that reuses the id g1 with other words entirely."}),
+    ]) + "\n", encoding="utf-8")
+    (folder / "picture.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    db, out = tmp_path / "x.db", tmp_path / "x.csv"
+    result = _run("run", str(folder), "--db", str(db), "--out", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert "good.jsonl:2" in text and "not a JSON record" in text
+    assert "no-text" in text or "good.jsonl:3" in text
+    assert "repeated id in the input" in text
+    assert "picture.txt" in text and "empty.txt" in text
+    rows = _rows(out)
+    assert len(rows) == 1 and rows[0]["location"] == "Kukawa" and rows[0]["fatalities"] == "4"
+
+
+def test_unusable_input_exits_non_zero_with_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "sitrep", "run", str(tmp_path / "missing.jsonl")],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1 and "missing.jsonl" in result.stderr
+
+
+def test_python_api_as_the_readme_shows():
+    events = sitrep.extract([
+        {"id": "r1", "published": "2024-02-02",
+         "text": "Gunmen killed three farmers in the village of Kukawa, Borno State, on Thursday."},
+    ])
+    df = sitrep.to_dataframe(events)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert row["event_date"] == "2024-02-01"  # the Thursday before the Friday it was published
+    assert row["sub_event_type"] == "Attack" and row["fatalities"] == 3
+    assert row["location"] == "Kukawa" and row["country"] == "Nigeria"
+    assert row["actor2"] == "Civilians (Nigeria)"
