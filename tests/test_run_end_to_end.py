@@ -140,3 +140,18 @@ def test_python_api_as_the_readme_shows():
     assert row["sub_event_type"] == "Attack" and row["fatalities"] == 3
     assert row["location"] == "Kukawa" and row["country"] == "Nigeria"
     assert row["actor2"] == "Civilians (Nigeria)"
+
+
+def test_geoparse_writes_design_json_lines_with_offsets(tmp_path):
+    out = tmp_path / "places.jsonl"
+    result = _run("geoparse", str(EXAMPLES / "wire_reports.jsonl"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    texts = {json.loads(line)["id"]: json.loads(line)["text"]
+             for line in (EXAMPLES / "wire_reports.jsonl").read_text(encoding="utf-8").splitlines()}
+    places = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert places
+    for p in places:
+        assert set(p) >= {"doc_id", "start", "end", "text", "name", "geonameid", "lat", "lon",
+                          "country_code", "admin1", "score"}
+        assert texts[p["doc_id"]][p["start"]:p["end"]] == p["text"]
+    assert any(p["text"] == "El Fasher" and p["country_code"] == "SD" for p in places)

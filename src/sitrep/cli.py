@@ -12,14 +12,22 @@ DEFAULT_DB = "sitrep.db"
 
 
 class _OneLineErrors(click.Group):
-    """Unusable input ends the command with a one-line reason on stderr and exit code 1."""
+    """Unusable input or a wrong call ends the command with a one-line reason on stderr."""
 
-    def invoke(self, ctx: click.Context):
+    def main(self, args=None, prog_name=None, **extra):
+        extra.pop("standalone_mode", None)
         try:
-            return super().invoke(ctx)
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.ClickException as e:  # a usage error: unknown option, missing file...
+            click.echo(f"sitrep: error: {e.format_message()}", err=True)
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            click.echo("sitrep: aborted", err=True)
+            sys.exit(1)
         except (FileNotFoundError, ValueError, OSError, ImportError) as e:
             click.echo(f"sitrep: error: {e}", err=True)
             sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=_OneLineErrors)

@@ -17,7 +17,6 @@ Only sentences the classifier flags (or that follow an event in its paragraph) a
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from sitrep.events import attribution as attr
 from sitrep.events.actors import sentence_actors
@@ -28,7 +27,7 @@ from sitrep.events.dates import document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
-from sitrep.model import DAY, Analysis, Claim, Mention, Span
+from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
 _MORE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)  # a toll that adds to the last
@@ -43,7 +42,6 @@ _PRONOUN_SUBJECT = re.compile(
 _OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.I)
 _SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
 _SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
-_FOLLOW_UP_DAYS = 400  # a trial a year after the shooting still tells that shooting
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 # Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
 # strikes and chemical weapons are the tools of organised armed actors even when unnamed.
@@ -158,14 +156,14 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         last = (paragraph[i], m)
         mentions.append(m)
     _take_responsibility_claims(analysis, mentions)
-    mentions = _one_crime_per_report(mentions, text, doc.published)
+    mentions = _one_crime_per_report(mentions, text)
     _toll_told_elsewhere(analysis, mentions, numbers)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
 
 
-def _one_crime_per_report(mentions: list[Mention], text: str, published: date | None) -> list[Mention]:
+def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
     """A crime report tells one shooting (or stabbing) however many sentences come back to it:
     its violent criminal mentions become one, whose toll is the first the report gives for each
     kind. The suspect's arrest, court dates and other developments around a crime are not events
@@ -181,19 +179,8 @@ def _one_crime_per_report(mentions: list[Mention], text: str, published: date | 
                 setattr(main, name, getattr(other, name))
                 main.evidence[name] = other.evidence.get(name, other.span)
                 main.claims += [c for c in other.claims if c.field == name]
-    _date_of_the_shooting(main, crimes, published)
     return [m for m in mentions if m is main or (m not in crimes and not _around_a_crime(m))]
 
-
-def _date_of_the_shooting(main: Mention, crimes: list[Mention], published: date | None) -> None:
-    """A follow-up story leads with the arrest or the trial and tells the shooting further down
-    ("Smith was shot on May 10"): the crime's day is the earliest day its sentences state, within
-    a year and a month before the report (older dates are other, past crimes)."""
-    dated = [m for m in crimes if m.date is not None and m.date_precision == DAY and "date" in m.evidence
-             and (published is None or 0 <= (published - m.date).days <= _FOLLOW_UP_DAYS)]
-    if dated:
-        first = min(dated, key=lambda m: (m.date, m.span.start))
-        main.date, main.date_precision, main.evidence["date"] = first.date, first.date_precision, first.evidence["date"]
 
 
 def _around_a_crime(m: Mention) -> bool:
