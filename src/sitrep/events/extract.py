@@ -17,6 +17,8 @@ Only sentences the classifier flags (or that follow an event in its paragraph) a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from sitrep.events import attribution as attr
 from sitrep.events.actors import sentence_actors
@@ -200,11 +202,13 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
     crime = next((m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT), None)
     if crime is None:
         return
-    cues, text = count_cues(), analysis.doc.text
+    text = analysis.doc.text
+    harm = _harm_words(text)  # one scan of the report, not one per sentence
     for s in analysis.sentences:
         if crime.fatalities is not None and crime.injuries is not None:
             break
-        if crime.span.start <= s.start < crime.span.end or not (cues.death.search(s.text) or cues.injury.search(s.text)):
+        at = bisect_left(harm, s.start)
+        if crime.span.start <= s.start < crime.span.end or at == len(harm) or harm[at] >= s.end:
             continue
         if non_event_reason(s.text) is not None:
             continue
@@ -217,6 +221,22 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
         if found:
             _add_counts(crime, found, ("", None), text)
     _shot_includes_killed(crime, text)
+
+
+def _harm_words(text: str) -> list[int]:
+    """Where the report's words of death or injury start, in order."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        c = count_cues()
+        return sorted(m.start() for rx in (c.death, c.injury) for m in rx.finditer(text))
+    return [m.start() for m in _lowercase_harm().finditer(lowered)]
+
+
+@lru_cache(maxsize=1)
+def _lowercase_harm() -> re.Pattern:
+    """The death and injury cues as one pattern for lowercased text (faster than re.I)."""
+    c = count_cues()
+    return re.compile(f"{c.death.pattern}|{c.injury.pattern}")
 
 
 def _shot_includes_killed(m: Mention, text: str) -> None:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from sitrep.geo.area_names import apply_area_names
 from sitrep.geo.build import apply_area_points, centroid, keep_alternate_name
 from sitrep.geo.gazetteer import Gazetteer
 
@@ -114,6 +115,7 @@ def import_geonames(paths: list[str | Path], base: Gazetteer | None = None) -> G
         _merge(gaz, base, set(by_id))
         if admin1:
             _name_admin1_areas(gaz, admin1)
+    apply_area_names(gaz)
     apply_area_points(gaz)
     gaz.index_loose()
     return gaz

@@ -113,6 +113,8 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
                     and not gaz.feature_code[chosen[id(c)]] == "ADM1"):
                 # a country's own name means the country unless the words say otherwise
                 chosen[id(c)] = country
+            if c.loose and chosen[id(c)] is not None and _stray_loose(chosen[id(c)], ctx):
+                chosen[id(c)] = None
     # one place per name per text: where "Springfield, Illinois" was written once, a later bare
     # "Springfield" is the same town
     contained = {c.key: chosen[id(c)] for c in accepted
@@ -135,6 +137,15 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
         span = Span(doc_id, offset + c.start, offset + c.end, c.text)
         out.append(Toponym(span=span, place=place, score=round(c.score, 4)))
     return out
+
+
+def _stray_loose(row: int, ctx: DocumentContext) -> bool:
+    """ "Namtu" read as Niamtougou (Togo) in a report about Myanmar: a spelling-variant match in a
+    country the text names at most once, while another country is clearly the text's, is a
+    village the gazetteer lacks, not a place abroad."""
+    cc = ctx.gaz.country_code[row]
+    top = ctx.top
+    return bool(top) and cc != top and ctx.countries.get(top, 0) >= 2 and ctx.countries.get(cc, 0) <= 1
 
 
 def _plain_name(place, c: Candidate):

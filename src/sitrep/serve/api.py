@@ -11,7 +11,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from sitrep.serve import formats, queries
-from sitrep.serve.cache import cache_key
 from sitrep.serve.ingest import ingest_lines
 from sitrep.serve.review import ReviewRequest, review
 
@@ -52,14 +51,6 @@ def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
     return box  # type: ignore[return-value]
 
 
-def _kept(request: Request, compute) -> str:
-    """The body `compute()` makes for this request, from the response cache when the data is unchanged."""
-    cache = request.app.state.cache
-    if cache is None:
-        return compute()
-    return cache.answer(cache_key(request.url.path, request.query_params), compute)
-
-
 def _engine(request: Request):
     """The database: lists, counts and timelines run on its narrow events table, records are read by id."""
     return request.app.state.store.engine
@@ -85,24 +76,17 @@ def list_events(
     if page is not None:
         offset = (page - 1) * limit
     engine = _engine(request)
-
-    def csv_body() -> str:
-        rows = queries.list_rows(engine, flt, sort, limit, offset)
-        records = queries.records_by_id(engine, [r["id"] for r in rows])
-        return formats.csv_text([dict(r, record=records[r["id"]]) for r in rows if r["id"] in records])
-
-    def json_body() -> str:
-        rows = queries.list_rows(engine, flt, sort, limit, offset)
-        if format == "geojson":
-            return formats.geojson_text(rows)
-        return formats.dumps({"total": queries.count(engine, flt) if total else None, "limit": limit,
-                              "offset": offset, "events": [formats.plain_row(r) for r in rows]})
-
+    rows = queries.list_rows(engine, flt, sort, limit, offset)
     if format == "csv":
-        return Response(_kept(request, csv_body), media_type="text/csv; charset=utf-8",
+        records = queries.records_by_id(engine, [r["id"] for r in rows])
+        rows = [dict(r, record=records[r["id"]]) for r in rows if r["id"] in records]
+        return Response(formats.csv_text(rows), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": 'attachment; filename="sitrep-events.csv"'})
-    media = "application/geo+json" if format == "geojson" else "application/json"
-    return Response(_kept(request, json_body), media_type=media)
+    if format == "geojson":
+        return Response(formats.geojson_text(rows), media_type="application/geo+json")
+    body = {"total": queries.count(engine, flt) if total else None, "limit": limit, "offset": offset,
+            "events": [formats.plain_row(r) for r in rows]}
+    return Response(formats.dumps(body), media_type="application/json")
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions, evidence spans, sources and review log")
@@ -116,14 +100,12 @@ def get_event(request: Request, event_id: str):
 
 @router.get("/timeline", summary="Events per day and event type, with the same filters as /api/events")
 def timeline(request: Request, flt: queries.EventFilter = Depends(event_filter)):
-    body = _kept(request, lambda: formats.dumps(queries.timeline(_engine(request), flt)))
-    return Response(body, media_type="application/json")
+    return Response(formats.dumps(queries.timeline(_engine(request), flt)), media_type="application/json")
 
 
 @router.get("/facets", summary="The values the dashboard's pick lists offer")
 def facets(request: Request):
-    return Response(_kept(request, lambda: formats.dumps(queries.facets(_engine(request)))),
-                    media_type="application/json")
+    return Response(formats.dumps(queries.facets(_engine(request))), media_type="application/json")
 
 
 @router.get("/documents/{doc_id}", tags=["documents"], summary="One stored report and the events it supports")

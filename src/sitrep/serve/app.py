@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from sitrep import __version__
 from sitrep.serve import vendor
 from sitrep.serve.auth import Auth
-from sitrep.serve.cache import ResponseCache
+from sitrep.serve.cache import CacheMiddleware, ResponseCache
 from sitrep.serve.headers import SecurityMiddleware, content_security_policy
 
 HERE = Path(__file__).parent
@@ -66,8 +66,12 @@ def create_app(config: ServeConfig):
     app.state.auth = Auth(config.token, config.secret or None)
     app.state.templates = _templates()
     app.state.ingest_lock = threading.Lock()  # merging needs one writer at a time
-    app.state.cache = ResponseCache(app.state.store) if config.cache else None
+    app.state.cache = ResponseCache(app.state.store.engine) if config.cache else None
     csp = content_security_policy(config.tiles)
+    if app.state.cache is not None:
+        # Added first, so it sits inside the security middleware: a private server checks access first.
+        app.add_middleware(CacheMiddleware, cache=app.state.cache)
+        app.router.on_shutdown.append(app.state.cache.close)
 
     def may_read(request: Request) -> bool:
         try:

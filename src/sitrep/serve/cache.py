@@ -3,54 +3,114 @@
 Dashboards ask the same questions again and again (the first page of a filter, its total, the
 timeline), and a filter no index answers (words in the notes, part of an actor's name) scans the
 events table. Every write through a Store, in any process, raises the database's data_version
-in the same transaction; each lookup first reads that number (one primary-key row) and empties
-the cache when it moved. So an answer is never older than the last committed write: there is no
-timer and no background work.
+in the same transaction; before each cached GET the middleware reads that number (one
+primary-key row) and empties the cache when it moved. So an answer is never older than the last
+committed write: there is no timer and no background work. A kept answer is sent without
+entering the application at all (no routing, no validation, no worker thread).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
-from sitrep.store import Store
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from sitrep.store.schema import data_version
+
+CACHED_PATHS = frozenset({"/api/events", "/api/timeline", "/api/facets"})
 
 
 class ResponseCache:
-    """Bodies by key (path and sorted query), valid for one data_version of the database."""
+    """(headers, body) of 200 answers by key, valid for one data_version of the database."""
 
-    def __init__(self, store: Store, max_entries: int = 2048, max_body: int = 2_000_000) -> None:
-        self.store, self.max_entries, self.max_body = store, max_entries, max_body
-        self._entries: OrderedDict[str, str] = OrderedDict()
+    def __init__(self, engine: Engine, max_entries: int = 2048, max_body: int = 2_000_000) -> None:
+        self.engine, self.max_entries, self.max_body = engine, max_entries, max_body
+        self._entries: OrderedDict[str, tuple[list, bytes]] = OrderedDict()
         self._version: int | None = None
         self._lock = threading.Lock()
+        self._conn: Connection | None = None  # the middleware's own: never waits for the pool
         self.hits = self.misses = 0
 
-    def answer(self, key: str, compute: Callable[[], str]) -> str:
-        """The kept body of `key` if the data has not changed since it was computed, else `compute()`."""
-        version = self.store.data_version()  # read BEFORE computing: a body is never filed under a newer version
+    def data_version(self) -> int | None:
+        """The database's data_version now (autocommit: the newest committed), None if unreadable."""
+        try:
+            if self._conn is None:
+                self._conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            return self._conn.scalar(select(data_version.c.version).where(data_version.c.id == 1))
+        except DBAPIError:  # e.g. a server restart: reconnect next time, answer without the cache now
+            self.close()
+            return None
+
+    def lookup(self, key: str) -> tuple[int | None, tuple[list, bytes] | None]:
+        """The current data version and the answer kept for `key` at that version, if any."""
+        version = self.data_version()
         with self._lock:
             if version != self._version:
                 self._entries.clear()
                 self._version = version
-            body = self._entries.get(key)
-            if body is not None:
+            hit = self._entries.get(key) if version is not None else None
+            if hit is not None:
                 self._entries.move_to_end(key)
                 self.hits += 1
-                return body
-            self.misses += 1
-        body = compute()
-        if len(body) <= self.max_body:
-            with self._lock:
-                if self._version == version:
-                    self._entries[key] = body
-                    while len(self._entries) > self.max_entries:
-                        self._entries.popitem(last=False)
-        return body
+            else:
+                self.misses += 1
+            return version, hit
+
+    def keep(self, key: str, version: int | None, headers: list, body: bytes) -> None:
+        """File an answer computed after `version` was read (dropped if the data moved on since)."""
+        if version is None or len(body) > self.max_body:
+            return
+        with self._lock:
+            if self._version == version:
+                self._entries[key] = (headers, body)
+                while len(self._entries) > self.max_entries:
+                    self._entries.popitem(last=False)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except DBAPIError:
+                pass
+            self._conn = None
 
 
-def cache_key(path: str, params) -> str:
+def cache_key(path: str, query_string: bytes) -> str:
     """The same question with its parameters in another order is the same key."""
-    return f"{path}?{urlencode(sorted(params.multi_items()))}"
+    return f"{path}?{urlencode(sorted(parse_qsl(query_string.decode('latin-1'), keep_blank_values=True)))}"
+
+
+class CacheMiddleware:
+    """ASGI middleware: answers GETs of CACHED_PATHS from the cache, and keeps fresh 200 answers."""
+
+    def __init__(self, app, cache: ResponseCache) -> None:
+        self.app, self.cache = app, cache
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in CACHED_PATHS:
+            return await self.app(scope, receive, send)
+        key = cache_key(scope["path"], scope.get("query_string", b""))
+        # One primary-key read on the event loop, on the cache's own connection: cheaper than a
+        # hand-over to a worker thread, and it never waits for a pooled connection.
+        version, hit = self.cache.lookup(key)
+        if hit is not None:
+            headers, body = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        answer: dict = {"chunks": []}
+
+        async def send_and_keep(message):
+            if message["type"] == "http.response.start":
+                answer["status"], answer["headers"] = message["status"], list(message.get("headers", []))
+            elif message["type"] == "http.response.body":
+                answer["chunks"].append(message.get("body", b""))
+                if not message.get("more_body") and answer.get("status") == 200:
+                    self.cache.keep(key, version, answer["headers"], b"".join(answer["chunks"]))
+            await send(message)
+
+        await self.app(scope, receive, send_and_keep)

@@ -17,7 +17,7 @@ events
     `inter1`/`inter2`/`interaction`, `geo_precision` 1 town / 2 near / 3 region, `country_code`
     ISO 3166-1 alpha-2). Actor columns hold the normalized actor name; the associated actors are
     `; `-joined. The whole Event is in `event_records` (below), not in this table, so that these
-    rows stay narrow and a filter, count or sort over them is fast without a replica. The flat
+    rows stay narrow and a filter, count or sort over them reads little. The flat
     columns are derived from the record whenever the store writes an event (use
     `Store.update_event`, which keeps both in step).
     `review_status` is one of REVIEW_STATUSES. An event whose status is not 'unreviewed' is never
@@ -52,7 +52,7 @@ Reading and writing through `sitrep.store.Store(db)` (db: SQLite path or URL suc
 postgresql+psycopg://user@host/db): `.engine` (SQLAlchemy Engine, for your own SELECTs on these
 tables), `.get_event(id)`, `.update_event(event, user, action, reason)` (action 'accept' / 'edit' /
 'reject' / 'reopen' sets review_status), `.review_history(event_id)`, `.get_document(id)`,
-`.documents_of_event(id)`, `.events_of_document(doc_id)`, `.count_events(review_status=None)`,
+`.documents_of_event(id)`, `.events_of_document(doc_id)`, `.count_events(review_status=None)`, `.data_version()`,
 `.events()` / `.iter_events()`. Opening a Store creates or migrates the database (Alembic, head).
 Timestamps read back from SQLite are naive: treat them as UTC.
 """
