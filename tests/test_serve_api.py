@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.export.acled_csv import COLUMNS
+from sitrep.serve import queries
 from sitrep.serve.app import ServeConfig, create_app
 from sitrep.serve.synthetic import generate
 from sitrep.store import Store
@@ -140,6 +141,23 @@ def test_pages_cover_every_event_once_in_sort_order(client, reports):
     assert fatalities == sorted(fatalities, reverse=True)
     by_date = client.get("/api/events", params={"limit": 1000, "sort": "date"}).json()["events"]
     assert [e["event_date"] for e in by_date] == sorted(e["event_date"] for e in by_date)
+
+
+@pytest.mark.parametrize("rare_below", [0, 10_000])
+@pytest.mark.parametrize("search", [{"actor": "police"}, {"q": "the"}, {"actor": "no such force"}])
+def test_searched_pages_are_in_sort_order_whatever_the_number_of_matches(client, search, rare_below, monkeypatch):
+    """A word search is answered one of two ways (rare or common word): its pages come out the same."""
+    monkeypatch.setattr(queries, "FEW_MATCHES", rare_below)
+    total = client.get("/api/events", params=search).json()["total"]
+    events = []
+    for offset in range(0, max(total, 1), 20):
+        events += client.get("/api/events", params={**search, "offset": offset, "limit": 20}).json()["events"]
+    assert len({e["id"] for e in events}) == len(events) == total
+    got = [(e["event_date"], e["id"]) for e in events]
+    expected = sorted(got, key=lambda k: k[1])  # ties by id, then newest first, undated last
+    expected = sorted(expected, key=lambda k: k[0] or "", reverse=True)
+    expected = sorted(expected, key=lambda k: k[0] is None)
+    assert got == expected
 
 
 def test_csv_and_geojson_carry_the_export_columns(client, reports):

@@ -76,7 +76,12 @@ def list_events(
     if page is not None:
         offset = (page - 1) * limit
     engine = _engine(request)
-    rows = queries.list_rows(engine, flt, sort, limit, offset)
+    total_count = None
+    if total and format == "json":  # every page of a filter has the same total: count it once per data version
+        cache = request.app.state.cache
+        count = lambda: queries.count(engine, flt)  # noqa: E731
+        total_count = cache.memo(f"count:{flt!r}", count) if cache is not None else count()
+    rows = queries.list_rows(engine, flt, sort, limit, offset, matches=total_count)
     if format == "csv":
         records = queries.records_by_id(engine, [r["id"] for r in rows])
         rows = [dict(r, record=records[r["id"]]) for r in rows if r["id"] in records]
@@ -84,7 +89,7 @@ def list_events(
                         headers={"content-disposition": 'attachment; filename="sitrep-events.csv"'})
     if format == "geojson":
         return Response(formats.geojson_text(rows), media_type="application/geo+json")
-    body = {"total": queries.count(engine, flt) if total else None, "limit": limit, "offset": offset,
+    body = {"total": total_count, "limit": limit, "offset": offset,
             "events": [formats.plain_row(r) for r in rows]}
     return Response(formats.dumps(body), media_type="application/json")
 

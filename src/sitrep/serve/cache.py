@@ -70,6 +70,20 @@ class ResponseCache:
                 while len(self._entries) > self.max_entries:
                     self._entries.popitem(last=False)
 
+    def memo(self, key: str, compute):
+        """A value shared by several answers (the total of a filter, the same on each of its pages),
+        kept like an answer. The version is read before computing, so a value is never older than it."""
+        with self._lock:
+            version = self._version
+            hit = self._entries.get(f"memo:{key}") if version is not None else None
+        if hit is not None:
+            return hit[1]
+        value = compute()
+        with self._lock:
+            if version is not None and self._version == version:
+                self._entries[f"memo:{key}"] = ([], value)
+        return value
+
     def close(self) -> None:
         if self._conn is not None:
             try:

@@ -124,13 +124,21 @@ def decode_event(record: str) -> Event:
     return event_from_json(record)
 
 
-def list_rows(engine: Engine, flt: EventFilter, sort: str, limit: int, offset: int) -> list[dict]:
+FEW_MATCHES = 2000  # below this many matches a substring search is sorted after it is found (SQLite)
+
+
+def list_rows(engine: Engine, flt: EventFilter, sort: str, limit: int, offset: int,
+              matches: int | None = None) -> list[dict]:
     """A page of events. Small pages are found by id first, then read: the filter and the sort can
     then be answered from indexes without reading every wide row they pass over."""
     cols = [events.c[name] for name in LIST_COLUMNS]
     where = and_(True, *flt.conditions(engine.dialect.name))
     # Substring searches are answered from their narrow indexes on SQLite (see the schema).
-    order = _order(sort, scan_first=engine.dialect.name == "sqlite" and bool(flt.actor or flt.q))
+    # Walking the sort key's index finds a page of a common word at once, but reads the whole table
+    # for a rare one: when the caller knows the search is rare (`matches`, the filter's total),
+    # find all matches from the narrow index first, then sort them.
+    rare = matches is not None and matches < FEW_MATCHES
+    order = _order(sort, scan_first=engine.dialect.name == "sqlite" and bool(flt.actor or flt.q) and rare)
     with engine.connect() as conn:
         if limit > TWO_STEP_MAX:
             query = select(*cols).where(where).order_by(*order).limit(limit).offset(offset)
