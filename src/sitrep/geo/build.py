@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from sitrep.geo.admin_names import admin_names
-from sitrep.geo.area_names import apply_area_names
+from sitrep.geo.area_names import add_admin2_areas, apply_area_names
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
 
@@ -83,6 +83,7 @@ def build_default() -> Gazetteer:
         row = gaz.add_place(None, name, lat, lon, 0, cc, a1, name, "ADM2")
         _add_subdivision_forms(gaz, row, name)
     _add_us_counties(gaz, cities, points)
+    add_admin2_areas(gaz)
     apply_area_names(gaz)
     apply_area_points(gaz)
     gaz.index_loose()

@@ -65,10 +65,6 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
     return out
 
 
-# a town abroad this small is rarely what a report about another country means
-STRAY_MAX_POPULATION = 100_000
-
-
 def geoparse(doc: Document, demonyms: bool = False, gazetteer: Gazetteer | None = None,
              model: dict | None = None) -> list[Toponym]:
     """Place names in `doc.text` with the place each refers to, in text order.
@@ -144,14 +140,13 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
 
 
 def _stray(c: Candidate, row: int, ctx: DocumentContext) -> bool:
-    """ "Namtu" read as Niamtougou (Togo), "Pale" as the Bosnian town, in a report about Myanmar:
-    a spelling-variant match, or a small town, in a country the text names at most once while
-    another country is clearly the text's, is a village the gazetteer lacks, not a place abroad."""
-    gaz = ctx.gaz
-    cc, top = gaz.country_code[row], ctx.top
-    if not top or cc == top or ctx.countries.get(top, 0) < 2 or ctx.countries.get(cc, 0) > 1:
-        return False
-    return c.loose or (gaz.feature_code[row].startswith("PPL") and gaz.population[row] < STRAY_MAX_POPULATION)
+    """ "Namtu" read as Niamtougou (Togo) in a report about Myanmar: a spelling-variant match in a
+    country the text names at most once, while another country is clearly the text's, is a
+    village the gazetteer lacks, not a place abroad. (Exact names abroad stay: local news names
+    towns of other countries, and its main country is not always clear from its names.)"""
+    cc, top = ctx.gaz.country_code[row], ctx.top
+    return (c.loose and bool(top) and cc != top and ctx.countries.get(top, 0) >= 2
+            and ctx.countries.get(cc, 0) <= 1)
 
 
 def _plain_name(place, c: Candidate):
