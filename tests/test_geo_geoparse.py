@@ -67,3 +67,11 @@ def test_bad_input_gives_sensible_answers():
     tops = parse(long_text)
     assert tops and all(t.place.country_code == "PK" for t in tops[:5])
     assert tops[-1].span.end <= len(long_text)
+
+
+def test_a_short_name_abroad_in_a_report_about_one_country_stays_unresolved():
+    """ "Let" of the village Let Yet Kone is not Leticia in Colombia when the report is about Myanmar."""
+    doc = Document(id="mm", text="A Myanmar military aircraft bombed the village of Let Yet Kone in Sagaing "
+                                  "Region on Monday, residents of Sagaing said. Myanmar's junta did not comment.")
+    countries = {t.place.country_code for t in geoparse(doc) if t.place}
+    assert countries == {"MM"}

@@ -145,7 +145,9 @@ def _stray(c: Candidate, row: int, ctx: DocumentContext) -> bool:
     village the gazetteer lacks, not a place abroad. (Exact names abroad stay: local news names
     towns of other countries, and its main country is not always clear from its names.)"""
     cc, top = ctx.gaz.country_code[row], ctx.top
-    return (c.loose and bool(top) and cc != top and ctx.countries.get(top, 0) >= 2
+    # a name of three letters or fewer ("Let" of the village Let Yet Kone) is as weak as a variant
+    weak = c.loose or len(c.text) <= 3
+    return (weak and bool(top) and cc != top and ctx.countries.get(top, 0) >= 2
             and ctx.countries.get(cc, 0) <= 1)
 
 
