@@ -65,3 +65,9 @@ def test_kinds_named_by_nlp_lexicon_are_localized_too():
     militia = Actor("Fulani Ethnic Militia", "Identity militia", "Fulani militiamen")
     m = localize_actors([mention(militia, None)])[0]
     assert m.actor1.name == "Fulani Ethnic Militia (Nigeria)" and m.actor1.country == "NG"
+
+
+def test_every_nationality_of_the_country_table_is_known():
+    # one list of nationality words for the pipeline: nlp's country table, not a shorter copy
+    assert found("Two Lithuanians and a Cambodian were injured.") == ["Civilians (Lithuania)"]
+    assert found("Zambian soldiers secured the crossing.") == ["Military Forces of Zambia"]

@@ -92,3 +92,27 @@ def test_a_page_stamp_is_not_the_date_of_the_shooting():
                      published=date(2015, 3, 16))
     shootings = [m for m in found if m.injuries == 5]
     assert len(found) == 1 and shootings and shootings[0].date == date(2015, 3, 15)
+
+
+def test_a_later_return_to_the_shooting_gives_the_toll_the_lede_lacks():
+    found = mentions(
+        "A man was shot and killed outside a bar on Pine Street late Friday, police said.\n"
+        "Officers found the victim lying in the parking lot shortly after midnight.\n"
+        "Detectives said the same gunman also shot at a car leaving the lot, and two people inside were wounded.")
+    assert len(found) == 1, [(m.sub_event_type, m.span.text) for m in found]
+    assert found[0].disorder_type == CRIMINAL
+    assert (found[0].fatalities, found[0].injuries) == (1, 2)
+    assert found[0].span.text.startswith("A man was shot")  # the lede, not the later sentence
+    toll = found[0].evidence["injuries"]  # the evidence is the figure in the later sentence
+    assert toll.text == "two" and toll.start > found[0].span.end
+
+
+def test_a_state_force_in_a_crime_report_is_an_event_of_its_own():
+    found = mentions(
+        "A woman was shot and wounded outside a laundromat on Oak Avenue on Saturday night.\n"
+        "Hours later, police officers shot and killed the suspected gunman after he fired at them during a traffic stop.\n"
+        "A second man was shot in the leg near the laundromat and taken to the hospital.")
+    crimes = [m for m in found if m.disorder_type == CRIMINAL]
+    police = [m for m in found if m.actor1 is not None and m.actor1.name.startswith("Police Forces")]
+    assert len(crimes) == 1 and crimes[0].span.text.startswith("A woman was shot")
+    assert len(police) == 1 and police[0].disorder_type != CRIMINAL

@@ -127,6 +127,20 @@ def _any_generic():
     return any_of([g.pattern.pattern for g in generic_actors()])
 
 
+def may_name_armed_actor(analysis: Analysis, start: int, end: int, armed: tuple[str, ...]) -> bool:
+    """A quick test before `sentence_actors`: could text[start:end] name an actor of the
+    `armed` categories? False is sure (no named one there, no generic word of such a kind)."""
+    if any(start <= a.span.start and a.span.end <= end and a.actor.category in armed for a in analysis.actors):
+        return True
+    return _any_generic_of(armed)(analysis.doc.text[start:end])
+
+
+@lru_cache(maxsize=4)
+def _any_generic_of(categories: tuple[str, ...]):
+    patterns = [g.pattern.pattern for g in generic_actors() if g.category in categories]
+    return any_of(patterns) if patterns else (lambda text: False)
+
+
 @lru_cache(maxsize=1)
 def _demonym_plural() -> re.Pattern:
     names = sorted(demonyms(), key=len, reverse=True)

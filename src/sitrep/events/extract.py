@@ -11,17 +11,19 @@ shooting however many sentences return to it: its criminal violent mentions beco
 toll is the first figure the report gives for each kind, wherever it gives it ("One of the
 victims died at the hospital." in a paragraph of its own); the suspect's arrest, court steps and
 sentences with neither an event word nor a word of harm (bylines, quotes) are no events there.
-Only sentences the classifier flags (or that follow an event in its paragraph) are read further.
+Only sentences the classifier flags (or that follow an event in its paragraph) are read further,
+and a crime report's returns to its shooting only for the toll they give.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitrep.events import attribution as attr
-from sitrep.events.actors import sentence_actors
+from sitrep.events.actors import may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import assign_roles
 from sitrep.events.classify import classify
 from sitrep.events.counts import document_numbers, sentence_counts, totals
@@ -69,13 +71,11 @@ def _is_toll_only(text: str) -> bool:
     return not event_words(stripped)
 
 
-def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention]) -> None:
-    """"JNIM claimed the attack": the group becomes the initiator of the latest violent event
-    before it when the report named none, or only unidentified men, and the claim is recorded."""
-    for s in analysis.sentences:
-        at = attr.responsibility_claim(s.text)
-        if at is None:
-            continue
+def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention], claims: list) -> None:
+    """"JNIM claimed the attack" (`claims`: each such sentence and where its claim starts): the
+    group becomes the initiator of the latest violent event before it when the report named
+    none, or only unidentified men, and the claim is recorded."""
+    for s, at in claims:
         groups = [a for a in sentence_actors(analysis, s.start, s.start + at)
                   if a.actor.category in _POLITICAL and not a.actor.name.startswith(("Military Forces", "Police Forces"))]
         earlier = [m for m in mentions if m.span.start < s.start and m.event_type in _VIOLENT]
@@ -123,18 +123,41 @@ def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None
             mention.claims.append(Claim(name, value, claimant[0], claimant[1]))
 
 
+@dataclass
+class _Candidate:
+    """A sentence that starts an event and those after it that only tell more of it (`told`);
+    counts, claimants, actors and dates are read once it is known what of it is kept."""
+
+    i: int
+    c: object
+    told: list = field(default_factory=list)
+    reading: tuple | None = None
+
+    def read(self, analysis: Analysis, numbers: list) -> tuple[dict, list, tuple]:
+        self.reading = self.reading or _read(analysis, analysis.sentences[self.i], numbers)
+        return self.reading
+
+
+def _read(analysis: Analysis, s, numbers: list) -> tuple[dict, list, tuple]:
+    """A sentence's counts, claimants and first claimant (name, words)."""
+    counts = totals(sentence_counts(analysis.doc.text, s.start, s.end, numbers))
+    claimants = attr.attributions(s.text)
+    a = claimants[0] if claimants else None
+    span = Span(analysis.doc.id, s.start + a.start, s.start + a.end, s.text[a.start:a.end]) if a else None
+    return counts, claimants, (a.claimant if a else "", span)
+
+
 def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     """The event Mentions of an analysed document. `scope="acled"` leaves out criminal violence."""
     sentences = analysis.sentences
     if not sentences:
         return []
-    doc, text = analysis.doc, analysis.doc.text
+    text = analysis.doc.text
     classes = classify(neutralize_sentences(text, sentences))
     numbers = document_numbers(analysis)
-    dates = document_dates(analysis)
     paragraph = _paragraphs(analysis)
-    mentions: list[Mention] = []
-    last: tuple[int, Mention] | None = None  # (paragraph, mention) of the latest event
+    candidates: list[_Candidate] = []
+    last: tuple[int, _Candidate] | None = None  # (paragraph, candidate) of the latest event
     for i, (s, c) in enumerate(zip(sentences, classes)):
         follows = last is not None and last[0] == paragraph[i]
         if c.sub_event_type is None and not follows:
@@ -142,27 +165,86 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         elaborates = follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text))
         if not elaborates and non_event_reason(s.text) is not None:
             continue
-        counts = totals(sentence_counts(text, s.start, s.end, numbers))
-        claimants = attr.attributions(s.text)
-        claimant = (claimants[0].claimant, _span(doc.id, s, claimants[0])) if claimants else ("", None)
-        if elaborates:
-            m = last[1]  # the sentence tells more of the event before it: no new event
-            had = (m.fatalities, m.injuries, m.arrests, m.actor2)
-            _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(s.text)))
-            if m.actor2 is None:
-                _victims_from(analysis, s, m)
-            if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
-                m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
+        if elaborates:  # the sentence tells more of the event before it: no new event
+            last[1].told.append(s)
             continue
-        m = _mention(analysis, i, c, counts, claimants, claimant, dates, paragraph)
-        last = (paragraph[i], m)
-        mentions.append(m)
-    _take_responsibility_claims(analysis, mentions)
+        last = (paragraph[i], _Candidate(i, c))
+        candidates.append(last[1])
+    claims = [(s, at) for s in sentences if (at := attr.responsibility_claim(s.text)) is not None]
+    mentions = _mentions_of(analysis, candidates, paragraph, numbers, bool(claims))
+    _take_responsibility_claims(analysis, mentions, claims)
     mentions = _one_crime_per_report(mentions, text)
     _toll_told_elsewhere(analysis, mentions, numbers)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
+
+
+def _mentions_of(analysis: Analysis, candidates: list[_Candidate], paragraph: list[int], numbers: list,
+                 claimed: bool) -> list[Mention]:
+    """Full mentions for the candidates that may be kept; a sure crime after the report's first
+    gets only the toll `_one_crime_per_report` may take from it (none once the first has both).
+    A claim of responsibility can make a crime political: then every one is built in full."""
+    dates = document_dates(analysis) if candidates else []
+    mentions, main = [], None  # main: the report's first crime
+    for cand in candidates:
+        s = analysis.sentences[cand.i]
+        if main is not None and not claimed and _surely_a_crime(analysis, cand, s, numbers):
+            whole = main.fatalities is None or main.injuries is None
+            m = _toll_only(analysis, cand, numbers if whole else None)
+            if whole:
+                _tell_more(analysis, m, cand.told, numbers, victims=False)
+        else:
+            m = _mention(analysis, cand.i, cand.c, *cand.read(analysis, numbers), dates, paragraph,
+                         sentence_actors(analysis, s.start, s.end))
+            _tell_more(analysis, m, cand.told, numbers)
+            if main is None and m.disorder_type == CRIMINAL and m.event_type in _VIOLENT:
+                main = m
+        mentions.append(m)
+    return mentions
+
+
+def _surely_a_crime(analysis: Analysis, cand: _Candidate, s, numbers: list) -> bool:
+    """Violence the classifier calls crime, or crime-like violence, with no political actor
+    among the words that could be its parties (a claimant's words are a source, not a party)."""
+    if str(cand.c.event_type) not in _VIOLENT or not (cand.c.criminal or cand.c.sub_event_type in _CRIME_LIKE):
+        return False
+    if not may_name_armed_actor(analysis, s.start, s.end, _POLITICAL):
+        return True  # one quick scan: most sentences of a crime report name no armed actor
+    excluded = _claimant_ranges(s, cand.read(analysis, numbers)[1])
+    return not any(a.actor.category in _POLITICAL for a in sentence_actors(analysis, s.start, s.end)
+                   if not any(b <= a.span.start and a.span.end <= e for b, e in excluded))
+
+
+def _claimant_ranges(s, claimants: list) -> list[tuple[int, int]]:
+    """A claimant is a source, not a party, unless it speaks of its own act ("the army said it
+    killed...", "the military reported that they arrested...")."""
+    return [(s.start + a.start, s.start + a.end) for a in claimants if not _OWN_ACT.match(s.text, a.end)]
+
+
+def _toll_only(analysis: Analysis, cand: _Candidate, numbers: list | None) -> Mention:
+    """A crime mention with its counts (none when `numbers` is None) and nothing else read."""
+    s, c, doc = analysis.sentences[cand.i], cand.c, analysis.doc
+    m = Mention(doc_id=doc.id, span=Span(doc.id, s.start, s.end, s.text), event_type=str(c.event_type),
+                sub_event_type=str(c.sub_event_type), confidence=round(float(c.confidence), 3))
+    if numbers is not None:
+        counts, _, claimant = cand.read(analysis, numbers)
+        _add_counts(m, counts, claimant, doc.text)
+    m.disorder_type = CRIMINAL
+    return m
+
+
+def _tell_more(analysis: Analysis, m: Mention, told: list, numbers: list, victims: bool = True) -> None:
+    """Apply the sentences that tell more of the event: their tolls, victims, and its extent."""
+    doc, text = analysis.doc, analysis.doc.text
+    for s in told:
+        counts, _, claimant = _read(analysis, s, numbers)
+        had = (m.fatalities, m.injuries, m.arrests, m.actor2)
+        _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(s.text)))
+        if victims and m.actor2 is None:
+            _victims_from(analysis, s, m)
+        if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
+            m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
 
 
 def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
@@ -182,7 +264,6 @@ def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
                 main.evidence[name] = other.evidence.get(name, other.span)
                 main.claims += [c for c in other.claims if c.field == name]
     return [m for m in mentions if m is main or (m not in crimes and not _around_a_crime(m))]
-
 
 
 def _around_a_crime(m: Mention) -> bool:
@@ -277,20 +358,13 @@ def _armed_target_is_a_battle(m: Mention) -> None:
         m.event_type, m.sub_event_type = "Battles", "Armed clash"
 
 
-def _span(doc_id: str, s, a: attr.Attribution) -> Span:
-    return Span(doc_id, s.start + a.start, s.start + a.end, s.text[a.start:a.end])
-
-
 def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claimant: tuple,
-             dates: list, paragraph: list[int]) -> Mention:
+             dates: list, paragraph: list[int], actors: list) -> Mention:
     doc, text, s = analysis.doc, analysis.doc.text, analysis.sentences[i]
     words = event_words(s.text)
     trigger = Span(doc.id, s.start + words[0][0], s.start + words[0][1], s.text[words[0][0]:words[0][1]]) if words else None
-    # a claimant is a source, not a party, unless it speaks of its own act ("the army said it
-    # killed...", "the military reported that they arrested...")
-    excluded = [(s.start + a.start, s.start + a.end) for a in claimants if not _OWN_ACT.match(s.text, a.end)]
-    roles = assign_roles(text, s.start, s.end, sentence_actors(analysis, s.start, s.end), c.event_type,
-                         c.sub_event_type, trigger or Span(doc.id, s.start, s.end, s.text), excluded)
+    roles = assign_roles(text, s.start, s.end, actors, c.event_type, c.sub_event_type,
+                         trigger or Span(doc.id, s.start, s.end, s.text), _claimant_ranges(s, claimants))
     earlier = [j for j in range(i - 1, -1, -1) if paragraph[j] == paragraph[i]]
     when, precision, date_span = event_date(dates, analysis.sentences, i, earlier, doc.published)
     m = Mention(doc_id=doc.id, span=Span(doc.id, s.start, s.end, s.text), event_type=str(c.event_type),

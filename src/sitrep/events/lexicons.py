@@ -150,7 +150,11 @@ def crowd_actor_by_event_type() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    return {k: v for k, v in _read("demonyms.yaml").items()}
+    """Nationality words and their state's ISO code ("Nigerian": "NG"): nlp's country table is
+    the one list of them for the whole pipeline."""
+    from sitrep.nlp.countries import countries
+
+    return {d: c.iso2 for c in countries().values() for d in c.demonyms if "(" not in d}
 
 
 @lru_cache(maxsize=1)
