@@ -68,11 +68,12 @@ def run(inputs: tuple[str, ...], db: str, out: str | None, quiet: bool, dask_add
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--out", required=True, type=click.Path(), help="JSONL file, one line per place name.")
-def geoparse(inputs: tuple[str, ...], out: str) -> None:
+@click.option("--demonyms", is_flag=True, help="Also write nationality words (\"Syrian\") as their country.")
+def geoparse(inputs: tuple[str, ...], out: str, demonyms: bool) -> None:
     """Only find and resolve place names in INPUT; write one JSON line per place name."""
     from sitrep.geo.cli import geoparse_files
 
-    geoparse_files(inputs, out)
+    geoparse_files(inputs, out, demonyms=demonyms)
 
 
 @main.command()

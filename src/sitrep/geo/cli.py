@@ -22,8 +22,12 @@ def toponym_record(doc_id: str, t) -> dict:
             "score": t.score}
 
 
-def geoparse_files(inputs, out: str) -> int:
-    """Find and resolve the place names of every input document; one JSON line per name."""
+def geoparse_files(inputs, out: str, demonyms: bool = False) -> int:
+    """Find and resolve the place names of every input document; one JSON line per name.
+
+    `demonyms=True` also writes nationality words ("Syrian") as their country, as the geoparsing
+    corpora mark them; by default they are left out, since sitrep reads them as actors.
+    """
     from sitrep.geo.geoparse import geoparse
 
     def skip(rec):
@@ -33,7 +37,7 @@ def geoparse_files(inputs, out: str) -> int:
     with open(out, "w", encoding="utf-8") as f:
         for doc in read_documents(inputs, skip):
             try:
-                toponyms = geoparse(doc)
+                toponyms = geoparse(doc, demonyms=demonyms)
             except Exception as e:  # one bad document never stops the batch
                 click.echo(f"sitrep: skipped {doc.id}: geoparse failed: {type(e).__name__}: {e}", err=True)
                 continue
