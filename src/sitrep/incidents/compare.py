@@ -64,6 +64,13 @@ def date_points(a: tuple[date, date, int] | None, b: tuple[date, date, int] | No
     return None
 
 
+def gap_days(a: tuple[date, date, int] | None, b: tuple[date, date, int] | None) -> int | None:
+    """Days between two date intervals (0 when they overlap; None when either is unknown)."""
+    if a is None or b is None:
+        return None
+    return max(0, (a[0] - b[1]).days, (b[0] - a[1]).days)
+
+
 # ---- places ------------------------------------------------------------------------------------
 
 def haversine_km(a: Place, b: Place) -> float:

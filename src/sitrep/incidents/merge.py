@@ -8,8 +8,9 @@ events, and returns every Event it touched or created (the store upserts them by
   precise report founds the event that vaguer reports then join.
 - Ids: an Event's id is its founding mention's id, and never changes after.
 - Idempotence: a mention already in an event (same id) is not added again; re-running changes nothing.
-- Candidates: a blocking index by (country, 7-day bucket) gives the events a mention may belong to;
-  each comparison is cheap, so merging is near-linear in the number of mentions.
+- Candidates: a blocking index by (country, 7-day bucket) gives the events a mention may belong to,
+  and one by (country, admin1, bucket) the events a crime report's follow-up story (an arrest days
+  later) may belong to; each comparison is cheap, so merging is near-linear in the number of mentions.
 - Decision: see `EventProfile.score` (complete linkage on type, date and place; event-level
   similarity on actors, counts and wording).
 
@@ -116,10 +117,13 @@ def _note_day(docs_by_day: dict[date, set[str]], m: Mention) -> None:
 def _place_mention(c: Candidate, index: BlockIndex, profiles: dict[str, EventProfile],
                    docs_by_day: dict[date, set[str]]) -> None:
     """Add the mention to the best-fitting event, or found a new event with it."""
-    scored = [(s, p) for p in index.candidates(c) if (s := p.score(c, docs_by_day)) is not None]
+    fits = [(f, p) for p in index.candidates(c) if (f := p.fit(c, docs_by_day)) is not None]
+    scored = [(f[0], p) for f, p in fits]
     # The more events a mention could belong to, the less any one fit proves: an unplaced
-    # "one man shot dead" fits dozens of events in a big country's week.
-    crowd = rules()["crowd"] * math.log(len(scored)) if scored else 0.0
+    # "one man shot dead" fits dozens of events in a big country's week. Events only a
+    # follow-up story could match pay their own steep penalty and do not crowd the others.
+    crowded = sum(1 for f, _ in fits if not f[1])
+    crowd = rules()["crowd"] * math.log(crowded) if crowded else 0.0
     best, best_score = None, 0.0  # join only at log-odds >= 0
     for s, p in scored:
         if s - crowd >= best_score and (best is None or s - crowd > best_score):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep.incidents.compare import (
-    actor_points, actors_of, cosine_to_centroid, count_points, date_interval, date_points,
+    actor_points, actors_of, cosine_to_centroid, count_points, date_interval, date_points, gap_days,
     place_precision, place_points, text_points, tokens, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, Event, Mention
@@ -49,6 +49,7 @@ class EventProfile:
     intervals: set = field(default_factory=set)
     places: dict = field(default_factory=dict)  # place key -> (Place, precision)
     sub_types: set[str] = field(default_factory=set)
+    disorders: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     fatalities: set[int] = field(default_factory=set)
     injuries: set[int] = field(default_factory=set)
@@ -66,6 +67,7 @@ class EventProfile:
             key = m.place.geonameid or (round(m.place.latitude, 3), round(m.place.longitude, 3))
             self.places.setdefault((key, c.precision), (m.place, c.precision))
         self.sub_types.add(m.sub_event_type)
+        self.disorders.add(m.disorder_type)
         self.actors |= c.actors
         if m.fatalities is not None:
             self.fatalities.add(m.fatalities)
@@ -83,7 +85,13 @@ class EventProfile:
         return {iv[0] for iv in self.intervals if iv is not None and iv[2] == DAY}
 
     def score(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> float | None:
-        """The log-odds that `c` reports this event, or None when it cannot.
+        """The log-odds that `c` reports this event, or None when it cannot (see `fit`)."""
+        found = self.fit(c, docs_by_day)
+        return None if found is None else found[0]
+
+    def fit(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> tuple[float, bool] | None:
+        """(log-odds that `c` reports this event, whether only as a follow-up story dated days
+        away from it), or None when it cannot.
 
         Gates hold against EVERY distinct value the members were seen with (complete linkage),
         so A~B and B~C never glue an unrelated C to A; the other points compare with the whole
@@ -92,21 +100,67 @@ class EventProfile:
         m = c.mention
         if m.doc_id in self.doc_ids:  # merge_within already joined one report's sentences
             return None
+        # Crime reports name no side and often place a shooting by the outlet's city or the county
+        # seat: there a sub-type of another family or a town of the same admin1 further away is
+        # more often the coding's slip than a second event, so they cost points instead of gating.
+        loose = rules().loose_disorders
+        is_loose = m.disorder_type in loose or not self.disorders.isdisjoint(loose)
         types = [type_points(m.sub_event_type, t) for t in self.sub_types]
         if any(t is None for t in types):
-            return None
+            if not is_loose:
+                return None
+            types = [rules()["type_compat"]["loose_score"] if t is None else t for t in types]
         dates = [date_points(c.interval, iv) for iv in self.intervals]
-        if any(d is None for d in dates):
+        follow_up = any(d is None for d in dates)
+        if follow_up and not is_loose:
             return None
-        if any(d[1] for d in dates) and self._days_told_apart(c, docs_by_day):
-            return None
+        if follow_up:
+            dates = [d or self._follow_up(c, iv) for d, iv in zip(dates, self.intervals)]
+            if any(d is None for d in dates):
+                return None
         places = [place_points(m.place, c.precision, p, prec) for p, prec in self.places.values()]
         if any(p is None for p in places):
+            if not is_loose:
+                return None
+            places = [self._same_admin1(m.place, p) if x is None else x
+                      for x, (p, _) in zip(places, self.places.values())]
+            if any(p is None for p in places):
+                return None
+        if any(d[1] for d in dates) and self._days_told_apart(c, docs_by_day):
             return None
-        return (rules()["prior"] + min(types) + min(d[0] for d in dates) + max(places, default=0.0)
+        points = (rules()["prior"] + min(types) + min(d[0] for d in dates) + max(places, default=0.0)
                 + actor_points(c.actors, self.actors)
                 + count_points(m.fatalities, self.fatalities) + count_points(m.injuries, self.injuries)
                 + text_points(cosine_to_centroid(c.words, self.centroid, self.centroid_norm)))
+        return points, follow_up
+
+    @staticmethod
+    def _same_admin1(a, b) -> float | None:
+        """Points for two places too far apart to be one town but in one admin1, or of one name
+        the gazetteer resolved two ways ("Jacksonville": Florida or North Carolina); None: neither."""
+        if a.country_code != b.country_code:
+            return None
+        if a.admin1 and a.admin1 == b.admin1:
+            return rules()["place"]["same_admin1_loose"]
+        if a.name and a.name.casefold() == b.name.casefold():
+            return rules()["place"]["same_name_loose"]
+        return None
+
+    def _follow_up(self, c: Candidate, interval) -> tuple[float, bool] | None:
+        """Points for a date days or weeks away from the event's, when a crime report may be a
+        follow-up story (arrest, charge, funeral) dated by its own news day; None when it cannot be.
+
+        Only where both are placed in one admin1 (every place of the event), and the penalty is
+        steep: only the same tolls or the same words (victims' names, street) can outweigh it."""
+        cfg = rules()["date"]["follow_up"]
+        gap = gap_days(c.interval, interval)
+        m = c.mention
+        if gap is None or gap > cfg["max_days"] or m.place is None or not m.place.admin1 or not self.places:
+            return None
+        if any(p.admin1 != m.place.admin1 or p.country_code != m.place.country_code
+               for p, _ in self.places.values()):
+            return None
+        return cfg["points"], True
 
     def _days_told_apart(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> bool:
         """Does some report tell the mention's day and the event's day as separate events?
@@ -124,16 +178,21 @@ class BlockIndex:
         self.bucket_days = rules()["date"]["bucket_days"]
         self.by_key: dict[tuple[str, int | None], dict[str, EventProfile]] = {}
         self.by_bucket: dict[int | None, dict[str, EventProfile]] = {}
+        # (country, admin1, bucket): the events a follow-up crime report weeks away may belong to
+        self.by_admin1: dict[tuple[str, str, int], dict[str, EventProfile]] = {}
 
-    def _buckets(self, interval) -> range | list[None]:
+    def _buckets(self, interval, reach_days: int = 1) -> range | list[None]:
         if interval is None:
             return [None]
-        lo, hi = interval[0] - timedelta(days=1), interval[1] + timedelta(days=1)
+        lo, hi = interval[0] - timedelta(days=reach_days), interval[1] + timedelta(days=reach_days)
         return range(lo.toordinal() // self.bucket_days, hi.toordinal() // self.bucket_days + 1)
 
     def add(self, profile: EventProfile, c: Candidate) -> None:
         """Index `profile` under the buckets of its newest member `c`."""
         countries = {c.country} if c.mention.place else {""}
+        if c.mention.place is not None and c.mention.place.admin1 and c.interval is not None:
+            for b in self._buckets(c.interval):
+                self.by_admin1.setdefault((c.country, c.mention.place.admin1, b), {})[profile.event_id] = profile
         for b in self._buckets(c.interval):
             self.by_bucket.setdefault(b, {})[profile.event_id] = profile
             for country in countries:
@@ -141,6 +200,11 @@ class BlockIndex:
 
     def candidates(self, c: Candidate) -> list[EventProfile]:
         found: dict[str, EventProfile] = {}
+        admin1 = c.mention.place.admin1 if c.mention.place is not None else ""
+        if admin1 and c.interval is not None:
+            # a placed crime report may be a follow-up story of an event weeks before or after it
+            for b in self._buckets(c.interval, rules()["date"]["follow_up"]["max_days"]):
+                found.update(self.by_admin1.get((c.country, admin1, b), {}))
         for b in self._buckets(c.interval):
             if c.country:
                 found.update(self.by_key.get((c.country, b), {}))

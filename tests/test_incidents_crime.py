@@ -1,0 +1,101 @@
+"""Merging crime reports: follow-up stories, sub-type slips and county-seat places join the shooting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sitrep.incidents import merge
+from sitrep.model import DAY, TOWN, Mention, Place, Span
+
+# Town coordinates (WGS84); ids are this test's own keys for the places.
+MEMPHIS = Place(8101, "Memphis", 35.1495, -90.0490, "United States", "US", "Tennessee")
+TYLER = Place(8201, "Tyler", 32.3513, -95.3011, "United States", "US", "Texas")
+LONGVIEW = Place(8202, "Longview", 32.5007, -94.7405, "United States", "US", "Texas")
+HOUSTON = Place(8203, "Houston", 29.7633, -95.3633, "United States", "US", "Texas")
+SATURDAY = date(2015, 3, 7)
+
+KIND = {"Attack": ("Violence against civilians", "Criminal violence"),
+        "Armed clash": ("Battles", "Political violence"),
+        "Protest with intervention": ("Protests", "Demonstrations")}
+
+
+def report(doc: str, text: str, sub_type: str = "Attack", day: date = SATURDAY, place: Place = MEMPHIS,
+           killed: int | None = None, injured: int | None = None, disorder: str | None = None) -> Mention:
+    event_type, default_disorder = KIND[sub_type]
+    return Mention(doc_id=doc, span=Span(doc, 0, len(text), text), event_type=event_type,
+                   sub_event_type=sub_type, disorder_type=disorder or default_disorder, date=day,
+                   date_precision=DAY, place=place, geo_precision=TOWN, fatalities=killed, injuries=injured,
+                   confidence=0.6, published=day, source_url=f"https://news.example/{doc}")
+
+
+def shooting() -> Mention:
+    return report("wreg-1", "Two men were shot dead and a woman was hurt outside a duplex on Gherald Street "
+                  "in Memphis late Saturday.", killed=2, injured=1)
+
+
+def test_arrest_story_nine_days_later_joins_the_shooting_and_keeps_its_day():
+    arrest = report("cmc-1", "Memphis police arrested a 24-year-old man in the Gherald Street double homicide "
+                    "that left two men dead and a woman hurt.", day=SATURDAY + timedelta(days=9),
+                    killed=2, injured=1)
+    events = merge([arrest, shooting()])
+    assert len(events) == 1
+    assert events[0].n_sources == 2 and events[0].date == SATURDAY
+
+
+def test_another_shooting_in_the_city_weeks_later_stays_apart():
+    other = report("wmc-7", "A teenager was wounded by gunfire near a Lamar Avenue gas station in Memphis.",
+                   day=SATURDAY + timedelta(days=13), injured=1)
+    assert len(merge([shooting(), other])) == 2
+
+
+def test_political_clashes_days_apart_are_never_joined_by_the_crime_rule():
+    first = report("a-1", "Two fighters were killed in clashes on Gherald Street.", "Armed clash", killed=2)
+    later = report("a-2", "Two fighters were killed in clashes on Gherald Street, officials said.",
+                   "Armed clash", day=SATURDAY + timedelta(days=9), killed=2)
+    assert len(merge([first, later])) == 2
+
+
+def test_shooting_miscoded_as_a_protest_joins_the_same_shooting():
+    slip = report("fox-2", "Two men were shot dead and a woman hurt outside a Gherald Street duplex, "
+                  "and neighbours gathered as officers taped off the scene.", "Protest with intervention",
+                  killed=2, injured=1)
+    events = merge([shooting(), slip])
+    assert len(events) == 1 and events[0].n_sources == 2
+
+
+def test_a_protest_and_a_political_attack_on_one_day_stay_apart():
+    protest = report("p-1", "Hundreds marched to city hall and police dispersed them.",
+                     "Protest with intervention")
+    clash = report("p-2", "Two men were shot dead in clashes on Gherald Street.", "Armed clash", killed=2)
+    assert len(merge([protest, clash])) == 2
+
+
+def test_county_seat_place_in_the_same_state_joins_the_same_shooting():
+    assert LONGVIEW.admin1 == TYLER.admin1
+    scene = report("kltv-1", "A man was killed and three people wounded at a birthday party on Mobberly "
+                   "Avenue in Longview on Saturday.", place=LONGVIEW, killed=1, injured=3)
+    outlet = report("tyler-1", "One man was killed and three were wounded when shots were fired at a "
+                    "birthday party on Mobberly Avenue, police said.", place=TYLER, killed=1, injured=3)
+    assert len(merge([scene, outlet])) == 1
+
+
+def test_shootings_in_two_cities_of_one_state_with_different_tolls_stay_apart():
+    tyler = report("t-1", "A man was killed and three people wounded at a party on Mobberly Avenue.",
+                   place=TYLER, killed=1, injured=3)
+    houston = report("h-1", "Two women were wounded in a drive-by shooting on Bellaire Boulevard.",
+                     place=HOUSTON, injured=2)
+    assert len(merge([tyler, houston])) == 2
+
+
+def test_one_town_name_placed_in_two_states_joins_the_same_shooting():
+    florida = Place(8301, "Jacksonville", 30.3322, -81.6556, "United States", "US", "Florida")
+    carolina = Place(8302, "Jacksonville", 34.7541, -77.4302, "United States", "US", "North Carolina")
+    first = report("j-1", "A three-year-old boy shot himself in the hand with a pistol left in a tackle box, "
+                   "Jacksonville police said.", place=florida, injured=1)
+    second = report("j-2", "Jacksonville police charged a father after his three-year-old son shot himself "
+                    "in the hand with a pistol he found in a tackle box.", place=carolina, injured=1)
+    assert len(merge([first, second])) == 1
+    political = [replace(m, event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence")
+                 for m in (first, second)]
+    assert len(merge(political)) == 2
