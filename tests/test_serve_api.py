@@ -230,6 +230,17 @@ def test_ingest_needs_a_token_and_reports_bad_lines(server):
     assert again["stored"] == 0 and "already" in again["skipped"][0]["reason"]
 
 
+def test_ingest_skips_a_repeated_id_instead_of_overwriting_the_first(server):
+    lines = [json.dumps({"id": "dup-1", "text": "Gunmen killed four villagers in Kukawa, Borno State, on Thursday.",
+                         "published": "2024-03-08"}),
+             json.dumps({"id": "dup-1", "text": "Students marched in Nairobi against fee rises on Tuesday.",
+                         "published": "2024-03-08"})]
+    result = server.post("/api/documents", content="\n".join(lines), headers=AUTH).json()
+    assert result["stored"] == 1
+    assert result["skipped"][0]["record"].startswith("line 2") and "repeated id" in result["skipped"][0]["reason"]
+    assert "Kukawa" in server.get("/api/documents/dup-1").json()["text"]
+
+
 def test_review_actions_write_the_audit_log_and_the_corrections(server, reports):
     _, first = reports[0]
     _, second = reports[1]

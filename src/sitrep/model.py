@@ -167,10 +167,6 @@ class Analysis:
     dates: list[DateMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
 
-    def in_sentence(self, items: list, sentence: Sentence) -> list:
-        """The items (anything with a .span) that lie inside a sentence."""
-        return [x for x in items if sentence.start <= x.span.start and x.span.end <= sentence.end]
-
 
 @dataclass
 class Mention:

@@ -76,6 +76,24 @@ class RunSummary:
         return out
 
 
+class DocumentGate:
+    """Why a document must not be processed: its id came earlier in the input, its text is a
+    duplicate of one seen, or the database holds it already. None when it may go on."""
+
+    def __init__(self, store) -> None:
+        from sitrep.ingest import Deduplicator
+
+        self.store = store
+        self._dedup = Deduplicator()
+        self._seen_ids: set[str] = set()
+
+    def reason(self, doc: Document, known_reason: str | None = None) -> str | None:
+        repeated = doc.id in self._seen_ids
+        self._seen_ids.add(doc.id)
+        return ("repeated id in the input" if repeated else None) or self._dedup.check(doc) \
+            or known_reason or self.store.already_stored(doc)
+
+
 class BatchStore:
     """Checks, batches and stores processed documents: the part of a run that `scale` shares.
 
@@ -85,14 +103,12 @@ class BatchStore:
     """
 
     def __init__(self, db: str, summary: RunSummary, batch_size: int = 200) -> None:
-        from sitrep.ingest import Deduplicator
         from sitrep.store import Store
 
         self.store = Store(db)
         self.summary = summary
         self.batch_size = batch_size
-        self._dedup = Deduplicator()
-        self._seen_ids: set[str] = set()
+        self._gate = DocumentGate(self.store)
         self._docs: list[Document] = []
         self._mentions: list[Mention] = []
 
@@ -103,9 +119,7 @@ class BatchStore:
     def admit(self, doc: Document, known_reason: str | None = None) -> bool:
         """Count a document read; False (and reported) when it must not be processed."""
         self.summary.read += 1
-        reason = ("repeated id in the input" if doc.id in self._seen_ids else None) \
-            or self._dedup.check(doc) or known_reason or self.store.already_stored(doc)
-        self._seen_ids.add(doc.id)
+        reason = self._gate.reason(doc, known_reason)
         if reason:
             self.skip(SkippedRecord(doc.id, reason))
         return reason is None

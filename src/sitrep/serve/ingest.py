@@ -6,10 +6,9 @@ import json
 import threading
 
 from sitrep import incidents
-from sitrep.ingest.dedup import Deduplicator
 from sitrep.ingest.records import documents_from_record
 from sitrep.model import Document, Mention, SkippedRecord
-from sitrep.pipeline import process_document
+from sitrep.pipeline import DocumentGate, process_document
 
 MAX_REASON = 300
 
@@ -25,7 +24,7 @@ def ingest_lines(store, lines: list[str], lock: threading.Lock) -> dict:
     warnings: list[dict] = []
     docs: list[Document] = []
     mentions: list[Mention] = []
-    dedup = Deduplicator()
+    gate = DocumentGate(store)
     received = 0
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -44,7 +43,7 @@ def ingest_lines(store, lines: list[str], lock: threading.Lock) -> dict:
             continue
         for doc in line_docs:
             where = f"{line_name} (id {doc.id})"
-            reason = dedup.check(doc) or store.already_stored(doc)
+            reason = gate.reason(doc)
             if reason:
                 skipped.append(SkippedRecord(where, reason))
                 continue
