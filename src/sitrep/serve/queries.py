@@ -116,11 +116,8 @@ def _order(sort: str, scan_first: bool = False) -> list:
 
 def decode_event(record: str) -> Event:
     """An event_records.record JSON string to an Event."""
-    try:
-        from sitrep.store.codec import event_from_json
-    except ImportError:  # the store's first codec had only the dict form
-        from sitrep.store.codec import event_from_dict
-        return event_from_dict(json.loads(record))
+    from sitrep.store.codec import event_from_json
+
     return event_from_json(record)
 
 
