@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.export.acled_csv import COLUMNS
-from sitrep.serve import queries
+from sitrep.store import reads
 from sitrep.serve.app import ServeConfig, create_app
 from sitrep.serve.synthetic import generate
 from sitrep.store import Store
@@ -75,11 +75,11 @@ def reports():
     return generate(N_EVENTS, seed=11)
 
 
-def _serve(db_url, reports, cache: bool = True):
+def _serve(db_url, reports, cache: bool = True, memory_index: bool = True):
     store = Store(db_url)
     store.save([d for d, _ in reports], [e for _, e in reports])
     store.close()
-    app = create_app(ServeConfig(db=db_url, token=TOKEN, cache=cache))
+    app = create_app(ServeConfig(db=db_url, token=TOKEN, cache=cache, memory_index=memory_index))
     with TestClient(app) as c:
         yield c
     app.state.store.close()
@@ -91,10 +91,11 @@ def server(db_url, reports):
     yield from _serve(db_url, reports)
 
 
-@pytest.fixture(params=["cached", "uncached"])
+@pytest.fixture(params=["cached", "uncached", "sql-only"])
 def client(request, db_url, reports):
-    """A server with its response cache on (as `sitrep serve` runs) or off: the answers must be the same."""
-    yield from _serve(db_url, reports, cache=request.param == "cached")
+    """A server as `sitrep serve` runs (response cache and memory index on), without the cache, and
+    without either (every list and count in SQL): the answers must be the same."""
+    yield from _serve(db_url, reports, cache=request.param == "cached", memory_index=request.param != "sql-only")
 
 
 def _ids(response) -> set[str]:
@@ -147,7 +148,7 @@ def test_pages_cover_every_event_once_in_sort_order(client, reports):
 @pytest.mark.parametrize("search", [{"actor": "police"}, {"q": "the"}, {"actor": "no such force"}])
 def test_searched_pages_are_in_sort_order_whatever_the_number_of_matches(client, search, rare_below, monkeypatch):
     """A word search is answered one of two ways (rare or common word): its pages come out the same."""
-    monkeypatch.setattr(queries, "FEW_MATCHES", rare_below)
+    monkeypatch.setattr(reads, "FEW_MATCHES", rare_below)
     total = client.get("/api/events", params=search).json()["total"]
     events = []
     for offset in range(0, max(total, 1), 20):

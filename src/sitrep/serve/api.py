@@ -10,12 +10,13 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from sitrep.serve import formats, queries
+from sitrep.serve import formats
+from sitrep.serve.fastlist import PAGE_MAX, list_body, parse_bbox
 from sitrep.serve.ingest import ingest_lines
 from sitrep.serve.review import ReviewRequest, review
+from sitrep.store.reads import SORT_KEYS, EventFilter, Reads
 
 router = APIRouter(prefix="/api", tags=["events"])
-PAGE_MAX = 1000  # JSON pages
 FILE_MAX = 100_000  # CSV / GeoJSON downloads
 
 
@@ -31,95 +32,76 @@ def event_filter(
     min_fatalities: int | None = Query(None, ge=0),
     q: str = Query("", max_length=200, description="Words that must all appear in the notes."),
     review_status: Literal["", "unreviewed", "accepted", "edited", "rejected"] = Query(""),
-) -> queries.EventFilter:
-    return queries.EventFilter(date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox), country=country.strip(),
+) -> EventFilter:
+    return EventFilter(date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox), country=country.strip(),
                                admin1=admin1.strip(), event_type=event_type, sub_event_type=sub_event_type,
                                actor=actor.strip(), min_fatalities=min_fatalities, q=q.strip(),
                                review_status=review_status)
 
 
-def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    if not text:
-        return None
-    try:
-        box = tuple(float(v) for v in text.split(","))
-    except ValueError:
-        box = ()
-    if len(box) != 4 or not (-180 <= box[0] <= 180 and -180 <= box[2] <= 180
-                             and -90 <= box[1] <= box[3] <= 90):
-        raise HTTPException(422, "bbox must be min_lon,min_lat,max_lon,max_lat in degrees")
-    return box  # type: ignore[return-value]
-
-
-def _engine(request: Request):
-    """The database: lists, counts and timelines run on its narrow events table, records are read by id."""
-    return request.app.state.store.engine
+def _reads(request: Request) -> Reads:
+    """The store's read queries (lists, counts and timelines run on its narrow events table)."""
+    return request.app.state.store.reads
 
 
 @router.get("/events", summary="Events, filtered, sorted and paged, as JSON, CSV or GeoJSON")
 def list_events(
     request: Request,
-    flt: queries.EventFilter = Depends(event_filter),
-    sort: str = Query("-date", description="A column, '-' first for descending: " + ", ".join(queries.SORT_KEYS)),
+    flt: EventFilter = Depends(event_filter),
+    sort: str = Query("-date", description="A column, '-' first for descending: " + ", ".join(SORT_KEYS)),
     limit: int | None = Query(None, ge=1, le=FILE_MAX, description=f"Rows per page (JSON: at most {PAGE_MAX})."),
     offset: int = Query(0, ge=0),
     page: int | None = Query(None, ge=1, description="1-based page number; overrides offset."),
     format: Literal["json", "csv", "geojson"] = Query("json"),
     total: bool = Query(True, description="Count the matching events (skip it for faster pages)."),
 ):
-    if sort.lstrip("-") not in queries.SORT_KEYS:
-        raise HTTPException(422, f"cannot sort by {sort!r}: use one of {', '.join(queries.SORT_KEYS)}")
+    if sort.lstrip("-") not in SORT_KEYS:
+        raise HTTPException(422, f"cannot sort by {sort!r}: use one of {', '.join(SORT_KEYS)}")
     if limit is None:
         limit = 50 if format == "json" else FILE_MAX
     if format == "json" and limit > PAGE_MAX:
         raise HTTPException(422, f"a JSON page holds at most {PAGE_MAX} events; use offset/page, or format=csv")
     if page is not None:
         offset = (page - 1) * limit
-    engine = _engine(request)
-    total_count = None
-    if total and format == "json":  # every page of a filter has the same total: count it once per data version
-        cache = request.app.state.cache
-        count = lambda: queries.count(engine, flt)  # noqa: E731
-        total_count = cache.memo(f"count:{flt!r}", count) if cache is not None else count()
-    rows = queries.list_rows(engine, flt, sort, limit, offset, matches=total_count)
+    reads = _reads(request)
+    if format == "json":  # usually answered by fastlist.EventListMiddleware before it gets here
+        return Response(list_body(reads, request.app.state.cache, flt, sort, limit, offset, total),
+                        media_type="application/json")
+    rows = reads.event_page(flt, sort, limit, offset)
     if format == "csv":
-        records = queries.records_by_id(engine, [r["id"] for r in rows])
+        records = reads.records_by_id([r["id"] for r in rows])
         rows = [dict(r, record=records[r["id"]]) for r in rows if r["id"] in records]
         return Response(formats.csv_text(rows), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": 'attachment; filename="sitrep-events.csv"'})
-    if format == "geojson":
-        return Response(formats.geojson_text(rows), media_type="application/geo+json")
-    body = {"total": total_count, "limit": limit, "offset": offset,
-            "events": [formats.plain_row(r) for r in rows]}
-    return Response(formats.dumps(body), media_type="application/json")
+    return Response(formats.geojson_text(rows), media_type="application/geo+json")
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions, evidence spans, sources and review log")
 def get_event(request: Request, event_id: str):
-    engine = _engine(request)
-    row = queries.event_row(engine, event_id)
+    reads = _reads(request)
+    row = reads.event_row(event_id)
     if row is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return JSONResponse(formats.event_detail(engine, row))
+    return JSONResponse(formats.event_detail(reads, row))
 
 
 @router.get("/timeline", summary="Events per day and event type, with the same filters as /api/events")
-def timeline(request: Request, flt: queries.EventFilter = Depends(event_filter)):
-    return Response(formats.dumps(queries.timeline(_engine(request), flt)), media_type="application/json")
+def timeline(request: Request, flt: EventFilter = Depends(event_filter)):
+    return Response(formats.dumps(_reads(request).timeline(flt)), media_type="application/json")
 
 
 @router.get("/facets", summary="The values the dashboard's pick lists offer")
 def facets(request: Request):
-    return Response(formats.dumps(queries.facets(_engine(request))), media_type="application/json")
+    return Response(formats.dumps(_reads(request).facets()), media_type="application/json")
 
 
 @router.get("/documents/{doc_id}", tags=["documents"], summary="One stored report and the events it supports")
 def get_document(request: Request, doc_id: str):
-    engine = _engine(request)
-    row = queries.document_row(engine, doc_id)
+    reads = _reads(request)
+    row = reads.document_row(doc_id)
     if row is None:
         raise HTTPException(404, f"no document {doc_id!r}")
-    return JSONResponse(formats.document_detail(row, queries.events_of_document(engine, doc_id)))
+    return JSONResponse(formats.document_detail(row, reads.events_of_document(doc_id)))
 
 
 @router.post("/documents", tags=["documents"], status_code=200,
@@ -183,7 +165,7 @@ def apply_review(request: Request, event_id: str, action: ReviewRequest, user: s
 
 @router.get("/review/queue", tags=["review"], summary="Unreviewed events, least confident first")
 def review_queue(request: Request, limit: int = Query(50, ge=1, le=PAGE_MAX), offset: int = Query(0, ge=0)):
-    rows = queries.review_queue(_engine(request), limit, offset)
+    rows = _reads(request).review_queue(limit, offset)
     return Response(formats.dumps({"limit": limit, "offset": offset, "events": [formats.plain_row(r) for r in rows]}),
                     media_type="application/json")
 
@@ -191,7 +173,7 @@ def review_queue(request: Request, limit: int = Query(50, ge=1, le=PAGE_MAX), of
 @router.get("/review/log", tags=["review"], summary="The audit log: who changed what, when, before and after")
 def review_log(request: Request, event_id: str | None = None, limit: int = Query(100, ge=1, le=PAGE_MAX),
                offset: int = Query(0, ge=0)):
-    rows = queries.review_entries(_engine(request), event_id, limit, offset, with_records=True)
+    rows = _reads(request).review_entries(event_id, limit, offset, with_records=True)
     return Response(formats.dumps([formats.log_entry(r) for r in rows]), media_type="application/json")
 
 
@@ -199,7 +181,7 @@ def review_log(request: Request, event_id: str | None = None, limit: int = Query
             summary="Reviewed events in the ACLED CSV layout, for `sitrep train --acled`")
 def corrections(request: Request, format: Literal["csv", "json"] = Query("csv"),
                 status: list[Literal["accepted", "edited", "rejected"]] = Query(["accepted", "edited"])):
-    records = queries.reviewed_records(_engine(request), tuple(status))
+    records = _reads(request).reviewed_records(tuple(status))
     if format == "json":
         return Response(formats.dumps([json.loads(r) for r in records]), media_type="application/json")
     return Response(formats.corrections_csv(records), media_type="text/csv; charset=utf-8",

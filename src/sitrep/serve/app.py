@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import secrets
 import threading
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from sitrep import __version__
 from sitrep.serve import vendor
 from sitrep.serve.auth import Auth
 from sitrep.serve.cache import CacheMiddleware, ResponseCache
+from sitrep.serve.fastlist import EventListMiddleware
 from sitrep.serve.headers import SecurityMiddleware, content_security_policy
 
 HERE = Path(__file__).parent
@@ -35,6 +38,7 @@ class ServeConfig:
     secret: str = ""  # signs session cookies; empty: random per process
     max_ingest_bytes: int = 20_000_000
     cache: bool = True  # keep answers of event lists, timelines and facets while the data is unchanged
+    memory_index: bool = True  # filter, count and sort event lists in memory (store/memory_index.py)
 
 
 def _templates() -> Environment:
@@ -52,6 +56,16 @@ def web_url(url: str | None) -> str:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
+CONFIG_ENV = "SITREP_SERVE_CONFIG"  # how `sitrep serve --workers N` hands its settings to each worker process
+
+
+def app_from_env():
+    """The app of one worker process of `sitrep serve --workers N` (uvicorn imports it by name):
+    the settings, the token and the cookie secret come from the parent, so that every worker
+    accepts the same token and the same session cookies."""
+    return create_app(ServeConfig(**json.loads(os.environ[CONFIG_ENV])))
+
+
 def create_app(config: ServeConfig):
     """The ASGI app over the database `config.db`."""
     from sitrep.serve import api, pages
@@ -63,11 +77,15 @@ def create_app(config: ServeConfig):
                   description="Events coded from news reports in ACLED's terms, with the words behind each field.")
     app.state.config = config
     app.state.store = Store(config.db)
+    if config.memory_index:
+        app.state.store.reads.use_memory_index()
     app.state.auth = Auth(config.token, config.secret or None)
     app.state.templates = _templates()
     app.state.ingest_lock = threading.Lock()  # merging needs one writer at a time
     app.state.cache = ResponseCache(app.state.store.engine) if config.cache else None
     csp = content_security_policy(config.tiles)
+    # Innermost: the event list's fast path sits inside the cache, which keeps its answers too.
+    app.add_middleware(EventListMiddleware, reads=app.state.store.reads, cache=app.state.cache)
     if app.state.cache is not None:
         # Added first, so it sits inside the security middleware: a private server checks access first.
         app.add_middleware(CacheMiddleware, cache=app.state.cache)

@@ -5,29 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime
+
+import orjson
 
 from sitrep.export import acled_csv
 from sitrep.model import to_plain
-from sitrep.serve import queries
+from sitrep.store.reads import changed_fields, decode_event
 
 
-def _default(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    raise TypeError(f"not JSON serializable: {type(value).__name__}")
-
-
-def dumps(value) -> str:
-    return json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":"))
+def dumps(value) -> bytes:
+    """Compact UTF-8 JSON; dates and datetimes as ISO 8601 (orjson: several times faster than json)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
 
 
 def plain_row(row: dict) -> dict:
-    """A list row with dates as ISO strings."""
+    """A list row as the API shows it (the store already gives dates as ISO strings), without `record`."""
+    if "record" not in row:
+        return row
     row = dict(row)
-    if row.get("event_date") is not None:
-        row["event_date"] = row["event_date"].isoformat()
-    row.pop("record", None)
+    row.pop("record")
     return row
 
 
@@ -42,7 +38,7 @@ def csv_text(rows: list[dict]) -> str:
     w = csv.DictWriter(out, fieldnames=csv_columns(), extrasaction="ignore")
     w.writeheader()
     for r in rows:
-        line = acled_csv.event_row(queries.decode_event(r["record"]))
+        line = acled_csv.event_row(decode_event(r["record"]))
         line.setdefault("review_status", r.get("review_status", ""))
         w.writerow(line)
     return out.getvalue()
@@ -54,7 +50,7 @@ def corrections_csv(records: list[str]) -> str:
     w = csv.DictWriter(out, fieldnames=csv_columns(), extrasaction="ignore")
     w.writeheader()
     for rec in records:
-        e = queries.decode_event(rec)
+        e = decode_event(rec)
         line = acled_csv.event_row(e)
         line.setdefault("review_status", e.review_status)
         w.writerow(line)
@@ -71,23 +67,23 @@ def geojson_text(rows: list[dict]) -> str:
 
 def log_entry(row: dict) -> dict:
     entry = {k: row[k] for k in ("id", "event_id", "user", "action", "reason", "at")}
-    entry["changes"] = queries.changed_fields(row.get("before"), row.get("after"))
+    entry["changes"] = changed_fields(row.get("before"), row.get("after"))
     if "before" in row:
         entry["before"] = json.loads(row["before"]) if row["before"] else None
         entry["after"] = json.loads(row["after"]) if row["after"] else None
     return entry
 
 
-def event_detail(engine, row: dict) -> dict:
+def event_detail(reads, row: dict) -> dict:
     """The whole record of an event, its flat review status, its documents and its review log."""
-    event = queries.decode_event(row["record"])
+    event = decode_event(row["record"])
     out = to_plain(event)
     out["review_status"] = row["review_status"]
     out["n_sources"] = event.n_sources
     out["interaction"] = event.interaction
-    docs = queries.documents_by_id(engine, sorted({s.doc_id for s in event.sources}))
+    docs = reads.documents_by_id(sorted({s.doc_id for s in event.sources}))
     out["documents"] = [{k: d[k] for k in ("id", "url", "title", "source", "published")} for d in docs.values()]
-    out["review_log"] = [log_entry(r) for r in queries.review_entries(engine, row["id"], with_records=True)]
+    out["review_log"] = [log_entry(r) for r in reads.review_entries(row["id"], with_records=True)]
     return json.loads(dumps(out))
 
 

@@ -11,10 +11,11 @@ from pydantic import ValidationError
 
 from sitrep import taxonomy
 from sitrep.model import ACTOR_CATEGORIES
-from sitrep.serve import highlight, queries, vendor
+from sitrep.serve import highlight, vendor
 from sitrep.serve.api import apply_review
 from sitrep.serve.auth import LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, clean_user, new_login_csrf
 from sitrep.serve.review import EventChanges, ReviewRequest
+from sitrep.store.reads import changed_fields, decode_event
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,7 +48,7 @@ def dashboard(request: Request):
     config = request.app.state.config
     return render(request, "dashboard.html", tiles=config.tiles, tiles_attribution=config.tiles_attribution,
                   has_leaflet=vendor.leaflet_dir() is not None, leaflet_hint=vendor.INSTALL_HINT,
-                  facets=queries.facets(request.app.state.store.engine), args=request.query_params)
+                  facets=request.app.state.store.reads.facets(), args=request.query_params)
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -58,12 +59,12 @@ def api_docs(request: Request):
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str):
-    engine = request.app.state.store.engine
-    row = queries.event_row(engine, event_id)
+    reads = request.app.state.store.reads
+    row = reads.event_row(event_id)
     if row is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    event = queries.decode_event(row["record"])
-    docs = queries.documents_by_id(engine, sorted({s.doc_id for s in event.sources}))
+    event = decode_event(row["record"])
+    docs = reads.documents_by_id(sorted({s.doc_id for s in event.sources}))
     texts = {d: r["text"] for d, r in docs.items()}
     fields = []
     for name, key in FIELDS:
@@ -77,8 +78,8 @@ def event_page(request: Request, event_id: str):
     sources = [{"doc": docs.get(s.doc_id), "source": s,
                 "segments": highlight.document_segments(event, s.doc_id, texts[s.doc_id]) if s.doc_id in texts else []}
                for s in event.sources]
-    log = [dict(r, changes=queries.changed_fields(r.get("before"), r.get("after")))
-           for r in queries.review_entries(engine, event_id, with_records=True)]
+    log = [dict(r, changes=changed_fields(r.get("before"), r.get("after")))
+           for r in reads.review_entries(event_id, with_records=True)]
     return render(request, "event.html", event=event, row=row, fields=fields, sources=sources, log=log,
                   editable=EDITABLE, sub_event_types=taxonomy.sub_event_types(), actor_categories=ACTOR_CATEGORIES,
                   error=request.query_params.get("error", ""))
@@ -106,7 +107,7 @@ async def review_form(request: Request, event_id: str):
 
 def _form_changes(request: Request, event_id: str, form) -> EventChanges:
     """Only the fields whose submitted value differs from the stored one."""
-    row = queries.event_row(request.app.state.store.engine, event_id)
+    row = request.app.state.store.reads.event_row(event_id)
     if row is None:
         raise HTTPException(404, f"no event {event_id!r}")
     changes = {}
@@ -136,19 +137,19 @@ def _local(url: str) -> bool:
 @router.get("/review", response_class=HTMLResponse)
 def review_queue(request: Request, page: int = 1):
     page = max(1, page)
-    engine = request.app.state.store.engine
-    rows = queries.review_queue(request.app.state.store.engine, 50, (page - 1) * 50)
-    log = queries.review_entries(engine, limit=20)
+    reads = request.app.state.store.reads
+    rows = reads.review_queue(50, (page - 1) * 50)
+    log = reads.review_entries(limit=20)
     return render(request, "review.html", rows=rows, log=log, page=page)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str):
-    engine = request.app.state.store.engine
-    row = queries.document_row(engine, doc_id)
+    reads = request.app.state.store.reads
+    row = reads.document_row(doc_id)
     if row is None:
         raise HTTPException(404, f"no document {doc_id!r}")
-    return render(request, "document.html", doc=row, events=queries.events_of_document(engine, doc_id))
+    return render(request, "document.html", doc=row, events=reads.events_of_document(doc_id))
 
 
 @router.get("/login", response_class=HTMLResponse)

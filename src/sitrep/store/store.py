@@ -19,6 +19,7 @@ from sitrep.model import Document, Event, Mention
 from sitrep.store.candidates import DEFAULT_WINDOW_DAYS, candidate_conditions
 from sitrep.store.codec import event_from_json, event_to_json
 from sitrep.store.engine import make_engine, migrate
+from sitrep.store.reads import Reads
 from sitrep.store.rows import event_columns, record_row
 from sitrep.store.schema import (REVIEW_STATUSES, data_version, documents, event_documents, event_records, events,
                                  review_log)
@@ -92,6 +93,7 @@ class Store:
             reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
             raise OSError(f"cannot open database {self.engine.url.render_as_string(hide_password=True)}: "
                           f"{reason}") from err
+        self.reads = Reads(self.engine)  # the dashboard's and the API's queries
         # Mention ids of the events the last candidate_events() returned: a candidate the merge
         # absorbed into another event is removed on the next save.
         self._candidates: dict[str, set[str]] = {}
