@@ -171,5 +171,40 @@ def test_actor_roles_name_the_taker_and_the_loser():
     roles = actor_roles()
     words = "the soldiers recaptured the district from the militants on sunday".split()
     assert set(roles.features(words)) == {"@gain_subj=state", "@gain_from=armed_group"}
-    assert roles.features("protesters threw stones at the police station".split()) == ["@act_subj=crowd"]
+    assert roles.features("protesters threw stones at the police station".split()) == [
+        "@act_subj=crowd", "@act_obj=state", "@act=crowd>state"]
     assert roles.features("the weather was calm".split()) == []
+
+
+def test_the_target_of_force_tells_a_battle_from_an_attack_on_civilians():
+    """Armed men firing on soldiers is a battle; the same men firing on villagers, an attack."""
+    from sitrep.events.train import actor_roles
+
+    roles = actor_roles()
+    assert "@act=armed_group>state" in roles.features("the militants attacked soldiers at the checkpoint".split())
+    assert "@act_obj=civilian" in roles.features("the militants attacked passengers at the bus station".split())
+    out = classify([
+        "Gunmen opened fire on soldiers guarding the bridge, and the troops fired back for an hour.",
+        "Gunmen opened fire on farmers working in their fields near the village, killing four of them.",
+    ])
+    assert [c.sub_event_type for c in out] == ["Armed clash", "Attack"]
+
+
+def test_violence_by_demonstrators_is_a_riot_and_force_on_a_peaceful_march_is_not():
+    out = classify([
+        "Demonstrators hurled rocks and petrol bombs at the police and set a patrol car alight.",
+        "Police broke up a peaceful march of teachers with tear gas and detained six of them.",
+        "Security forces fired live rounds at peaceful marchers, killing two and wounding many.",
+    ])
+    assert [c.sub_event_type for c in out] == [
+        "Violent demonstration", "Protest with intervention", "Excessive force against protesters"]
+
+
+def test_local_shooting_news_codes_as_criminal_attack():
+    """US-style shooting reports: a gun that goes off or shots into a crowd are crimes, not
+    remote explosives or force against protesters."""
+    out = classify([
+        "The pistol went off while the two cousins were handling it, and a 7-year-old was hit in the leg.",
+        "A man in a passing car fired into a group of people outside a party, wounding three.",
+    ])
+    assert all(c.criminal and c.sub_event_type == "Attack" for c in out), out

@@ -115,13 +115,16 @@ class ActorRoles:
 
     For the first verb of taking control, the kind of the nearest actor named before it and of
     the actor after a following "from" / "to" / "by" ("@gain_subj=state", "@gain_from=armed_group");
-    for the first verb of force, the kind of the actor just before it ("@act_subj=crowd").
+    for the first verb of force, the kind of the actor just before it ("@act_subj=crowd") and of
+    the first one just after it, its target ("@act_obj=state"): armed men firing on soldiers is a
+    battle, on villagers an attack on civilians.
     """
 
-    def __init__(self, kinds: dict[str, str], gain_verbs, links, act_verbs, window: int = 12, back: int = 6):
+    def __init__(self, kinds: dict[str, str], gain_verbs, links, act_verbs, window: int = 12, back: int = 6,
+                 ahead: int = 0):
         self.kinds = dict(kinds)
         self.gain_verbs, self.links, self.act_verbs = frozenset(gain_verbs), frozenset(links), frozenset(act_verbs)
-        self.window, self.back = window, back
+        self.window, self.back, self.ahead = window, back, ahead
 
     def features(self, words: list[str]) -> list[str]:
         out: list[str] = []
@@ -142,6 +145,11 @@ class ActorRoles:
             subject = next((kinds[w] for w in reversed(words[max(0, at - self.back):at]) if w in kinds), None)
             if subject:
                 out.append(f"@act_subj={subject}")
+            target = next((kinds[w] for w in words[at + 1:at + 1 + self.ahead] if w in kinds), None)
+            if target:
+                out.append(f"@act_obj={target}")
+                if subject:
+                    out.append(f"@act={subject}>{target}")
         return out
 
 
