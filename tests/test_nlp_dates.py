@@ -109,3 +109,18 @@ def test_gva_incident_dates(shared_data):
             total += 1
             hits += any(d.value and d.value.isoformat() == gold for d in found)
     assert total > 100 and hits / total > 0.6
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Two men were killed over the weekend in separate shootings.", date(2024, 2, 5), date(2024, 2, 3)),
+    ("Two men were killed over the weekend in separate shootings.", date(2024, 2, 4), date(2024, 2, 3)),
+    ("A teenager was shot last weekend near the park.", date(2024, 2, 7), date(2024, 2, 3)),
+    ("A teenager was shot last weekend near the park.", date(2024, 2, 4), date(2024, 1, 27)),
+])
+def test_a_weekend_is_its_saturday(text, published, expected):
+    d = one(text, published)
+    assert d.value == expected and d.precision == WEEK
+
+
+def test_a_spanish_place_name_is_no_month():
+    assert find_dates("A man was killed in Colonia Corona del Mar. 1 fatality.", date(2022, 6, 20)) == []

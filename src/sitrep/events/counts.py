@@ -1,4 +1,5 @@
-"""Fatalities, injuries and arrests of one sentence, by ACLED's counting rules.
+"""Fatalities, injuries and arrests of one sentence by ACLED's counting rules, and of a crime
+told over a whole report (the same victim told twice is one; a figure outranks a lone victim).
 
 A number counts the dead when a death word governs it: just before it ("killed at least 5",
 "the death toll rose to 12") or after it within a few words ("five soldiers were killed",
@@ -12,18 +13,33 @@ background ("relatives of a man who was found dead protested"). Counts of attack
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitrep.events.lexicons import count_cues
-from sitrep.model import Analysis
+from sitrep.model import Analysis, Mention, Sentence
 
 KINDS = ("death", "injury", "arrest")
-_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several|\d|[A-Z])")
+_OBJECT = re.compile(r"\s+(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
+                     r"an\s+estimated|another|a\s+further)\s+)?"
+                     r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|[A-Z])")
+_NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
+_NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 _SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
 _FATALLY = re.compile(r"\s+fatally\b", re.I)
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
+_MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional)\b", re.I)
+_ONE_AND = re.compile(r"(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?and\b", re.I)  # "A 13-year-old boy and six (others)"
+_A_PERSON = re.compile(r"an?\s", re.I)  # "a 20-year-old man" (was shot): one victim, no figure
+_SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
+_SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
+_AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
+_AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
+_PRONOUN_AND = re.compile(r"\b(?:he|she|him|her)\s+and\s+$", re.I)
+_OTHERS = re.compile(r"\s+(?:others\b|other\s)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
@@ -64,6 +80,10 @@ class Count:
 def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -> str | None:
     cues = count_cues()
     before = text[max(start, number.start - 60):number.start]
+    if "by" in before[-22:] and _AGENT.search(before):
+        return None  # "dragged out by four armed individuals, shot": the doers, not the victims
+    if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
+        return "injury"  # "sent four people to the hospital"
     for kind, rx in cues.before_number.items():
         m = rx.search(before)
         if m:
@@ -82,7 +102,7 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -
     if kind == "death" and cues.not_a_toll_after.match(text, number.end + m.end()):
         return None  # "51 were killed or wounded": not a death toll
     # "a masked gunman shot and killed a man": the number is who killed, not who died
-    if not m.group("aux") and cues.transitive.search(m.group(kind)) and _OBJECT.match(text, number.end + m.end()):
+    if not _AUXILIARY.search(m.group("aux")) and cues.transitive.search(m.group(kind)) and _OBJECT.match(text, number.end + m.end()):
         return None
     return kind
 
@@ -114,7 +134,11 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                 out.append(Count(kind, total.value, total.start, n.end))
             else:
                 out += [Count(kind, j.value, j.start, j.end) for j in joined]
-                out.append(Count(kind, n.value, n.start, n.end))
+                pronoun = _PRONOUN_AND.search(text, max(start, n.start - 12), n.start)
+                if pronoun and _OTHERS.match(text, n.end):  # "he and eight others were gunned down": 9
+                    out.append(Count(kind, n.value + 1, pronoun.start(), n.end))
+                else:
+                    out.append(Count(kind, n.value, n.start, n.end))
         joined, total = [], None
     sentence = text[start:end]
     out += _one_wounded(sentence, start, out)
@@ -127,6 +151,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         words_start = m.start() + re.match(r"\W*", m.group()).end()
         if count_cues().not_a_toll_before.search(sentence[:words_start]):
             continue  # "a man suspected of killing a driver"
+        if _NO_BEFORE.search(sentence, max(0, words_start - 10), words_start):
+            continue  # "no one was killed"
         s, e = start + m.start(), start + m.end()
         inside = [c for c in out if c.kind == kind and s <= c.start and c.end <= e]
         others = [c for c in out if c.kind == kind and c not in inside]
@@ -143,8 +169,13 @@ def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     if any(c.kind == "injury" for c in counts):
         return []
     cues = count_cues()
+    lowered = sentence.lower()
+    if not any(w in lowered for w in cues.singular_injured_needs):
+        return []  # most sentences: no word any of the patterns needs
     m = cues.singular_injured.search(sentence)
     if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
+        return []
+    if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()):
         return []
     return [Count("injury", 1, start + m.start(), start + m.end())]
 
@@ -168,3 +199,61 @@ def totals(counts: list[Count]) -> dict[str, tuple[int, int, int]]:
         else:
             out[c.kind] = (c.value, c.start, c.end)
     return out
+
+
+def one_victim_told_twice(m: Mention, sentences: list[Sentence]) -> None:
+    """"A boy shot his brother ... The brother died at the hospital": one victim told before and
+    after he died is dead, not also wounded. A lone wounded victim told without a figure, in
+    another sentence than the deaths, is taken for one of the dead."""
+    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
+    if not m.fatalities or m.injuries != 1 or hurt is None or dead is None:
+        return
+    if not count_cues().singular_injured.fullmatch(hurt.text):
+        return  # a figure ("one other person was wounded") is a victim of its own
+    if any(s.start <= hurt.start < s.end and s.start <= dead.start < s.end for s in sentences):
+        return  # "a man was killed and a woman was wounded": two victims in one sentence
+    m.injuries = None
+    del m.evidence["injuries"]
+    m.claims = [c for c in m.claims if c.field != "injuries"]
+
+
+def harm_words(text: str) -> list[int]:
+    """Where the report's words of death or injury start, in order."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        c = count_cues()
+        return sorted(m.start() for rx in (c.death, c.injury) for m in rx.finditer(text))
+    return [m.start() for m in _lowercase_harm().finditer(lowered)]
+
+
+@lru_cache(maxsize=1)
+def _lowercase_harm() -> re.Pattern:
+    """The death and injury cues as one pattern for lowercased text (faster than re.I)."""
+    c = count_cues()
+    return re.compile(f"{c.death.pattern}|{c.injury.pattern}")
+
+
+def has_figure(starts: list[int], start: int, end: int) -> bool:
+    """Whether a figure (one of the sorted `starts` of the numbers) lies in text[start:end]."""
+    return (at := bisect_left(starts, start)) < len(starts) and starts[at] < end
+
+
+def lone_wounded(m: Mention) -> bool:
+    """The mention's one wounded victim rests on words without a figure ("a man", "was shot in the leg")."""
+    hurt = m.evidence.get("injuries")
+    return m.injuries == 1 and hurt is not None and bool(_A_PERSON.match(hurt.text)
+                                                         or count_cues().singular_injured.fullmatch(hurt.text))
+
+
+def shot_includes_killed(m: Mention, text: str) -> None:
+    """"Five people were shot; one died": those shot include the dead, and the injured are the
+    rest (4). "Three others were shot" adds to the dead and is left as it is."""
+    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
+    if not m.injuries or not m.fatalities or hurt is None or dead is None or m.fatalities > m.injuries:
+        return
+    # "three others were shot" are besides the dead, but "a boy and six others were shot" include him
+    if hurt.start <= dead.start < hurt.end or (_MORE_OF_THEM.search(text, hurt.start, hurt.end + 16) and not _ONE_AND.match(hurt.text)):
+        return
+    after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
+    if _SHOT_AFTER.match(after) or _SHOT_BEFORE.search(before):
+        m.injuries -= m.fatalities

@@ -13,6 +13,10 @@ The order (documented in the README's events section):
 3. else the document's first date said anywhere (the lede's date), with its words as evidence;
 4. else the published date, with precision "week" (ACLED's 2: the report dates it only to its
    own week) and no evidence, since no words support it.
+A crime report is then dated by its violence over the whole report (`date_the_violence`): a
+date said beside words of the shooting ("was shot Saturday night", "in the May 10 shooting")
+outranks the day of a later step or statement ("was charged Tuesday", "police said Monday"),
+whose words and cues are in data/event_dates.yaml.
 Dates come from `sitrep.nlp` only (it always runs before events).
 """
 
@@ -22,7 +26,9 @@ import re
 from datetime import date
 
 from sitrep.events.filters import event_words
-from sitrep.model import DAY, WEEK, Analysis, DateMention, Sentence
+from sitrep.events.lexicons import date_cues
+from sitrep.model import DAY, WEEK, Analysis, DateMention, Mention, Sentence
+from sitrep.taxonomy import CRIMINAL
 
 # "police said Friday", "was charged on Tuesday": the date of a statement or of a step that
 # followed the event (arrest, court), not of the event.
@@ -66,6 +72,74 @@ def _of_the_event(inside: list[DateMention], sentence: Sentence) -> DateMention:
     return min(rest, key=lambda d: (distance(d), d.value))
 
 
+_STATEMENT_GAP = re.compile(r"\s+(?:(?:on|late|early|earlier|last|this)\s+)?$", re.I)
+# Where a clause ends, before a date: not the points of "p.m." or "St.", nor the colon of "2:45".
+_CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s)|[;\n\u2014]|[:,]\s|\band\b|\bbut\b", re.I)
+
+
+def date_role(d: DateMention, text: str) -> str:
+    """What a date of a crime report dates: "violence" ("was shot Saturday night", "Tuesday's
+    shooting"), "step" (a statement or a later step: "police said Sunday", "was charged
+    Tuesday", "officials on Monday identified") or "" when its words do not say."""
+    cues = date_cues()
+    after = text[d.span.end:d.span.end + 40]
+    if cues.violence_after.match(after):
+        return "violence"
+    window = text[max(0, d.span.start - 60):d.span.start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(window)]
+    window = window[cut[-1]:] if cut else window
+    found = list(cues.before.finditer(window))
+    if found:
+        last = found[-1]
+        if last.group("said"):  # "police said Sunday", not "says that at 2:00 Thursday"
+            return "step" if _STATEMENT_GAP.match(window, last.end()) else ""
+        if last.group("step") or (last.group("noun") and any(m.group("step") or m.group("said") for m in found)):
+            return "step"  # "was charged in the shooting Tuesday": the charge's day
+        return "violence"
+    return "step" if cues.step_after.match(after) else ""
+
+
+def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
+               published: date | None) -> DateMention | None:
+    """The date of a crime report's violence, read over the whole report: a follow-up (arrest,
+    court, funeral) is dated by the shooting it is about when the report says when that was.
+    A day written out in full that opens the event's sentence stands; else the first
+    day said beside words of the violence; else, when the event sentence's own date
+    is a later step's (or it has none), the report's first day that is no step's, or a week or
+    month said beside the violence ("an incident last August"); else None (keep what the
+    sentence gave)."""
+    if (current is not None and not current.relative and current.precision == DAY and current.value != published
+            and _opens_a_sentence(current, text)):
+        return None  # "On 20 February 2022, ...": a day written out in full at the head of the account
+        # stands (the day of publication there is a dateline: "March 25, 2014 12:45 PM SAN FRANCISCO")
+    plain = coarse = None  # the first day of no step, the first week or month of the violence
+    for d in dates:
+        if published is not None and d.value > published:
+            continue
+        role = date_role(d, text)
+        if role == "violence" and d.precision == DAY:
+            return d
+        if role == "violence":
+            coarse = coarse or d
+        elif not role and d.precision == DAY:
+            plain = plain or d
+    if current is not None and date_role(current, text) != "step":
+        return None  # the sentence's own date stands
+    return plain or coarse
+
+
+_LEAD = r"(?:(?:on|around|about|between|from|since|overnight\s+on|early\s+on|late\s+on)\s+)?$"
+_AFTER_A_STOP = re.compile(rf"[.!?\n]\s*{_LEAD}", re.I)
+_AT_THE_START = re.compile(rf"^\s*{_LEAD}", re.I)
+
+
+def _opens_a_sentence(d: DateMention, text: str) -> bool:
+    """"On 20 February 2022, ..." at the head of a sentence (as ACLED-style notes open)."""
+    start = d.span.start
+    window = text[max(0, start - 24):start]
+    return bool(_AFTER_A_STOP.search(window) or (start <= 24 and _AT_THE_START.match(window)))
+
+
 def _is_stamp(d: DateMention, text: str) -> bool:
     return bool(_STAMP.search(text, max(0, d.span.start - 40), d.span.start))
 
@@ -88,3 +162,38 @@ def event_date(dates: list[DateMention], sentences: list[Sentence], index: int,
     if published is not None:
         return published, WEEK, None
     return None, None, None
+
+
+def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[DateMention]) -> None:
+    """A crime report's shooting is dated over the whole report (`crime_date`): the lede of a
+    follow-up often gives the day of the arrest or the hearing, and the shooting's day further
+    down ("in the May 10 shooting"). The report's other violent mentions dated by a later step
+    ("police charged a man Thursday") take the same day. `dates`: `document_dates(analysis)`."""
+    if not violent or not dates:
+        return
+    text, published = analysis.doc.text, analysis.doc.published
+    crime = next((m for m in violent if m.disorder_type == CRIMINAL), None)
+    if crime is not None:
+        _redate(crime, crime_date(dates, text, _said(crime, dates), published))
+    for m in violent:
+        current = _said(m, dates)
+        if m is crime or current is None or date_role(current, text) != "step":
+            continue
+        if crime is None:
+            _redate(m, crime_date(dates, text, current, published))
+        else:
+            m.date, m.date_precision = crime.date, crime.date_precision
+            if "date" in crime.evidence:
+                m.evidence["date"] = crime.evidence["date"]
+
+
+def _said(m: Mention, dates: list[DateMention]) -> DateMention | None:
+    """The date mention a Mention's date rests on, if any."""
+    span = m.evidence.get("date")
+    return next((d for d in dates if span is not None and d.span == span), None)
+
+
+def _redate(m: Mention, chosen: DateMention | None) -> None:
+    if chosen is not None:
+        m.date, m.date_precision = chosen.value, chosen.precision
+        m.evidence["date"] = chosen.span

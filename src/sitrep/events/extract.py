@@ -12,7 +12,8 @@ toll is the first figure the report gives for each kind, wherever it gives it ("
 victims died at the hospital." in a paragraph of its own); the suspect's arrest, court steps and
 sentences with neither an event word nor a word of harm (bylines, quotes) are no events there.
 Only sentences the classifier flags (or that follow an event in its paragraph) are read further,
-and a crime report's returns to its shooting only for the toll they give.
+a crime report's returns to its shooting only for the toll they give, and its day is the
+shooting's, read over the whole report (`dates.date_the_violence`), not a follow-up's.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from sitrep.events import attribution as attr
 from sitrep.events.actors import may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import assign_roles
 from sitrep.events.classify import classify
-from sitrep.events.counts import document_numbers, sentence_counts, totals
-from sitrep.events.dates import document_dates, event_date
+from sitrep.events.counts import (document_numbers, harm_words, has_figure, lone_wounded, one_victim_told_twice,
+                                  sentence_counts, shot_includes_killed, totals)
+from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
@@ -43,9 +44,6 @@ _ANAPHORA = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:they|he|she|the (?:gunmen|attackers|assailants|militants|fighters|soldiers|troops|police|protesters|"
     r"demonstrators|rioters|mob|group|men))\s+(?:\w+\s+)?(?:then\s+|also\s+|later\s+)?\w+(?:ed|t)\b", re.I)
-_OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.I)
-_SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
-_SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 # Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
 # strikes and chemical weapons are the tools of organised armed actors even when unnamed.
@@ -171,21 +169,22 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         last = (paragraph[i], _Candidate(i, c))
         candidates.append(last[1])
     claims = [(s, at) for s in sentences if (at := attr.responsibility_claim(s.text)) is not None]
-    mentions = _mentions_of(analysis, candidates, paragraph, numbers, bool(claims))
+    dates = document_dates(analysis) if candidates else []
+    mentions = _mentions_of(analysis, candidates, paragraph, numbers, bool(claims), dates)
     _take_responsibility_claims(analysis, mentions, claims)
     mentions = _one_crime_per_report(mentions, text)
     _toll_told_elsewhere(analysis, mentions, numbers)
+    date_the_violence(analysis, [m for m in mentions if m.event_type in _VIOLENT], dates)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
 
 
 def _mentions_of(analysis: Analysis, candidates: list[_Candidate], paragraph: list[int], numbers: list,
-                 claimed: bool) -> list[Mention]:
+                 claimed: bool, dates: list) -> list[Mention]:
     """Full mentions for the candidates that may be kept; a sure crime after the report's first
     gets only the toll `_one_crime_per_report` may take from it (none once the first has both).
     A claim of responsibility can make a crime political: then every one is built in full."""
-    dates = document_dates(analysis) if candidates else []
     mentions, main = [], None  # main: the report's first crime
     for cand in candidates:
         s = analysis.sentences[cand.i]
@@ -279,15 +278,20 @@ def _around_a_crime(m: Mention) -> bool:
 def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: list) -> None:
     """A crime report often gives its toll in a paragraph of its own ("One of the victims died at
     the hospital."): the report's crime takes the first figure any event-free sentence gives for
-    a kind it still lacks. Background sentences (non-event cues) are left out."""
+    a kind it still lacks, or for a lone wounded victim told without one ("was shot in the leg").
+    Background sentences (non-event cues) are left out."""
     crime = next((m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT), None)
     if crime is None:
         return
     text = analysis.doc.text
-    harm = _harm_words(text)  # one scan of the report, not one per sentence
+    harm = harm_words(text)  # one scan of the report, not one per sentence
+    starts = [n.start for n in numbers]
+    lone = lone_wounded(crime)  # "was shot in the leg": a figure said elsewhere tells more
     for s in analysis.sentences:
-        if crime.fatalities is not None and crime.injuries is not None:
+        if crime.fatalities is not None and crime.injuries is not None and not lone:
             break
+        if lone and crime.fatalities is not None and not has_figure(starts, s.start, s.end):
+            continue  # only a figure can say more than the lone victim: none in this sentence
         at = bisect_left(harm, s.start)
         if crime.span.start <= s.start < crime.span.end or at == len(harm) or harm[at] >= s.end:
             continue
@@ -297,40 +301,15 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
         found.pop("arrest", None)
         if crime.fatalities is not None:
             found.pop("death", None)
-        if crime.injuries is not None:
+        if crime.injuries is not None and not (lone and found.get("injury", (0,))[0] > 1):
             found.pop("injury", None)
+        elif lone:  # "Four people were shot" says more than "one was shot in the leg" said before it
+            crime.injuries = None
         if found:
             _add_counts(crime, found, ("", None), text)
-    _shot_includes_killed(crime, text)
-
-
-def _harm_words(text: str) -> list[int]:
-    """Where the report's words of death or injury start, in order."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        c = count_cues()
-        return sorted(m.start() for rx in (c.death, c.injury) for m in rx.finditer(text))
-    return [m.start() for m in _lowercase_harm().finditer(lowered)]
-
-
-@lru_cache(maxsize=1)
-def _lowercase_harm() -> re.Pattern:
-    """The death and injury cues as one pattern for lowercased text (faster than re.I)."""
-    c = count_cues()
-    return re.compile(f"{c.death.pattern}|{c.injury.pattern}")
-
-
-def _shot_includes_killed(m: Mention, text: str) -> None:
-    """"Five people were shot; one died": those shot include the dead, and the injured are the
-    rest (4). "Three others were shot" adds to the dead and is left as it is."""
-    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
-    if not m.injuries or not m.fatalities or hurt is None or dead is None or m.fatalities > m.injuries:
-        return
-    if hurt.start <= dead.start < hurt.end or _OTHERS.search(text, hurt.start, hurt.end + 16):
-        return
-    after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
-    if _SHOT_AFTER.match(after) or _SHOT_BEFORE.search(before):
-        m.injuries -= m.fatalities
+            lone = lone_wounded(crime)
+    shot_includes_killed(crime, text)
+    one_victim_told_twice(crime, analysis.sentences)
 
 
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:

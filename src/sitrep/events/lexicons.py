@@ -41,11 +41,14 @@ class CountCues:
     after_number: re.Pattern  # "<number> ... were killed": groups name the kind
     singular: list  # (kind, value, regex) for one or two victims without a figure
     singular_injured: re.Pattern  # one wounded victim without a figure
+    singular_injured_needs: tuple  # words (lower case) one of which every such victim's words hold
     injured_then_died: re.Pattern  # after a wounding: the same victim died
     not_a_toll_before: re.Pattern  # "accused of killing": the words before a death word
     not_a_toll_after: re.Pattern  # "killed or wounded": the words after it
     not_people: re.Pattern  # "times", "livestock": what follows a number that is not people
     transitive: re.Pattern  # an active verb whose subject is the number (the perpetrators)
+    to_hospital_before: re.Pattern  # "sent" before a number ...
+    to_hospital_after: re.Pattern  # ... "people to the hospital" after it: the injured
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +84,36 @@ def count_cues() -> CountCues:
         after_number=after,
         singular=singular,
         singular_injured=singular_injured,
+        singular_injured_needs=tuple(raw["singular_injured_needs"]),
         injured_then_died=re.compile(_alternation(raw["injured_then_died"]), re.I),
+        to_hospital_before=re.compile(rf"\b(?:{_alternation(raw['to_hospital_before'])}){tail}", re.I),
+        to_hospital_after=re.compile(_alternation(raw["to_hospital_after"]), re.I),
+    )
+
+
+@dataclass(frozen=True)
+class DateCues:
+    before: re.Pattern  # a word of a later step ("step"), a statement ("said"), a violent act ("act") or its noun ("noun")
+    violence_after: re.Pattern  # the words after a date: "'s shooting", "night shooting"
+    step_after: re.Pattern  # "on Tuesday" + "identified"
+
+
+@lru_cache(maxsize=1)
+def date_cues() -> DateCues:
+    """The words that tell the day of a crime's violence from the day of a later step."""
+    raw = _read("event_dates.yaml")
+    acts, nouns, before, after, said = (_alternation(raw[k]) for k in
+                                        ("violence_acts", "violence_nouns", "later_step_before", "later_step_after",
+                                         "statement_before"))
+    violence = f"{acts}|{nouns}"
+    part = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    # one word between the date and its noun or verb ("Tuesday's mall shooting"), not a
+    # preposition that starts another phrase ("in March on robbery charges")
+    word = r"(?!(?:on|in|at|for|after|before|to|by|with|from|of|and|but|when|as|while)\b)[\w-]+"
+    return DateCues(
+        before=re.compile(rf"\b(?:(?P<step>{before})|(?P<said>{said})|(?P<act>{acts})|(?P<noun>{nouns}))\b", re.I),
+        violence_after=re.compile(rf"^{part}(?:['’\x92]s)?\s+(?:{word}\s+)?(?:{violence})\b", re.I),
+        step_after=re.compile(rf"^{part}\s+(?:{word}\s+)?(?:{after})\b", re.I),
     )
 
 

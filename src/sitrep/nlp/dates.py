@@ -10,7 +10,8 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
   fall after the published date ("January 25" in a report of February 2024 is 2024-01-25; "December
   30" in a report of 3 January 2024 is 2023-12-30).
 - Week precision ("last week", "earlier this week"): the middle of the days that week can mean,
-  never after publication. Month precision ("in March", "earlier this month"): the 15th, as in ACLED's
+  never after publication. A weekend ("over the weekend", "last weekend") is its Saturday: the
+  latest one on or before publication, or the one before when "last weekend" is said on a weekend. Month precision ("in March", "earlier this month"): the 15th, as in ACLED's
   own data, never after publication.
 - Without a published date, relative expressions get no value; a month and day get the year only
   when the text states a year (and a stated weekday then picks between that year and its neighbours).
@@ -46,7 +47,7 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-/\w]))?"
 # ("on", "last", a weekday before a month) are read by the *_BEFORE patterns on a short window.
 _ISO = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _MONTH_DAY = re.compile(rf"(?P<month>{_MONTHS_RE})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
-                        rf"(?!:|\s*(?:%|percent|people)){_YEAR}")
+                        rf"(?!:|\s*(?:%|percent|people|fatalit)){_YEAR}")
 _DAY_MONTH = re.compile(rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTHS_RE})\b"
                         rf"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)?{_YEAR}")
 _MONTH_ONLY = re.compile(r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -56,7 +57,8 @@ _RELATIVE = re.compile(
     r"(?:(?P<daybefore>the\s+day\s+before\s+yesterday)"
     r"|(?P<yesterday>yesterday|last\s+night)"
     r"|(?P<today>(?:earlier\s+|later\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|overnight)"
-    r"|(?P<lastweek>last\s+week(?:end)?|the\s+previous\s+week|a\s+week\s+ago)"
+    r"|(?P<lastweekend>last\s+weekend|over\s+the\s+weekend|this\s+past\s+weekend|the\s+previous\s+weekend)"
+    r"|(?P<lastweek>last\s+week|the\s+previous\s+week|a\s+week\s+ago)"
     r"|(?P<thisweek>(?:earlier\s+)?this\s+week(?:end)?)"
     r"|(?P<lastmonth>last\s+month|the\s+previous\s+month)"
     r"|(?P<thismonth>(?:earlier\s+|late\s+|early\s+)?this\s+month))\b", re.I)
@@ -67,8 +69,9 @@ _MOD_BEFORE = re.compile(r"(?<![\w-])(?P<mod>last|this|next|on|early|late|since|
                          r"of|earlier\s+in|later\s+in|early\s+in|late\s+in)\s+$|\b(?P<mid>mid-)$", re.I)
 _TRIGGERS = frozenset(
     [m.lower() for m in _MONTHS_RE.split("|")] + [w.lower() for w in _WEEKDAYS_RE.split("|")]
-    + ["the", "yesterday", "last", "today", "earlier", "later", "tonight", "this", "overnight", "a",
+    + ["the", "yesterday", "last", "today", "earlier", "later", "tonight", "this", "overnight", "a", "over",
        "late", "early", "ago"])
+_SPANISH_ARTICLE = re.compile(r"\b(?:del|de|el|la)\s+$", re.I)
 _ANY_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -144,6 +147,10 @@ def _relative(m: re.Match, published: date | None) -> tuple[date | None, int]:
     if not published:
         return None, precision
     monday = published - timedelta(days=published.weekday())
+    if g["lastweekend"]:  # the Saturday of the latest weekend; "last weekend" said on a weekend: the one before
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        before = published.weekday() >= 5 and g["lastweekend"].lower().startswith(("last", "the"))
+        return saturday - timedelta(days=7) if before else saturday, WEEK
     if g["lastweek"]:
         return monday - timedelta(days=4), WEEK  # Thursday of the week before
     if g["thisweek"]:
@@ -192,6 +199,8 @@ def find_dates(text: str, published: date | None = None, doc_id: str = "") -> li
                 found.append((1, start, m.end(), value, DAY, relative))
             continue
         if w in _MONTH_NUMBERS and text[s].isupper():
+            if _SPANISH_ARTICLE.search(text, max(0, s - 5), s):
+                continue  # "Corona del Mar", "Mar del Plata": a place name, not March
             m = _MONTH_DAY.match(text, s)
             if m and 1 <= int(m.group("day")) <= 31:
                 value, relative, start = _month_day_match(text, m, published)

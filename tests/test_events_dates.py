@@ -1,0 +1,132 @@
+"""Crime reports dated by their violence: follow-ups (charges, court, funerals) take the day of the
+shooting they are about when the report says it, not the day of the step or of publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.events import extract
+from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.events.dates import date_role
+from sitrep.model import Document
+from sitrep.nlp import analyze
+from sitrep.nlp.dates import find_dates
+from sitrep.taxonomy import CRIMINAL
+
+SUNDAY = date(2015, 3, 15)  # a Sunday
+
+
+def crime(text: str, published: date):
+    found = [m for m in extract(analyze(Document("report-1", text, published=published)))
+             if m.disorder_type == CRIMINAL]
+    assert found, "no crime found"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the lede gives the day of the charge; the shooting's day is said further on
+    ("A 30-year-old man was charged Tuesday with murder.\n"
+     "Prosecutors say he killed a teenager in the May 10 shooting on Elm Street.", date(2015, 5, 20), date(2015, 5, 10)),
+    # a statement's day ("identified ... on Monday") gives way to the shooting's ("Saturday night's")
+    ("Authorities on Monday identified the man who was shot and killed in Saturday night's shooting outside a bar.",
+     date(2015, 3, 16), date(2015, 3, 14)),
+    ("A man was shot and killed early Sunday in a parking lot on Oak Street, police said Monday.",
+     date(2015, 3, 16), date(2015, 3, 15)),
+    # a weekday equal to the publication's weekday is that same day
+    ("A woman was shot and wounded Sunday afternoon while walking her dog, police said.", SUNDAY, SUNDAY),
+    # "said that at 2 a.m. Thursday ...": the statement introduces the event, it does not date it
+    ("Detectives said that at around 2 a.m. Thursday an argument turned into a shooting that wounded two men.",
+     date(2015, 3, 13), date(2015, 3, 12)),
+    # a funeral story: the day of the funeral is no day of the shooting
+    ("Hundreds gathered at a funeral Saturday for a 15-year-old boy.\n"
+     "The boy was shot and killed March 7 while walking home from school.", date(2015, 3, 14), date(2015, 3, 7)),
+])
+def test_a_crime_report_is_dated_by_its_violence(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+def test_a_follow_up_without_the_day_of_the_shooting_keeps_a_day_that_is_no_step():
+    # only the arrest has a day: the report says nothing better, and its evidence stays the words
+    m = crime("A man was arrested Friday in connection with a shooting that wounded two people.",
+              date(2015, 3, 14))
+    assert m.date == date(2015, 3, 13) and m.evidence["date"].text == "Friday"
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Police said Sunday the victim had died.", "step"),
+    ("He was arraigned Tuesday on a murder charge.", "step"),
+    ("The man was shot in the back Saturday night.", "violence"),
+    ("Investigators are still piecing together Tuesday's shooting.", "violence"),
+    ("The family moved to the city in June 2012.", ""),
+])
+def test_date_roles(sentence, role):
+    d = find_dates(sentence, date(2015, 3, 16))[0]
+    assert date_role(d, sentence) == role
+
+
+def counts(sentence: str) -> dict[str, int]:
+    numbers = document_numbers(analyze(Document("t", sentence)))
+    return {k: v for k, (v, _, _) in totals(sentence_counts(sentence, 0, len(sentence), numbers)).items()}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A shooting outside a fast-food restaurant sent four people to the hospital early Sunday.", {"injury": 4}),
+    ("The gunfire sent two men to area hospitals with wounds that were not life-threatening.", {"injury": 2}),
+    ("A 23-year-old man was shot in the leg near the bus stop.", {"injury": 1}),
+    ("A 23-year-old man was shot in the leg and died later at the hospital.", {"death": 1}),
+    ("Organizers sent four letters to the hospital board.", {}),
+])
+def test_injured_counts_of_us_news(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three people were shot to death in a parked car late Friday.", {"death": 3}),
+    ("A mother and son were found fatally shot inside their apartment.", {"death": 2}),
+    ("Deputies found a 4-year-old shot dead in a bedroom of the house.", {"death": 1}),
+    ("The boy accidentally shot his younger brother in the stomach with a handgun.", {"injury": 1}),
+    ("Police said the toddler shot himself in the hand with a pistol left on a couch.", {"injury": 1}),
+    ("The girl's father fired one shot at the intruder, who fled.", {}),
+    ("The 9-year-old was fatally injured by a gunshot to the abdomen.", {"death": 1}),
+    ("A 9-year-old boy wounded during a hunting trip has died, the sheriff's office said.", {"death": 1}),
+    ("The pastor was leading a prayer meeting when he and eight others were gunned down.", {"death": 9}),
+    ("A leader of the Eight Corner Boys gang allegedly gunned down a rival outside a bar.", {"death": 1}),
+    ("The second of two victims fatally shot at a car wash late Monday has been identified.", {"death": 2}),
+])
+def test_us_news_counts_of_the_dead_and_the_wounded(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_one_victim_told_before_and_after_death_is_counted_once():
+    m = crime("A 3-year-old boy shot his 5-year-old sister with a handgun he found in a drawer on Saturday.\n"
+              "The girl was taken to a hospital, where she died later that evening.", date(2015, 3, 15))
+    assert (m.fatalities, m.injuries or 0) == (1, 0)
+
+
+def test_a_victim_named_with_the_others_shot_is_not_also_among_the_wounded():
+    m = crime("A 13-year-old boy and six other people were shot Friday evening on a street corner.\n"
+              "The boy died at the scene, police said.", date(2015, 3, 14))
+    assert (m.fatalities, m.injuries) == (1, 6)
+
+
+def test_two_victims_in_one_sentence_stay_two():
+    m = crime("A man was killed and a woman was wounded when a gunman opened fire outside a bar on Saturday.",
+              date(2015, 3, 15))
+    assert (m.fatalities, m.injuries) == (1, 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("No one was injured and there were no fatalities.", {}),
+    ("No one was killed in the attack on the checkpoint.", {}),
+    ("Police found a wounded man and killed approximately eight gunmen in the exchange.", {"death": 8}),
+])
+def test_nobody_hurt_and_the_killers_are_not_counted(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_a_figure_said_later_outranks_a_lone_victim_told_first():
+    m = crime("A 20-year-old man was shot in the arm during a party on Elm Street on Saturday night.\n\n"
+              "Three people were wounded in the shooting, police said.", date(2015, 3, 15))
+    assert m.injuries == 3 and m.evidence["injuries"].text.lower().startswith("three")
