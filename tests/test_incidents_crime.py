@@ -99,3 +99,39 @@ def test_one_town_name_placed_in_two_states_joins_the_same_shooting():
     political = [replace(m, event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence")
                  for m in (first, second)]
     assert len(merge(political)) == 2
+
+
+def test_a_late_night_shooting_dated_to_the_next_day_by_a_second_outlet_joins_it():
+    # One outlet dates the shooting to Saturday night, another to the small hours of Sunday, in
+    # words of its own: one day apart is no evidence against a crime report.
+    first = report("wreg-9", "A woman driving home was wounded by gunfire late Saturday night, police said.",
+                   injured=1)
+    second = report("fox-9", "A stray bullet struck a motorist on Winchester Road in the early hours of Sunday.",
+                    day=SATURDAY + timedelta(days=1), injured=1)
+    events = merge([first, second])
+    assert len(events) == 1 and events[0].n_sources == 2 and events[0].injuries == 1
+
+
+def test_the_injury_figure_most_reports_give_wins_over_an_early_undercount():
+    early = report("a-1", "Gunmen opened fire on a crowd outside a Beale Street club in Memphis, wounding "
+                   "two people.", injured=2)
+    later = [report(f"b-{i}", "Five people were wounded when gunmen fired on a crowd outside a Beale Street "
+                    f"club in Memphis, police said ({i}).", injured=5) for i in range(2)]
+    events = merge([early, *later])
+    assert len(events) == 1
+    assert events[0].injuries == 5
+    assert events[0].fatalities == 0 and events[0].fatalities_low is None  # nobody was reported killed
+
+
+def test_reports_naming_the_same_club_and_street_join_though_placed_in_two_towns():
+    covington = Place(8102, "Covington", 35.5642, -89.6465, "United States", "US", "Tennessee")
+    scene = report("wreg-3", "A man was killed when gunfire broke out at the Crystal Palace lounge on Gherald "
+                   "Street late Saturday.", killed=1)
+    county = report("wmc-3", "Deputies said a patron of the Crystal Palace on Gherald died after a dispute "
+                    "turned violent.", place=covington, killed=1)
+    assert len(merge([scene, county])) == 1
+    # the same two reports coded as political violence get no credit for names (a war's reports
+    # all name its towns and forces) and stay apart
+    political = [replace(m, event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence")
+                 for m in (scene, county)]
+    assert len(merge(political)) == 2

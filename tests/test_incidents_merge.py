@@ -197,3 +197,12 @@ def test_an_accepted_event_goes_back_to_review_when_new_reports_change_it():
     stored[0].review_status = "accepted"
     updated = merge(three_outlets()[1:], existing=stored)[0]
     assert updated.fatalities != stored[0].fatalities and updated.review_status == "unreviewed"
+
+
+def test_a_revised_injury_figure_wins_over_the_figure_more_reports_gave():
+    first = [mention(f"d{i}", "Troops fired on homes in Jenin, wounding two residents.", "Attack", injured=2,
+                     actor2=CIVILIANS) for i in range(2)]
+    revised = mention("d9", "The number of residents wounded when troops fired on homes in Jenin rose to four.",
+                      "Attack", injured=4, actor2=CIVILIANS, published=MONDAY + timedelta(days=1))
+    events = merge([*first, revised])
+    assert len(events) == 1 and events[0].injuries == 4

@@ -9,8 +9,11 @@ are compared with GVA's incidents:
   under the first.
 - per gold incident, the Event that most of its documents support (ties: more sources, then one
   giving counts): exact killed (`fatalities`,
-  ACLED's conservative figure; `killed_best` uses `fatalities_best`), exact injured, exact date,
-  place within 25 km of GVA's coordinates. An incident with no Event counts as a miss.
+  ACLED's conservative figure; `killed_best` uses `fatalities_best`, the reconciled figure closer to
+  GVA's final toll: both are reported because the CSV's `fatalities` column is the one users load),
+  exact injured (`injuries`, already the reconciled best figure: ACLED has no injuries column to keep
+  conservative), exact date, place within 25 km of GVA's coordinates. An incident with no Event
+  counts as a miss.
 - events per incident: distinct main Events among an incident's documents, over incidents found.
 """
 

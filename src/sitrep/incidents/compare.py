@@ -16,6 +16,8 @@ from sitrep.incidents.rules import rules
 from sitrep.model import DAY, MONTH, NEAR, REGION, TOWN, WEEK, Actor, Mention, Place
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"\u201c\u2014\n(])\s*$")
 
 
 # ---- dates -------------------------------------------------------------------------------------
@@ -182,6 +184,26 @@ def cosine_to_centroid(words: frozenset[str], centroid: Counter, centroid_norm: 
         return 0.0
     dot = sum(centroid.get(w, 0) for w in words)
     return dot / (math.sqrt(len(words)) * centroid_norm)
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """The capitalized words of a text that do not open a sentence, lowercased, less the ones every
+    report uses: the names a report gives (a street, a bar, the victims)."""
+    cfg = rules()
+    shortest = cfg["names"]["min_len"]
+    found = set()
+    for match in _CAPITALIZED.finditer(text):
+        word = match.group().lower()
+        if (len(word) >= shortest and word not in cfg.ignored_names
+                and not _SENTENCE_OPENING.search(text, max(0, match.start() - 3), match.start())):
+            found.add(word)
+    return frozenset(found)
+
+
+def name_points(shared: int) -> float:
+    """Points for the number of names two reports share (see data/merge_rules.yaml, names)."""
+    cfg = rules()["names"]
+    return min(cfg["cap"], cfg["each"] * shared)
 
 
 def is_revision(text: str) -> bool:

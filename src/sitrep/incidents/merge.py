@@ -12,7 +12,7 @@ events, and returns every Event it touched or created (the store upserts them by
   and one by (country, admin1, bucket) the events a crime report's follow-up story (an arrest days
   later) may belong to; each comparison is cheap, so merging is near-linear in the number of mentions.
 - Decision: see `EventProfile.score` (complete linkage on type, date and place; event-level
-  similarity on actors, counts and wording).
+  similarity on actors, counts, wording and, for crime reports, the names both give).
 
 What the store must give as `existing` (`Store.candidate_events`): the events dated within
 `store_window_days` (35) days of the mentions' dates (their published dates when undated), with

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from sitrep.incidents.compare import (
     actor_points, actors_of, cosine_to_centroid, count_points, date_interval, date_points, gap_days,
-    place_precision, place_points, text_points, tokens, type_points)
+    name_points, place_precision, place_points, proper_names, text_points, tokens, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, Event, Mention
 
@@ -23,14 +23,15 @@ class Candidate:
     precision: int | None
     words: frozenset[str]
     actors: set[str]
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, m: Mention) -> Candidate:
         # The words of the sentence and of every other sentence the mention's evidence cites
         # (merge_within folds a report's sentences about the event into one mention).
-        texts = dict.fromkeys([m.span.text, *(s.text for s in m.evidence.values() if s and s.text)])
+        texts = " ".join(dict.fromkeys([m.span.text, *(s.text for s in m.evidence.values() if s and s.text)]))
         return cls(m, date_interval(m), place_precision(m.place, m.geo_precision),
-                   tokens(" ".join(texts)), actors_of(m))
+                   tokens(texts), actors_of(m), proper_names(texts))
 
     @property
     def country(self) -> str:
@@ -51,6 +52,7 @@ class EventProfile:
     sub_types: set[str] = field(default_factory=set)
     disorders: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
     fatalities: set[int] = field(default_factory=set)
     injuries: set[int] = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
@@ -69,6 +71,8 @@ class EventProfile:
         self.sub_types.add(m.sub_event_type)
         self.disorders.add(m.disorder_type)
         self.actors |= c.actors
+        if len(self.members) <= rules()["text"]["centroid_members"]:  # bounded, like the wording
+            self.names |= c.names
         if m.fatalities is not None:
             self.fatalities.add(m.fatalities)
         if m.injuries is not None:
@@ -111,6 +115,9 @@ class EventProfile:
                 return None
             types = [rules()["type_compat"]["loose_score"] if t is None else t for t in types]
         dates = [date_points(c.interval, iv) for iv in self.intervals]
+        if is_loose:  # a shooting late at night is dated to either day, and a victim dies the next
+            slip = rules()["date"]["off_by_one_loose"]
+            dates = [(slip, True) if d is not None and d[1] else d for d in dates]
         follow_up = any(d is None for d in dates)
         if follow_up and not is_loose:
             return None
@@ -132,6 +139,8 @@ class EventProfile:
                 + actor_points(c.actors, self.actors)
                 + count_points(m.fatalities, self.fatalities) + count_points(m.injuries, self.injuries)
                 + text_points(cosine_to_centroid(c.words, self.centroid, self.centroid_norm)))
+        if is_loose:  # crime reports name streets, bars and victims; a war's reports share its towns
+            points += name_points(len(c.names & self.names))
         return points, follow_up
 
     @staticmethod

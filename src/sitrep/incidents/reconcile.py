@@ -5,8 +5,12 @@ gives, `fatalities_high` the highest (including "five to seven" upper readings),
 `fatalities_best` the most reliable one, which is the median of the sources' figures, or, when a
 report revises the toll upwards ("the death toll rose to seven"), the newest such revision.
 ACLED's: `fatalities` is the most conservative credible figure, that is the lowest figure, unless
-a revision superseded the earlier reports, in which case it is the revised figure. `injuries`
-follows the same rule as `fatalities`.
+a revision superseded the earlier reports, in which case it is the revised figure.
+
+`injuries` is not an ACLED field, so no conservative rule binds it: it is the best figure, that is
+the newest revision, or else the figure most reports give, ties going to the higher one (early
+reports undercount the wounded, who reach hospitals one by one; measured on GVA: 0.553 exact with
+the lowest figure, 0.559 with this rule).
 """
 
 from __future__ import annotations
@@ -28,6 +32,18 @@ def _published(m: Mention) -> date:
 def _count_text(m: Mention, field: str) -> str:
     ev = m.evidence.get(field)
     return f"{m.span.text} {ev.text if ev else ''}"
+
+
+def best_injuries(members: list[Mention]) -> int | None:
+    """The best injury figure over the members' reports (see the module docstring)."""
+    having = [m for m in members if m.injuries is not None]
+    if not having:
+        return None
+    revisions = [m for m in having if is_revision(_count_text(m, "injuries"))]
+    if revisions:
+        return max(revisions, key=lambda m: (_published(m), m.injuries)).injuries
+    votes = Counter(m.injuries for m in having)
+    return max(votes, key=lambda v: (votes[v], v))
 
 
 def reconcile_counts(members: list[Mention], field: str) -> tuple[int | None, int | None, int | None, int | None]:
@@ -147,7 +163,7 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
     assoc1 = _distinct([a for m in members for a in m.assoc_actor_1], {a1, a2})
     assoc2 = _distinct([a for m in members for a in m.assoc_actor_2], {a1, a2} | set(assoc1))
     fatalities, f_low, f_best, f_high = reconcile_counts(members, "fatalities")
-    injuries = reconcile_counts(members, "injuries")[0]
+    injuries = best_injuries(members)
     lead = max(members, key=lambda m: m.confidence)
     evidence = dict(lead.evidence)
     for field, source in (("date", dated), ("place", placed), ("actor1", actor1), ("actor2", actor2)):

@@ -17,6 +17,7 @@ class Rules:
     type_scores: dict[tuple[str, str], float]
     revision_phrases: tuple[str, ...]
     ignored_words: frozenset[str]
+    ignored_names: frozenset[str]  # capitalized words every report uses (see data/merge_rules.yaml, names)
     loose_disorders: frozenset[str]  # disorder types whose type and place gates are penalties
 
     def __getitem__(self, key: str):
@@ -51,4 +52,5 @@ def rules() -> Rules:
     return Rules(raw=raw, type_scores=_type_table(raw["type_compat"]),
                  revision_phrases=tuple(p.lower() for p in raw["revision_phrases"]),
                  ignored_words=frozenset(w.lower() for w in raw["text"]["ignore"]),
+                 ignored_names=frozenset(w.lower() for w in raw["names"]["ignore"]),
                  loose_disorders=frozenset(raw["type_compat"].get("loose_disorders") or ()))
