@@ -87,6 +87,9 @@ def build_default() -> Gazetteer:
     apply_area_names(gaz)
     apply_area_points(gaz)
     gaz.index_loose()
+    from sitrep.geo.us_towns import add_us_zip_towns
+
+    add_us_zip_towns(gaz)  # after the name indexes: these towns stay out of them
     return gaz
 
 

@@ -14,7 +14,7 @@ from sitrep.cache import announce_build, cache_dir
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 24  # bump when the index layout or the default build changes
+FORMAT_VERSION = 25  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 
@@ -46,6 +46,7 @@ class Gazetteer:
     loose_names: dict = field(default_factory=dict)  # loose(folded name) -> rows, for spelling variants
     country_names: dict = field(default_factory=dict)  # ISO code -> country name
     approximate: set = field(default_factory=set)  # rows whose point is only their state's centre
+    local_names: dict = field(default_factory=dict)  # folded name -> rows of small towns left out of `names`
     source: str = "default"
 
     def __len__(self) -> int:
@@ -83,6 +84,10 @@ class Gazetteer:
         """The rows of a folded name (saved indexes keep a lone row as a bare int: a third less to load)."""
         rows = self.names.get(key, ())
         return (rows,) if rows.__class__ is int else rows
+
+    def local_rows_for(self, key: str) -> tuple[int, ...]:
+        """Rows of small towns that only a known place name may be read as (see `us_towns`)."""
+        return self.__dict__.get("local_names", {}).get(key, ())
 
     def loose_rows_for(self, loose_key: str) -> tuple[int, ...]:
         rows = self.loose_names.get(loose_key, ())

@@ -113,8 +113,18 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
                     and not gaz.feature_code[chosen[id(c)]] == "ADM1"):
                 # a country's own name means the country unless the words say otherwise
                 chosen[id(c)] = country
+            area = next((r for r, _ in ranked if gaz.feature_code[r] == "ADM1" and fold(gaz.name[r]) == c.key), None)
+            pick = chosen[id(c)]
+            if (area is not None and pick is not None and pick != area and gaz.feature_code[pick].startswith("PPL")
+                    and gaz.country_code[pick] == gaz.country_code[area] and gaz.admin1[pick] != gaz.admin1[area]
+                    and ctx.container_match(c, pick) <= 0):
+                # "in Louisiana" is the state, not the town of Louisiana, Missouri: a town named like
+                # a first-level area outside it needs the words to say so ("Louisiana, Mo.")
+                chosen[id(c)] = area
             if chosen[id(c)] is not None and _stray(c, chosen[id(c)], ctx):
                 chosen[id(c)] = None
+            if chosen[id(c)] is not None and ctx.container_match(c, chosen[id(c)]) < 0:
+                chosen[id(c)] = _local_town_in_container(c, ctx) or chosen[id(c)]
     # one place per name per text: where "Springfield, Illinois" was written once, a later bare
     # "Springfield" is the same town
     contained = {c.key: chosen[id(c)] for c in accepted
@@ -137,6 +147,16 @@ def _geoparse_piece(doc_id: str, text: str, offset: int, gaz: Gazetteer, demonym
         span = Span(doc_id, offset + c.start, offset + c.end, c.text)
         out.append(Toponym(span=span, place=place, score=round(c.score, 4)))
     return out
+
+
+def _local_town_in_container(c: Candidate, ctx: DocumentContext) -> int | None:
+    """ "Monroe, Conn.": a town the name index lacks but the small-town list holds in the state
+    written after it (see `us_towns`)."""
+    container, gaz = ctx.containers.get(id(c)), ctx.gaz
+    if container is None:
+        return None
+    areas = {(gaz.country_code[r], gaz.admin1[r]) for r in container.rows if gaz.feature_code[r] == "ADM1"}
+    return next((r for r in gaz.local_rows_for(c.key) if (gaz.country_code[r], gaz.admin1[r]) in areas), None)
 
 
 def _stray(c: Candidate, row: int, ctx: DocumentContext) -> bool:

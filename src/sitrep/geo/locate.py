@@ -2,8 +2,10 @@
 
 Within the event's sentence(s), a place tied to the aftermath ("his funeral was held in Qalqilya")
 loses, a town wins over the region or country that contains it, then a place after "in/at/near"
-and the one closest to the event's words. With no place in the event's sentence, the document's
-main place is used, one step less precise.
+and the one closest to the event's words. With no place in the event's sentence, the report's home
+(`home`: its dateline, title or police force's town) or else its main place is used, one step less
+precise. A town of another state or country named bare ("in Raleigh" in a Memphis report) is read
+as a local namesake: the place of that name near home, else the home itself.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from functools import lru_cache
 import yaml
 
 from sitrep.geo.folding import fold
+from sitrep.geo.home import (abroad_and_alone, american_namesake, namesake_in_named_state, namesake_near_home,
+                             report_home, strays_from)
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -132,7 +136,14 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
     """Set `place`, `geo_precision` and `evidence["place"]` on each mention that has none yet."""
     text = analysis.doc.text or ""
     placed = [t for t in toponyms if t.place is not None]
-    fallback = main_place(placed)
+    home = report_home(analysis.doc, placed)
+    if home is not None and american_namesake(home.toponym, text, placed) is not None:
+        home.toponym = Toponym(home.toponym.span, american_namesake(home.toponym, text, placed), home.toponym.score)
+    if home is not None:
+        # the home's name means the home wherever the report repeats it ("STOCKTON-" ... "in Stockton")
+        key = fold(home.toponym.span.text)
+        placed = [Toponym(t.span, home.place, t.score) if fold(t.span.text) == key else t for t in placed]
+    fallback = home.toponym if home is not None else main_place(placed)
     for m in mentions:
         if m.place is not None:
             continue
@@ -141,11 +152,28 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         anchor = trigger.start if trigger else m.span.start
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
+        inside = [Toponym(t.span, american_namesake(t, text, placed) or t.place, t.score) for t in inside]
+        inside = [t for t in inside if not abroad_and_alone(t, placed)]
+        if inside and home is not None and home.states:
+            inside = [Toponym(t.span, namesake_in_named_state(t, home.states, placed) or t.place, t.score)
+                      for t in inside]
+        if inside and home is not None:
+            # "shot five people in Raleigh" in a report datelined Memphis: Raleigh, N.C. is a namesake
+            # of a local place; the place of that name near home, else the home itself
+            local = [t for t in inside if not strays_from(t, home, text, placed)]
+            if local:
+                inside = local
+            else:
+                inside = [Toponym(t.span, namesake_near_home(t, home, placed), t.score) for t in inside]
+                inside = [t for t in inside if t.place is not None]
         if inside:
             best = min(inside, key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
             m.place = namesake_town(best.place)
             town = _town_within(best.place, fallback)
+            if town is None and home is not None and home.how != "named" and best.place.feature_code in (
+                    "PCLI", "PCL", "PCLD") and best.place.country_code == home.place.country_code:
+                town = home.toponym  # "the deadliest shooting in the U.S. this year" in a datelined report
             if town is not None:
                 # "a Greene County man" in a report datelined Paragould: the report's town, near it
                 best, m.place, m.geo_precision = town, town.place, NEAR

@@ -217,6 +217,7 @@ def recognition_features(text: str, tokens: list[Token], cands: list[Candidate],
     speech, titles, common, personal = (cue["speech_verbs"], cue["person_titles"], cue["common_words"],
                                         cue["also_personal_names"])
     settlements, facilities = cue["settlement_nouns"], cue["facility_nouns"]
+    continuations, given_not = cue["not_name_continuations"], cue["not_given_names"]
     lower_words = {t.text for t in tokens if t.text[0].islower()}
     n = len(tokens)
     for c in cands:
@@ -249,8 +250,10 @@ def recognition_features(text: str, tokens: list[Token], cands: list[Candidate],
                                           and nxt.capitalized)
         f["before_speech_verb"] = float(nw in speech and gap_after.strip() in ("", ","))
         f["after_title"] = float(pw in titles and prev is not None and prev.text[0].isupper() is not None)
-        f["run_continues"] = float(nxt is not None and nxt.capitalized and gap_after == " ")
-        f["run_precedes"] = float(prev is not None and prev.capitalized and gap_before == " ")
+        f["run_continues"] = float(nxt is not None and nxt.capitalized and gap_after == " "
+                                   and nw not in continuations)
+        f["run_precedes"] = float(prev is not None and prev.capitalized and gap_before == " "
+                                  and pw not in given_not)
         f["common_word"] = float(c.key in common)
         f["personal_name"] = float(c.key in personal)
         f["lowercase_in_doc"] = float(c.text.lower() in lower_words)

@@ -1,0 +1,109 @@
+"""US local news: the report's home town (dateline, title, police force) places its shootings."""
+
+from sitrep.geo import geoparse, locate
+from sitrep.geo.home import report_home
+from sitrep.model import NEAR, Analysis, Document, Mention, Span
+
+
+def located(text: str, sentence: str, title: str | None = None) -> Mention:
+    doc = Document(id="d", text=text, title=title)
+    start = text.index(sentence)
+    m = Mention("d", Span("d", start, start + len(sentence), sentence), "Violence against civilians", "Attack")
+    return locate(Analysis(doc=doc), [m], geoparse(doc))[0]
+
+
+def test_a_dateline_with_a_state_abbreviation_is_the_home():
+    text = ("SPRINGFIELD, Ill. (AP) — A man was wounded late Friday when someone fired at his car, police said.\n\n"
+            "Officers found shell casings on the street.")
+    doc = Document(id="d", text=text)
+    home = report_home(doc, [t for t in geoparse(doc) if t.place])
+    assert home is not None and home.how == "dateline"
+    assert home.place.name == "Springfield" and home.place.admin1 == "Illinois"
+
+
+def test_a_bare_dateline_is_the_well_known_town_and_a_shop_named_like_a_town_is_not_the_place():
+    text = ("STOCKTON —\n\nStockton police say four people were hurt in a shooting at Madison Market in "
+            "Stockton on Sunday night. Madison Market stayed closed on Monday.")
+    sentence = "Stockton police say four people were hurt in a shooting at Madison Market in Stockton on Sunday night."
+    m = located(text, sentence)
+    assert m.place.name == "Stockton" and m.place.admin1 == "California"
+
+
+def test_a_neighbourhood_named_like_a_town_elsewhere_stays_in_the_reports_city():
+    text = ("MEMPHIS, Tenn. — Police are looking for two men who shot three people in Raleigh late Saturday.\n\n"
+            "The victims were taken to a hospital in stable condition.")
+    m = located(text, "Police are looking for two men who shot three people in Raleigh late Saturday.")
+    assert m.place.name == "Memphis" and m.place.admin1 == "Tennessee"
+    assert m.geo_precision == NEAR
+
+
+def test_the_police_force_names_the_city_when_the_text_names_only_a_neighbourhood():
+    text = ("A teenager was shot on a porch in the Austin neighborhood early Sunday, a Chicago Police "
+            "Department spokesman said. He was taken to a hospital in good condition.")
+    m = located(text, "A teenager was shot on a porch in the Austin neighborhood early Sunday, a Chicago "
+                      "Police Department spokesman said.")
+    assert m.place.name == "Chicago" and m.place.admin1 == "Illinois"
+
+
+def test_a_town_named_only_in_the_title_places_an_event_the_text_does_not_place():
+    text = ("Shots were fired around 1 a.m. in the 200 block of East 40th Street. "
+            "Three men were taken to the hospital; a woman died.")
+    m = located(text, "Three men were taken to the hospital; a woman died.",
+                title="Woman killed, three men hurt in shooting in Savannah")
+    assert m.place is not None and m.place.name == "Savannah" and m.place.admin1 == "Georgia"
+
+
+def test_a_state_named_in_the_text_means_the_state_not_a_town_of_that_name_elsewhere():
+    text = "Two officers were charged on Friday after a boy was shot during a traffic stop in Louisiana."
+    tops = [t for t in geoparse(Document(id="d", text=text)) if t.place]
+    louisiana = next(t for t in tops if t.span.text == "Louisiana")
+    assert louisiana.place.feature_code == "ADM1" and louisiana.place.admin1 == "Louisiana"
+
+
+def test_reports_of_other_countries_keep_their_places():
+    text = ("Clashes broke out near Jenin on Sunday. Israeli forces shot a man in Azzun, east of "
+            "Qalqilya, witnesses in Qalqilya said.")
+    m = located(text, "Israeli forces shot a man in Azzun, east of Qalqilya, witnesses in Qalqilya said.")
+    assert m.place.name == "Azzun" and m.place.country_code == "PS"
+
+
+def test_a_small_town_missing_from_geonames_is_found_from_the_state_written_after_it():
+    text = "An 11-year-old boy was hurt when his father's gun went off at their home in Monroe, Conn., on Saturday."
+    monroe = next(t for t in geoparse(Document(id="d", text=text)) if t.span.text == "Monroe")
+    assert monroe.place.name == "Monroe" and monroe.place.admin1 == "Connecticut"
+    assert 41.2 < monroe.place.latitude < 41.5 and -73.4 < monroe.place.longitude < -73.1
+
+
+def test_small_towns_of_the_zip_list_are_not_read_as_places_on_their_own():
+    text = "A hunter from Kinzers was wounded on Saturday when a rifle went off, the game commission said."
+    assert all(t.span.text != "Kinzers" for t in geoparse(Document(id="d", text=text)))
+
+
+def test_a_dateline_naming_a_capital_like_a_state_is_the_capital():
+    text = ("WASHINGTON (WXYZ7) - Two men were shot late Thursday in a parking lot, police said.\n\n"
+            "Both were taken to a hospital.")
+    doc = Document(id="d", text=text)
+    home = report_home(doc, [t for t in geoparse(doc) if t.place])
+    assert home is not None and home.place.feature_code.startswith("PPL")
+    assert home.place.admin1 == "District of Columbia"
+
+
+def test_american_crime_news_means_the_american_town_of_a_name_shared_with_a_town_abroad():
+    text = ("Two teenagers were wounded in a drive-by shooting in the 1400 block of 12th Street in "
+            "Birmingham on Friday night, Birmingham police said.")
+    m = located(text, text)
+    assert m.place.name == "Birmingham" and m.place.admin1 == "Alabama"
+
+
+def test_a_british_report_keeps_its_english_town():
+    text = ("Two teenagers were wounded in a stabbing near the station in Birmingham on Friday night, "
+            "West Midlands Police said, and a man was later arrested in Coventry.")
+    m = located(text, text)
+    assert m.place.name == "Birmingham" and m.place.country_code == "GB"
+
+
+def test_a_big_citys_neighbourhood_named_like_a_hamlet_upstate_stays_in_the_city():
+    text = ("NEW YORK (AP) — A man was shot and wounded outside a bodega in Red Hook early Sunday, "
+            "police said.\n\nNo arrests were made.")
+    m = located(text, "A man was shot and wounded outside a bodega in Red Hook early Sunday, police said.")
+    assert m.place.admin1 == "New York" and m.place.population > 1_000_000
