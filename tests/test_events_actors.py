@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sitrep.events.actors import localize_actors, sentence_actors
-from sitrep.model import Actor, Analysis, Document, Mention, Place, Span
+from sitrep.events.actors import crowd_actor, localize_actors, sentence_actors, target_only
+from sitrep.model import Actor, Document, Mention, Place, Span
+from sitrep.nlp import analyze
 
 NIGERIA = Place(2335204, "Kaduna", 10.52, 7.44, country="Nigeria", country_code="NG")
 
@@ -13,7 +14,7 @@ def mention(actor1: Actor | None, actor2: Actor | None, place: Place | None = NI
 
 
 def found(text: str) -> list[str]:
-    return [a.actor.name for a in sentence_actors(Analysis(Document("d", text)), 0, len(text))]
+    return [a.actor.name for a in sentence_actors(analyze(Document("d", text)), 0, len(text))]
 
 
 def test_generic_actors_named_for_the_country():
@@ -58,7 +59,8 @@ def test_nationality_words_make_a_state_force_at_once():
 
 
 def test_bare_forces_name_no_one():
-    assert found("Rapid Support Forces moved into the town.") == []
+    assert found("The forces moved into the town.") == []
+    assert found("Rapid Support Forces moved into the town.") == ["RSF: Rapid Support Forces"]
 
 
 def test_kinds_named_by_nlp_lexicon_are_localized_too():
@@ -71,3 +73,27 @@ def test_every_nationality_of_the_country_table_is_known():
     # one list of nationality words for the pipeline: nlp's country table, not a shorter copy
     assert found("Two Lithuanians and a Cambodian were injured.") == ["Civilians (Lithuania)"]
     assert found("Zambian soldiers secured the crossing.") == ["Military Forces of Zambia"]
+
+
+def test_victim_words_fill_the_target_role_only():
+    analysis = analyze(Document("d", "Gunmen abducted villagers near the market."))
+    roles = {a.span.text: target_only(a.actor) for a in sentence_actors(analysis, 0, len(analysis.doc.text))}
+    assert roles == {"Gunmen": False, "villagers": True}
+
+
+def test_protests_and_riots_have_their_crowd_actor():
+    assert (crowd_actor("Protests").name, crowd_actor("Protests").category) == ("Protesters", "Protesters")
+    assert (crowd_actor("Riots").name, crowd_actor("Riots").category) == ("Rioters", "Rioters")
+    assert crowd_actor("Battles") is None
+
+
+def test_off_duty_members_of_a_force_are_civilians():
+    assert found("An off-duty policeman was shot dead by gunmen.") == ["Civilians", "Unidentified Armed Group"]
+    m = localize_actors([mention(None, Actor("Civilians", "Civilians", "off-duty soldier"))])[0]
+    assert m.actor2.name == "Civilians (Nigeria)"
+
+
+def test_small_territories_get_their_name_too():
+    malta = Place(None, "Valletta", 35.9, 14.5, country="Malta", country_code="MT")
+    m = localize_actors([mention(Actor("Protesters", "Protesters", "protesters"), None, malta)])[0]
+    assert m.actor1.name == "Protesters (Malta)" and m.actor1.country == "MT"

@@ -93,7 +93,8 @@ def test_sentence_end_breaks_a_phrase():
 
 
 def test_longest_match_wins():
-    assert names("Israeli Border Police detained a man.") == [("Israeli Border Police", "Police Forces of Israel")]
+    assert names("Israeli Border Police detained a man.") == [("Israeli Border Police", "Police Forces of Israel"),
+                                                              ("man", "Civilians")]
 
 
 def test_analyze_returns_actor_spans():
@@ -137,3 +138,34 @@ def test_country_names_that_are_also_towns():
     assert names("The Lebanon Police Department said. LAS CRUCES, New Mexico - Police said.") == [
         ("Police", "Police Forces"), ("Police", "Police Forces")]
     assert names("Lebanon's army deployed.") == [("Lebanon's army", "Military Forces of Lebanon")]
+
+
+def test_nationality_plurals_are_civilians_of_that_state():
+    assert names("Three Afghans and two Palestinians were wounded.") == [
+        ("Afghans", "Civilians (Afghanistan)"), ("Palestinians", "Civilians (Palestine)")]
+    # a plural that is a country's own name is a place, not people
+    assert names("Floods hit Laos and the Philippines.") == []
+
+
+def test_a_nationality_before_a_force_decides_its_state():
+    assert names("Turkish Border Police detained the smugglers.") == [
+        ("Turkish Border Police", "Police Forces of Turkey")]
+    assert [m.actor.country for m in find_actors("Russian occupation troops shelled the town.")] == ["RU"]
+
+
+def test_off_duty_or_retired_members_of_a_force_are_civilians():
+    found = find_actors("A retired Nigerian soldier and an off-duty police officer were kidnapped.")
+    assert [(m.actor.name, m.actor.category) for m in found] == [
+        ("Civilians (Nigeria)", "Civilians"), ("Civilians", "Civilians")]
+
+
+@pytest.mark.parametrize("words", ["unknown men", "masked gunmen", "armed individuals", "unidentified assailants",
+                                   "suspected militants", "extremists", "guerrillas"])
+def test_unnamed_attackers_are_one_armed_group_whatever_the_words(words):
+    found = find_actors(f"Residents said {words} torched the houses.")
+    assert [(m.actor.name, m.actor.category) for m in found] == [
+        ("Civilians", "Civilians"), ("Unidentified Armed Group", "Political militia")]
+
+
+def test_gangs_are_named_as_gangs():
+    assert names("Rival gangs fought over the market.") == [("Rival gangs", "Unidentified Gang")]

@@ -1,11 +1,13 @@
 """Find mentions of organizations and forces in text through the actor lexicon (data/actors.yaml).
 
 The lexicon has three parts, all data: named organizations with their aliases (actors.yaml);
-kinds of force named without an owner ("troops", "gunmen", "protesters"), matched alone
-(country unknown, filled later from the event's country by `resolve_actor`); and the same
-kinds after a nationality or a country's name ("Nigerian troops", "Israel's army"), generated
-for every country of data/countries.csv. Matching is on word tokens, case-insensitive except
-for short acronyms written in capitals ("IS", "AA"), and the longest alias wins.
+kinds of force or group named without an owner ("troops", "gunmen", "protesters", "villagers"),
+matched alone (country unknown, filled later from the event's country by `resolve_actor`); and
+the same kinds after a nationality or a country's name ("Nigerian troops", "Israel's army"),
+generated for every country of data/countries.csv. Matching is on word tokens, case-insensitive
+except for short acronyms written in capitals ("IS", "AA"), and the longest alias wins. This is
+the pipeline's one list of actors: the events stage reads what it needs (target-only kinds, the
+crowd of a protest) from here.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from sitrep.model import ACTOR_CATEGORIES, Actor, ActorMention, Span
-from sitrep.nlp.countries import countries
+from sitrep.nlp.countries import acled_country_name, countries
 
 DATA = Path(__file__).parent / "data"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser loads 10x faster
@@ -66,6 +68,11 @@ class ActorLexicon:
     kind_actor: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (kind, iso2) -> actor
     member_nouns: frozenset[str] = frozenset()  # "fighters" after "Hamas"
     max_noun_len: int = 1
+    target_only: frozenset[str] = frozenset()  # kind names that only fill the target's role
+    crowd_of: dict[str, Actor] = field(default_factory=dict)  # event type -> its crowd kind ("Protests")
+    kind_alone: dict[str, Actor] = field(default_factory=dict)  # kind key -> its actor, no country
+    off_duty: re.Pattern | None = None  # the words before a state force that make it off duty
+    off_duty_kind: str = ""  # the kind an off-duty member becomes
 
     def add(self, alias: str, actor: Actor, generated: bool = False, context: re.Pattern | None = None) -> None:
         toks = _tokens(alias)
@@ -95,12 +102,12 @@ class ActorLexicon:
 
     def country_actor_name(self, name: str, iso2: str) -> str:
         """'Military Forces' + 'NG' -> 'Military Forces of Nigeria'; 'Protesters (Nigeria)'."""
-        c = countries().get(iso2)
-        if not c or name not in self.resolve_style:
+        country = acled_country_name(iso2)
+        if not country or name not in self.resolve_style:
             return name
         if self.resolve_style[name] == "of":
-            return f"{name} of {'the ' if iso2 in self.with_the else ''}{c.name}"
-        return f"{name} ({c.name})"
+            return f"{name} of {'the ' if iso2 in self.with_the else ''}{country}"
+        return f"{name} ({country})"
 
 
 def _check_category(category: str, where: str) -> str:
@@ -134,13 +141,24 @@ def load_actor_lexicon() -> ActorLexicon:
     for key, kind in kinds.items():
         category = _check_category(kind["category"], f"actor_patterns.yaml: {key}")
         lex.resolve_style[kind["name"]] = kind["resolve"]
-        for noun in kind["alone_only"]:
-            lex.add(noun, Actor(kind["name"], category, "", ""), generated=True)
+        alone = lex.kind_alone[key] = Actor(kind["name"], category, "", "")
+        if kind.get("sides", "any") == "target":
+            lex.target_only |= {kind["name"]}
+        if kind.get("crowd_of"):
+            lex.crowd_of[kind["crowd_of"]] = alone
+        prefixed = [f"{b} {n}" for group in kind.get("alone_prefixed", []) for b in group["before"] for n in group["nouns"]]
+        for noun in [*kind["alone_only"], *prefixed]:
+            lex.add(noun, alone, generated=True)
         for noun in [*kind["with_country_only"], *kind["nouns"]]:
             lex.kind_nouns.setdefault(tuple(t.lower() for t in _tokens(noun)), key)
         for noun in patterns.get("country_name_nouns", {}).get(key, []):
             lex.name_nouns.setdefault(tuple(t.lower() for t in _tokens(noun)), key)
     ambiguous = set(patterns.get("ambiguous_country_names", []))
+    if patterns.get("off_duty"):
+        words = "|".join(re.escape(w) for w in patterns["off_duty"]["words"])
+        lex.off_duty = re.compile(rf"\b(?:{words})\s+(?:[\w-]+\s+)?$", re.I)
+        lex.off_duty_kind = patterns["off_duty"]["becomes"]
+    _add_nationality_plurals(lex, patterns.get("nationality_plural_kind", ""), kinds)
     for c in countries().values():
         for key, kind in kinds.items():
             lex.kind_actor[(key, c.iso2)] = Actor(lex.country_actor_name(kind["name"], c.iso2),
@@ -151,6 +169,20 @@ def load_actor_lexicon() -> ActorLexicon:
             lex.add_country_word(alias, c.iso2, "possessive" if alias in ambiguous else "name")
     lex.finish()
     return lex
+
+
+def _add_nationality_plurals(lex: ActorLexicon, key: str, kinds: dict) -> None:
+    """ "Palestinians", "Afghans": the plural of a nationality names people of that state, as the
+    `key` kind ("Civilians (Palestine)"); not when the plural is a country's name ("Philippines")."""
+    if not key:
+        return
+    kind = kinds[key]
+    names = {a.lower() for c in countries().values() for a in c.aliases}
+    for c in countries().values():
+        actor = Actor(lex.country_actor_name(kind["name"], c.iso2), kind["category"], "", c.iso2)
+        for dem in c.demonyms:
+            if "(" not in dem and f"{dem}s".lower() not in names:
+                lex.add(f"{dem}s", actor, generated=True)
 
 
 def _misleading_capitals(lex: "ActorLexicon", t: "_Tokens", i: int, size: int) -> bool:
@@ -276,12 +308,36 @@ def find_actors(text: str, doc_id: str = "") -> list[ActorMention]:
         if hit is None:
             continue
         size, a = hit
+        if a.category == "State forces" and hit is named and a.country:
+            i, size, a = _own_nationality(lex, t, i, size, a, next_free)
         s, e = t.matches[i].start(), t.matches[i + size - 1].end()
+        if a.category == "State forces" and lex.off_duty and lex.off_duty.search(text[max(0, s - 25):s]):
+            a = lex.kind_actor.get((lex.off_duty_kind, a.country)) or lex.kind_alone[lex.off_duty_kind]
         if text.count("(", s, e) > text.count(")", s, e) and text[e:e + 1] == ")":
             e += 1  # "CPI (Maoist)"
         out.append(ActorMention(Span(doc_id, s, e, text[s:e]), Actor(a.name, a.category, text[s:e], a.country)))
         next_free = i + size
     return out
+
+
+def _own_nationality(lex: ActorLexicon, t: _Tokens, i: int, size: int, actor: Actor,
+                     floor: int) -> tuple[int, int, Actor]:
+    """ "Russian occupation troops", "Turkish border police": a nationality word just before a
+    state force's alias decides the state, whatever state the alias alone names."""
+    for k in range(1, 4):
+        first = i - k
+        if first < floor:
+            break
+        for words, iso2, form in lex.country_words.get(t.lower[first], ()):
+            if form == "nationality" and len(words) == k and t.seq(first, words) and t.joined(first, k + 1):
+                if iso2 == actor.country:
+                    return i, size, actor
+                key = next((key for key, kind in lex.kind_alone.items()
+                            if kind.category == "State forces" and actor.name.startswith(kind.name)), "")
+                if (key, iso2) in lex.kind_actor:
+                    return first, size + k, lex.kind_actor[(key, iso2)]
+                return i, size, actor
+    return i, size, actor
 
 
 def resolve_actor(actor: Actor, event_country: str) -> Actor:

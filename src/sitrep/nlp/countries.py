@@ -40,7 +40,20 @@ def demonyms() -> tuple[str, ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=512)
+def acled_country_name(iso2: str) -> str:
+    """ACLED's name of a country from its ISO code: the table's, else ISO 3166's common name for
+    a territory the table lacks ("Malta"); "" when the code is unknown."""
+    code = (iso2 or "").upper()
+    c = countries().get(code)
+    if c or not code:
+        return c.name if c else ""
+    import pycountry  # only for the few small territories outside the table
+
+    iso = pycountry.countries.get(alpha_2=code)
+    return (getattr(iso, "common_name", None) or iso.name) if iso else ""
+
+
 def country_name(iso2: str) -> str:
     """ACLED's name of a country from its ISO code; the code itself when unknown."""
-    c = countries().get((iso2 or "").upper())
-    return c.name if c else iso2
+    return acled_country_name(iso2) or iso2
