@@ -4,6 +4,8 @@ Local news names its town once in the dateline ("PUYALLUP, Wash. —", "STOCKTON
 then only streets and neighbourhoods, some of which share a name with towns elsewhere ("the Austin
 neighborhood" of a Chicago report). The home is what `locate` falls back to when the event's words
 name no place, and what it prefers over a place of another state named without its state.
+Failing all else, the outlet's own city (`site`: "nbcmiami.com", "... - 44News | Evansville, IN")
+is the home; the outlet's state counts as a state the report names.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from functools import lru_cache
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.resolve import _km
+from sitrep.geo.site import outlet_town, site_town
 from sitrep.model import Document, Place, Span, Toponym
 
 # after a dateline's town: an optional ", State" (any abbreviation), an optional "(AP)", then a dash
@@ -30,7 +33,7 @@ class Home:
     """The report's town, the words naming it in the text and how it was found."""
 
     toponym: Toponym
-    how: str  # "dateline", "title", "police", "named"
+    how: str  # "dateline", "title", "police", "named", "site"
     states: frozenset = frozenset()  # the first-level areas the report names (title included), folded
     dateline: Toponym | None = None  # the town of the dateline, if the report has one
 
@@ -191,13 +194,16 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
     for c in title_cands:
         # a title is too short to support its names: a weaker score will do, but never a common
         # word or a personal name, and the text must name the town as well
-        score = recognition_score(c, w["recognition"])
-        if (not c.rows or c.features.get("common_word") or c.features.get("personal_name")
-                or c.state_abbreviation or score < w.get("threshold", 0.5) / 3):
+        score, threshold = recognition_score(c, w["recognition"]), w.get("threshold", 0.5)
+        # a personal name ("Charlotte", "Raleigh") only when the title's own words make it a place
+        if (not c.rows or c.features.get("common_word") or c.features.get("personal_name") and score < threshold
+                or c.state_abbreviation or score < threshold / 3):
             continue
         span = _find(text, c.text, doc.id)
         if span is None:
-            if score < w.get("threshold", 0.5):
+            # named in the title only: a text that names no town of its own leaves the title's
+            # name unchallenged, so a weaker score will do
+            if score < (threshold / 2 if not any(is_town(t.place) for t in placed) else threshold):
                 continue
             # named in the title only: the evidence is an empty span at the text's start that
             # carries the title's words
@@ -233,15 +239,21 @@ def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[st
 
 def report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     """The report's home town: dateline, else a town of the title, else the town of a police force
-    it names, else a town it names twice or more."""
+    it names, else a town it names twice or more (unless the outlet's web address names its city),
+    else the outlet's city from its web address or its part of the title."""
     text = doc.text or ""
     placed = [t for t in toponyms if t.place is not None]
     countries = Counter(t.place.country_code for t in placed if t.place.country_code)
     country = countries.most_common(1)[0][0] if countries else ""
     title_cands, title_states = _title_names(doc, country)
-    states = named_states(placed) | title_states
+    site = site_town(doc.url)
+    outlet = site or outlet_town(doc.title)
+    # the outlet's state counts as named: "Cleveland" in a report of a Chattanooga TV station
+    states = named_states(placed) | title_states | ({fold(outlet.admin1)} if outlet is not None else set())
     dateline = _dateline(text, placed, states, country)
     found = _title_town(doc, text, placed, states, country, title_cands)
+    if found is not None and site is not None and _far_namesake(found.place, site, states):
+        found = None  # "Austin shooting" on chicago.cbslocal.com: the Austin neighbourhood, not Texas
     if found is not None and (dateline is None or fold(found.place.admin1) == fold(dateline.place.admin1)):
         # "NASHVILLE — ... a Springfield teen was shot": the dateline is where the reporter is, the
         # town of the title where it happened
@@ -252,12 +264,22 @@ def report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     if found is not None:
         return Home(found, "police", frozenset(states))
     towns = Counter(fold(t.place.name) for t in placed if is_town(t.place))
-    if towns:
+    if towns and site is None:
         name, n = towns.most_common(1)[0]
         if n >= 2:
             return Home(next(t for t in placed if is_town(t.place) and fold(t.place.name) == name), "named",
                         frozenset(states))
+    if outlet is not None:
+        # the outlet's city ("chicagotribune.com"): the evidence is an empty span carrying its name
+        return Home(Toponym(Span(doc.id, 0, 0, outlet.name), outlet, 0.3), "site", frozenset(states))
     return None
+
+
+def _far_namesake(town: Place, site: Place, states: set[str]) -> bool:
+    """A town of another state than the outlet's city, far from it, whose state the report never
+    names: likely a local place named like a town elsewhere."""
+    return (fold(town.admin1) != fold(site.admin1) and fold(town.admin1) not in states
+            and _km(town.latitude, town.longitude, site.latitude, site.longitude) > home_cues()["stray_km"])
 
 
 def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> bool:

@@ -5,7 +5,8 @@ loses, a town wins over the region or country that contains it, then a place aft
 and the one closest to the event's words. With no place in the event's sentence, the report's home
 (`home`: its dateline, title or police force's town) or else its main place is used, one step less
 precise. A town of another state or country named bare ("in Raleigh" in a Memphis report) is read
-as a local namesake: the place of that name near home, else the home itself.
+as a local namesake: the place of that name near home, else the home itself. A name used inside a
+street's, park's or person's name ("Savannah Highway", "Martin Luther King Jr.") is no place here.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from functools import lru_cache
 
 import yaml
 
+from sitrep.geo.county_towns import county_town
 from sitrep.geo.folding import fold
 from sitrep.geo.home import (abroad_and_alone, american_namesake, namesake_in_named_state, namesake_near_home,
                              report_home, strays_from)
+from sitrep.geo.name_use import places_only
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -100,6 +103,11 @@ def main_place(toponyms: list[Toponym]) -> Toponym | None:
     return max(placed, key=key)
 
 
+def _pointed(place: Place) -> Place:
+    """The place, a US county at its biggest town's point (the gazetteer's county points are coarse)."""
+    return county_town(place) or place
+
+
 def namesake_town(place: Place) -> Place:
     """For an admin area named like its main town ("Chattogram", "Jenin" governorate), the town:
     events happen at places, and ACLED codes the town with the area's precision."""
@@ -136,6 +144,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
     """Set `place`, `geo_precision` and `evidence["place"]` on each mention that has none yet."""
     text = analysis.doc.text or ""
     placed = [t for t in toponyms if t.place is not None]
+    # "Spain St.", "Officer Davis": names of streets and people are no event's place nor the home
+    placed = places_only(text, placed)
     home = report_home(analysis.doc, placed)
     if home is not None and american_namesake(home.toponym, text, placed) is not None:
         home.toponym = Toponym(home.toponym.span, american_namesake(home.toponym, text, placed), home.toponym.score)
@@ -169,7 +179,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         if inside:
             best = min(inside, key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
-            m.place = namesake_town(best.place)
+            m.place = _pointed(namesake_town(best.place))
             town = _town_within(best.place, fallback)
             if town is None and home is not None and home.how != "named" and best.place.feature_code in (
                     "PCLI", "PCL", "PCLD") and best.place.country_code == home.place.country_code:
@@ -181,7 +191,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             best = fallback
             # the event's own words name no place: the report's main place, one step less precise
             m.geo_precision = min(REGION, place_precision(best.place, _is_near(text, best)) + 1)
-            m.place = namesake_town(best.place)
+            m.place = _pointed(namesake_town(best.place))
         else:
             continue
         m.evidence["place"] = replace(best.span)
