@@ -64,3 +64,42 @@ def test_crowd_size_and_dates_are_not_counts():
 
 def test_age_is_not_a_count():
     assert counts("A 20-year-old student was shot dead by unknown gunmen.") == {"death": 1}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a condition told of a figure counts the wounded ...
+    ("Two are dead and two are in critical condition after a late-night shooting outside a club.",
+     {"death": 2, "injury": 2}),
+    ("One victim died at the hospital, while the other two remain in critical condition.", {"death": 1, "injury": 2}),
+    # ... but not again when the same sentence already counted them
+    ("Four people were shot, two are in critical condition.", {"injury": 4}),
+    ("Four people were shot; two are stable.", {"injury": 4}),
+    ("Three other victims showed up at the hospital with gunshot wounds.", {"injury": 3}),
+    ("Strip Mall Shooting Leaves Six People Wounded", {"injury": 6}),
+    ("An 18-month-old is dead after an apparent shooting Friday morning.", {"death": 1}),
+    ("Police said Friday's shooting death of 17-year-old Jane Doe was an accident.", {"death": 1}),
+    ("Two women and three men were in critical condition after the shooting.", {"injury": 5}),
+    ("Two men were in critical condition and two others injured after being shot on Friday.", {"injury": 4}),
+    ("One was in critical condition. The other two are stable.", {"injury": 3}),
+    ("Eight people were taken to County General with injuries that were not life-threatening.", {"injury": 8}),
+    ("Five people on the bus went to the hospital.", {"injury": 5}),
+    ("The birthday party ended with five people in the hospital.", {"injury": 5}),
+    ("He is also charged with shooting and injuring another person during the robbery.", {"injury": 1}),
+    ("The teen fatally wounded four classmates and seriously wounded another in the cafeteria.",
+     {"death": 4, "injury": 1}),
+    ("A man was killed and the baby's mother, grandmother and a family friend were critically wounded.",
+     {"death": 1, "injury": 3}),
+    # one victim: dead after the wound, not also wounded
+    ("Her 4-year-old son died days after he accidentally shot himself in the face.", {"death": 1}),
+    ("The death toll from the floods stood at 12 on Monday.", {"death": 12}),
+    ("Police, firefighters and paramedics were hurt by falling debris.", {}),
+    # one victim told by the hospital or the treatment, unless the sentence tells a death
+    ("The teen was rushed to the hospital and is expected to survive.", {"injury": 1}),
+    ("A 16-year-old is being treated for a gunshot wound after being shot early Thursday.", {"injury": 1}),
+    ("A 5-year-old girl was hit by a stray bullet while sleeping on the couch.", {"injury": 1}),
+    ("He was taken to a hospital, where he was later pronounced deceased.", {"death": 1}),
+    ("The girl was found unharmed and was taken to the hospital as a precaution.", {}),
+    ("He was found dead with a gunshot wound to the head.", {"death": 1}),
+])
+def test_wounded_told_by_condition_hospital_and_list(sentence, expected):
+    assert counts(sentence) == expected

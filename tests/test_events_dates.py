@@ -47,6 +47,16 @@ def test_a_crime_report_is_dated_by_its_violence(text, published, expected):
     assert crime(text, published).date == expected
 
 
+def test_the_day_of_a_death_gives_way_to_the_day_of_the_shooting_only():
+    shot_earlier = crime("A 15-year-old boy died Sunday after he was shot in the head.\n"
+                         "He was shot Friday night outside a corner store, police said.", date(2015, 3, 16))
+    assert shot_earlier.date == date(2015, 3, 13)
+    # no day of the shooting said: the day of the death stands, not another step's day
+    only_death = crime("An 11-year-old boy died Monday evening after someone shot at his house.\n"
+                       "The coroner plans to release his name on Tuesday following an autopsy.", date(2015, 3, 17))
+    assert only_death.date == date(2015, 3, 16)
+
+
 def test_a_follow_up_without_the_day_of_the_shooting_keeps_a_day_that_is_no_step():
     # only the arrest has a day: the report says nothing better, and its evidence stays the words
     m = crime("A man was arrested Friday in connection with a shooting that wounded two people.",
@@ -60,6 +70,10 @@ def test_a_follow_up_without_the_day_of_the_shooting_keeps_a_day_that_is_no_step
     ("The man was shot in the back Saturday night.", "violence"),
     ("Investigators are still piecing together Tuesday's shooting.", "violence"),
     ("The family moved to the city in June 2012.", ""),
+    # the day of a death after the wound, or of a court's finding, is no day of the shooting
+    ("A 9-month-old boy died Thursday after he was shot in the head by accident.", "death"),
+    ("A county judge on Wednesday found probable cause for a manslaughter charge.", "step"),
+    ("Officers on Sunday found a man shot in the street.", "violence"),
 ])
 def test_date_roles(sentence, role):
     d = find_dates(sentence, date(2015, 3, 16))[0]
@@ -130,3 +144,9 @@ def test_a_figure_said_later_outranks_a_lone_victim_told_first():
     m = crime("A 20-year-old man was shot in the arm during a party on Elm Street on Saturday night.\n\n"
               "Three people were wounded in the shooting, police said.", date(2015, 3, 15))
     assert m.injuries == 3 and m.evidence["injuries"].text.lower().startswith("three")
+
+
+def test_another_shooting_told_for_background_gives_no_toll():
+    m = crime("A 20-year-old man was shot in the leg on Elm Street on Saturday night.\n\n"
+              "A shooting on the same block last week left a 19-year-old dead.", date(2015, 3, 15))
+    assert (m.fatalities, m.injuries) == (None, 1)

@@ -188,6 +188,20 @@ def test_criminal_violence_without_political_actor_and_acled_scope():
     assert mentions(text, scope="acled") == []
 
 
+def test_an_abduction_by_no_named_group_is_not_made_a_crime_by_default():
+    # ACLED codes such abductions as political violence by an unidentified group; only the
+    # report's words (the classifier) may call it crime
+    m = only("Two foreign engineers were kidnapped on the road between Kaduna and Abuja on Sunday, "
+             "the state government said.")
+    assert m.sub_event_type == "Abduction/forced disappearance" and m.disorder_type == "Political violence"
+
+
+def test_the_police_investigating_a_shooting_are_no_party_to_it():
+    m = only("The city Police Department is investigating after a 4-year-old was shot in the hand "
+             "at a hotel on Sunday morning.")
+    assert m.actor2 is None and m.disorder_type == "Criminal violence"
+
+
 def test_generic_actors_take_the_country_of_the_place():
     m = only("Police fired tear gas at protesters in La Paz on Monday.")
     m.place = Place(3911925, "La Paz", -16.5, -68.15, country="Bolivia", country_code="BO")

@@ -6,7 +6,8 @@ round: "were killed by Israeli forces" makes the agent after "by" actor1 and the
 with no agent ("three civilians were shot"), the subject is the target and actor1 stays empty.
 ACLED's conventions come on top: a protest's actor1 is Protesters and a riot's Rioters (named
 groups in the crowd become associates), and civilians are the target of violence against them.
-Actors inside a claimant's words ("police said") are sources, not parties.
+Actors inside a claimant's words ("police said") are sources, not parties, and so are those
+that look into the event ("the Police Department is investigating after...").
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
     `trigger` is the event's words (the sentence itself when no event word was found): a
     protest's crowd rests on them when no word names the protesters.
     """
-    actors = [a for a in actors if not any(s <= a.span.start and a.span.end <= e for s, e in excluded)]
+    actors = [a for a in actors if not any(s <= a.span.start and a.span.end <= e for s, e in excluded)
+              and not triggers().investigates_after.match(text, a.span.end)]  # "police are investigating"
     side1, side2 = _sides(text[:end], start, actors)
     crowd = _crowd(event_type, actors, trigger)
     if crowd is not None:

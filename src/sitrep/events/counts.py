@@ -8,6 +8,11 @@ children, were killed" is 12. "Casualties" is never deaths. One victim without a
 was shot dead", "was shot and killed", "died at the hospital", "killed a suspected thief";
 "was wounded", "in critical condition" for the injured) is 1, unless a relative clause tells it as
 background ("relatives of a man who was found dead protested"). Counts of attackers killed count like any other.
+The wounded are also told by their condition ("two remain in critical condition", unless the
+sentence already counted them: "four were shot, two are in critical condition" is 4), by the
+hospital ("five people went to the hospital"), by a list of victims ("the mother, grandmother and
+a friend were wounded" is 3) or, for one victim in a sentence with no word of death, by weaker
+words ("was rushed to the hospital", "is being treated for", "was hit by a stray bullet").
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from sitrep.events.lexicons import count_cues
 from sitrep.model import Analysis, Mention, Sentence
 
 KINDS = ("death", "injury", "arrest")
-_OBJECT = re.compile(r"\s+(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
+_OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
                      r"an\s+estimated|another|a\s+further)\s+)?"
                      r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|[A-Z])")
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
@@ -42,6 +47,13 @@ _PRONOUN_AND = re.compile(r"\b(?:he|she|him|her)\s+and\s+$", re.I)
 _OTHERS = re.compile(r"\s+(?:others\b|other\s)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
+_CONDITION = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:are|is|was|were|remain|remains|remained|listed)\s+"
+                        r"(?:(?:\w+\s+)?in\s+\w+\s+condition|stable)", re.I)
+_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
+_ANOTHER = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\b", re.I)
+_AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
+_UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
+_DIED_AFTER = re.compile(r"\b(?:died|dies|killed|dead)\b[^.;]{0,40}?\b(?:after|when)\b", re.I)
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
 
@@ -102,8 +114,9 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -
     if kind == "death" and cues.not_a_toll_after.match(text, number.end + m.end()):
         return None  # "51 were killed or wounded": not a death toll
     # "a masked gunman shot and killed a man": the number is who killed, not who died
-    if not _AUXILIARY.search(m.group("aux")) and cues.transitive.search(m.group(kind)) and _OBJECT.match(text, number.end + m.end()):
-        return None
+    if not _AUXILIARY.search(m.group("aux")) and cues.transitive.search(m.group(kind)) \
+            and _OBJECT.match(text, number.end + m.end()) and not m.group(kind)[:1].isupper():
+        return None  # (a headline's capitals are no object: "Shooting Leaves Six People Wounded View ...")
     return kind
 
 
@@ -141,6 +154,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                     out.append(Count(kind, n.value, n.start, n.end))
         joined, total = [], None
     sentence = text[start:end]
+    out = _condition_of_the_counted(text, out)
+    out += _listed_wounded(sentence, start, out)
     out += _one_wounded(sentence, start, out)
     if not count_cues().death.search(sentence) and "fatal" not in sentence.lower():
         return _fatally(text, out)  # no death word: no victim without a figure either
@@ -163,6 +178,34 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     return _fatally(text, out)
 
 
+def _condition_of_the_counted(text: str, counts: list[Count]) -> list[Count]:
+    """"Four people were shot, two are in critical condition": the condition is told of some of
+    the wounded already counted, not of more; alone ("two remain in critical condition") it counts."""
+    hurt = [c for c in counts if c.kind == "injury"]
+    if len(hurt) < 2:
+        return counts
+    told = [c for c in hurt if _CONDITION.match(text, c.end)]
+    if not told or len(told) == len(hurt):
+        return counts  # "two women and three men were in critical condition": 5
+    first = min(c.start for c in hurt if c not in told)
+    # "two men were in critical condition and two others injured": the condition came first, 4
+    return [c for c in counts if c not in told or c.start < first]
+
+
+def _listed_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
+    """"The mother, grandmother and a family friend were critically wounded": one per victim listed."""
+    if any(c.kind == "injury" for c in counts) or " and " not in sentence:
+        return []
+    verb = count_cues().listed_injured_verb.search(sentence)
+    if verb is None:
+        return []  # most sentences: no "were wounded" to list victims before
+    m = count_cues().listed_injured.search(sentence, 0, verb.end())
+    if m is None:
+        return []
+    victims = len(_LIST_SEPARATOR.split(m.group()))
+    return [Count("injury", victims, start + m.start(), start + m.end())]
+
+
 def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     """One wounded victim told without a figure ("was wounded", "is in critical condition"),
     unless the sentence already gives a figure or goes on to say the victim died."""
@@ -175,8 +218,10 @@ def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     m = cues.singular_injured.search(sentence)
     if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
         return []
-    if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()):
-        return []
+    if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()) or _DIED_AFTER.search(sentence, 0, m.start()):
+        return []  # "no one was hurt"; "the boy died after he was shot in the head": one victim, dead
+    if cues.singular_injured_weak.fullmatch(m.group()) and (cues.death.search(sentence) or _UNHURT_OR_DEAD.search(sentence)):
+        return []  # "was taken to a hospital, where he was pronounced dead", "as a precaution"
     return [Count("injury", 1, start + m.start(), start + m.end())]
 
 
@@ -201,17 +246,19 @@ def totals(counts: list[Count]) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-def one_victim_told_twice(m: Mention, sentences: list[Sentence]) -> None:
+def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str) -> None:
     """"A boy shot his brother ... The brother died at the hospital": one victim told before and
     after he died is dead, not also wounded. A lone wounded victim told without a figure, in
     another sentence than the deaths, is taken for one of the dead."""
     hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
     if not m.fatalities or m.injuries != 1 or hurt is None or dead is None:
         return
-    if not count_cues().singular_injured.fullmatch(hurt.text):
-        return  # a figure ("one other person was wounded") is a victim of its own
-    if any(s.start <= hurt.start < s.end and s.start <= dead.start < s.end for s in sentences):
-        return  # "a man was killed and a woman was wounded": two victims in one sentence
+    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or _OTHERS.search(hurt.text):
+        return  # a figure ("one other person was wounded", "wounded another") is a victim of its own
+    if any(s.start <= hurt.start < s.end and s.start <= dead.start < s.end for s in sentences) \
+            and not (dead.end <= hurt.start and _AFTER.search(text, dead.end, hurt.start)):
+        return  # "a man was killed and a woman was wounded": two victims in one sentence, but
+        # "a boy died after he was shot in the head" is one victim told twice
     m.injuries = None
     del m.evidence["injuries"]
     m.claims = [c for c in m.claims if c.field != "injuries"]

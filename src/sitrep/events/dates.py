@@ -72,6 +72,8 @@ def _of_the_event(inside: list[DateMention], sentence: Sentence) -> DateMention:
     return min(rest, key=lambda d: (distance(d), d.value))
 
 
+_DIED_BEFORE = re.compile(r"\b(?:died|dies|succumbed)\s+(?:(?:on|late|early)\s+)?$", re.I)
+_THEN_THE_CAUSE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'’-]+\s+){0,3}?(?:after|from|of)\b", re.I)
 _STATEMENT_GAP = re.compile(r"\s+(?:(?:on|late|early|earlier|last|this)\s+)?$", re.I)
 # Where a clause ends, before a date: not the points of "p.m." or "St.", nor the colon of "2:45".
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s)|[;\n\u2014]|[:,]\s|\band\b|\bbut\b", re.I)
@@ -80,9 +82,13 @@ _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s)|
 def date_role(d: DateMention, text: str) -> str:
     """What a date of a crime report dates: "violence" ("was shot Saturday night", "Tuesday's
     shooting"), "step" (a statement or a later step: "police said Sunday", "was charged
-    Tuesday", "officials on Monday identified") or "" when its words do not say."""
+    Tuesday", "officials on Monday identified"), "death" (a victim's death after the wound:
+    "died Thursday after he was shot", which gives way to a day of the violence said elsewhere
+    but is kept over any other) or "" when its words do not say."""
     cues = date_cues()
     after = text[d.span.end:d.span.end + 40]
+    if _DIED_BEFORE.search(text, max(0, d.span.start - 30), d.span.start) and _THEN_THE_CAUSE.match(after):
+        return "death"  # "died Thursday after he was shot": the day of the death, maybe not of the shooting
     if cues.violence_after.match(after):
         return "violence"
     window = text[max(0, d.span.start - 60):d.span.start]

@@ -44,10 +44,16 @@ _ANAPHORA = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:they|he|she|the (?:gunmen|attackers|assailants|militants|fighters|soldiers|troops|police|protesters|"
     r"demonstrators|rioters|mob|group|men))\s+(?:\w+\s+)?(?:then\s+|also\s+|later\s+)?\w+(?:ed|t)\b", re.I)
+_ANOTHER_TIME = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|(?:weeks|months|years)\s+ago|"
+                           r"a\s+(?:week|month|year)\s+(?:ago|earlier)|(?:in|since)\s+(?:19|20)\d\d)\b", re.I)
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 # Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
 # strikes and chemical weapons are the tools of organised armed actors even when unnamed.
 _CRIME_LIKE = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash")
+# Of those, what is crime by default when the classifier did not say so and no political actor
+# takes part: a shooting or a fight. An abduction or sexual violence with no named perpetrator is
+# coded as ACLED codes it (political violence by an unidentified group) unless the words say crime.
+_CRIME_BY_DEFAULT = ("Attack", "Armed clash")
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _POLITICAL = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
@@ -257,7 +263,8 @@ def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
     main = crimes[0]  # the lede: it names the place and day other reports of the shooting give
     for name in ("fatalities", "injuries"):
         if getattr(main, name) is None:
-            other = next((m for m in crimes if getattr(m, name) is not None), None)
+            other = next((m for m in crimes if getattr(m, name) is not None and not _ANOTHER_TIME.search(m.span.text)),
+                         None)
             if other is not None:
                 setattr(main, name, getattr(other, name))
                 main.evidence[name] = other.evidence.get(name, other.span)
@@ -295,8 +302,8 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
         at = bisect_left(harm, s.start)
         if crime.span.start <= s.start < crime.span.end or at == len(harm) or harm[at] >= s.end:
             continue
-        if non_event_reason(s.text) is not None:
-            continue
+        if non_event_reason(s.text) is not None or _ANOTHER_TIME.search(s.text):
+            continue  # background, or another shooting ("a shooting last week left a teen dead")
         found = totals(sentence_counts(text, s.start, s.end, numbers))
         found.pop("arrest", None)
         if crime.fatalities is not None:
@@ -309,7 +316,7 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
             _add_counts(crime, found, ("", None), text)
             lone = lone_wounded(crime)
     shot_includes_killed(crime, text)
-    one_victim_told_twice(crime, analysis.sentences)
+    one_victim_told_twice(crime, analysis.sentences, text)
 
 
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:
@@ -373,6 +380,6 @@ def _disorder(m: Mention, criminal: bool) -> str:
     parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
     if any(a.category in _POLITICAL and not a.name.startswith("Unidentified") for a in parties):
         criminal = False  # a state force or a named armed group makes it political, whatever the words
-    if criminal or (m.sub_event_type in _CRIME_LIKE and not any(a.category in _POLITICAL for a in parties)):
+    if criminal or (m.sub_event_type in _CRIME_BY_DEFAULT and not any(a.category in _POLITICAL for a in parties)):
         return CRIMINAL
     return disorder_type(m.sub_event_type)

@@ -40,7 +40,8 @@ class CountCues:
     before_number: dict  # kind -> regex matching the words just before a number ("killed at least")
     after_number: re.Pattern  # "<number> ... were killed": groups name the kind
     singular: list  # (kind, value, regex) for one or two victims without a figure
-    singular_injured: re.Pattern  # one wounded victim without a figure
+    singular_injured: re.Pattern  # one wounded victim without a figure (strong or weak words)
+    singular_injured_weak: re.Pattern  # weaker words, read only where no word of death is
     singular_injured_needs: tuple  # words (lower case) one of which every such victim's words hold
     injured_then_died: re.Pattern  # after a wounding: the same victim died
     not_a_toll_before: re.Pattern  # "accused of killing": the words before a death word
@@ -49,6 +50,9 @@ class CountCues:
     transitive: re.Pattern  # an active verb whose subject is the number (the perpetrators)
     to_hospital_before: re.Pattern  # "sent" before a number ...
     to_hospital_after: re.Pattern  # ... "people to the hospital" after it: the injured
+    listed_injured: re.Pattern  # "the mother, grandmother and a friend were wounded": one per `role`
+    listed_injured_verb: re.Pattern  # its verb alone, a cheap test before it
+    victim_role: re.Pattern  # a role noun of one listed victim
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +75,8 @@ def count_cues() -> CountCues:
                 "singular_pronoun_after", "singular_was"):
         value = 2 if key == "pair_victims" else 1
         singular.append(("death", value, re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
-    singular_injured = re.compile(_alternation(raw["singular_injured"]), re.I)
+    weak = _alternation(raw["singular_injured_weak"])
+    singular_injured = re.compile(f"{_alternation(raw['singular_injured'])}|{weak}", re.I)
     return CountCues(
         not_a_toll_before=re.compile(_alternation(raw["not_a_toll_before"]), re.I),
         not_a_toll_after=re.compile(_alternation(raw["not_a_toll_after"]), re.I),
@@ -84,11 +89,21 @@ def count_cues() -> CountCues:
         after_number=after,
         singular=singular,
         singular_injured=singular_injured,
+        singular_injured_weak=re.compile(weak, re.I),
         singular_injured_needs=tuple(raw["singular_injured_needs"]),
         injured_then_died=re.compile(_alternation(raw["injured_then_died"]), re.I),
         to_hospital_before=re.compile(rf"\b(?:{_alternation(raw['to_hospital_before'])}){tail}", re.I),
         to_hospital_after=re.compile(_alternation(raw["to_hospital_after"]), re.I),
+        listed_injured=_listed_victims(_alternation(raw["victim_roles"]), _alternation(raw["listed_injured_verb"])),
+        listed_injured_verb=re.compile(_alternation(raw["listed_injured_verb"]), re.I),
+        victim_role=re.compile(rf"\b(?:{_alternation(raw['victim_roles'])})\b", re.I),
     )
+
+
+def _listed_victims(roles: str, verb: str) -> re.Pattern:
+    """Two or more victims by role, joined by commas and "and", then the verb that hurt them."""
+    item = rf"(?:(?:the|his|her|their|a|an|[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?(?:{roles})"
+    return re.compile(rf"\b{item}(?:,\s+{item})*,?\s+and\s+{item}(?={verb})", re.I)
 
 
 @dataclass(frozen=True)
@@ -140,6 +155,7 @@ class Triggers:
     noun: re.Pattern
     passive_by: re.Pattern  # "<participle> [adverb] by": the words after name the agent
     passive: re.Pattern  # "were killed", "was shot": a passive event verb anywhere
+    investigates_after: re.Pattern  # "<actor> is investigating": an onlooker, no party
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +169,8 @@ def triggers() -> Triggers:
         noun=re.compile(rf"\b(?:{nouns})\b", re.I),
         passive_by=re.compile(rf"\b(?:{passive})\b(?:\s+\w+ly)?(?:\s+(?:and|or)\s+\w+)?\s+by\b", re.I),
         passive=re.compile(rf"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?:{passive})\b", re.I),
+        # up to two words between: "the Police Department is investigating"
+        investigates_after=re.compile(rf"(?:\s+[\w'’.-]+){{0,2}}?(?:{_alternation(raw['investigates_after'])})", re.I),
     )
 
 
