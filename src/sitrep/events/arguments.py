@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.events.actors import target_only
-from sitrep.events.lexicons import crowd_actor_by_event_type, generic_actors, triggers
+from sitrep.events.actors import crowd_actor, target_only
+from sitrep.events.lexicons import triggers
 from sitrep.model import Actor, ActorMention, Span
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?$", re.I)
@@ -83,17 +83,17 @@ def _agent_markers(sentence: str) -> list[tuple[int, int]]:
 
 def _crowd(event_type: str, actors: list[ActorMention], trigger: Span | None) -> ActorMention | None:
     """The Protesters/Rioters actor a protest or riot has by ACLED's convention."""
-    base = crowd_actor_by_event_type().get(event_type)
-    if base is None:
+    kind = crowd_actor(event_type)
+    if kind is None:
         return None
+    base = kind.name
     for a in actors:
         if a.actor.name.startswith(base):
             return a
     if trigger is None:
         return None
-    category = next(g.category for g in generic_actors() if g.base == base)
     words = trigger.text if len(trigger.text) <= 40 else ""  # a whole sentence is no alias
-    return ActorMention(trigger, Actor(base, category, words))
+    return ActorMention(trigger, Actor(base, kind.category, words))
 
 
 def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], event_type: str,

@@ -1,4 +1,4 @@
-"""Load the events stage's data files (cues, triggers, generic actors) once, compiled."""
+"""Load the events stage's data files (cues, triggers, vocabularies) once, compiled."""
 
 from __future__ import annotations
 
@@ -172,45 +172,6 @@ def triggers() -> Triggers:
         # up to two words between: "the Police Department is investigating"
         investigates_after=re.compile(rf"(?:\s+[\w'’.-]+){{0,2}}?(?:{_alternation(raw['investigates_after'])})", re.I),
     )
-
-
-@dataclass(frozen=True)
-class GenericActor:
-    base: str  # "Police Forces"
-    template: str  # "Police Forces of {country}"
-    category: str
-    sides: str  # "any" or "target"
-    pattern: re.Pattern
-
-
-@lru_cache(maxsize=1)
-def generic_actors() -> tuple[GenericActor, ...]:
-    raw = _read("generic_actors.yaml")
-    return tuple(
-        GenericActor(a["base"], a["template"], a["category"], a["sides"],
-                     re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in a["patterns"]) + r")\b", re.I))
-        for a in raw["actors"]
-    )
-
-
-@lru_cache(maxsize=1)
-def crowd_actor_by_event_type() -> dict[str, str]:
-    return dict(_read("generic_actors.yaml")["crowd_actor_by_event_type"])
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Nationality words and their state's ISO code ("Nigerian": "NG"): nlp's country table is
-    the one list of them for the whole pipeline."""
-    from sitrep.nlp.countries import countries
-
-    return {d: c.iso2 for c in countries().values() for d in c.demonyms if "(" not in d}
-
-
-@lru_cache(maxsize=1)
-def demonym_pattern() -> re.Pattern:
-    names = sorted(demonyms(), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 @lru_cache(maxsize=1)
