@@ -208,3 +208,30 @@ def test_local_shooting_news_codes_as_criminal_attack():
         "A man in a passing car fired into a group of people outside a party, wounding three.",
     ])
     assert all(c.criminal and c.sub_event_type == "Attack" for c in out), out
+
+
+def test_how_local_news_opens_and_follows_up_a_killing_is_a_criminal_attack():
+    """A body found with gunshot wounds, a victim who dies later, a suspect charged in the
+    shooting death: each names the act, so the report has its event."""
+    out = classify([
+        "Deputies discovered a man dead from several gunshot wounds in a ditch off County Road 9 on Monday.",
+        "A 20-year-old woman wounded in the shooting outside a nightclub last week died on Sunday.",
+        "A teenager was charged on Friday in the shooting death of a pizza delivery driver.",
+    ])
+    assert all(c.criminal and c.sub_event_type == "Attack" for c in out), out
+
+
+def test_burning_tyres_make_a_road_blockade_a_riot_and_a_protest_about_a_killing_stays_a_protest():
+    out = classify([
+        "A crowd of neighbours blocked the ring road and burned tires to protest the eviction of street traders.",
+        "Neighbours of a boy shot dead by a guard marched to the town hall to demand a trial.",
+    ])
+    assert [c.sub_event_type for c in out] == ["Violent demonstration", "Peaceful protest"], out
+
+
+def test_accidents_sharing_words_with_attacks_stay_non_events():
+    out = classify([
+        "A tanker truck overturned on the bypass and its load of fuel caught fire, killing the driver.",
+        "Five people died after drinking bootleg liquor at a wedding, health officials said.",
+    ])
+    assert [c.sub_event_type for c in out] == [None, None], out

@@ -40,3 +40,20 @@ def test_non_events_are_recognised(sentence, kind):
 ])
 def test_specific_events_pass(sentence):
     assert non_event_reason(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The commission is investigating allegations that guards beat detainees.", "opinion"),
+    ("Deputies are investigating a two-vehicle crash that injured three people on the bypass.", "accident"),
+])
+def test_investigations_of_claims_and_crashes_stay_non_events(sentence, kind):
+    assert non_event_reason(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police are investigating a shooting that wounded two men outside a bowling alley on Friday.",
+    "The sheriff's office is investigating the stabbing death of a 40-year-old man at a campground.",
+])
+def test_police_investigating_a_shooting_reports_the_shooting(sentence):
+    """Local news opens its report of a shooting this way: the shooting is the event."""
+    assert non_event_reason(sentence) is None
