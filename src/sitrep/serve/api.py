@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from sitrep.serve import formats
-from sitrep.serve.fastlist import PAGE_MAX, list_body, parse_bbox
+from sitrep.serve.fastlist import PAGE_MAX, REVIEW_STATUSES, TEXT_LIMITS, filter_of, list_body, parse_bbox
 from sitrep.serve.ingest import ingest_lines
 from sitrep.serve.review import ReviewRequest, review
 from sitrep.store.reads import SORT_KEYS, EventFilter, Reads
@@ -24,19 +24,21 @@ def event_filter(
     date_from: date | None = Query(None, description="Events on or after this day (YYYY-MM-DD)."),
     date_to: date | None = Query(None, description="Events on or before this day."),
     bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat", examples=["34.2,31.2,34.6,31.6"]),
-    country: str = Query("", max_length=100, description="Country name or ISO 3166-1 alpha-2 code."),
-    admin1: str = Query("", max_length=200),
-    event_type: str = Query("", max_length=64),
-    sub_event_type: str = Query("", max_length=128),
-    actor: str = Query("", max_length=200, description="Part of the name of actor1, actor2 or an associated actor."),
+    country: str = Query("", max_length=TEXT_LIMITS["country"],
+                         description="Country name or ISO 3166-1 alpha-2 code."),
+    admin1: str = Query("", max_length=TEXT_LIMITS["admin1"]),
+    event_type: str = Query("", max_length=TEXT_LIMITS["event_type"]),
+    sub_event_type: str = Query("", max_length=TEXT_LIMITS["sub_event_type"]),
+    actor: str = Query("", max_length=TEXT_LIMITS["actor"],
+                       description="Part of the name of actor1, actor2 or an associated actor."),
     min_fatalities: int | None = Query(None, ge=0),
-    q: str = Query("", max_length=200, description="Words that must all appear in the notes."),
-    review_status: Literal["", "unreviewed", "accepted", "edited", "rejected"] = Query(""),
+    q: str = Query("", max_length=TEXT_LIMITS["q"], description="Words that must all appear in the notes."),
+    review_status: Literal[REVIEW_STATUSES] = Query(""),  # type: ignore[valid-type]
 ) -> EventFilter:
-    return EventFilter(date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox), country=country.strip(),
-                               admin1=admin1.strip(), event_type=event_type, sub_event_type=sub_event_type,
-                               actor=actor.strip(), min_fatalities=min_fatalities, q=q.strip(),
-                               review_status=review_status)
+    text = {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
+            "actor": actor, "q": q}
+    return filter_of(text, date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox),
+                     min_fatalities=min_fatalities, review_status=review_status)
 
 
 def _reads(request: Request) -> Reads:

@@ -45,6 +45,14 @@ def list_body(reads: Reads, cache: ResponseCache | None, flt: EventFilter, sort:
                      formats.dumps(offset), b',"events":[', b",".join(rows), b"]}"))
 
 
+def filter_of(text: dict[str, str], **fields) -> EventFilter:
+    """The EventFilter of a request's text parameters (names of TEXT_LIMITS) and its other fields;
+    names and words are trimmed, type names are taken as they are."""
+    trimmed = {name: value.strip() if name in ("country", "admin1", "actor", "q") else value
+               for name, value in text.items()}
+    return EventFilter(**trimmed, **fields)
+
+
 def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
     if not text:
         return None
@@ -106,10 +114,8 @@ def parse(query_string: bytes) -> tuple | None:
         return None
     if page:
         offset = (page - 1) * limit
-    flt = EventFilter(date_from=days[0], date_to=days[1], bbox=bbox, country=text["country"].strip(),
-                      admin1=text["admin1"].strip(), event_type=text["event_type"],
-                      sub_event_type=text["sub_event_type"], actor=text["actor"].strip(),
-                      min_fatalities=min_fatalities, q=text["q"].strip(), review_status=review_status)
+    flt = filter_of(text, date_from=days[0], date_to=days[1], bbox=bbox, min_fatalities=min_fatalities,
+                    review_status=review_status)
     return flt, sort, limit, offset, total in TRUE
 
 
