@@ -1,6 +1,6 @@
 """Which words are places, and which place: guards, demonyms, proximity, containing names, bad input."""
 
-from sitrep.evaluate.geoparse import distance_km
+from sitrep.geo.distance import haversine_km
 from sitrep.geo import geoparse
 from sitrep.model import Document
 
@@ -34,7 +34,7 @@ def test_demonyms_are_actors_not_places_unless_asked():
 def test_proximity_picks_the_sir_near_jenin():
     tops = {t.span.text: t.place for t in parse("Soldiers raided the village of Sir, south of Jenin, on Tuesday.")}
     sir, jenin = tops["Sir"], tops["Jenin"]
-    assert sir.country_code == "PS" and distance_km(sir.latitude, sir.longitude, jenin.latitude, jenin.longitude) < 30
+    assert sir.country_code == "PS" and haversine_km(sir.latitude, sir.longitude, jenin.latitude, jenin.longitude) < 30
 
 
 def test_proximity_separates_the_two_jabas():

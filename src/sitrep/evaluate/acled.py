@@ -13,7 +13,6 @@ extra events per note. `limit` scores the first N rows, so samples are determini
 from __future__ import annotations
 
 import csv
-import math
 import sys
 import time
 from collections import Counter
@@ -21,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sitrep.evaluate.report import Report
+from sitrep.geo.distance import haversine_km
 from sitrep.model import Document, Event
 
 DEFAULT_FILE = "acled_sample_2022.csv"
@@ -55,13 +55,6 @@ def document_of(row: dict) -> Document:
         pass
     return Document(id=row.get("event_id_cnty") or row["notes"][:40], text=row["notes"] or "",
                     source=row.get("source") or None, published=published)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def best_match(row: dict, events: list[Event]) -> Event | None:

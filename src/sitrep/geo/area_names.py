@@ -15,7 +15,7 @@ from sitrep.geo.gazetteer import Gazetteer
 
 
 def _load(name: str):
-    from sitrep.geo.build import load_data
+    from sitrep.geo.lexicon import load_data
 
     return load_data(name) or {}
 

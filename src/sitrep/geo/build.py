@@ -6,25 +6,18 @@ import json
 import statistics
 from collections import defaultdict
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-
-import yaml
 
 from sitrep.geo.admin_names import admin_names
 from sitrep.geo.area_names import add_admin2_areas, apply_area_names
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.lexicon import load_data
 
 # Words that name the kind of a subdivision: "Jenin Governorate" is also called "Jenin".
 _SUBDIVISION_WORDS = ("governorate", "province", "region", "district", "state", "county", "oblast",
                       "prefecture", "department", "municipality", "emirate", "parish", "territory")
 MIN_POPULATION_FOR_OTHER_SCRIPTS = 15_000  # non-Latin alternate names only for the larger places
-
-
-def load_data(name: str):
-    """A YAML file from geo/data."""
-    return yaml.safe_load(resources.files("sitrep.geo").joinpath("data", name).read_text(encoding="utf-8"))
 
 
 def keep_alternate_name(alt: str, population: int) -> bool:

@@ -15,9 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
-from sitrep.geo.resolve import _km
+from sitrep.geo.lexicon import load_data
 from sitrep.geo.site import outlet_town, site_town
 from sitrep.model import Document, Place, Span, Toponym
 
@@ -44,12 +45,7 @@ class Home:
 
 @lru_cache(maxsize=1)
 def home_cues() -> dict:
-    from importlib import resources
-
-    import yaml
-
-    text = resources.files("sitrep.geo").joinpath("data", "home_cues.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_data("home_cues.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +91,7 @@ def _pick_town(name: str, states: set[str], country: str, near: list[Place] = ()
     rows = own or rows  # "Smyrna" is a Tennessee town's own name before it is an old name of Izmir
     preferred = [r for r in rows if fold(gaz.admin1[r]) in states] or [
         r for r in gaz.local_rows_for(fold(name)) if fold(gaz.admin1[r]) in states] or [
-        r for r in rows if any(_km(gaz.lat[r], gaz.lon[r], p.latitude, p.longitude) <= stray for p in near)]
+        r for r in rows if any(flat_km(gaz.lat[r], gaz.lon[r], p.latitude, p.longitude) <= stray for p in near)]
     return gaz.place(max(preferred or rows, key=lambda r: gaz.population[r]))
 
 
@@ -107,7 +103,7 @@ def _towns_but(placed: list[Toponym], key: str) -> list[Place]:
 def _close(place: Place, others: list[Place]) -> bool:
     """Near one of the other towns, or there are none."""
     stray = home_cues()["stray_km"]
-    return not others or any(_km(place.latitude, place.longitude, p.latitude, p.longitude) <= stray for p in others)
+    return not others or any(flat_km(place.latitude, place.longitude, p.latitude, p.longitude) <= stray for p in others)
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -279,7 +275,7 @@ def _far_namesake(town: Place, site: Place, states: set[str]) -> bool:
     """A town of another state than the outlet's city, far from it, whose state the report never
     names: likely a local place named like a town elsewhere."""
     return (fold(town.admin1) != fold(site.admin1) and fold(town.admin1) not in states
-            and _km(town.latitude, town.longitude, site.latitude, site.longitude) > home_cues()["stray_km"])
+            and flat_km(town.latitude, town.longitude, site.latitude, site.longitude) > home_cues()["stray_km"])
 
 
 def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> bool:
@@ -294,7 +290,7 @@ def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> boo
         return home.how != "named" and not _contained(t, placed)
     if not p.admin1 or p.admin1 == h.admin1:
         return _neighbourhood_namesake(t, home, placed)
-    if _km(p.latitude, p.longitude, h.latitude, h.longitude) <= home_cues()["stray_km"]:
+    if flat_km(p.latitude, p.longitude, h.latitude, h.longitude) <= home_cues()["stray_km"]:
         return False
     return not _contained(t, placed)
 
@@ -375,4 +371,4 @@ def _neighbourhood_namesake(t: Toponym, home: Home, placed: list[Toponym]) -> bo
         return False
     if p.population >= cues["small_town_population"] or _contained(t, placed):
         return False
-    return _km(p.latitude, p.longitude, h.latitude, h.longitude) > cues["neighbourhood_km"]
+    return flat_km(p.latitude, p.longitude, h.latitude, h.longitude) > cues["neighbourhood_km"]

@@ -15,6 +15,11 @@ def _read(name: str) -> str:
     return resources.files("sitrep.geo").joinpath("data", name).read_text(encoding="utf-8")
 
 
+def load_data(name: str):
+    """A YAML file from geo/data."""
+    return yaml.safe_load(_read(name))
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """Each list of data/cues.yaml as a set of folded words."""

@@ -16,12 +16,11 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-import yaml
-
 from sitrep.geo.county_towns import county_town
 from sitrep.geo.folding import fold
 from sitrep.geo.home import (abroad_and_alone, american_namesake, namesake_in_named_state, namesake_near_home,
                              report_home, strays_from)
+from sitrep.geo.lexicon import load_data
 from sitrep.geo.name_use import places_only
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
@@ -31,10 +30,7 @@ _AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
-    from importlib import resources
-
-    text = resources.files("sitrep.geo").joinpath("data", "event_place_cues.yaml").read_text(encoding="utf-8")
-    return {k: frozenset(v) for k, v in yaml.safe_load(text).items()}
+    return {k: frozenset(v) for k, v in load_data("event_place_cues.yaml").items()}
 
 
 _CLAUSE_END = re.compile(r"[.!?;\n]")
@@ -114,12 +110,12 @@ def namesake_town(place: Place) -> Place:
     if place.feature_code not in ("ADM1", "ADM2"):
         return place
     from sitrep.geo.gazetteer import get_gazetteer
-    from sitrep.geo.resolve import _km
+    from sitrep.geo.distance import flat_km
 
     gaz = get_gazetteer()
     towns = [r for r in gaz.lookup(place.name) if gaz.feature_code[r].startswith("PPL")
              and gaz.country_code[r] == place.country_code and gaz.population[r] >= 1000
-             and _km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150]
+             and flat_km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150]
     if not towns:
         return place
     town = gaz.place(max(towns, key=lambda r: gaz.population[r]))

@@ -23,14 +23,9 @@ _PLACE_TITLES = frozenset({"st", "saint", "general", "gen", "king", "queen", "pr
 
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
-    from importlib import resources
+    from sitrep.geo.lexicon import cues, load_data
 
-    import yaml
-
-    from sitrep.geo.lexicon import cues
-
-    own = yaml.safe_load(resources.files("sitrep.geo").joinpath("data", "name_use_cues.yaml")
-                         .read_text(encoding="utf-8"))
+    own = load_data("name_use_cues.yaml")
     recognizer = cues()
     return {
         "named_after": frozenset(fold(w) for w in own["named_after_nouns"]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.recognize import Candidate
@@ -17,13 +18,6 @@ from sitrep.geo.recognize import Candidate
 MAX_ROWS = 15
 SUPPORT_ROWS = 12  # candidates per name that count as support for the other names' candidates
 _CONTAINER_GAPS = (", ", ",", " (", " , ", ", the ")
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: accurate enough for "near" and fast."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    y = math.radians(lat2 - lat1)
-    return 6371.0 * math.hypot(x, y)
 
 
 def candidate_rows(c: Candidate, gaz: Gazetteer, countries: Counter) -> list[int]:
@@ -142,7 +136,7 @@ class DocumentContext:
         match = self.container_match(c, row)
         f["container_match"] = float(match > 0)
         f["container_mismatch"] = float(match < 0)
-        dists = [_km(gaz.lat[row], gaz.lon[row], lat, lon) for key, lat, lon in self.anchors if key != c.key]
+        dists = [flat_km(gaz.lat[row], gaz.lon[row], lat, lon) for key, lat, lon in self.anchors if key != c.key]
         if dists and not gaz.is_country(row):
             d = min(dists)
             f["near_25km"] = float(d <= 25)

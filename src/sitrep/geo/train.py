@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from sitrep.evaluate.geoparse import CORPORA, KM_161, distance_km, load_gold
+from sitrep.evaluate.geoparse import CORPORA, KM_161, load_gold
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.geoparse import accept
 from sitrep.geo.lexicon import weights
@@ -58,7 +59,7 @@ def collect(gold_dir: Path):
                                                  key=lambda c: c.start), gaz)
             for c, g in matched:
                 feats = ctx.candidate_features(c)
-                labels = [int(distance_km(g.lat, g.lon, gaz.lat[r], gaz.lon[r]) <= KM_161) for r, _ in feats]
+                labels = [int(haversine_km(g.lat, g.lon, gaz.lat[r], gaz.lon[r]) <= KM_161) for r, _ in feats]
                 if not any(labels):
                     continue  # the gazetteer lacks the place: nothing to learn about choosing
                 group += 1

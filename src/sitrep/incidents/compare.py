@@ -12,6 +12,7 @@ from calendar import monthrange
 from collections import Counter
 from datetime import date, timedelta
 
+from sitrep.geo import distance
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, MONTH, NEAR, REGION, TOWN, WEEK, Actor, Mention, Place
 
@@ -76,9 +77,8 @@ def gap_days(a: tuple[date, date, int] | None, b: tuple[date, date, int] | None)
 # ---- places ------------------------------------------------------------------------------------
 
 def haversine_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two Places."""
+    return distance.haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def place_precision(place: Place | None, geo_precision: int | None) -> int | None:
