@@ -53,6 +53,14 @@ class Document:
         if not self.content_hash:
             self.content_hash = content_hash(self.text)
 
+    def body_end(self) -> int:
+        """Where the body ends: before a last paragraph that is the title's headline (which ingest
+        adds there, `ingest.headline`), else at the text's end."""
+        rest, blank, last = self.text.rpartition("\n\n")
+        if blank and last.strip() and " ".join((self.title or "").split()).startswith(" ".join(last.split())):
+            return len(rest)
+        return len(self.text)
+
 
 @dataclass
 class Sentence:

@@ -36,11 +36,12 @@ def process_document(doc: Document, scope: str = "all") -> list[Mention]:
 
 def extract(documents: Iterable[Document | dict], scope: str = "all") -> list[Event]:
     """The Python API: documents (Document objects or JSONL-style dicts) to merged Events."""
+    from sitrep.ingest.headline import with_headline
     from sitrep.ingest.records import documents_from_record
 
     mentions: list[Mention] = []
     for d in documents:
-        for doc in [d] if isinstance(d, Document) else documents_from_record(d):
+        for doc in [with_headline(d)] if isinstance(d, Document) else documents_from_record(d):
             mentions.extend(process_document(doc, scope))
     return incidents.merge(mentions)
 

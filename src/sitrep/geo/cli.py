@@ -41,7 +41,10 @@ def geoparse_files(inputs, out: str, demonyms: bool = False) -> int:
             except Exception as e:  # one bad document never stops the batch
                 click.echo(f"sitrep: skipped {doc.id}: geoparse failed: {type(e).__name__}: {e}", err=True)
                 continue
+            body_end = doc.body_end()
             for t in toponyms:
+                if t.span.end > body_end:
+                    continue  # a name of the headline that ingest added after the input's text
                 f.write(json.dumps(toponym_record(doc.id, t), ensure_ascii=False) + "\n")
                 n += 1
     click.echo(f"place names written: {n}", err=True)

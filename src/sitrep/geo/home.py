@@ -136,8 +136,8 @@ def _dateline(text: str, placed: list[Toponym], states: set[str], country: str) 
     return None
 
 
-def _find(text: str, name: str, doc_id: str) -> Span | None:
-    m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+def _find(text: str, name: str, doc_id: str, start: int = 0, end: int | None = None) -> Span | None:
+    m = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)").search(text, start, len(text) if end is None else end)
     return Span(doc_id, m.start(), m.end(), m.group()) if m else None
 
 
@@ -182,7 +182,10 @@ def _same_or_better(name: str, same: Toponym | None, states: set[str], country: 
 
 def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str], country: str,
                 title_cands: list) -> Toponym | None:
-    """A town the title names ("Two dead in Killeen apartment shooting") that the text names too."""
+    """A town the title names ("Two dead in Killeen apartment shooting") that the body names too.
+
+    `placed` are the body's toponyms: the headline paragraph that ingest adds is the title's own
+    words, not a second naming."""
     from sitrep.geo.geoparse import recognition_score
     from sitrep.geo.lexicon import weights
 
@@ -195,15 +198,16 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
         if (not c.rows or c.features.get("common_word") or c.features.get("personal_name") and score < threshold
                 or c.state_abbreviation or score < threshold / 3):
             continue
-        span = _find(text, c.text, doc.id)
+        body_end = doc.body_end()
+        span = _find(text, c.text, doc.id, end=body_end)
         if span is None:
             # named in the title only: a text that names no town of its own leaves the title's
             # name unchallenged, so a weaker score will do
             if score < (threshold / 2 if not any(is_town(t.place) for t in placed) else threshold):
                 continue
-            # named in the title only: the evidence is an empty span at the text's start that
-            # carries the title's words
-            span = Span(doc.id, 0, 0, c.text)
+            # named in the title only: the evidence is the headline paragraph's words when ingest
+            # added it, else an empty span at the text's start that carries the title's words
+            span = _find(text, c.text, doc.id, body_end) or Span(doc.id, 0, 0, c.text)
         same = next((u for u in placed if fold(u.span.text) == c.key and is_town(u.place)), None)
         others = _towns_but(placed, c.key)
         place = _same_or_better(c.text, same, states, country, others)
@@ -238,7 +242,8 @@ def report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     it names, else a town it names twice or more (unless the outlet's web address names its city),
     else the outlet's city from its web address or its part of the title."""
     text = doc.text or ""
-    placed = [t for t in toponyms if t.place is not None]
+    body_end = doc.body_end()
+    placed = [t for t in toponyms if t.place is not None and t.span.start < body_end]  # the headline is the title's
     countries = Counter(t.place.country_code for t in placed if t.place.country_code)
     country = countries.most_common(1)[0][0] if countries else ""
     title_cands, title_states = _title_names(doc, country)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sitrep.ingest.decode import BOMS, NotText, decode_bytes, sniff_binary
+from sitrep.ingest.headline import with_headline
 from sitrep.model import Document, SkippedRecord
 
 MAX_TEXT_CHARS = 500_000  # ~150 long news articles; longer "documents" are dumps, not reports
@@ -70,7 +71,7 @@ def read_documents(inputs: Iterable[str | Path], report: Report) -> Iterator[Doc
                 continue
             try:
                 for doc in _READERS[kind](f, report):
-                    yield _limited(doc, report)
+                    yield with_headline(_limited(doc, report))
             except PermissionError as e:
                 report(SkippedRecord(str(f), f"unreadable file: permission denied ({e.strerror})"))
             except OSError as e:

@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.ingest.headline import with_headline
 from sitrep.model import Document, content_hash
 
 _FIELDS_FILE = Path(__file__).parent / "data" / "record_fields.yaml"
@@ -130,10 +131,10 @@ def documents_from_record(rec: dict, warn: Callable[[str], None] | None = None,
     text = clean_text(text)
     if not text:
         raise ValueError("record has no text (only blank space)")
-    return [Document(id=record_id(rec, text), text=text, url=_optional_str(rec.get("url")),
-                     title=_optional_str(rec.get("title")), source=_optional_str(rec.get("source")),
-                     published=published_or_none(rec.get("published"), warn),
-                     language=_optional_str(rec.get("language")) or "en")]
+    return [with_headline(Document(id=record_id(rec, text), text=text, url=_optional_str(rec.get("url")),
+                                   title=_optional_str(rec.get("title")), source=_optional_str(rec.get("source")),
+                                   published=published_or_none(rec.get("published"), warn),
+                                   language=_optional_str(rec.get("language")) or "en"))]
 
 
 def _page_record(rec: dict, warn: Callable[[str], None] | None, split_listings: bool) -> list[Document]:
@@ -150,7 +151,7 @@ def _page_record(rec: dict, warn: Callable[[str], None] | None, split_listings: 
             doc.title = _optional_str(rec.get("title")) or doc.title
             doc.published = published or doc.published
         doc.source = _optional_str(rec.get("source")) or doc.source
-    return docs
+    return [with_headline(doc) for doc in docs]
 
 
 def published_or_none(value, warn: Callable[[str], None] | None) -> date | None:
