@@ -235,3 +235,25 @@ def test_accidents_sharing_words_with_attacks_stay_non_events():
         "Five people died after drinking bootleg liquor at a wedding, health officials said.",
     ])
     assert [c.sub_event_type for c in out] == [None, None], out
+
+
+def test_acled_definitions_decide_between_types_that_share_words():
+    """An armed group's raid on an army post is a battle; gunmen who kill an unarmed elder, an
+    attack on civilians; a crowd that beats a suspect, mob violence."""
+    out = classify([
+        "Insurgents stormed an army outpost on the edge of the town before dawn and were driven off after an hour.",
+        "Two gunmen shot dead a respected elder as he walked home from the mosque.",
+        "An angry crowd caught a man they suspected of stealing a bicycle and beat him badly.",
+    ])
+    assert [c.sub_event_type for c in out] == ["Armed clash", "Attack", "Mob violence"], out
+
+
+def test_dates_and_figures_do_not_decide_the_label():
+    """A report coded with its date and toll, or told without them, is the same kind of event."""
+    from sitrep.events.features import features_of
+
+    assert features_of("on may gunmen killed villagers".split()) == features_of(
+        "on 13 may 2022 gunmen killed 4 villagers".split())
+    out = classify(["On 13 May 2022, gunmen killed 4 villagers near the market.",
+                    "On Friday, gunmen killed several villagers near the market."])
+    assert out[0].sub_event_type == out[1].sub_event_type == "Attack", out
