@@ -23,9 +23,12 @@ from pathlib import Path
 from sitrep.evaluate.gva import load, to_document
 from sitrep.incidents import merge
 from sitrep.incidents.compare import (
-    actor_points, cosine_to_centroid, count_points, date_points, gap_days, place_points, text_points, type_points)
+    actor_points, cosine_to_centroid, count_points, date_points, gap_days, name_points, place_points, text_points,
+    type_points)
 from sitrep.incidents.profile import Candidate, EventProfile
 from sitrep.incidents.rules import rules
+from sitrep.incidents.within import report_lead
+from sitrep.ingest.headline import with_headline
 from sitrep.pipeline import process_document
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gva"
@@ -35,7 +38,14 @@ def _mentions(n: int, cache: str | None):
     if cache and Path(cache).exists():
         return pickle.loads(Path(cache).read_bytes())
     _, articles = load(GOLD, n or None)
-    data = (articles, [m for a in articles for m in process_document(to_document(a))])
+    mentions = []
+    for a in articles:
+        doc = with_headline(to_document(a))  # as pipeline.extract reads it
+        found = process_document(doc)
+        for m in found:  # the report's lead, as merge_within(mentions, doc) keeps it
+            m.lead = m.lead or report_lead(doc)
+        mentions += found
+    data = (articles, mentions)
     if cache:
         Path(cache).write_bytes(pickle.dumps(data))
     return data
@@ -54,7 +64,8 @@ def _parts(event: EventProfile, c: Candidate) -> dict[str, float]:
             "actors": actor_points(c.actors, event.actors),
             "killed": count_points(m.fatalities, event.fatalities),
             "injured": count_points(m.injuries, event.injuries),
-            "words": text_points(cosine_to_centroid(c.words, event.centroid, event.centroid_norm))}
+            "words": text_points(cosine_to_centroid(c.words, event.centroid, event.centroid_norm)),
+            "names": name_points(len(c.names & event.names))}
 
 
 def _why(event: EventProfile, c: Candidate) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitrep.incidents import merge
-from sitrep.model import DAY, TOWN, Mention, Place, Span
+from sitrep.incidents import merge, merge_within
+from sitrep.model import DAY, TOWN, Document, Mention, Place, Span
 
 # Town coordinates (WGS84); ids are this test's own keys for the places.
 MEMPHIS = Place(8101, "Memphis", 35.1495, -90.0490, "United States", "US", "Tennessee")
@@ -14,6 +14,7 @@ TYLER = Place(8201, "Tyler", 32.3513, -95.3011, "United States", "US", "Texas")
 LONGVIEW = Place(8202, "Longview", 32.5007, -94.7405, "United States", "US", "Texas")
 HOUSTON = Place(8203, "Houston", 29.7633, -95.3633, "United States", "US", "Texas")
 SATURDAY = date(2015, 3, 7)
+COVINGTON = Place(8102, "Covington", 35.5642, -89.6465, "United States", "US", "Tennessee")
 
 KIND = {"Attack": ("Violence against civilians", "Criminal violence"),
         "Armed clash": ("Battles", "Political violence"),
@@ -124,14 +125,97 @@ def test_the_injury_figure_most_reports_give_wins_over_an_early_undercount():
 
 
 def test_reports_naming_the_same_club_and_street_join_though_placed_in_two_towns():
-    covington = Place(8102, "Covington", 35.5642, -89.6465, "United States", "US", "Tennessee")
     scene = report("wreg-3", "A man was killed when gunfire broke out at the Crystal Palace lounge on Gherald "
                    "Street late Saturday.", killed=1)
     county = report("wmc-3", "Deputies said a patron of the Crystal Palace on Gherald died after a dispute "
-                    "turned violent.", place=covington, killed=1)
+                    "turned violent.", place=COVINGTON, killed=1)
     assert len(merge([scene, county])) == 1
     # the same two reports coded as political violence get no credit for names (a war's reports
     # all name its towns and forces) and stay apart
     political = [replace(m, event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence")
                  for m in (scene, county)]
     assert len(merge(political)) == 2
+
+
+def test_a_dateline_town_placed_in_a_namesake_state_joins_the_shooting_it_names():
+    # The gazetteer put the second outlet's "Gary" in Texas; the bar's name, the day and both tolls
+    # agree, which outweighs the two states. A shooting in Texas sharing none of that stays apart.
+    gary = Place(8401, "Gary", 41.5934, -87.3464, "United States", "US", "Indiana")
+    murphy = Place(8402, "Murphy", 33.0151, -96.6130, "United States", "US", "Texas")
+    scene = report("nwi-1", "Two men were killed and four wounded in a shooting outside the Miller Tap bar on "
+                   "Lake Street, Gary police said.", place=gary, killed=2, injured=4)
+    namesake = report("ap-1", "A dispute over money at the Miller Tap ended with two men dead and four hurt, "
+                      "police said.", place=murphy, killed=2, injured=4)
+    other = report("khou-1", "A man was killed and a woman wounded in a drive-by shooting on Bellaire Boulevard.",
+                   place=HOUSTON, killed=1, injured=1)
+    events = merge([scene, namesake, other])
+    assert sorted(sorted(s.doc_id for s in e.sources) for e in events) == [["ap-1", "nwi-1"], ["khou-1"]]
+    political = [replace(m, event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence")
+                 for m in (scene, namesake)]
+    assert len(merge(political)) == 2
+
+
+def test_reports_whose_leads_name_the_same_victim_and_shop_join_though_their_sentences_differ():
+    # Each report's event sentence is bare; the victim, the shop and the street are in its lead,
+    # which merge_within keeps when it is given the document.
+
+    def told(doc_id: str, text: str, sentence: str, **kw) -> Mention:
+        start = text.index(sentence)
+        m = replace(report(doc_id, sentence, **kw), span=Span(doc_id, start, start + len(sentence), sentence))
+        return merge_within([m], Document(doc_id, text))[0]
+
+    first = told("wreg-5", "Darnell Whitfield, 31, was shot in the leg outside the Lucky Star market on Kimball "
+                 "Avenue, police said. His sister said he had gone out to buy milk.\n\n"
+                 "A man was wounded by gunfire late Saturday, police said.",
+                 "A man was wounded by gunfire late Saturday, police said.", injured=1)
+    second = told("wmc-5", "The owner of the Lucky Star market on Kimball Avenue said Darnell Whitfield stumbled "
+                  "inside after the shots. Deputies are looking for a gray sedan.\n\n"
+                  "Officers found a man with a gunshot wound to his leg.",
+                  "Officers found a man with a gunshot wound to his leg.", injured=1, place=COVINGTON)
+    assert first.lead.startswith("Darnell Whitfield") and "gray sedan" in second.lead
+    assert len(merge([first, second])) == 1
+    assert len(merge([replace(first, lead=""), replace(second, lead="")])) == 2
+
+
+def test_a_report_placed_before_its_event_formed_joins_it_in_the_second_look():
+    # The relatives' story comes first in the merge order and founds an event of its own; the two
+    # reports with the toll form the shooting's event after it, and only the third names the
+    # victim and the street the first names. The first report then joins them, in either input order.
+    relatives = report("a-1", "Relatives said Tavon Price had stepped out of the Gherald Street duplex with a "
+                       "friend when both were shot outside the duplex.", place=COVINGTON)
+    toll = report("b-1", "Two men were shot dead and a woman was hurt outside a duplex in Memphis late Saturday.",
+                  killed=2, injured=1)
+    named = report("c-1", "Tavon Price and a friend were shot dead outside the Gherald Street duplex, and a woman "
+                   "was hurt, relatives said.", killed=2, injured=1)
+    for order in ([relatives, toll, named], [named, toll, relatives]):
+        events = merge(order)
+        assert len(events) == 1 and events[0].n_sources == 3
+        assert events[0].place.name == "Memphis" and events[0].fatalities == 2
+
+
+def test_a_stray_injury_figure_does_not_outvote_the_reports_that_agree():
+    # A city's weekend tally read as this shooting's wounded must not become its injury figure.
+    boy = [report(f"k-{i}", "A 4-year-old boy was wounded when he shot himself in the leg in a grocery store "
+                  f"parking lot on Saturday ({i}).", injured=1) for i in range(2)]
+    tally = report("k-9", "A 4-year-old boy shot himself in the leg in a grocery store parking lot, one of 28 "
+                   "people wounded by gunfire across the city this weekend.", injured=28)
+    events = merge([*boy, tally])
+    assert len(events) == 1 and events[0].n_sources == 3
+    assert events[0].injuries == 1
+    pair = merge([boy[0], tally])
+    assert len(pair) == 1 and pair[0].injuries == 1  # of two figures, the lower
+
+
+def test_the_town_most_reports_place_the_shooting_near_wins_over_an_outlets_city():
+    # The first report is placed in its outlet's town 45 km away; the second names Memphis, and a
+    # third places the shooting only near Memphis: two reports against one put it in Memphis.
+    covington = report("cov-1", "Two men were shot dead and a woman was hurt outside a duplex on Gherald Street "
+                       "late Saturday, deputies said.", place=COVINGTON, killed=2, injured=1)
+    scene = report("wreg-2", "Two men were shot dead and a woman was hurt outside a duplex on Gherald Street "
+                   "in Memphis late Saturday.", killed=2, injured=1)
+    near = replace(report("fox-4", "Two men were shot dead and a woman was hurt outside a duplex on Gherald "
+                          "Street near Memphis late Saturday.", killed=2, injured=1), geo_precision=2)
+    for order in ([covington, scene, near], [near, scene, covington]):
+        events = merge(order)
+        assert len(events) == 1 and events[0].n_sources == 3
+        assert events[0].place == MEMPHIS and events[0].geo_precision == TOWN

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sitrep.incidents import merge_within
-from sitrep.model import DAY, TOWN, Actor, Claim, Mention, Place, Span
+from sitrep.incidents.rules import rules
+from sitrep.model import DAY, TOWN, Actor, Claim, Document, Mention, Place, Span
 
 POLICE = Actor("Police Forces of the United States", "State forces", "police", "US")
 CHICAGO = Place(4887398, "Chicago", 41.85003, -87.65005, "United States", "US", "Illinois")
@@ -88,3 +89,21 @@ def test_single_mention_and_empty_input_pass_through():
     one = sentence("A man was shot dead in Chicago on Saturday.", 0, killed=1)
     assert merge_within([one]) == [one]
     assert merge_within([]) == []
+
+
+def test_given_the_report_each_mention_keeps_its_lead_without_the_headline():
+    body = ("CHICAGO - A man was shot dead and a woman was wounded outside the Blue Note lounge on "
+            "Cermak Road early Saturday, police said. " * 12).strip()
+    doc = Document("doc-1", f"{body}\n\nMan killed outside Cermak Road lounge",
+                   title="Man killed outside Cermak Road lounge - Chicago Daily")
+    first = sentence("A man was shot dead outside the Blue Note lounge on Saturday.", 0, killed=1)
+    gary = sentence("In an unrelated case, a teenager was wounded in Gary on Saturday.", 400, place=GARY, injured=1)
+    found = merge_within([first, gary], doc)
+    assert len(found) == 2
+    leads = {m.lead for m in found}
+    assert len(leads) == 1
+    lead = leads.pop()
+    assert lead.startswith("CHICAGO - A man was shot dead")
+    assert len(lead) <= rules()["text"]["lead_chars"] and body.startswith(lead)
+    assert body[len(lead)].isspace()  # cut between words
+    assert "Man killed outside" not in lead  # the headline is not the lead

@@ -209,6 +209,7 @@ class Mention:
     source_url: str | None = None
     source_name: str | None = None
     published: date | None = None
+    lead: str = ""  # the report's opening words, which incidents compares across reports (merge_within)
 
     @property
     def id(self) -> str:

@@ -31,7 +31,7 @@ def process_document(doc: Document, scope: str = "all") -> list[Mention]:
     mentions = localize_actors(mentions)  # "police" -> "Police Forces of Nigeria", once the country is known
     for m in mentions:
         m.source_url, m.source_name, m.published = doc.url, doc.source, doc.published
-    return incidents.merge_within(mentions)
+    return incidents.merge_within(mentions, doc)
 
 
 def extract(documents: Iterable[Document | dict], scope: str = "all") -> list[Event]:

@@ -182,7 +182,7 @@ def cosine_to_centroid(words: frozenset[str], centroid: Counter, centroid_norm: 
     """Cosine between a word set and the summed word counts of an event's members."""
     if not words or not centroid_norm:
         return 0.0
-    dot = sum(centroid.get(w, 0) for w in words)
+    dot = sum(centroid[w] for w in centroid.keys() & words)  # the shared words only, found in C
     return dot / (math.sqrt(len(words)) * centroid_norm)
 
 

@@ -12,7 +12,10 @@ events, and returns every Event it touched or created (the store upserts them by
   and one by (country, admin1, bucket) the events a crime report's follow-up story (an arrest days
   later) may belong to; each comparison is cheap, so merging is near-linear in the number of mentions.
 - Decision: see `EventProfile.score` (complete linkage on type, date and place; event-level
-  similarity on actors, counts, wording and, for crime reports, the names both give).
+  similarity on actors, counts, wording and, for crime reports, the names both give; a mention's
+  wording and names include its report's lead, `Mention.lead`, which `merge_within` keeps).
+- Second look: a mention that founded an event no other report joined is compared once more with
+  the events of two or more reports founded after it: its event may have formed later in the order.
 
 What the store must give as `existing` (`Store.candidate_events`): the events dated within
 `store_window_days` (35) days of the mentions' dates (their published dates when undated), with
@@ -55,12 +58,17 @@ def merge(mentions: Iterable[Mention], existing: Iterable[Event] = ()) -> list[E
     fresh = _unique_new(mentions, known)
     for m in fresh:
         _note_day(docs_by_day, m)
+    founders: list[tuple[Candidate, EventProfile, int]] = []  # (mention, its event, how many fitted)
     for m in sorted(fresh, key=_order):
         try:
-            _place_mention(Candidate.of(m), index, profiles, docs_by_day)
+            c = Candidate.of(m)
+            joined, crowded = _place_mention(c, index, profiles, docs_by_day)
+            if crowded is not None:
+                founders.append((c, joined, crowded))
         except Exception as err:  # one malformed mention must not stop the batch
             print(f"sitrep: incidents: mention {m.id} of document {m.doc_id} not merged: "
                   f"{type(err).__name__}: {err}", file=sys.stderr)
+    _second_look(founders, index, profiles, docs_by_day)
     out = []
     for p in profiles.values():
         if not p.changed:
@@ -114,20 +122,57 @@ def _note_day(docs_by_day: dict[date, set[str]], m: Mention) -> None:
         docs_by_day.setdefault(m.date, set()).add(m.doc_id)
 
 
-def _place_mention(c: Candidate, index: BlockIndex, profiles: dict[str, EventProfile],
-                   docs_by_day: dict[date, set[str]]) -> None:
-    """Add the mention to the best-fitting event, or found a new event with it."""
-    fits = [(f, p) for p in index.candidates(c) if (f := p.fit(c, docs_by_day)) is not None]
-    scored = [(f[0], p) for f, p in fits]
+def _second_look(founders: list[tuple[Candidate, EventProfile, int]], index: BlockIndex,
+                 profiles: dict[str, EventProfile], docs_by_day: dict[date, set[str]]) -> None:
+    """A second look at the mentions that founded an event no other report joined: the event a
+    mention belongs to may have been founded after it, by a report later in the merge order, and
+    grown since. Each is compared with the events of two or more reports founded after it and
+    moves to the best one it fits at log-odds >= 0, the crowd counting the events it fitted when
+    first placed. Events of the store and events other reports joined never move."""
+    order = {event_id: n for n, event_id in enumerate(profiles)}  # profiles keep their founding order
+    for c, own, crowded in founders:
+        if len(own.members) != 1:
+            continue
+        try:
+            later = [p for p in index.candidates(c)
+                     if len(p.members) > 1 and order.get(p.event_id, -1) > order[own.event_id]]
+            best = _best_fit(c, later, docs_by_day, crowded)[0] if later else None
+        except Exception as err:  # the mention keeps the event it founded
+            print(f"sitrep: incidents: mention {c.mention.id} of document {c.mention.doc_id} not "
+                  f"looked at again: {type(err).__name__}: {err}", file=sys.stderr)
+            continue
+        if best is None:
+            continue
+        index.remove(own, c)
+        del profiles[own.event_id]
+        best.add(c)
+        best.changed = True
+        index.add(best, c)
+
+
+def _best_fit(c: Candidate, candidates: list[EventProfile], docs_by_day: dict[date, set[str]],
+              crowded: int = 0) -> tuple[EventProfile | None, int]:
+    """The event among `candidates` the mention fits best at log-odds >= 0 (or None), and the number
+    of events it fits (plus `crowded` others it was found to fit before)."""
+    fits = [(f, p) for p in candidates if (f := p.fit(c, docs_by_day)) is not None]
     # The more events a mention could belong to, the less any one fit proves: an unplaced
     # "one man shot dead" fits dozens of events in a big country's week. Events only a
     # follow-up story could match pay their own steep penalty and do not crowd the others.
-    crowded = sum(1 for f, _ in fits if not f[1])
+    crowded += sum(1 for f, _ in fits if not f[1])
     crowd = rules()["crowd"] * math.log(crowded) if crowded else 0.0
     best, best_score = None, 0.0  # join only at log-odds >= 0
-    for s, p in scored:
-        if s - crowd >= best_score and (best is None or s - crowd > best_score):
-            best, best_score = p, s - crowd
+    for f, p in fits:
+        if f[0] - crowd >= best_score and (best is None or f[0] - crowd > best_score):
+            best, best_score = p, f[0] - crowd
+    return best, crowded
+
+
+def _place_mention(c: Candidate, index: BlockIndex, profiles: dict[str, EventProfile],
+                   docs_by_day: dict[date, set[str]]) -> tuple[EventProfile, int | None]:
+    """Add the mention to the best-fitting event, or found a new event with it: (the event, None
+    when it joined one, or the number of events it fitted but too weakly when it founded one)."""
+    best, crowded = _best_fit(c, index.candidates(c), docs_by_day)
+    founded = best is None
     if best is None:
         event_id = c.mention.id
         while event_id in profiles:  # never reuse a stored event's id
@@ -137,3 +182,4 @@ def _place_mention(c: Candidate, index: BlockIndex, profiles: dict[str, EventPro
     best.add(c)
     best.changed = True
     index.add(best, c)
+    return best, crowded if founded else None

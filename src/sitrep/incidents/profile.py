@@ -29,9 +29,11 @@ class Candidate:
     def of(cls, m: Mention) -> Candidate:
         # The words of the sentence and of every other sentence the mention's evidence cites
         # (merge_within folds a report's sentences about the event into one mention).
+        # The report's lead adds the names and words the sentence leaves to its neighbours.
         texts = " ".join(dict.fromkeys([m.span.text, *(s.text for s in m.evidence.values() if s and s.text)]))
+        lead = m.lead or ""
         return cls(m, date_interval(m), place_precision(m.place, m.geo_precision),
-                   tokens(texts), actors_of(m), proper_names(texts))
+                   tokens(f"{texts} {lead}"), actors_of(m), proper_names(texts) | proper_names(lead))
 
     @property
     def country(self) -> str:
@@ -95,7 +97,7 @@ class EventProfile:
 
     def fit(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> tuple[float, bool] | None:
         """(log-odds that `c` reports this event, whether only as a follow-up story dated days
-        away from it), or None when it cannot.
+        away from it or as a report placed in another admin1), or None when it cannot.
 
         Gates hold against EVERY distinct value the members were seen with (complete linkage),
         so A~B and B~C never glue an unrelated C to A; the other points compare with the whole
@@ -132,7 +134,13 @@ class EventProfile:
             places = [self._same_admin1(m.place, p) if x is None else x
                       for x, (p, _) in zip(places, self.places.values())]
             if any(p is None for p in places):
-                return None
+                # Towns of two admin1s: one is often the gazetteer's namesake of the other ("Gary"
+                # placed in Texas); only reports sharing a name, and all else agreeing, then meet.
+                far = rules()["place"]["elsewhere_loose"]
+                if far is None or c.names.isdisjoint(self.names):
+                    return None
+                places = [far if x is None else x for x in places]
+                follow_up = True
         if any(d[1] for d in dates) and self._days_told_apart(c, docs_by_day):
             return None
         points = (rules()["prior"] + min(types) + min(d[0] for d in dates) + max(places, default=0.0)
@@ -161,13 +169,15 @@ class EventProfile:
 
         Only where both are placed in one admin1 (every place of the event), and the penalty is
         steep: only the same tolls or the same words (victims' names, street) can outweigh it."""
-        cfg = rules()["date"]["follow_up"]
-        gap = gap_days(c.interval, interval)
         m = c.mention
-        if gap is None or gap > cfg["max_days"] or m.place is None or not m.place.admin1 or not self.places:
+        if m.place is None or not m.place.admin1 or not self.places:
             return None
         if any(p.admin1 != m.place.admin1 or p.country_code != m.place.country_code
                for p, _ in self.places.values()):
+            return None
+        cfg = rules()["date"]["follow_up"]
+        gap = gap_days(c.interval, interval)
+        if gap is None or gap > cfg["max_days"]:
             return None
         return cfg["points"], True
 
@@ -196,16 +206,24 @@ class BlockIndex:
         lo, hi = interval[0] - timedelta(days=reach_days), interval[1] + timedelta(days=reach_days)
         return range(lo.toordinal() // self.bucket_days, hi.toordinal() // self.bucket_days + 1)
 
+    def _slots(self, c: Candidate) -> list[tuple[dict, tuple]]:
+        """The (table, key) pairs an event is filed under for its member `c`."""
+        slots: list[tuple[dict, tuple]] = []
+        if c.mention.place is not None and c.mention.place.admin1 and c.interval is not None:
+            slots += [(self.by_admin1, (c.country, c.mention.place.admin1, b)) for b in self._buckets(c.interval)]
+        for b in self._buckets(c.interval):
+            slots += [(self.by_bucket, b), (self.by_key, (c.country if c.mention.place else "", b))]
+        return slots
+
     def add(self, profile: EventProfile, c: Candidate) -> None:
         """Index `profile` under the buckets of its newest member `c`."""
-        countries = {c.country} if c.mention.place else {""}
-        if c.mention.place is not None and c.mention.place.admin1 and c.interval is not None:
-            for b in self._buckets(c.interval):
-                self.by_admin1.setdefault((c.country, c.mention.place.admin1, b), {})[profile.event_id] = profile
-        for b in self._buckets(c.interval):
-            self.by_bucket.setdefault(b, {})[profile.event_id] = profile
-            for country in countries:
-                self.by_key.setdefault((country, b), {})[profile.event_id] = profile
+        for table, key in self._slots(c):
+            table.setdefault(key, {})[profile.event_id] = profile
+
+    def remove(self, profile: EventProfile, c: Candidate) -> None:
+        """Take `profile` out of the buckets its member `c` filed it under."""
+        for table, key in self._slots(c):
+            table.get(key, {}).pop(profile.event_id, None)
 
     def candidates(self, c: Candidate) -> list[EventProfile]:
         found: dict[str, EventProfile] = {}

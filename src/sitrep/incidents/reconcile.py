@@ -8,9 +8,10 @@ ACLED's: `fatalities` is the most conservative credible figure, that is the lowe
 a revision superseded the earlier reports, in which case it is the revised figure.
 
 `injuries` is not an ACLED field, so no conservative rule binds it: it is the best figure, that is
-the newest revision, or else the figure most reports give, ties going to the higher one (early
-reports undercount the wounded, who reach hospitals one by one; measured on GVA: 0.553 exact with
-the lowest figure, 0.559 with this rule).
+the newest revision, or else the median of the reports' figures (the lower middle one of an even
+number), like `fatalities_best`. A stray figure (an age read as a count, a city's weekend tally)
+then never wins against two reports, and of two reports the lower figure wins. (Measured on GVA:
+exact injured 0.700 with the figure most reports give, ties to the higher; 0.708 with the median.)
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def best_injuries(members: list[Mention]) -> int | None:
     revisions = [m for m in having if is_revision(_count_text(m, "injuries"))]
     if revisions:
         return max(revisions, key=lambda m: (_published(m), m.injuries)).injuries
-    votes = Counter(m.injuries for m in having)
-    return max(votes, key=lambda v: (votes[v], v))
+    values = sorted(m.injuries for m in having)
+    return values[(len(values) - 1) // 2]
 
 
 def reconcile_counts(members: list[Mention], field: str) -> tuple[int | None, int | None, int | None, int | None]:
@@ -75,6 +76,34 @@ def _vote(members: list[Mention], key, rank=lambda m: 0):
         support[key(m)] += 1.0 + m.confidence
     winner = max(support.values())
     return next(m for m in having if support[key(m)] == winner)
+
+
+def _place_vote(members: list[Mention]) -> Mention | None:
+    """The member holding the event's place: among the most precise places the members give (the
+    town over the county), the one most members place the event near (within place.max_town_km,
+    whatever their precision): a report that put the event in a namesake town or the outlet's
+    city finds no support from the others. Support is a member plus its confidence; ties go to
+    the earliest member. (Measured on GVA: place within 25 km 0.866 -> 0.870 over the most
+    supported place key alone.)"""
+    placed = [m for m in members if m.place is not None]
+    if not placed:
+        return None
+    weight: Counter = Counter()  # place key -> the support of the members placing the event there
+    first: dict = {}  # place key -> its earliest member
+    rank: dict = {}  # place key -> the most precise precision a member gives it
+    for m in placed:
+        key = _place_key(m)
+        weight[key] += 1.0 + m.confidence
+        first.setdefault(key, m)
+        rank[key] = min(rank.get(key, 9), place_precision(m.place, m.geo_precision) or 9)
+    top = min(rank.values())
+    near_km = rules()["place"]["max_town_km"]
+    support = {key: sum(w for other, w in weight.items()
+                        if haversine_km(first[key].place, first[other].place) <= near_km)
+               for key in first if rank[key] == top}
+    best = max(support.values())
+    return next(m for m in placed if support.get(_place_key(m)) == best
+                and (place_precision(m.place, m.geo_precision) or 9) == top)
 
 
 def _place_key(m: Mention):
@@ -155,7 +184,7 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
         return e
     typed = _vote(members, lambda m: m.sub_event_type)
     dated = _vote(members, lambda m: m.date, rank=lambda m: m.date_precision or DAY)
-    placed = _vote(members, _place_key, rank=lambda m: place_precision(m.place, m.geo_precision))
+    placed = _place_vote(members)
     actor1 = _vote(members, lambda m: m.actor1.name if m.actor1 else None)
     a1 = actor1.actor1 if actor1 else None
     actor2 = _vote(members, lambda m: m.actor2.name if m.actor2 and m.actor2 != a1 else None)

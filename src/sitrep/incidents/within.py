@@ -14,11 +14,19 @@ from sitrep.incidents.compare import (
     actor_points, actors_of, count_points, date_interval, date_points, is_revision, place_precision,
     place_points, type_points)
 from sitrep.incidents.rules import rules
-from sitrep.model import Mention
+from sitrep.model import Document, Mention
 
 
-def merge_within(mentions: list[Mention]) -> list[Mention]:
-    """One Mention per event told in a document (the input is one document's mentions, any order)."""
+def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[Mention]:
+    """One Mention per event told in a document (the input is one document's mentions, any order).
+
+    Given the document, each mention also keeps the report's lead (`Mention.lead`): the merger
+    compares reports by the victims', streets' and places' names and words their leads share,
+    which the event's own sentence alone rarely holds."""
+    if doc is not None:
+        lead = report_lead(doc)
+        for m in mentions:
+            m.lead = m.lead or lead
     if len(mentions) < 2:
         return list(mentions)
     groups: list[list[Mention]] = []
@@ -34,6 +42,16 @@ def merge_within(mentions: list[Mention]) -> list[Mention]:
         else:
             best.append(m)
     return [g[0] if len(g) == 1 else combine(g) for g in groups]
+
+
+def report_lead(doc: Document) -> str:
+    """The opening words of the report's body, cut at a word (see data/merge_rules.yaml, text.lead_chars)."""
+    limit = rules()["text"]["lead_chars"]
+    body = (doc.text or "")[:doc.body_end()]
+    if len(body) <= limit:
+        return body.strip()
+    cut = body.rfind(" ", 0, limit + 1)
+    return body[:cut if cut > 0 else limit].strip()
 
 
 def _opens_separately(m: Mention) -> bool:
