@@ -10,7 +10,7 @@ import pytest
 from sitrep.events import extract
 from sitrep.events.counts import document_numbers, sentence_counts, totals
 from sitrep.events.dates import date_role
-from sitrep.model import Document
+from sitrep.model import WEEK, Document
 from sitrep.nlp import analyze
 from sitrep.nlp.dates import find_dates
 from sitrep.taxonomy import CRIMINAL
@@ -150,3 +150,50 @@ def test_another_shooting_told_for_background_gives_no_toll():
     m = crime("A 20-year-old man was shot in the leg on Elm Street on Saturday night.\n\n"
               "A shooting on the same block last week left a 19-year-old dead.", date(2015, 3, 15))
     assert (m.fatalities, m.injuries) == (None, 1)
+
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the page's own stamp is no date of the shooting, though it is the first date of the report
+    ("Block party gunfire (Published Sunday, June 21, 2015)\n\nTen people, including a 1-year-old girl, were "
+     "wounded when a man opened fire on a street party.\nNeighbors said the party had started around 8 p.m. Saturday.",
+     date(2015, 6, 21), date(2015, 6, 20)),
+    ("UPDATE July 16, 3:03 p.m.: Police said a 3-year-old girl was shot and killed in her home.\n"
+     "The girl's mother had called 911 around 9 p.m. Wednesday.", date(2015, 7, 16), date(2015, 7, 15)),
+    ("April 23, 2013 6:12 AM\n\nCHICAGO - Seven men were wounded by gunfire on the South Side.\n"
+     "The first call came around 4 p.m. Monday.", date(2013, 4, 23), date(2013, 4, 22)),
+    # a holiday dates the shooting; the day of the condition is a later step
+    ("A 13-year-old is in stable condition Friday after being shot in Elliston on Thanksgiving Day.",
+     date(2015, 11, 27), date(2015, 11, 26)),
+])
+def test_page_stamps_and_holidays(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "overnight" spans two days: the day said for the same shooting tells which
+    ("Four men playing dice were shot and one was killed overnight.\n"
+     "It happened Saturday night around 10 p.m. on West Prospect Street, police said.", date(2015, 8, 16),
+     date(2015, 8, 15)),
+    ("A two-year-old child and a woman were shot overnight in the north of the city. "
+     "It happened around 10:45 p.m. Friday on Kossuth Avenue.", date(2016, 7, 2), date(2016, 7, 1)),
+    # a birth date is no day of the shooting
+    ("A girl was shot and killed at a family gathering, the coroner said.\nMelina was born April 6, 2009, in Quincy.\n"
+     "She died Friday, May 20, 2016, in Barry.", date(2016, 5, 23), date(2016, 5, 20)),
+])
+def test_the_day_of_the_shooting_among_other_days(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+def test_a_date_alone_under_the_byline_is_the_page_stamp():
+    m = crime("UPDATED\n\nBy a staff writer\n\nJanuary 9, 2015\n\nA man was arrested after his nephew shot himself "
+              "with a gun left on a bed.\nThe boy was playing with the gun at his grandmother's house, arrest papers say.",
+              date(2015, 1, 8))
+    assert (m.date, m.date_precision) == (date(2015, 1, 8), WEEK) and "date" not in m.evidence
+
+
+def test_a_date_in_someone_elses_quoted_words_dates_nothing():
+    m = crime("“I talked to a guy yesterday who said he could not believe it,” the mayor said.\n\n"
+              "A 4-year-old girl was shot by her brother at a home south of town.\n"
+              "The shooting happened around 8 p.m., deputies said.", date(2015, 3, 19))
+    assert m.date_precision == WEEK and "date" not in m.evidence

@@ -124,3 +124,32 @@ def test_a_weekend_is_its_saturday(text, published, expected):
 
 def test_a_spanish_place_name_is_no_month():
     assert find_dates("A man was killed in Colonia Corona del Mar. 1 fatality.", date(2022, 6, 20)) == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # fixed days, nth weekdays and Easter, each the latest one on or before publication
+    ("A man was shot on Christmas Eve outside a church.", date(2015, 12, 28), date(2015, 12, 24)),
+    ("Two brothers were wounded on New Year’s Eve by celebratory gunfire.", date(2016, 1, 2), date(2015, 12, 31)),
+    ("A teenager was shot in Elliston on Thanksgiving Day.", date(2015, 11, 30), date(2015, 11, 26)),
+    ("A girl was killed in a home invasion on Easter Sunday.", date(2016, 4, 11), date(2016, 3, 27)),
+    ("A fight on Memorial Day ended in gunfire.", date(2016, 6, 2), date(2016, 5, 30)),
+    # said in January, Christmas is the last one
+    ("The store clerk was shot on Christmas while closing up.", date(2016, 1, 8), date(2015, 12, 25)),
+])
+def test_holidays_are_days(text, published, expected):
+    d = one(text, published)
+    assert (d.value, d.precision) == (expected, DAY)
+
+
+def test_a_holiday_weekend_is_a_week():
+    d = one("Six people were shot over the Fourth of July weekend.", date(2015, 7, 7))
+    assert (d.value, d.precision) == (date(2015, 7, 4), WEEK)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Two women were killed at a Halloween party in an apartment building.", date(2016, 10, 31)),
+    ("Christmas shopping brought crowds downtown.", date(2015, 12, 20)),
+    ("The family had planned a big dinner for Thanksgiving Day.", date(2015, 11, 20)),  # still to come
+])
+def test_a_holiday_named_but_no_day_said(text, published):
+    assert find_dates(text, published) == []

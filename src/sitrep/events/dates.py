@@ -15,8 +15,14 @@ The order (documented in the README's events section):
    own week) and no evidence, since no words support it.
 A crime report is then dated by its violence over the whole report (`date_the_violence`): a
 date said beside words of the shooting ("was shot Saturday night", "in the May 10 shooting")
-outranks the day of a later step or statement ("was charged Tuesday", "police said Monday"),
-whose words and cues are in data/event_dates.yaml.
+outranks the day of a later step or statement ("was charged Tuesday", "police said Monday",
+"was in custody Friday", "bond was set Saturday"), whose words and cues are in
+data/event_dates.yaml. "Overnight" spans two days and gives way to the day said for the same
+shooting ("It happened around 10:45 p.m. Friday"); a week or month ("last weekend", "in late
+November") gives way to a day said inside it ("on April 18"). A date inside someone's quoted
+words elsewhere in the report ("I talked to him yesterday") dates no event. Page stamps
+("(Published Sunday, June 21, 2015)", "UPDATE July 16, 3:03 p.m.", a full date alone on its
+line under the byline) are no dates of events.
 Dates come from `sitrep.nlp` only (it always runs before events).
 """
 
@@ -27,7 +33,7 @@ from datetime import date
 
 from sitrep.events.filters import event_words
 from sitrep.events.lexicons import date_cues
-from sitrep.model import DAY, WEEK, Analysis, DateMention, Mention, Sentence
+from sitrep.model import DAY, MONTH, WEEK, Analysis, DateMention, Mention, Sentence
 from sitrep.taxonomy import CRIMINAL
 
 # "police said Friday", "was charged on Tuesday": the date of a statement or of a step that
@@ -38,6 +44,14 @@ _STATEMENT = re.compile(
     r"\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+)?$", re.I)
 # "Posted: Monday, March 31, 2014", "UPDATED at 11:37 A.M. on Monday": when the page was written.
 _STAMP = re.compile(r"\b(?:posted|updated|published|modified|last update)\s*(?::|at\b|on\b)[^\n]{0,30}$", re.I)
+# "(Published Saturday, April 27, 2013)", "UPDATE July 16, 3:03 p.m.:", "Update-- Dec. 5, 2015": a page
+# stamp opening a line or a bracket, the date right after it (capitalized: "police updated Monday" is prose).
+_STAMP_HEAD = re.compile(r"(?:(?:^|[\n(\[|:\u200b\u2013\u2014-])\s*(?:Posted|Updated?|Published|Last [Uu]pdated?)"
+                         r"|\b(?:UPDATED?|POSTED|PUBLISHED))\W{0,4}$")
+# "April 23, 2013 6:12 AM" on a line of its own: a dateline with the clock time of the page.
+_LINE_START = re.compile(r"(?:^|\n)[\s|\W]{0,4}$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_CLOCK_AFTER = re.compile(r",?\s+\d{1,2}:\d\d\s*(?:[ap]\.?\s?m\b\.?|AM|PM|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)", re.I)
 
 
 def document_dates(analysis: Analysis) -> list[DateMention]:
@@ -118,20 +132,56 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
             and _opens_a_sentence(current, text)):
         return None  # "On 20 February 2022, ...": a day written out in full at the head of the account
         # stands (the day of publication there is a dateline: "March 25, 2014 12:45 PM SAN FRANCISCO")
-    plain = coarse = None  # the first day of no step, the first week or month of the violence
+    plain = coarse = overnight = None  # the first day of no step, week or month of the violence, "overnight"
     for d in dates:
         if published is not None and d.value > published:
             continue
         role = date_role(d, text)
         if role == "violence" and d.precision == DAY:
-            return d
-        if role == "violence":
+            if overnight is None and _OVERNIGHT.match(d.span.text):
+                overnight = d  # "shot overnight" spans two days: "It happened around 10:45 p.m. Friday" says which
+                continue
+            if overnight is None or 0 <= (overnight.value - d.value).days <= 1:
+                return d
+        elif role == "violence":
             coarse = coarse or d
         elif not role and d.precision == DAY:
             plain = plain or d
-    if current is not None and date_role(current, text) != "step":
+    if overnight is not None:
+        return overnight
+    current_role = date_role(current, text) if current is not None else ""
+    if current is not None and current_role != "step" and current.precision == DAY:
         return None  # the sentence's own date stands
+    wide = current if current is not None and current_role != "step" else coarse
+    if wide is not None:
+        narrow = _narrowed(wide, dates, text, published)
+        if narrow is not None or wide is current:
+            return narrow
     return plain or coarse
+
+
+_OVERNIGHT = re.compile(r"overnight\b", re.I)
+
+
+def _narrowed(wide: DateMention, dates: list[DateMention], text: str, published: date | None) -> DateMention | None:
+    """"the shooting last weekend" ... "at 8:37 p.m. on April 18": the day said inside that week or month."""
+    return next((d for d in dates if d.precision == DAY and _inside(d.value, wide) and _narrows(d, text)
+                 and (published is None or d.value <= published)), None)
+
+
+def _narrows(d: DateMention, text: str) -> bool:
+    """A day that may stand for a week or month said of the violence: said beside the violence, or
+    written out ("on April 18") and of no later step or death ("visitation Tuesday", "died Sunday")."""
+    role = date_role(d, text)
+    return role == "violence" or (not role and any(c.isdigit() for c in d.span.text))
+
+
+def _inside(day: date, wide: DateMention) -> bool:
+    """Whether a day falls in the week or month a coarse date stands for (a week's value is its
+    middle or its Saturday: three days either side)."""
+    if wide.precision == MONTH:
+        return (day.year, day.month) == (wide.value.year, wide.value.month)
+    return abs((day - wide.value).days) <= 3
 
 
 _LEAD = r"(?:(?:on|around|about|between|from|since|overnight\s+on|early\s+on|late\s+on)\s+)?$"
@@ -146,8 +196,24 @@ def _opens_a_sentence(d: DateMention, text: str) -> bool:
     return bool(_AFTER_A_STOP.search(window) or (start <= 24 and _AT_THE_START.match(window)))
 
 
+def _quoted(d: DateMention, text: str) -> bool:
+    """Whether a date stands inside quotation marks opened in its paragraph."""
+    start = text.rfind("\n", 0, d.span.start) + 1
+    before = text[start:d.span.start]
+    if before.rfind("\u201c") > before.rfind("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _is_stamp(d: DateMention, text: str) -> bool:
-    return bool(_STAMP.search(text, max(0, d.span.start - 40), d.span.start))
+    """When the page was posted or updated, not when anything happened."""
+    start = d.span.start
+    if _STAMP.search(text, max(0, start - 40), start) or _STAMP_HEAD.search(text, max(0, start - 24), start):
+        return True
+    if d.relative or d.precision != DAY or _LINE_START.search(text, max(0, start - 5), start) is None:
+        return False
+    # "April 23, 2013 6:12 AM", or "January 9, 2015" alone on its line under a byline
+    return _CLOCK_AFTER.match(text, d.span.end) is not None or _LINE_END.match(text, d.span.end) is not None
 
 
 def event_date(dates: list[DateMention], sentences: list[Sentence], index: int,
@@ -178,12 +244,19 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
     if not violent or not dates:
         return
     text, published = analysis.doc.text, analysis.doc.published
+    for m in violent:
+        _unquote(m, dates, text, published)
     crime = next((m for m in violent if m.disorder_type == CRIMINAL), None)
     if crime is not None:
         _redate(crime, crime_date(dates, text, _said(crime, dates), published))
     for m in violent:
         current = _said(m, dates)
-        if m is crime or current is None or date_role(current, text) != "step":
+        if m is crime or current is None:
+            continue
+        if current.precision != DAY and date_role(current, text) != "step":
+            _redate(m, _narrowed(current, dates, text, published))  # "in late November" ... "the night of November 24"
+            continue
+        if date_role(current, text) != "step":
             continue
         if crime is None:
             _redate(m, crime_date(dates, text, current, published))
@@ -191,6 +264,21 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
             m.date, m.date_precision = crime.date, crime.date_precision
             if "date" in crime.evidence:
                 m.evidence["date"] = crime.evidence["date"]
+
+
+def _unquote(m: Mention, dates: list[DateMention], text: str, published: date | None) -> None:
+    """A date inside someone's quoted words ("I talked to him yesterday") outside the event's own
+    sentence dates the speaker's story, not the event: the report's first date said outside quotes
+    stands instead, else the publication's week."""
+    current = _said(m, dates)
+    if current is None or m.span.start <= current.span.start < m.span.end or not _quoted(current, text):
+        return
+    told = next((d for d in dates if not _quoted(d, text)), None)
+    if told is not None:
+        _redate(m, told)
+    elif published is not None:
+        m.date, m.date_precision = published, WEEK
+        m.evidence.pop("date", None)
 
 
 def _said(m: Mention, dates: list[DateMention]) -> DateMention | None:

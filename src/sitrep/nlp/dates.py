@@ -13,6 +13,9 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
   never after publication. A weekend ("over the weekend", "last weekend") is its Saturday: the
   latest one on or before publication, or the one before when "last weekend" is said on a weekend. Month precision ("in March", "earlier this month"): the 15th, as in ACLED's
   own data, never after publication.
+- A holiday ("on Christmas Eve", "Thanksgiving night", "Easter Sunday"; data/holidays.yaml) is its latest
+  day on or before the published date; one still to come within weeks is a plan, not a date, and one
+  naming a party or a season ("a Halloween party") names no day.
 - Without a published date, relative expressions get no value; a month and day get the year only
   when the text states a year (and a stated weekday then picks between that year and its neighbours).
   Nothing is guessed.
@@ -21,8 +24,12 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from sitrep.model import DAY, MONTH, WEEK, DateMention, Span
 from sitrep.nlp.tokens import word_tokens
@@ -174,14 +181,105 @@ def _weekday(m: re.Match, modifier: str, published: date | None) -> date | None:
 def _month_day_match(text: str, m: re.Match, published: date | None) -> tuple[date | None, bool, int]:
     """(value, relative, start) of a month-day match, with a weekday written before it."""
     wd = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if wd and not m.group(0)[0].isdigit() and wd.group(0).rstrip().lower().endswith("the"):
+        wd = None  # "said Thursday the July 15 death": two dates; "the" goes only before a day ("Friday the 13th")
     weekday = _WEEKDAYS.get(wd.group("weekday").lower()) if wd else None
     value, relative = _month_day(text, m, published, weekday)
     return value, relative, wd.start() if wd else m.start()
 
 
+@dataclass(frozen=True)
+class _Holiday:
+    month: int = 0
+    day: int = 0
+    weekday: int | None = None
+    nth: int = 0
+    easter: bool = False
+    offset: int = 0
+
+    def on(self, year: int) -> date:
+        if self.easter:
+            base = _easter(year)
+        elif self.weekday is None:
+            base = date(year, self.month, self.day)
+        elif self.nth > 0:
+            first = date(year, self.month, 1)
+            base = first + timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
+        else:  # the last such weekday of the month
+            last = date(year + self.month // 12, self.month % 12 + 1, 1) - timedelta(days=1)
+            base = last - timedelta(days=(last.weekday() - self.weekday) % 7)
+        return base + timedelta(days=self.offset)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> tuple[re.Pattern, tuple[str, ...], dict[str, _Holiday], int]:
+    """The holiday names of data/holidays.yaml as one pattern, the heads of the names, each name's
+    holiday, and how many days ahead a holiday is still to come."""
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "holidays.yaml").read_text(encoding="utf-8"))
+    by_name: dict[str, _Holiday] = {}
+    names, bare = [], []
+    for h in raw["holidays"]:
+        holiday = _Holiday(**{k: v for k, v in h.items() if k not in ("names", "bare")})
+        for name in h.get("names", []):
+            by_name[_APOSTROPHE.sub("'", name)] = holiday
+            names.append(name)
+        for name in h.get("bare", []):
+            by_name[_APOSTROPHE.sub("'", name)] = holiday
+            bare.append(name)
+
+    def alternation(found: list[str]) -> str:
+        return "|".join(re.escape(_APOSTROPHE.sub("'", n)).replace("'", "['’]")
+                        for n in sorted(found, key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in raw["not_a_day"])
+    pattern = re.compile(rf"(?<![\w'’])(?:(?P<name>{alternation(names)})|(?<=\bon\s)(?P<bare>{alternation(bare)}))"
+                         rf"(?![\w'’])(?:(?P<weekend>(?:\s+holiday)?\s+weekend)|(?P<noun>\s+(?:{nouns})\b))?")
+    heads = tuple({_APOSTROPHE.sub(q, n)[:9] for n in names + bare for q in "'’"})
+    return pattern, heads, by_name, int(raw["upcoming_days"])
+
+
+_APOSTROPHE = re.compile(r"['’]")
+
+
+def _holiday_dates(text: str, published: date | None) -> list[tuple]:
+    """"on Christmas Eve", "Thanksgiving night": the latest such day on or before publication."""
+    pattern, heads, by_name, upcoming = _holidays()
+    out = []
+    if not any(h in text for h in heads):
+        return out  # most reports name no holiday: a substring test is much cheaper than the pattern
+    for m in pattern.finditer(text):
+        if m.group("noun"):
+            continue  # "a Halloween party": the party may have been any night around it
+        holiday = by_name[_APOSTROPHE.sub("'", m.group("name") or m.group("bare"))]
+        precision = WEEK if m.group("weekend") else DAY
+        year = published.year if published else _text_year(text)
+        if year is None:
+            out.append((1, m.start(), m.end(), None, precision, True))
+            continue
+        value = holiday.on(year)
+        if published and value > published:
+            if (value - published).days <= upcoming:
+                continue  # "plans for Thanksgiving" written the week before: not yet a day of anything
+            value = holiday.on(year - 1)
+        out.append((1, m.start(), m.end(), value, precision, published is not None))
+    return out
+
+
 def find_dates(text: str, published: date | None = None, doc_id: str = "") -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` (None: see module docstring)."""
-    found: list[tuple[int, int, int, date | None, int, bool]] = []  # priority, start, end, ...
+    found: list[tuple[int, int, int, date | None, int, bool]] = _holiday_dates(text, published)  # priority, start, end, ...
     toks = word_tokens(text)
     words = toks.words
     for k in toks.candidates(_TRIGGERS):

@@ -1,0 +1,81 @@
+"""Show why GVA incidents get a wrong date: a diagnostic for the events' date rules.
+
+Usage: python benchmarks/gva_dates_diagnose.py [N_INCIDENTS] [--quiet]
+Runs the pipeline over the articles of the first N gold incidents, takes per incident the Event the
+scorer takes (`sitrep.evaluate.gva`), and for each wrong date prints the gold date, the Event's date
+and, per member mention, its document's publication date, its date and the words around the date's
+evidence. Then a tally of the misses by kind:
+- reconcile: some member mention had the gold date, the Event took another;
+- no words: the mentions' dates rest on no words (the publication date was used);
+- off by N days: the mention's date words resolved N days from the gold date.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from sitrep.evaluate.gva import load, to_document
+from sitrep.pipeline import extract
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gva"
+
+
+def _context(text: str, span, before: int = 70, after: int = 50) -> str:
+    s, e = span.start, span.end
+    return (text[max(0, s - before):s] + "[[" + text[s:e] + "]]" + text[e:e + after]).replace("\n", " / ")
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    quiet = "--quiet" in sys.argv
+    n = int(args[0]) if args else 200
+    incidents, articles = load(GOLD, n)
+    docs = {a["doc_id"]: to_document(a) for a in articles}
+    events = extract(list(docs.values()))
+    texts = {d.id: d.text for d in docs.values()}
+    by_doc = defaultdict(list)
+    for e in events:
+        for doc_id in {s.doc_id for s in e.sources}:
+            by_doc[doc_id].append(e)
+    docs_of = defaultdict(list)
+    for a in articles:
+        docs_of[str(a["incident_id"])].append(a["doc_id"])
+    by_id = {e.id: e for e in events}
+    kinds = Counter()
+    for inc in incidents:
+        support = Counter(e.id for d in docs_of[str(inc["incident_uri"])] for e in by_doc.get(d, []))
+        if not support:
+            kinds["no event"] += 1
+            continue
+        event = by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources,
+                                                   by_id[i].fatalities_low is not None, i))]
+        gold = str(inc.get("date_iso"))
+        if event.date is not None and event.date.isoformat() == gold:
+            kinds["right"] += 1
+            continue
+        members = event.mentions
+        if any(m.date is not None and m.date.isoformat() == gold for m in members):
+            kind = "reconcile"
+        elif all("date" not in m.evidence for m in members):
+            kind = "no words"
+        else:
+            off = (event.date - __import__("datetime").date.fromisoformat(gold)).days if event.date else None
+            kind = f"off by {off:+d} days" if off is not None and abs(off) <= 7 else "off by more"
+        kinds[kind] += 1
+        if quiet:
+            continue
+        print(f"=== incident {inc['incident_uri']} gold={gold} event={event.date} [{kind}] "
+              f"sources={event.n_sources}")
+        for m in members:
+            span = m.evidence.get("date")
+            words = _context(texts.get(m.doc_id, ""), span) if span is not None else "(no words)"
+            print(f"  - {m.doc_id[:12]} pub={m.published} date={m.date} p={m.date_precision} :: {words!r}")
+    total = sum(kinds.values()) or 1
+    for kind, count in kinds.most_common():
+        print(f"{kind:>16}: {count:5d}  {count / total:.3f}")
+
+
+if __name__ == "__main__":
+    main()
