@@ -14,6 +14,11 @@ filed under the first kind that fits:
   bigger_city         a larger city of the gold state was chosen (hospital, police, TV market)
   other_state         a place of another state was chosen although the gold town is named
   other               the rest (a smaller place of the same state, a county, the state itself)
+
+Then per gold incident, as the scorer sees it (the Event most of its articles support), a miss is
+filed as: merge (some article's mention is within 25 km, but not one of that Event's), reconcile
+(one of the Event's mentions is within 25 km, another place won), event_no_place, or geo (no
+mention of the incident's articles is within 25 km).
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from sitrep.evaluate.gva import LOCATION_KM, _gold_point, load, to_document
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.incidents.compare import haversine_km
+from sitrep.incidents import merge
+from sitrep.ingest.headline import with_headline
 from sitrep.pipeline import process_document
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gva"
@@ -64,13 +71,14 @@ def main() -> None:
     gold = {str(i["incident_uri"]): i for i in incidents}
     gaz = get_gazetteer()
     tally, examples, outcome = Counter(), defaultdict(list), {}
+    per_doc = {}
     for a in articles:
         inc = gold[str(a["incident_id"])]
         point = _gold_point(inc)
+        doc = with_headline(to_document(a))  # as the scorer reads it: the title as last paragraph
+        mentions = per_doc[a["doc_id"]] = process_document(doc)
         if point is None:
             continue
-        doc = to_document(a)
-        mentions = process_document(doc)
         tally["articles"] += 1
         placed = next((m for m in mentions if m.place is not None), None)
         if placed is not None and haversine_km(placed.place, point) <= LOCATION_KM:
@@ -103,6 +111,48 @@ def main() -> None:
     if show:
         for line in examples[show][n_examples:]:
             print("      " + line)
+    incident_misses(incidents, articles, per_doc)
+
+
+def incident_misses(incidents: list[dict], articles: list[dict], per_doc: dict) -> None:
+    """Per gold incident: a hit, or why the scorer's Event is not within 25 km."""
+    events = merge([m for ms in per_doc.values() for m in ms])
+    by_doc = defaultdict(list)
+    for e in events:
+        for doc_id in {s.doc_id for s in e.sources}:
+            by_doc[doc_id].append(e)
+    docs_of = defaultdict(list)
+    for a in articles:
+        docs_of[str(a["incident_id"])].append(a["doc_id"])
+    by_id = {e.id: e for e in events}
+    kinds = Counter()
+    for inc in incidents:
+        point = _gold_point(inc)
+        if point is None:
+            continue
+        docs = docs_of[str(inc["incident_uri"])]
+        support = Counter(e.id for d in docs for e in by_doc.get(d, []))
+        if not support:
+            kinds["no_event"] += 1
+            continue
+        event = by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources,
+                                                  by_id[i].fatalities_low is not None, i))]
+        near = [m for m in event.mentions if m.place is not None and haversine_km(m.place, point) <= LOCATION_KM]
+        if event.place is not None and haversine_km(event.place, point) <= LOCATION_KM:
+            kinds["hit"] += 1
+        elif event.place is None:
+            kinds["event_no_place"] += 1
+        elif near:
+            kinds["reconcile"] += 1
+        elif any(m.place is not None and haversine_km(m.place, point) <= LOCATION_KM for d in docs for m in per_doc[d]):
+            kinds["merge"] += 1
+        else:
+            kinds["geo"] += 1
+    total = sum(kinds.values()) or 1
+    print(f"incidents {total}, event within {LOCATION_KM:.0f} km: {kinds['hit'] / total:.3f}")
+    for kind, n in kinds.most_common():
+        if kind != "hit":
+            print(f"  {kind:20s} {n:5d}  {n / total:.3f}")
 
 
 if __name__ == "__main__":

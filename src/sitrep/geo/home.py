@@ -18,7 +18,9 @@ from functools import lru_cache
 from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
-from sitrep.geo.lexicon import load_data
+from sitrep.geo.lexicon import us_state_codes
+from sitrep.geo.namesakes import home_cues, is_town, namesake_in_named_state
+from sitrep.geo.outlets import known_outlet_town
 from sitrep.geo.site import outlet_town, site_town
 from sitrep.model import Document, Place, Span, Toponym
 
@@ -26,7 +28,7 @@ from sitrep.model import Document, Place, Span, Toponym
 _DATELINE_TAIL = re.compile(r"(?:,\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s?(?:\([A-Za-z0-9 .]{2,12}\)\s?)?(?:—|–|--|-|:)")
 _LINE_LEAD = " \t*×•|\"'“"
 _TITLE_OUTLET = re.compile(r"\s(?:-|\||–|—)\s")  # "... shooting - KSLA News 12 Shreveport": the outlet follows
-_NAME = r"((?:[A-Z][a-z]+[ .-]){0,2}[A-Z][a-z]+)"
+_NAME = r"((?:[A-Z][a-z]+(?:\. |[ .-])){0,2}[A-Z][a-z]+)"  # "Dayton", "Port St. Lucie"
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Home:
     how: str  # "dateline", "title", "police", "named", "site"
     states: frozenset = frozenset()  # the first-level areas the report names (title included), folded
     dateline: Toponym | None = None  # the town of the dateline, if the report has one
+    outlet: Place | None = None  # the town of the outlet, when its address or title names it
 
     @property
     def place(self) -> Place:
@@ -44,18 +47,14 @@ class Home:
 
 
 @lru_cache(maxsize=1)
-def home_cues() -> dict:
-    return load_data("home_cues.yaml")
+def us_state_names() -> frozenset[str]:
+    return frozenset(fold(name) for name in us_state_codes().values())
 
 
 @lru_cache(maxsize=1)
 def _police_pattern() -> re.Pattern:
     nouns = "|".join(re.escape(n) for n in home_cues()["police_nouns"])
     return re.compile(_NAME + r"\s(?i:" + nouns + r")\b")  # "Dayton police", "Chicago Police"
-
-
-def is_town(place: Place | None) -> bool:
-    return place is not None and place.feature_code.startswith("PPL")
 
 
 def named_states(toponyms: list[Toponym]) -> set[str]:
@@ -81,8 +80,11 @@ def _pick_town(name: str, states: set[str], country: str, near: list[Place] = ()
     in a named state, else near the text's other towns, else in the country (a dateline without a
     state is a well-known town)."""
     gaz = get_gazetteer()
-    rows = [r for r in gaz.lookup(name) if gaz.feature_code[r].startswith("PPL")
-            and (gaz.country_code[r] == country or not country)]
+    towns = [r for r in gaz.lookup(name) if gaz.feature_code[r].startswith("PPL")]
+    # a named state wins over the text's country, which may rest on the same misreading
+    # ("BIRMINGHAM, Ala (WIAT)" read as the English city makes the text's country Britain)
+    rows = [r for r in towns if fold(gaz.admin1[r]) in states and fold(gaz.name[r]) == fold(name)] or [
+        r for r in towns if gaz.country_code[r] == country or not country]
     if not rows:
         local = [r for r in gaz.local_rows_for(fold(name)) if fold(gaz.admin1[r]) in states]
         return gaz.place(local[0]) if local else None
@@ -248,32 +250,88 @@ def report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     country = countries.most_common(1)[0][0] if countries else ""
     title_cands, title_states = _title_names(doc, country)
     site = site_town(doc.url)
-    outlet = site or outlet_town(doc.title)
+    # a known outlet (a station's call letters, a paper's address) before a town read in its title
+    outlet = known_outlet_town(doc) or site or outlet_town(doc.title)
     # the outlet's state counts as named: "Cleveland" in a report of a Chattanooga TV station
     states = named_states(placed) | title_states | ({fold(outlet.admin1)} if outlet is not None else set())
+    if outlet is not None:
+        country = outlet.country_code  # the text's own country may rest on misreadings (Birmingham, England)
+        states = _outlet_states(placed, title_states, outlet)
+        # a US outlet's report is about US towns: a town abroad is no home of it
+        placed = [t for t in placed if t.place.country_code == outlet.country_code]
     dateline = _dateline(text, placed, states, country)
     found = _title_town(doc, text, placed, states, country, title_cands)
-    if found is not None and site is not None and _far_namesake(found.place, site, states):
+    if found is not None and (site or outlet) is not None and _far_namesake(found.place, site or outlet, states):
         found = None  # "Austin shooting" on chicago.cbslocal.com: the Austin neighbourhood, not Texas
     if found is not None and (dateline is None or fold(found.place.admin1) == fold(dateline.place.admin1)):
         # "NASHVILLE — ... a Springfield teen was shot": the dateline is where the reporter is, the
         # town of the title where it happened
-        return Home(found, "title", frozenset(states), dateline)
+        return Home(found, "title", frozenset(states), dateline, outlet)
     if dateline is not None:
-        return Home(dateline, "dateline", frozenset(states), dateline)
+        return Home(dateline, "dateline", frozenset(states), dateline, outlet)
     found = _police_town(doc, text, placed, states, country)
     if found is not None:
-        return Home(found, "police", frozenset(states))
-    towns = Counter(fold(t.place.name) for t in placed if is_town(t.place))
+        return Home(found, "police", frozenset(states), outlet=outlet)
+    # a known outlet's report: only towns of the states it names ("Shreveport" twice in a Tyler
+    # station's report on a Marion County, Texas, shooting)
+    towns = Counter(fold(t.place.name) for t in placed if is_town(t.place)
+                    and (outlet is None or fold(t.place.admin1) in states))
     if towns and site is None:
         name, n = towns.most_common(1)[0]
         if n >= 2:
             return Home(next(t for t in placed if is_town(t.place) and fold(t.place.name) == name), "named",
-                        frozenset(states))
+                        frozenset(states), outlet=outlet)
     if outlet is not None:
+        # a body that names no place of its own: the headline's ("Calaveras County teenager ...")
+        found = _main_place_in(text, placed or [t for t in toponyms if t.place is not None
+                                                and t.place.country_code == outlet.country_code], states)
+        if found is not None:
+            # "BATH COUNTY (WSLS 10) -": the report's own main place in the outlet's area before
+            # the outlet's city, which is only the town of its market
+            return Home(found, "named", frozenset(states), outlet=outlet)
         # the outlet's city ("chicagotribune.com"): the evidence is an empty span carrying its name
-        return Home(Toponym(Span(doc.id, 0, 0, outlet.name), outlet, 0.3), "site", frozenset(states))
+        return Home(Toponym(Span(doc.id, 0, 0, outlet.name), outlet, 0.3), "site", frozenset(states), outlet=outlet)
     return None
+
+
+def _outlet_states(placed: list[Toponym], title_states: set[str], outlet: Place) -> set[str]:
+    """The US states a known outlet's report names: its own, those named outright, and those of
+    the counties and towns it names, each read as its namesake in the outlet's state unless the
+    report names the state it was read in ("MONTGOMERY COUNTY (WSLS 10)" is no Alabama report).
+    Another country's first-level area ("Berlin") is a misreading, no state the report names."""
+    own = fold(outlet.admin1)
+    named = {fold(t.place.admin1) for t in placed if t.place.feature_code == "ADM1"} | title_states | {own}
+    moved = {id(t): namesake_in_named_state(t, {own}, placed) for t in placed if fold(t.place.admin1) not in named}
+    # a name with no namesake in the outlet's state keeps its own state named ("Ripley County" with
+    # Doniphan, Mo. is Missouri's in an Evansville station's report)
+    kept = named | {fold(t.place.admin1) for t in placed if id(t) in moved and moved[id(t)] is None}
+    reread = [Toponym(t.span, moved[id(t)], t.score) if moved.get(id(t)) is not None
+              and fold(t.place.admin1) not in kept else t for t in placed]
+    return {s for s in named_states(reread) | title_states | {own} if s in us_state_names()}
+
+
+def _main_place_in(text: str, placed: list[Toponym], states: set[str]) -> Toponym | None:
+    """The text's most named town or county that lies in a state the report names, read as its
+    namesake there if need be ("Ford City" of a Pittsburgh station's report read as a Californian
+    town); of names given as often, a town."""
+    from sitrep.geo.locate import treated_at
+
+    found = []
+    for t in placed:
+        # "taken to University of Louisville Hospital": where the victim was treated is no home
+        if t.place.feature_code in ("ADM1", "PCLI", "PCL", "PCLD") or treated_at(text, t):
+            continue
+        moved = namesake_in_named_state(t, states, placed)
+        t = Toponym(t.span, moved, t.score) if moved is not None else t
+        # a place's own name, not one of its other names ("Wallace" of a trial report read as a
+        # Washington hamlet once called so)
+        own = fold(t.place.name) == fold(t.span.text) or t.place.feature_code == "ADM2"
+        if own and fold(t.place.admin1) in states:
+            found.append(t)
+    if not found:
+        return None
+    counts = Counter(fold(t.span.text) for t in found)
+    return max(found, key=lambda t: (counts[fold(t.span.text)], is_town(t.place), -t.span.start))
 
 
 def _far_namesake(town: Place, site: Place, states: set[str]) -> bool:
@@ -281,99 +339,3 @@ def _far_namesake(town: Place, site: Place, states: set[str]) -> bool:
     names: likely a local place named like a town elsewhere."""
     return (fold(town.admin1) != fold(site.admin1) and fold(town.admin1) not in states
             and flat_km(town.latitude, town.longitude, site.latitude, site.longitude) > home_cues()["stray_km"])
-
-
-def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> bool:
-    """A town or district of the home's country, in another first-level area far from the home and
-    named without its area ("Raleigh" in a Memphis report): a namesake of a local place."""
-    p, h = t.place, home.place
-    if p is None or not (p.feature_code.startswith("PPL") or p.feature_code in ("ADM2", "ADM3")):
-        return False
-    if p.country_code != h.country_code:
-        # a town abroad named bare in a report datelined or titled at home ("Overtown" of Miami read
-        # as a Scottish village): a local place the gazetteer lacks
-        return home.how != "named" and not _contained(t, placed)
-    if not p.admin1 or p.admin1 == h.admin1:
-        return _neighbourhood_namesake(t, home, placed)
-    if flat_km(p.latitude, p.longitude, h.latitude, h.longitude) <= home_cues()["stray_km"]:
-        return False
-    return not _contained(t, placed)
-
-
-def _contained(t: Toponym, placed: list[Toponym]) -> bool:
-    """ "Gary, Ind.", "Juarez, Mexico": the name is followed by the area or country holding it."""
-    return any(u.span.start in range(t.span.end, t.span.end + 3) and u.place is not None
-               and u.place.feature_code in ("ADM1", "PCLI", "PCL", "PCLD") for u in placed)
-
-
-def namesake_near_home(t: Toponym, home: Home, placed: list[Toponym]) -> Place | None:
-    """The place of the same name in the home's first-level area that is no stray itself, if the
-    gazetteer has one."""
-    gaz = get_gazetteer()
-    key = fold(t.span.text)
-    rows = [r for r in gaz.rows_for(key) if gaz.country_code[r] == home.place.country_code
-            and gaz.admin1[r] == home.place.admin1 and (gaz.feature_code[r].startswith("PPL")
-                                                        or gaz.feature_code[r] == "ADM2")]
-    rows = [r for r in rows if not _neighbourhood_namesake(Toponym(t.span, gaz.place(r), t.score), home, placed)]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
-
-
-def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym]) -> Place | None:
-    """ "Jacksonville" read as Jacksonville, Fla. in a report that names Onslow County, N.C.: the
-    town of that name in a state the report names, when the reading lies in none of them."""
-    p = t.place
-    if p is None or not states or not p.feature_code.startswith("PPL") or fold(p.admin1) in states:
-        return None
-    if _contained(t, placed):
-        return None
-    gaz = get_gazetteer()
-    # any country: "Montgomery" read as the old name of Sahiwal (Pakistan) in an Alabama report
-    key = fold(t.span.text)
-    rows = [r for r in gaz.rows_for(key) if gaz.feature_code[r].startswith("PPL") and fold(gaz.admin1[r]) in states]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
-
-
-def abroad_and_alone(t: Toponym, placed: list[Toponym]) -> bool:
-    """A town of a country no other name of the text is in, named bare in a text clearly about
-    another country ("Whitehaven" of Memphis read as the English town): a local place the
-    gazetteer lacks, not the event's place."""
-    if not is_town(t.place) or _contained(t, placed):
-        return False
-    countries = Counter(u.place.country_code for u in placed if u.place is not None)
-    top, n = countries.most_common(1)[0]
-    cc = t.place.country_code
-    return cc != top and n >= 3 and countries[cc] <= sum(1 for u in placed if fold(u.span.text) == fold(t.span.text))
-
-
-def american_namesake(t: Toponym, text: str, placed: list[Toponym]) -> Place | None:
-    """ "Birmingham police" in a report of the 1300 block of a street: the American town of the name
-    (a sizeable one), for a town abroad named bare by a text that names nothing else of its country
-    and uses the words of American local news."""
-    p = t.place
-    if p is None or not is_town(p) or p.country_code == "US" or _contained(t, placed):
-        return None
-    others = sum(1 for u in placed if u.place is not None and u.place.country_code == p.country_code
-                 and fold(u.span.text) != fold(t.span.text))
-    if others or not _american_words(text):
-        return None
-    gaz = get_gazetteer()
-    rows = [r for r in gaz.rows_for(fold(t.span.text)) if gaz.country_code[r] == "US"
-            and gaz.feature_code[r].startswith("PPL") and fold(gaz.name[r]) == fold(t.span.text)
-            and gaz.population[r] >= home_cues()["us_namesake_min_population"]]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
-
-
-def _american_words(text: str) -> bool:
-    lower = text.lower()
-    return any(cue in lower for cue in home_cues()["us_local_cues"])
-
-
-def _neighbourhood_namesake(t: Toponym, home: Home, placed: list[Toponym]) -> bool:
-    """ "Red Hook" in a Brooklyn report read as the upstate hamlet: a small town of the home's state,
-    well away from a big home city, named without its state."""
-    cues, p, h = home_cues(), t.place, home.place
-    if home.how == "named" or not is_town(h) or h.population < cues["big_city_population"]:
-        return False
-    if p.population >= cues["small_town_population"] or _contained(t, placed):
-        return False
-    return flat_km(p.latitude, p.longitude, h.latitude, h.longitude) > cues["neighbourhood_km"]

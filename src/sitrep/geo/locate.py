@@ -17,9 +17,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.geo.county_towns import county_town
+from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
-from sitrep.geo.home import (abroad_and_alone, american_namesake, namesake_in_named_state, namesake_near_home,
-                             report_home, strays_from)
+from sitrep.geo.home import report_home
+from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, namesake_in_named_state,
+                                  namesake_near_home, strays_from)
 from sitrep.geo.lexicon import load_data
 from sitrep.geo.name_use import places_only
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
@@ -74,6 +76,12 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
     return False
 
 
+def treated_at(text: str, t: Toponym) -> bool:
+    """The place is where a victim was taken or a suspect tried ("taken to University of
+    Louisville Hospital"), not where the event happened."""
+    return any(w in _cues()["treated_at"] for w in _words_before(text, t.span.start, 4))
+
+
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     """Lower is better: not aftermath, a town, after an event preposition, close to the event words."""
     before = _words_before(text, t.span.start, 4)
@@ -83,6 +91,14 @@ def _rank(text: str, t: Toponym, anchor: int) -> tuple:
           or len(before) > 1 and before[-1] == "of" and before[-2] in cues["place_nouns"])
     fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES if t.place else False
     return (aftermath, not fine, not at, abs(t.span.start - anchor))
+
+
+def _without_holders(inside: list[Toponym]) -> list[Toponym]:
+    """ "NOBLE COUNTY, Ind. -": the event happened in the county; the state named with it only
+    holds it, so a first-level area drops out when the sentence names one of its districts."""
+    held = {(t.place.country_code, t.place.admin1) for t in inside if t.place.feature_code == "ADM2"}
+    return [t for t in inside if not (t.place.feature_code == "ADM1"
+                                      and (t.place.country_code, t.place.admin1) in held)] or inside
 
 
 def main_place(toponyms: list[Toponym]) -> Toponym | None:
@@ -122,15 +138,33 @@ def namesake_town(place: Place) -> Place:
     return replace(town, name=place.name) if fold(town.name) != fold(place.name) and not town.name.isascii() else town
 
 
+_OTHER_COUNTY_KM = 40
+_COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough|census area|city and borough)$")
+
+
+def _county_key(name: str) -> str:
+    """ "Greene County" and "Greene" (a town's county as the gazetteer gives it) -> "greene"."""
+    return _COUNTY_WORDS.sub("", fold(name))
+
+
 def _town_within(area: Place, main: Toponym | None) -> Toponym | None:
     """The report's main town when it lies in the county/state the event's sentence names."""
-    if main is None or area.feature_code not in ("ADM1", "ADM2") or not main.place.feature_code.startswith("PPL"):
+    if main is None or area.feature_code not in ("ADM1", "ADM2"):
         return None
     town = main.place
     if town.country_code != area.country_code or town.admin1 != area.admin1:
         return None
+    if area.feature_code == "ADM1" and town.feature_code == "ADM2" and town.country_code == "US":
+        return main  # "Kentucky State Police says" in a report on a Hart County shooting: the county
+    if not town.feature_code.startswith("PPL"):
+        return None
     if area.feature_code == "ADM1" or town.admin2 and town.admin2 == area.admin2:
         return main
+    if (area.country_code == "US" and town.admin2 and _county_key(town.admin2) != _county_key(area.name)
+            and flat_km(town.latitude, town.longitude, area.latitude, area.longitude) > _OTHER_COUNTY_KM):
+        # "a Hart County teen was taken to University of Louisville Hospital": a town of another
+        # county, and far (the gazetteer's county of a small town is not always right)
+        return None
     # a district the town is not known to lie in: only US counties, small next to their state,
     # are trusted to hold the report's town (the datelined town of local news)
     return main if area.country_code == "US" else None
@@ -159,7 +193,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
         inside = [Toponym(t.span, american_namesake(t, text, placed) or t.place, t.score) for t in inside]
-        inside = [t for t in inside if not abroad_and_alone(t, placed)]
+        inside = [t for t in inside if not abroad_and_alone(t, placed) and not abroad_in_local_news(t, home, placed)]
         if inside and home is not None and home.states:
             inside = [Toponym(t.span, namesake_in_named_state(t, home.states, placed) or t.place, t.score)
                       for t in inside]
@@ -172,8 +206,12 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             else:
                 inside = [Toponym(t.span, namesake_near_home(t, home, placed), t.score) for t in inside]
                 inside = [t for t in inside if t.place is not None]
+        if inside and home is not None:
+            # "was flown to Primary Children's Hospital in Salt Lake City": where the victim was taken,
+            # not where the event happened; with only such places, the report's home
+            inside = [t for t in inside if not treated_at(text, t)]
         if inside:
-            best = min(inside, key=lambda t: _rank(text, t, anchor))
+            best = min(_without_holders(inside), key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
             m.place = _pointed(namesake_town(best.place))
             town = _town_within(best.place, fallback)
@@ -182,7 +220,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
                 town = home.toponym  # "the deadliest shooting in the U.S. this year" in a datelined report
             if town is not None:
                 # "a Greene County man" in a report datelined Paragould: the report's town, near it
-                best, m.place, m.geo_precision = town, town.place, NEAR
+                best, m.place, m.geo_precision = town, _pointed(town.place), NEAR
         elif fallback is not None:
             best = fallback
             # the event's own words name no place: the report's main place, one step less precise

@@ -81,6 +81,7 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
     tokens = tokenize(text)
     rows_for, loose_rows_for = gaz.rows_for, gaz.loose_rows_for
     dem = demonyms() if with_demonyms else {}
+    abbreviations = cues()["name_abbreviations"]
     out: list[Candidate] = []
     n = len(tokens)
     i = 0
@@ -94,8 +95,9 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
                 tokens[j].capitalized or (tokens[j].text in _CONNECTORS and j + 1 < n and (
                     tokens[j + 1].capitalized or tokens[j + 1].text in _CONNECTORS and j + 2 < n
                     and tokens[j + 2].capitalized))):
-            if text[tokens[j - 1].end:tokens[j].start] == ". " and not tokens[j - 1].text.endswith("."):
-                break  # a sentence ends between them
+            if (text[tokens[j - 1].end:tokens[j].start] == ". " and not tokens[j - 1].text.endswith(".")
+                    and fold(tokens[j - 1].text) not in abbreviations):
+                break  # a sentence ends between them ("St. Augustine" is one name)
             j += 1
         k = i
         while k < j:
@@ -136,8 +138,21 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
             if not matched:
                 k += 1
         i = j
+    out = [c for c in out if not _saints_institution(text, tokens, c, abbreviations)]
     _add_state_abbreviations(text, tokens, out, gaz)
     return tokens, out
+
+
+def _saints_institution(text: str, tokens: list[Token], c: Candidate, abbreviations: frozenset[str]) -> bool:
+    """ "St. John's Health System", "St. James United Methodist Church": a saint's name that
+    names a parish, school or hospital, not the town of that name."""
+    if fold(tokens[c.first_token].text) not in abbreviations:
+        return False
+    if text[c.end:c.end + 2] in ("'s", "’s"):
+        return True
+    after = c.last_token + 1
+    return (after < len(tokens) and text[c.end:tokens[after].start] == " "
+            and fold(tokens[after].text) in cues()["saint_institution_words"])
 
 
 # dotted initials ("S.C.", "W.Va.") are state names anywhere; word abbreviations ("Ind.", "Miss.")

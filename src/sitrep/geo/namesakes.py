@@ -1,0 +1,143 @@
+"""Decide which of a name's namesakes a local report means, given the report's home town.
+
+A bare name of a town far away in another state ("Raleigh" in a Memphis report), of a hamlet of the
+home's state far from a big home city ("Red Hook" in a Brooklyn report) or of a town abroad alone of
+its country ("Birmingham police" read as England's) is a local place the gazetteer lacks or misreads;
+a name read outside the states the report names has a namesake inside them ("Jacksonville" of an
+Onslow County, N.C. report).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from sitrep.geo.distance import flat_km
+from sitrep.geo.folding import fold
+from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.geo.lexicon import load_data
+from sitrep.model import Place, Toponym
+
+if TYPE_CHECKING:
+    from sitrep.geo.home import Home
+
+
+@lru_cache(maxsize=1)
+def home_cues() -> dict:
+    return load_data("home_cues.yaml")
+
+
+def is_town(place: Place | None) -> bool:
+    return place is not None and place.feature_code.startswith("PPL")
+
+
+def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> bool:
+    """A town or district of the home's country, in another first-level area far from the home and
+    named without its area ("Raleigh" in a Memphis report): a namesake of a local place."""
+    p, h = t.place, home.place
+    if p is None or not (p.feature_code.startswith("PPL") or p.feature_code in ("ADM2", "ADM3")):
+        return False
+    if p.country_code != h.country_code:
+        # a town abroad named bare in a report datelined or titled at home ("Overtown" of Miami read
+        # as a Scottish village): a local place the gazetteer lacks
+        return home.how != "named" and not _contained(t, placed)
+    if not p.admin1 or p.admin1 == h.admin1:
+        return _neighbourhood_namesake(t, home, placed)
+    if flat_km(p.latitude, p.longitude, h.latitude, h.longitude) <= home_cues()["stray_km"]:
+        return False
+    return not _contained(t, placed)
+
+
+def _contained(t: Toponym, placed: list[Toponym]) -> bool:
+    """ "Gary, Ind.", "Juarez, Mexico": the name is followed by the area or country holding it."""
+    return any(u.span.start in range(t.span.end, t.span.end + 3) and u.place is not None
+               and u.place.feature_code in ("ADM1", "PCLI", "PCL", "PCLD") for u in placed)
+
+
+def namesake_near_home(t: Toponym, home: Home, placed: list[Toponym]) -> Place | None:
+    """The place of the same name in the home's first-level area that is no stray itself, if the
+    gazetteer has one."""
+    gaz = get_gazetteer()
+    key = fold(t.span.text)
+    rows = [r for r in gaz.rows_for(key) if gaz.country_code[r] == home.place.country_code
+            and gaz.admin1[r] == home.place.admin1 and (gaz.feature_code[r].startswith("PPL")
+                                                        or gaz.feature_code[r] == "ADM2")]
+    rows = [r for r in rows if not _neighbourhood_namesake(Toponym(t.span, gaz.place(r), t.score), home, placed)]
+    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+
+
+def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym]) -> Place | None:
+    """ "Jacksonville" read as Jacksonville, Fla. in a report that names Onslow County, N.C.: the
+    town of that name in a state the report names, when the reading lies in none of them."""
+    p = t.place
+    county = p is not None and p.feature_code == "ADM2"  # "Polk County": a dozen states have one
+    if p is None or not states or not (county or p.feature_code.startswith("PPL")) or fold(p.admin1) in states:
+        return None
+    if _contained(t, placed):
+        return None
+    gaz = get_gazetteer()
+    # any country: "Montgomery" read as the old name of Sahiwal (Pakistan) in an Alabama report
+    key = fold(t.span.text)
+    rows = [r for r in gaz.rows_for(key) if fold(gaz.admin1[r]) in states
+            and (gaz.feature_code[r] == "ADM2" if county else gaz.feature_code[r].startswith("PPL"))]
+    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+
+
+def abroad_and_alone(t: Toponym, placed: list[Toponym]) -> bool:
+    """A town of a country no other name of the text is in, named bare in a text clearly about
+    another country ("Whitehaven" of Memphis read as the English town): a local place the
+    gazetteer lacks, not the event's place."""
+    if not is_town(t.place) or _contained(t, placed):
+        return False
+    countries = Counter(u.place.country_code for u in placed if u.place is not None)
+    top, n = countries.most_common(1)[0]
+    cc = t.place.country_code
+    return cc != top and n >= 3 and countries[cc] <= sum(1 for u in placed if fold(u.span.text) == fold(t.span.text))
+
+
+def abroad_in_local_news(t: Toponym, home: Home | None, placed: list[Toponym]) -> bool:
+    """A town or area of another country than a known US outlet's, named bare and alone of its
+    country ("Birmingham police" read as England's, "Central Florida" as a Botswanan district): a
+    local place misread, not the event's place."""
+    p = t.place
+    if home is None or home.outlet is None or p is None or p.country_code in ("", home.outlet.country_code):
+        return False
+    if p.feature_code in ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR") or _contained(t, placed):
+        return False
+    return not any(u.place is not None and u.place.country_code == p.country_code
+                   and fold(u.span.text) != fold(t.span.text) for u in placed)
+
+
+def american_namesake(t: Toponym, text: str, placed: list[Toponym]) -> Place | None:
+    """ "Birmingham police" in a report of the 1300 block of a street: the American town of the name
+    (a sizeable one), for a town abroad named bare by a text that names nothing else of its country
+    and uses the words of American local news."""
+    p = t.place
+    if p is None or not is_town(p) or p.country_code == "US" or _contained(t, placed):
+        return None
+    others = sum(1 for u in placed if u.place is not None and u.place.country_code == p.country_code
+                 and fold(u.span.text) != fold(t.span.text))
+    if others or not _american_words(text):
+        return None
+    gaz = get_gazetteer()
+    rows = [r for r in gaz.rows_for(fold(t.span.text)) if gaz.country_code[r] == "US"
+            and gaz.feature_code[r].startswith("PPL") and fold(gaz.name[r]) == fold(t.span.text)
+            and gaz.population[r] >= home_cues()["us_namesake_min_population"]]
+    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+
+
+def _american_words(text: str) -> bool:
+    lower = text.lower()
+    return any(cue in lower for cue in home_cues()["us_local_cues"])
+
+
+def _neighbourhood_namesake(t: Toponym, home: Home, placed: list[Toponym]) -> bool:
+    """ "Red Hook" in a Brooklyn report read as the upstate hamlet: a small town of the home's state,
+    well away from a big home city, named without its state."""
+    cues, p, h = home_cues(), t.place, home.place
+    if home.how == "named" or not is_town(h) or h.population < cues["big_city_population"]:
+        return False
+    if p.population >= cues["small_town_population"] or _contained(t, placed):
+        return False
+    return flat_km(p.latitude, p.longitude, h.latitude, h.longitude) > cues["neighbourhood_km"]

@@ -1,0 +1,74 @@
+"""Read the town of a known US news outlet: a station's call letters or a paper's web address.
+
+"wsls.com", "wistv.com", "(WSLS 10)" after a dateline and "- KSLA News 12" in a title all name a
+station, and a station reports from its market's main town (data/us_outlets.yaml). The town is a
+weak cue to the report's home; its state is a strong cue to which namesake a bare town name means
+("Danville" in a Roanoke station's report is Danville, Va.).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sitrep.geo.lexicon import load_data
+from sitrep.geo.site import host_of
+from sitrep.model import Document, Place
+
+_CALL_LETTERS = re.compile(r"^[kw][a-z]{2,3}$")
+# what follows the call letters in a station's web address: "wistv", "wmcactionnews5", "wyff4"
+_HOST_TAIL = re.compile(r"(?:tv|news|now|live|online|actionnews|newsnow|digital)?\d*$")
+# "(WSLS 10)", "(KAIT)", "(WKRN-TV)" near a report's start: the station that wrote it
+_TEXT_CALL = re.compile(r"\(([KW][A-Z]{2,3})(?:-?TV)?(?:[ -]?\d{1,2})?\)")
+_TITLE_OUTLET = re.compile(r"\s(?:-|\||–|—|::)\s")
+_TITLE_CALL = re.compile(r"(?<![\w.])([KW][A-Z]{2,3})(?:-?TV)?(?![a-z])")
+_TEXT_WINDOW = 300
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[dict[str, str], dict[str, str]]:
+    data = load_data("us_outlets.yaml")
+    return ({str(k).lower(): v for k, v in data["stations"].items()},
+            {str(k).lower(): v for k, v in data["papers"].items()})
+
+
+@lru_cache(maxsize=1024)
+def _town(value: str) -> Place | None:
+    """ "Roanoke, VA" -> the most populous populated place of that name in that state."""
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    name, _, code = value.rpartition(",")
+    gaz = get_gazetteer()
+    rows = [r for r in gaz.lookup(name.strip()) if gaz.country_code[r] == "US"
+            and gaz.feature_code[r].startswith("PPL") and gaz.admin1_code[r] == "US." + code.strip()]
+    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+
+
+def _host_town(url: str | None) -> Place | None:
+    stations, papers = _outlets()
+    for label in host_of(url).split(".")[:-1]:
+        if label in papers:
+            return _town(papers[label])
+        if label in stations:
+            return _town(stations[label])
+        stem = _HOST_TAIL.sub("", label)
+        if stem != label and _CALL_LETTERS.match(stem) and stem in stations:
+            return _town(stations[stem])
+    return None
+
+
+def _named_station(doc: Document) -> Place | None:
+    stations, _ = _outlets()
+    parts = _TITLE_OUTLET.split(doc.title or "", maxsplit=1)
+    found = [m.group(1) for m in _TITLE_CALL.finditer(parts[1])] if len(parts) > 1 else []
+    found += [m.group(1) for m in _TEXT_CALL.finditer((doc.text or "")[:_TEXT_WINDOW])]
+    for call in found:
+        if call.lower() in stations:
+            return _town(stations[call.lower()])
+    return None
+
+
+def known_outlet_town(doc: Document) -> Place | None:
+    """The town of the outlet that published the report, when its address or its call letters
+    (in the title's outlet part or a dateline's brackets) are those of a known US outlet."""
+    return _host_town(doc.url) or _named_station(doc)
