@@ -116,3 +116,63 @@ def test_a_state_force_in_a_crime_report_is_an_event_of_its_own():
     police = [m for m in found if m.actor1 is not None and m.actor1.name.startswith("Police Forces")]
     assert len(crimes) == 1 and crimes[0].span.text.startswith("A woman was shot")
     assert len(police) == 1 and police[0].disorder_type != CRIMINAL
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # victims named by who they were to the killer, and the killer's own death
+    ("Investigators say a man shot and killed his wife and her teenage son at their home.", {"death": 2}),
+    ("Police say a man shot his girlfriend and then turned the gun on himself.", {"injury": 1, "death": 1}),
+    ("Police: man shoots 3 relatives, killing 1, then himself", {"injury": 3, "death": 2}),
+    ("A former guard shot dead a store owner and a customer during the robbery.", {"death": 2}),
+    ("A man shot and killed his neighbor after an argument over a fence.", {"death": 1}),
+    ("A 4-year-old boy fatally shot himself with a pistol he found in a closet.", {"death": 1}),
+    # a headline's bare subject
+    ("Teen killed in weekend shooting near the park", {"death": 1}),
+    ("Woman critical after being shot in the face", {"injury": 1}),
+    ("Man killed, boy injured in drive-by shooting", {"death": 1, "injury": 1}),
+    ("Former deputy killed ex-wife before shooting at officers", {}),
+    # one more victim, a relative clause that closed, a named victim, a hit in the legs
+    ("Deputies said the boy was fatally shot and another teenager injured during the argument.",
+     {"death": 1, "injury": 1}),
+    ("The shooting left one man dead and a teenager injured.", {"death": 1, "injury": 1}),
+    ("Detectives said the woman who was shot was pronounced dead at the scene.", {"death": 1}),
+    ("Jordan Ellis died at County General Hospital early Sunday.", {"death": 1}),
+    ("Nobody died in the shooting, the chief said.", {}),
+    ("Three men were hit in the legs when someone fired from a passing car.", {"injury": 3}),
+    ("Both men said they were shot at by someone in a passing car.", {}),
+    ("Police said two other men suffered non-life-threatening injuries in the shooting.", {"injury": 2}),
+    ("Teenager fatally shot, another wounded near the park", {"death": 1, "injury": 1}),
+])
+def test_victims_told_without_a_figure(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def the_shooting(text: str):
+    crimes = [m for m in mentions(text) if m.disorder_type == CRIMINAL]
+    assert len(crimes) == 1, [(m.sub_event_type, m.span.text) for m in mentions(text)]
+    return crimes[0].fatalities, crimes[0].injuries
+
+
+def test_the_shooter_who_kills_himself_adds_to_the_dead():
+    assert the_shooting("A woman was shot and killed inside a home on Oak Street on Sunday night.\n"
+                        "Police said her husband later turned the gun on himself.") == (2, None)
+
+
+def test_a_child_who_shot_himself_is_one_death_not_two():
+    assert the_shooting("A 6-year-old boy died Sunday after he found a loaded handgun at a relative's home.\n"
+                        "Police said the boy accidentally shot himself and then died.") == (1, None)
+
+
+def test_a_survivor_told_after_the_dead_is_wounded_not_one_of_the_dead():
+    assert the_shooting("An 8-year-old girl was killed in a drive-by shooting on Sunday night.\n"
+                        "Her father was also shot. He remains in the hospital in stable condition.") == (1, 1)
+
+
+def test_a_shot_victim_in_a_report_with_no_death_is_wounded():
+    assert the_shooting("A 12-year-old boy had been accidentally shot by a relative while they cleaned a rifle, "
+                        "deputies said.\nThe sheriff's office is still investigating.") == (None, 1)
+
+
+def test_a_second_victim_told_apart_is_wounded_not_one_of_the_dead():
+    assert the_shooting("A 16-year-old boy was fatally shot Saturday evening on a quiet block, police said.\n"
+                        "A second teenager suffered a non-life-threatening wound in the shooting.") == (1, 1)

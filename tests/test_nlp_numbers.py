@@ -124,3 +124,9 @@ def test_a_child_named_only_by_age_and_both():
 
 def test_very_long_digit_strings_are_not_amounts():
     assert [q for q in find_quantities("Account 123456789012345678901 was frozen.") if q.kind == "count"] == []
+
+
+@pytest.mark.parametrize("text", ["Officers arrived just before three o'clock on Sunday.",
+                                  "The call came in at 3 o’clock in the morning."])
+def test_a_clock_hour_is_a_time_not_a_count(text):
+    assert [q.kind for q in find_quantities(text)] == ["time"]

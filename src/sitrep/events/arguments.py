@@ -7,7 +7,8 @@ with no agent ("three civilians were shot"), the subject is the target and actor
 ACLED's conventions come on top: a protest's actor1 is Protesters and a riot's Rioters (named
 groups in the crowd become associates), and civilians are the target of violence against them.
 Actors inside a claimant's words ("police said") are sources, not parties, and so are those
-that look into the event ("the Police Department is investigating after...").
+that look into the event ("the Police Department is investigating after..."). The roles then
+give ACLED's civilian-targeting flag, and an attack on an armed force is a battle.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 from sitrep.events.actors import crowd_actor, target_only
 from sitrep.events.lexicons import triggers
-from sitrep.model import Actor, ActorMention, Span
+from sitrep.model import Actor, ActorMention, Mention, Span
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _STRUCK_A_MINE = re.compile(
@@ -30,6 +31,7 @@ _NOUN_BEFORE_BY = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _AND = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
 _STATE = ("State forces", "External/Other forces")
+_ARMED = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
 
 @dataclass
@@ -166,3 +168,17 @@ def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
             seen.add(a.actor.name)
             out.append(a)
     return out
+
+
+def civilian_targeting(m: Mention) -> bool:
+    """ACLED's flag: violence against civilians, or remote violence whose target is civilians."""
+    civilian_target = m.actor2 is not None and m.actor2.category == "Civilians"
+    return bool((m.event_type == "Violence against civilians" and (m.actor2 is None or civilian_target))
+                or (m.event_type == "Explosions/Remote violence" and civilian_target))
+
+
+def armed_target_is_a_battle(m: Mention) -> None:
+    """ACLED: an attack whose target is an armed force is a battle, not violence against civilians."""
+    if (m.sub_event_type == "Attack" and m.actor1 is not None and m.actor2 is not None
+            and m.actor1.category in _ARMED and m.actor2.category in _ARMED):
+        m.event_type, m.sub_event_type = "Battles", "Armed clash"

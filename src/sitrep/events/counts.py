@@ -13,6 +13,10 @@ sentence already counted them: "four were shot, two are in critical condition" i
 hospital ("five people went to the hospital"), by a list of victims ("the mother, grandmother and
 a friend were wounded" is 3) or, for one victim in a sentence with no word of death, by weaker
 words ("was rushed to the hospital", "is being treated for", "was hit by a stray bullet").
+Victims are also told by who they were to the killer ("shot and killed his wife and her son" is
+2), by a headline's bare subject ("Teen killed in ...", "Woman critical after ..."), and the
+shooter who "turned the gun on himself" adds one to the dead, unless he was the only one shot
+("a boy fatally shot himself"). In a report with no word of death, one victim "was shot" is wounded.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.events.lexicons import count_cues
-from sitrep.model import Analysis, Mention, Sentence
+from sitrep.model import Analysis, Mention, Sentence, Span
 
 KINDS = ("death", "injury", "arrest")
 _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
@@ -54,6 +58,16 @@ _ANOTHER = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\b", re.I)
 _AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
 _UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
 _DIED_AFTER = re.compile(r"\b(?:died|dies|killed|dead)\b[^.;]{0,40}?\b(?:after|when)\b", re.I)
+_SURVIVED = re.compile(r"\b(?:condition|hospital|wounded|injur\w*|hurt)\b", re.I)
+_ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{0,40}?\bcondition\b|"
+                        r"\b(?:is|are)\s+(?:being\s+treated|recovering)\b", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|had\s+been|has\s+been)\s+(?:\w+(?:ed|en)|shot|hit)\b", re.I)
+_ACTIVE_OBJECT = re.compile(r"\W*(?:shot\s+and\s+killed|shoots\s+and\s+kills|killed|kills|murdered|fatally\s+shoo?ts?|"
+                            r"shot\s+dead|gunned\s+down|stabbed\s+to\s+death|fatally\s+stabbed)\s+(?:his|her|their)\b", re.I)
+_SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|\w+ly)\s+)*$", re.I)
+_SHOOTER_TOLD = re.compile(r"suicide|himself|herself|gunman|shooter|suspect|including|\bown\s+life", re.I)
+_SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
+_SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
 
@@ -158,11 +172,11 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     out += _listed_wounded(sentence, start, out)
     out += _one_wounded(sentence, start, out)
     if not count_cues().death.search(sentence) and "fatal" not in sentence.lower():
-        return _fatally(text, out)  # no death word: no victim without a figure either
+        return _fatally(text, out + _suicide(sentence, start, out))  # no death word: no lone victim either
     for kind, value, rx in count_cues().singular:
         m = rx.search(sentence)
-        if not m or _RELATIVE.search(m.group()) or _RELATIVE.search(sentence, max(0, m.start() - 16), m.start() + 1):
-            continue
+        if not m or _RELATIVE.search(m.group()) or (_relative_before(sentence, m) and not _ACTIVE_OBJECT.match(m.group())):
+            continue  # (the relative clause tells its subject: "the man who fatally shot his wife" still killed her)
         words_start = m.start() + re.match(r"\W*", m.group()).end()
         if count_cues().not_a_toll_before.search(sentence[:words_start]):
             continue  # "a man suspected of killing a driver"
@@ -175,7 +189,34 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
             # "a soldier and a rebel were killed" read as one count of 1: the words say 2
             out = [c for c in out if c not in inside] + [Count(kind, value, s, e)]
         break
-    return _fatally(text, out)
+    return _fatally(text, out + _suicide(sentence, start, out))
+
+
+def _suicide(sentence: str, start: int, counts: list[Count]) -> list[Count]:
+    """"Shot his wife, then turned the gun on himself": the shooter's own death adds one to the
+    victims' unless the words already counted it."""
+    lowered = sentence.lower()
+    if "self" not in lowered and "own life" not in lowered:
+        return []  # most sentences: no word any suicide cue needs
+    m = count_cues().suicide.search(sentence)
+    if m is None:
+        return []
+    at = "then_self" if m.group("then_self") else 0  # "shoots 4, killing 2, then himself": the last words only
+    s, e = start + m.start(at), start + m.end(at)
+    if any(c.kind == "death" and c.start < e and s < c.end for c in counts):
+        return []
+    if any(c.kind == "death" and c.end <= s and _SAME_SUBJECT.match(sentence, c.end - start, s - start) for c in counts):
+        return []  # "a 3-year-old boy fatally shot himself": the victim is the one who shot
+    return [Count("death", 1, s, e)]
+
+
+def _relative_before(sentence: str, m: re.Match) -> bool:
+    """A relative pronoun just before the words ("a man who was found dead"), unless its clause
+    closed before them ("the boy who was shot was pronounced dead")."""
+    rel = None
+    for rel in _RELATIVE.finditer(sentence, max(0, m.start() - 16), m.start() + 1):
+        pass
+    return rel is not None and not _CLAUSE_VERB.search(sentence, rel.end(), m.start())
 
 
 def _condition_of_the_counted(text: str, counts: list[Count]) -> list[Count]:
@@ -246,15 +287,53 @@ def totals(counts: list[Count]) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str) -> None:
+def shot_with_no_death(text: str, start: int, end: int) -> Count | None:
+    """One victim shot ("had been accidentally shot", "shot himself") in text[start:end], read as
+    wounded when the report holds no word of death at all (else the victim may have died)."""
+    cues = count_cues()
+    if cues.death.search(text) or "fatal" in text.lower():
+        return None
+    m = cues.shot_victim.search(text, start, end)
+    return Count("injury", 1, m.start(), m.end()) if m else None
+
+
+def shooters_own_death(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], background) -> None:
+    """"A woman was shot and killed ... The man then turned the gun on himself": the shooter's
+    death, told in a sentence of its own after another act, adds one to the victims' (unless the
+    toll's own sentence tells of him: "two dead in a murder-suicide", "including the gunman", or
+    the suicide's sentence counts its own victims). `background(words)` says a sentence is none."""
+    dead = m.evidence.get("fatalities")
+    toll = next((s for s in sentences if dead is not None and s.start <= dead.start < s.end), None)
+    if toll is None or _SHOOTER_TOLD.search(toll.text):
+        return
+    for s in sentences:
+        if s is toll or ("self" not in s.text.lower() and "own life" not in s.text.lower()):
+            continue
+        own = count_cues().suicide.search(s.text)
+        if own is None or not (_SECOND_ACT.search(s.text, 0, own.start()) or _SECOND_ACT_WORDS.search(own.group())):
+            continue  # "Child accidentally shoots, kills himself": the victim is the shooter
+        victims = [c for c in sentence_counts(text, s.start, s.end, numbers)
+                   if c.kind == "death" and c.start < s.start + own.start()]
+        if not victims and not background(s.text):
+            start, end = min(dead.start, s.start + own.start()), max(dead.end, s.start + own.end())
+            m.fatalities += 1
+            m.evidence["fatalities"] = Span(m.doc_id, start, end, text[start:end])
+            return
+
+
+def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body_end: int | None = None) -> None:
     """"A boy shot his brother ... The brother died at the hospital": one victim told before and
     after he died is dead, not also wounded. A lone wounded victim told without a figure, in
     another sentence than the deaths, is taken for one of the dead."""
     hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
     if not m.fatalities or m.injuries != 1 or hurt is None or dead is None:
         return
-    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or _OTHERS.search(hurt.text):
+    told_in = next((s for s in sentences if s.start <= hurt.start < s.end), None)
+    subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
+    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or _OTHERS.search(hurt.text) or _ANOTHER.search(subject):
         return  # a figure ("one other person was wounded", "wounded another") is a victim of its own
+    if dead.end <= hurt.start < (len(text) if body_end is None else body_end) and _ALIVE_NOW.search(hurt.text):
+        return  # "He remains in stable condition", told after the death (in the body): someone else
     if any(s.start <= hurt.start < s.end and s.start <= dead.start < s.end for s in sentences) \
             and not (dead.end <= hurt.start and _AFTER.search(text, dead.end, hurt.start)):
         return  # "a man was killed and a woman was wounded": two victims in one sentence, but
@@ -298,6 +377,8 @@ def shot_includes_killed(m: Mention, text: str) -> None:
     hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
     if not m.injuries or not m.fatalities or hurt is None or dead is None or m.fatalities > m.injuries:
         return
+    if _SURVIVED.search(hurt.text):
+        return  # "her father is in critical condition after they were shot": the survivors alone
     # "three others were shot" are besides the dead, but "a boy and six others were shot" include him
     if hurt.start <= dead.start < hurt.end or (_MORE_OF_THEM.search(text, hurt.start, hurt.end + 16) and not _ONE_AND.match(hurt.text)):
         return

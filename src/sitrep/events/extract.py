@@ -10,7 +10,8 @@ A report of a crime (violence with no political actor: most US shooting stories)
 shooting however many sentences return to it: its criminal violent mentions become one, whose
 toll is the first figure the report gives for each kind, wherever it gives it ("One of the
 victims died at the hospital." in a paragraph of its own); the suspect's arrest, court steps and
-sentences with neither an event word nor a word of harm (bylines, quotes) are no events there.
+sentences with neither an event word nor a word of harm (bylines, quotes) are no events there;
+later violent mentions whose only party is the police ("police said ...") keep no toll of their own.
 Only sentences the classifier flags (or that follow an event in its paragraph) are read further,
 a crime report's returns to its shooting only for the toll they give, and its day is the
 shooting's, read over the whole report (`dates.date_the_violence`), not a follow-up's.
@@ -24,10 +25,11 @@ from dataclasses import dataclass, field
 
 from sitrep.events import attribution as attr
 from sitrep.events.actors import may_name_armed_actor, sentence_actors
-from sitrep.events.arguments import assign_roles
+from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
 from sitrep.events.classify import classify
 from sitrep.events.counts import (document_numbers, harm_words, has_figure, lone_wounded, one_victim_told_twice,
-                                  sentence_counts, shot_includes_killed, totals)
+                                  sentence_counts, shooters_own_death, shot_includes_killed, shot_with_no_death,
+                                  totals)
 from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
@@ -261,14 +263,23 @@ def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
     if not crimes:
         return mentions
     main = crimes[0]  # the lede: it names the place and day other reports of the shooting give
+    # "police said", "police are looking for two men": the police that look into a crime, read as
+    # its party, tell the same shooting; its toll is the crime's (their places and words stay)
+    police = [m for m in mentions if m not in crimes and m.event_type in _VIOLENT and m.span.start > main.span.start
+              and not _political_party(m) and any(a.name.startswith("Police Forces") for a in _parties(m))]
+    told = [m for m in mentions if m in crimes or m in police]
     for name in ("fatalities", "injuries"):
         if getattr(main, name) is None:
-            other = next((m for m in crimes if getattr(m, name) is not None and not _ANOTHER_TIME.search(m.span.text)),
+            other = next((m for m in told if getattr(m, name) is not None and not _ANOTHER_TIME.search(m.span.text)),
                          None)
             if other is not None:
                 setattr(main, name, getattr(other, name))
                 main.evidence[name] = other.evidence.get(name, other.span)
                 main.claims += [c for c in other.claims if c.field == name]
+    for m in police:
+        m.fatalities = m.injuries = None
+        m.evidence = {k: v for k, v in m.evidence.items() if k not in ("fatalities", "injuries")}
+        m.claims = [c for c in m.claims if c.field not in ("fatalities", "injuries")]
     return [m for m in mentions if m is main or (m not in crimes and not _around_a_crime(m))]
 
 
@@ -276,10 +287,16 @@ def _around_a_crime(m: Mention) -> bool:
     """In a report of a crime: an arrest or other development with no political party, or a
     sentence the classifier took for an event that holds no event or harm word at all (a byline,
     a quote, a detail of the scene)."""
-    parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
-    political = any(a.category in _POLITICAL and not a.name.startswith(("Police Forces", "Unidentified"))
-                    for a in parties)
-    return (m.event_type == "Strategic developments" and not political) or not _tells_an_event(m.span.text)
+    return (m.event_type == "Strategic developments" and not _political_party(m)) or not _tells_an_event(m.span.text)
+
+
+def _political_party(m: Mention) -> bool:
+    """A party other than the police or an unidentified group: an army, a rebel group, a militia."""
+    return any(a.category in _POLITICAL and not a.name.startswith(("Police Forces", "Unidentified")) for a in _parties(m))
+
+
+def _parties(m: Mention) -> list:
+    return [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
 
 
 def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: list) -> None:
@@ -315,8 +332,15 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
         if found:
             _add_counts(crime, found, ("", None), text)
             lone = lone_wounded(crime)
+    if crime.fatalities:
+        shooters_own_death(crime, analysis.sentences, text, numbers,
+                           lambda words: non_event_reason(words) is not None or bool(_ANOTHER_TIME.search(words)))
+    if crime.fatalities is None and crime.injuries is None:
+        shot = shot_with_no_death(text, 0, len(text))
+        if shot is not None:
+            _add_counts(crime, {"injury": (shot.value, shot.start, shot.end)}, ("", None), text)
     shot_includes_killed(crime, text)
-    one_victim_told_twice(crime, analysis.sentences, text)
+    one_victim_told_twice(crime, analysis.sentences, text, analysis.doc.body_end())
 
 
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:
@@ -325,23 +349,9 @@ def _victims_from(analysis: Analysis, s, m: Mention) -> None:
     if victims and m.event_type in _VIOLENT:
         m.actor2 = victims[0].actor
         m.evidence["actor2"] = victims[0].span
-        m.civilian_targeting = _civilian_targeting(m)
+        m.civilian_targeting = civilian_targeting(m)
         if m.civilian_targeting:
             m.evidence["civilian_targeting"] = victims[0].span
-
-
-def _civilian_targeting(m: Mention) -> bool:
-    """ACLED's flag: violence against civilians, or remote violence whose target is civilians."""
-    civilian_target = m.actor2 is not None and m.actor2.category == "Civilians"
-    return bool((m.event_type == "Violence against civilians" and (m.actor2 is None or civilian_target))
-                or (m.event_type == "Explosions/Remote violence" and civilian_target))
-
-
-def _armed_target_is_a_battle(m: Mention) -> None:
-    """ACLED: an attack whose target is an armed force is a battle, not violence against civilians."""
-    if (m.sub_event_type == "Attack" and m.actor1 is not None and m.actor2 is not None
-            and m.actor1.category in _POLITICAL and m.actor2.category in _POLITICAL):
-        m.event_type, m.sub_event_type = "Battles", "Armed clash"
 
 
 def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claimant: tuple,
@@ -367,8 +377,8 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
         m.attribution = claimant[0]
         m.evidence["attribution"] = claimant[1]
         m.claims.append(Claim("event", m.sub_event_type, claimant[0], claimant[1]))
-    _armed_target_is_a_battle(m)
-    m.civilian_targeting = _civilian_targeting(m)
+    armed_target_is_a_battle(m)
+    m.civilian_targeting = civilian_targeting(m)
     if m.civilian_targeting and "actor2" in m.evidence:
         m.evidence["civilian_targeting"] = m.evidence["actor2"]
     m.disorder_type = _disorder(m, c.criminal)

@@ -53,6 +53,8 @@ class CountCues:
     listed_injured: re.Pattern  # "the mother, grandmother and a friend were wounded": one per `role`
     listed_injured_verb: re.Pattern  # its verb alone, a cheap test before it
     victim_role: re.Pattern  # a role noun of one listed victim
+    suicide: re.Pattern  # the shooter's own death ("turned the gun on himself")
+    shot_victim: re.Pattern  # one victim shot, read as wounded where no word of death is
 
 
 @lru_cache(maxsize=1)
@@ -70,13 +72,15 @@ def count_cues() -> CountCues:
         rf"(?:(?P<death>{words['death']})|(?P<injury>{words['injury']})|(?P<arrest>{words['arrest']}))\b",
         re.I,
     )
+    roles = f"(?:{_alternation(raw['victim_roles'])})"
     singular = []
     for key in ("pair_victims", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
-                "singular_pronoun_after", "singular_was"):
+                "singular_possessive_after", "bare_victim_died", "singular_pronoun_after", "singular_was"):
         value = 2 if key == "pair_victims" else 1
-        singular.append(("death", value, re.compile(_alternation(raw[key]).replace("DEATH", words["death"]), re.I)))
+        pattern = _alternation(raw[key]).replace("DEATH", words["death"]).replace("ROLE", roles)
+        singular.append(("death", value, re.compile(pattern, re.I)))
     weak = _alternation(raw["singular_injured_weak"])
-    singular_injured = re.compile(f"{_alternation(raw['singular_injured'])}|{weak}", re.I)
+    singular_injured = re.compile(f"{_alternation(raw['singular_injured']).replace('ROLE', roles)}|{weak}", re.I)
     return CountCues(
         not_a_toll_before=re.compile(_alternation(raw["not_a_toll_before"]), re.I),
         not_a_toll_after=re.compile(_alternation(raw["not_a_toll_after"]), re.I),
@@ -97,6 +101,8 @@ def count_cues() -> CountCues:
         listed_injured=_listed_victims(_alternation(raw["victim_roles"]), _alternation(raw["listed_injured_verb"])),
         listed_injured_verb=re.compile(_alternation(raw["listed_injured_verb"]), re.I),
         victim_role=re.compile(rf"\b(?:{_alternation(raw['victim_roles'])})\b", re.I),
+        suicide=re.compile(_alternation(raw["suicide"]), re.I),
+        shot_victim=re.compile(_alternation(raw["shot_victim"]).replace("ROLE", roles), re.I),
     )
 
 

@@ -17,6 +17,7 @@ from sitrep.nlp.tokens import word_tokens
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d[\d,.]*|[^\sA-Za-z\d]")
 # matched only at the start of a number token, before the number itself is read
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.I)
+_OCLOCK = re.compile(r"\s*o['’]?\s?clock\b", re.I)
 _PHONE = re.compile(r"\d{3}\)\s*\d{3}[-.]\d{4}\b|\d{3}[-.\s]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b")
 _AGE_AFTER = re.compile(r"[-\s]*(?:years?|yrs?)[-\s]*(?:old|of age)\b|-years?\b|[-\s]*months?[-\s]*old\b", re.I)
@@ -104,6 +105,8 @@ def _kind_of_digits(text: str, s: int, e: int, value: float) -> str:
         return "percent"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
+    if _OCLOCK.match(after):
+        return "time"
     if _MODEL_BEFORE.search(before):
         return "road" if before.endswith("I-") else "other"
     if _ROAD_BEFORE.search(before):
@@ -137,6 +140,8 @@ def _kind_of_digits(text: str, s: int, e: int, value: float) -> str:
 def _kind_of_words(text: str, s: int, e: int) -> str:
     lex = lexicon()
     after = text[e:e + 40]
+    if _OCLOCK.match(after):
+        return "time"  # "just before three o'clock"
     if _AGE_AFTER.match(after):
         return "age"
     if _PERCENT_AFTER.match(after):
