@@ -20,6 +20,11 @@ _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"\u201c\u2014\n(])\s*$")
 
+# Date interval precisions besides DAY, WEEK and MONTH: a week read from the publication stamp
+# alone (no date words), vaguer than a week the report names; no date at all, the vaguest.
+STAMPED_WEEK = WEEK + 0.5
+UNDATED = MONTH + 1
+
 
 # ---- dates -------------------------------------------------------------------------------------
 
@@ -36,11 +41,13 @@ def date_interval(m: Mention) -> tuple[date, date, int] | None:
             return m.date, m.date, DAY
         if precision == WEEK:
             span = timedelta(days=cfg["week_days"])
+            if "date" not in m.evidence:  # the report's own day: the event came before it, or just after
+                return m.date - span, m.date + timedelta(days=cfg["stamp_days_after"]), STAMPED_WEEK
             return m.date - span, m.date + span, WEEK
         last = monthrange(m.date.year, m.date.month)[1]
         return m.date.replace(day=1), m.date.replace(day=last), MONTH
     if m.published is not None:
-        return m.published - timedelta(days=cfg["undated_window_days"]), m.published, MONTH + 1
+        return m.published - timedelta(days=cfg["undated_window_days"]), m.published, UNDATED
     return None
 
 
@@ -61,8 +68,10 @@ def date_points(a: tuple[date, date, int] | None, b: tuple[date, date, int] | No
         return (cfg["off_by_one"], True) if gap == 1 else None
     if alo <= bhi and blo <= ahi:
         coarsest = max(ap, bp)
-        if coarsest > MONTH:
+        if coarsest >= UNDATED:
             return cfg["undated"], False
+        if coarsest == STAMPED_WEEK:
+            return cfg["stamped_week_overlap"], False
         return (cfg["month_overlap"] if coarsest == MONTH else cfg["week_overlap"]), False
     return None
 

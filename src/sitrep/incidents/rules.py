@@ -19,6 +19,7 @@ class Rules:
     ignored_words: frozenset[str]
     ignored_names: frozenset[str]  # capitalized words every report uses (see data/merge_rules.yaml, names)
     loose_disorders: frozenset[str]  # disorder types whose type and place gates are penalties
+    day_names: frozenset[str]  # words that name a day: weekdays, months (data/merge_rules.yaml, date_vote)
 
     def __getitem__(self, key: str):
         return self.raw[key]
@@ -53,4 +54,5 @@ def rules() -> Rules:
                  revision_phrases=tuple(p.lower() for p in raw["revision_phrases"]),
                  ignored_words=frozenset(w.lower() for w in raw["text"]["ignore"]),
                  ignored_names=frozenset(w.lower() for w in raw["names"]["ignore"]),
-                 loose_disorders=frozenset(raw["type_compat"].get("loose_disorders") or ()))
+                 loose_disorders=frozenset(raw["type_compat"].get("loose_disorders") or ()),
+                 day_names=frozenset(w.lower() for w in raw["date_vote"]["day_names"]))
