@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events.attribution import attributions
+from sitrep.events import extract
+from sitrep.events.attribution import attributions, police_onlooker
+from sitrep.model import Document
+from sitrep.nlp import analyze
+from sitrep.taxonomy import CRIMINAL
 
 
 @pytest.mark.parametrize("sentence, claimant", [
@@ -28,3 +32,54 @@ def test_claimant_offsets_point_at_the_words():
     sentence = "Three people were killed, according to the local governor's office."
     a = attributions(sentence)[0]
     assert sentence[a.start:a.end] == a.claimant == "the local governor's office"
+
+
+def _police_look_on(sentence: str) -> list[bool]:
+    """For each police mention of the sentence: do they only look on (a source, not a party)?"""
+    found = analyze(Document("t", sentence)).actors
+    return [police_onlooker(sentence, a.span.start, a.span.end, a.actor.name)
+            for a in found if a.actor.name.startswith("Police Forces")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police are searching for two men who fled in a grey sedan after the shooting.",
+    "Police: three wounded outside a downtown bar",
+    "When police got to the apartment, they found a woman with a gunshot wound.",
+    "Riverside police say the gunman fired into the crowd from a passing car.",
+    "Police responded to reports of gunfire near the park shortly after 10 p.m.",
+    "Police Lt. Dana Morrow said a teenager was hit in the arm.",
+    "Eastside police on Monday arrested a man suspected of firing into a house.",
+    "A neighbour told police a shooting victim was lying in the driveway.",
+])
+def test_police_who_report_or_search_only_look_on(sentence):
+    assert _police_look_on(sentence) == [True]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police shot and killed a man who had pointed a rifle at them.",
+    "Riot police fired tear gas at the crowd outside parliament.",
+    "Gunmen ambushed a police patrol on the highway.",
+    "Two policemen were wounded when the convoy came under fire.",
+    "The driver was beaten by the police after the checkpoint.",
+    "A gunfight with police left one of the robbers dead.",
+    "Police forces and suspected gang members clashed near the market.",
+    "Special Police Forces (SPF) ambushed militants on a motorcycle.",
+])
+def test_police_that_use_force_or_are_attacked_are_a_party(sentence):
+    assert _police_look_on(sentence) == [False]
+
+
+def test_police_investigating_a_shooting_are_no_party_of_it():
+    found = extract(analyze(Document("r", "Police are looking for two men after a shooting on Maple Street left a "
+                                     "teenager dead on Friday night.\nOfficers responded to a call about shots fired "
+                                     "and found the victim in a car.")))
+    violent = [m for m in found if m.event_type == "Violence against civilians"]
+    assert len(violent) == 1 and violent[0].disorder_type == CRIMINAL
+    assert all(a is None or not a.name.startswith("Police Forces") for a in (violent[0].actor1, violent[0].actor2))
+
+
+def test_police_who_shoot_stay_the_actor():
+    found = extract(analyze(Document("r", "Police shot and killed a man who opened fire on them outside a grocery "
+                                     "store on Tuesday, the sheriff's office said.")))
+    assert found and found[0].actor1 is not None and found[0].actor1.name.startswith("Police Forces")
+    assert found[0].disorder_type != CRIMINAL

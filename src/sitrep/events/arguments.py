@@ -7,8 +7,10 @@ with no agent ("three civilians were shot"), the subject is the target and actor
 ACLED's conventions come on top: a protest's actor1 is Protesters and a riot's Rioters (named
 groups in the crowd become associates), and civilians are the target of violence against them.
 Actors inside a claimant's words ("police said") are sources, not parties, and so are those
-that look into the event ("the Police Department is investigating after..."). The roles then
-give ACLED's civilian-targeting flag, and an attack on an armed force is a battle.
+that look into the event ("the Police Department is investigating after..."); in violence, so are
+police that neither use force nor are attacked ("police responded", "police are looking for two
+men"). The roles then give ACLED's civilian-targeting flag, and an attack on an armed force is a
+battle.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.events.actors import crowd_actor, target_only
+from sitrep.events.attribution import police_onlooker
 from sitrep.events.lexicons import triggers
 from sitrep.model import Actor, ActorMention, Mention, Span
 
@@ -30,6 +33,9 @@ _NOUN_BEFORE_BY = re.compile(
     r"kidnappings?|arrests?|incursion|offensive|operation)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _AND = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
+# where the police are a party only when they use force or are attacked (at a protest or riot,
+# arrests and removals count as their intervention too: left to the crowd rules below)
+_FORCE_ONLY = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _STATE = ("State forces", "External/Other forces")
 _ARMED = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
@@ -108,6 +114,9 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
     """
     actors = [a for a in actors if not any(s <= a.span.start and a.span.end <= e for s, e in excluded)
               and not triggers().investigates_after.match(text, a.span.end)]  # "police are investigating"
+    onlookers = [a for a in actors if event_type in _FORCE_ONLY
+                 and police_onlooker(text, a.span.start, a.span.end, a.actor.name)]
+    actors = [a for a in actors if a not in onlookers]
     side1, side2 = _sides(text[:end], start, actors)
     crowd = _crowd(event_type, actors, trigger)
     if crowd is not None:
@@ -129,8 +138,8 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
         pair = _between(text, start, end, actors)
         if pair:
             side1, side2 = [pair[0]], [pair[1]]  # "a firefight between X and Y"
-        elif not side1 and len(side2) > 1:
-            side1, side2 = side2[:1], side2[1:]
+        elif not side1 and (len(side2) > 1 or (onlookers and side2)):
+            side1, side2 = side2[:1], side2[1:]  # the one party left once the police who only look on are out
     roles = Roles()
     side1 = _distinct(side1)
     side2 = [a for a in _distinct(side2) if not side1 or a.actor.name != side1[0].actor.name or event_type == "Riots"]

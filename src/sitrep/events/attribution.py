@@ -1,5 +1,8 @@
 """Who a report says an account comes from: "the army said", "according to the Health Ministry".
 
+The police are a party of violence only when they use force or are attacked; police that report,
+investigate, respond or search are a source of the account (`police_onlooker`).
+
 The claimant is recorded as written ("the army", "a local source"); pronouns are skipped, and a
 claimant that reads as a person's name (capitalised words with no organisation word) is left
 out, since sitrep records organisations and forces, never individuals.
@@ -37,7 +40,19 @@ def _rules() -> dict:
         "organisation": re.compile(rf"\b(?:{words})\b", re.I),
         "responsibility": re.compile(raw["responsibility"], re.I),
         "any": re.compile(rf"\b(?:according to|{verbs})\b", re.I),
+        "police": re.compile(raw["police_actor"]),
+        "told_before": re.compile(raw["told_before"], re.I),
+        # up to max_gap words, commas or bracketed short forms, none of them a stop word
+        "force_after": re.compile(
+            rf"(?:\s*(?:,|\([^()]{{1,40}}\)|(?!(?:{_words(raw['gap_stops'])})\b)[\w'’.-]+)){{0,{int(raw['max_gap'])}}}?"
+            rf"\s*(?:{raw['force_after'].strip()})", re.I),
+        "force_before": re.compile(raw["force_before"].strip(), re.I),
     }
+
+
+def _words(alternation: str) -> str:
+    """A YAML block of words joined by "|" (folded lines) as one regular-expression alternation."""
+    return "|".join(w.strip() for w in alternation.split("|") if w.strip())
 
 
 def _acceptable(claimant: str) -> bool:
@@ -82,3 +97,19 @@ def responsibility_claim(text: str) -> int | None:
     the claiming words, relative to the text; the group is the actor named before them."""
     m = _rules()["responsibility"].search(text)
     return m.start() if m else None
+
+
+def police_onlooker(text: str, start: int, end: int, actor_name: str) -> bool:
+    """Whether the police named at text[start:end] only look on: they neither use force ("police
+    shot", "officers opened fire", "police dispersed the crowd") nor are attacked ("gunmen
+    attacked police", "an officer was wounded", "a shootout with police"). Such police (who said,
+    responded, are searching, found) are a source of a violent event, not its party."""
+    r = _rules()
+    if not r["police"].search(actor_name):
+        return False
+    before = text[max(0, start - 80):start]
+    if r["told_before"].search(before):
+        return True  # "told police", "called police": the ones a witness turns to
+    if r["force_after"].match(text, end):
+        return False
+    return not r["force_before"].search(before)
