@@ -137,6 +137,61 @@ def test_feature_rows_are_unit_length_and_ignore_unknown_words():
     assert not rows[1].any() and not rows[2].any()
 
 
+def test_feature_ids_match_the_features_of_each_sentence(shared_data):
+    """The fast transform (feature ids cached per word, counts without scipy's COO pass) gives the
+    matrix that counting features_of() string by string gives, on real news sentences."""
+    import json
+
+    import numpy as np
+
+    from sitrep.events.features import features_of
+    from sitrep.events.train import load_model
+    from sitrep.nlp.sentences import split_sentences
+
+    features = load_model().features
+    texts = []
+    with open(shared_data / "gva" / "documents.jsonl", encoding="utf-8") as f:
+        for line, _ in zip(f, range(40)):
+            record = json.loads(line)
+            texts += [s.text.lower() for s in split_sentences(record.get("content") or "")]
+    texts += ["", "2014 12 5", "the the the the"]  # no features; figures only; one repeated word
+    got = features.transform(texts)
+    vocabulary = features.vocabulary
+    for row, text in enumerate(texts):
+        counts: dict[int, int] = {}
+        for feature in features_of(features.rewriter.words(text), features.roles):
+            if feature in vocabulary:
+                counts[vocabulary[feature]] = counts.get(vocabulary[feature], 0) + 1
+        columns = np.array(sorted(counts), dtype=np.int64)
+        weights = (1.0 + np.log(np.array([counts[c] for c in columns], dtype=np.float32))) * features.idf[columns]
+        if weights.size:
+            weights /= np.sqrt((weights * weights).sum())
+        line = got.getrow(row)
+        assert list(line.indices) == list(columns), text
+        assert np.allclose(line.data, weights, rtol=1e-6), text
+
+
+def test_cue_screen_passes_every_sentence_a_non_event_cue_matches(shared_data):
+    """The word-start screen before the non-event rules lets through every sentence in which some
+    kind's pattern matches (it may let through more, never less), month "May" and all."""
+    import json
+
+    from sitrep.events.filters import _any_cue
+    from sitrep.events.lexicons import nonevent_kinds
+    from sitrep.nlp.sentences import split_sentences
+
+    screen = _any_cue()
+    sentences = ["Police said the suspect may have fled.", "The shooting happened on May 5.",
+                 "Officers did not fire.", "Gunmen have been carrying out raids.", "Five years ago, a man died."]
+    with open(shared_data / "gva" / "documents.jsonl", encoding="utf-8") as f:
+        for line, _ in zip(f, range(300)):
+            sentences += [s.text for s in split_sentences(json.loads(line).get("content") or "")]
+    matched = [s for s in sentences if any(k.pattern.search(s) for k in nonevent_kinds())]
+    assert len(matched) > 100  # the check means something
+    assert [s for s in matched if not screen(s)] == []
+    assert screen("Police said the suspect may have fled.") and not screen("Two men were shot on Main Street.")
+
+
 def test_cue_anchors_never_hide_a_matching_pattern():
     """The cheap substring test before each override pattern only skips texts it cannot match."""
     from sitrep.events.classify import _override_cues

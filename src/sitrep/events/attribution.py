@@ -42,9 +42,10 @@ def _rules() -> dict:
         "any": re.compile(rf"\b(?:according to|{verbs})\b", re.I),
         "police": re.compile(raw["police_actor"]),
         "told_before": re.compile(raw["told_before"], re.I),
-        # up to max_gap words, commas or bracketed short forms, none of them a stop word
+        # up to max_gap words, commas or bracketed short forms, none of them a stop word; a gap word
+        # is a whole word (never split in pieces: that backtracked for milliseconds a sentence)
         "force_after": re.compile(
-            rf"(?:\s*(?:,|\([^()]{{1,40}}\)|(?!(?:{_words(raw['gap_stops'])})\b)[\w'’.-]+)){{0,{int(raw['max_gap'])}}}?"
+            rf"(?:\s*(?:,|\([^()]{{1,40}}\)|(?!(?:{_words(raw['gap_stops'])})\b)[\w'’.-]+(?![\w'’.-]))){{0,{int(raw['max_gap'])}}}?"
             rf"\s*(?:{raw['force_after'].strip()})", re.I),
         "force_before": re.compile(raw["force_before"].strip(), re.I),
     }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 from scipy import sparse
@@ -170,6 +170,28 @@ def features_of(words: list[str], roles: ActorRoles | None = None) -> list[str]:
     return out
 
 
+_WORD_CACHE_SIZE = 200_000  # words whose feature ids are kept; past it the cache starts afresh
+
+
+class _WordIds(dict):
+    """word -> the vocabulary ids of its own features (itself, "~" prefix, "#" prefix), filled on
+    first sight of each word."""
+
+    def __init__(self, vocabulary: dict[str, int]):
+        super().__init__()
+        self.vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        own = [word]
+        if len(word) > PREFIX:
+            own.append("~" + word[:PREFIX])
+        if len(word) > LONG_PREFIX:
+            own.append("#" + word[:LONG_PREFIX])
+        ids = tuple(i for i in map(self.vocabulary.get, own) if i is not None)
+        self[word] = ids
+        return ids
+
+
 class TextFeatures:
     """A fitted vocabulary with inverse document frequencies: lower-cased texts -> L2-normalized CSR rows.
 
@@ -190,27 +212,51 @@ class TextFeatures:
             df.update(set(features_of(words(text), self.roles)))
         kept = sorted(f for f, n in df.items() if n >= self.min_df)
         self.vocabulary = {f: i for i, f in enumerate(kept)}
+        self._ids_by_word = None
         n = len(texts)
         # smoothed idf, as if one more document held every feature: no division by zero
         self.idf = (np.log((1 + n) / (1 + np.array([df[f] for f in kept], dtype=np.float64))) + 1).astype(np.float32)
         return self
 
+    def _word_ids(self) -> "_WordIds":
+        cache = getattr(self, "_ids_by_word", None)  # absent from models saved before it existed
+        if cache is None or cache.vocabulary is not self.vocabulary or len(cache) > _WORD_CACHE_SIZE:
+            cache = self._ids_by_word = _WordIds(self.vocabulary)
+        return cache
+
+    def __getstate__(self):  # the per-word cache is rebuilt on use, never saved
+        state = dict(self.__dict__)
+        state.pop("_ids_by_word", None)
+        return state
+
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
-        get, words, roles = self.vocabulary.get, self.rewriter.words, self.roles
-        unknown = repeat(-1)
+        # The same features as features_of(), counted by vocabulary id: a word's own features (the
+        # word and its prefixes) are looked up once per word, not rebuilt as strings per sentence.
+        get, words_of, roles = self.vocabulary.get, self.rewriter.words, self.roles
+        word_ids = self._word_ids()
         ids: list[int] = []
         lengths = []
         for text in texts:
-            found = features_of(words(text), roles)
-            ids += map(get, found, unknown)  # -1 for a feature not in the vocabulary
-            lengths.append(len(found))
+            words = [w for w in words_of(text) if not w.isdigit()]
+            before = len(ids)
+            ids += chain.from_iterable(map(word_ids.__getitem__, words))
+            ids += map(get, map(" ".join, zip(words, words[1:])), repeat(-1))  # -1: not in the vocabulary
+            if roles is not None:
+                ids += map(get, roles.features(words), repeat(-1))
+            lengths.append(len(ids) - before)
         idx = np.fromiter(ids, dtype=np.int64, count=len(ids))
         rows = np.repeat(np.arange(len(texts)), lengths)
         known = idx >= 0
-        # a COO matrix of ones becomes CSR with repeated features summed: the counts, in C
-        x = sparse.coo_matrix((np.ones(int(known.sum()), dtype=np.float32), (rows[known], idx[known])),
-                              shape=(len(texts), len(self.vocabulary))).tocsr()
-        x.data = (1.0 + np.log(x.data)) * self.idf[x.indices]
+        # (row, feature) pairs as one sortable key; counting the distinct keys gives the CSR
+        # matrix's entries in its canonical order (rows, then columns) without scipy's COO pass
+        width = max(len(self.vocabulary), 1)
+        keys, counts = np.unique(rows[known] * width + idx[known], return_counts=True)
+        row_of = keys // width
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row_of, minlength=len(texts)), out=indptr[1:])
+        columns = keys - row_of * width
+        data = (1.0 + np.log(counts.astype(np.float32))) * self.idf[columns]
+        x = sparse.csr_matrix((data, columns, indptr), shape=(len(texts), len(self.vocabulary)))
         lengths = np.diff(x.indptr)
         if x.data.size:
             norms = np.sqrt(np.add.reduceat(x.data * x.data, x.indptr[:-1][lengths > 0]))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, union, update
+from sqlalchemy import bindparam, delete, func, select, union, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError
 
@@ -75,6 +75,10 @@ def _event_row(e: Event, at: datetime) -> tuple[dict, str]:
 # An event read back whole: its record, with the status and time the events row has.
 _WHOLE = (event_records.c.record, events.c.review_status, events.c.updated_at)
 _WITH_RECORD = events.join(event_records, event_records.c.event_id == events.c.id)
+# Built once: building a select per document cost more than running it (SQLAlchemy then reuses
+# the compiled form from its cache).
+_STORED_AS = select(documents.c.id).where(
+    (documents.c.id == bindparam("doc_id")) | (documents.c.content_hash == bindparam("content_hash"))).limit(1)
 
 
 class Store:
@@ -103,8 +107,7 @@ class Store:
     def already_stored(self, doc: Document) -> str | None:
         """Why `doc` needs no processing (its id or its text is already stored), or None."""
         with self.engine.connect() as c:
-            row = c.execute(select(documents.c.id).where(
-                (documents.c.id == doc.id) | (documents.c.content_hash == doc.content_hash)).limit(1)).first()
+            row = c.execute(_STORED_AS, {"doc_id": doc.id, "content_hash": doc.content_hash}).first()
         return f"already in the database as {row.id}" if row else None
 
     def get_document(self, doc_id: str) -> Document | None:
