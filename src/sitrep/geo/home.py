@@ -19,7 +19,7 @@ from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.lexicon import us_state_codes
-from sitrep.geo.namesakes import home_cues, is_town, namesake_in_named_state
+from sitrep.geo.namesakes import big_city_namesake, home_cues, is_town, namesake_in_named_state
 from sitrep.geo.outlets import known_outlet_town
 from sitrep.geo.site import outlet_town, site_town
 from sitrep.model import Document, Place, Span, Toponym
@@ -240,6 +240,25 @@ def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[st
 
 
 def report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
+    """The report's home town (see `_report_home`), a far hamlet of a big city's name read as the city."""
+    home = _report_home(doc, toponyms)
+    if home is None or home.how == "site" or not is_town(home.place):
+        return home
+    if home.dateline is not None and home.dateline.place.admin1 == home.place.admin1:
+        return home  # "PITTSBURGH — ... in Knoxville": a neighbourhood of the dateline's city
+    big = big_city_namesake(home.place, home.outlet)
+    if big is None:
+        return home
+    body = [t for t in toponyms if t.place is not None and t.span.start < doc.body_end()]
+    country = home.outlet.country_code if home.outlet is not None else home.place.country_code
+    named = named_states(body) | _title_names(doc, country)[1]
+    if fold(home.place.admin1) in named:
+        return home  # "Oakland, Md." or a report naming Maryland: the town it names
+    t = home.toponym
+    return Home(Toponym(t.span, big, t.score), home.how, home.states | {fold(big.admin1)}, home.dateline, home.outlet)
+
+
+def _report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     """The report's home town: dateline, else a town of the title, else the town of a police force
     it names, else a town it names twice or more (unless the outlet's web address names its city),
     else the outlet's city from its web address or its part of the title."""

@@ -20,8 +20,9 @@ from sitrep.geo.county_towns import county_town
 from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.home import report_home
-from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, namesake_in_named_state,
-                                  namesake_near_home, strays_from)
+from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, capital_not_state,
+                                  foreign_country_in_local_news,
+                                  namesake_in_named_state, namesake_near_home, strays_from)
 from sitrep.geo.lexicon import load_data
 from sitrep.geo.name_use import places_only
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
@@ -175,7 +176,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
     text = analysis.doc.text or ""
     placed = [t for t in toponyms if t.place is not None]
     # "Spain St.", "Officer Davis": names of streets and people are no event's place nor the home
-    placed = places_only(text, placed)
+    placed = capital_not_state(places_only(text, placed), text)
     home = report_home(analysis.doc, placed)
     if home is not None and american_namesake(home.toponym, text, placed) is not None:
         home.toponym = Toponym(home.toponym.span, american_namesake(home.toponym, text, placed), home.toponym.score)
@@ -193,7 +194,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
         inside = [Toponym(t.span, american_namesake(t, text, placed) or t.place, t.score) for t in inside]
-        inside = [t for t in inside if not abroad_and_alone(t, placed) and not abroad_in_local_news(t, home, placed)]
+        inside = [t for t in inside if not abroad_and_alone(t, placed) and not abroad_in_local_news(t, home, placed)
+                  and not foreign_country_in_local_news(t, home, placed)]
         if inside and home is not None and home.states:
             inside = [Toponym(t.span, namesake_in_named_state(t, home.states, placed) or t.place, t.score)
                       for t in inside]

@@ -84,6 +84,53 @@ def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym])
     return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
 
 
+def big_city_namesake(town: Place, outlet: Place | None) -> Place | None:
+    """The big city of a small town's name in its country ("Montgomery" read as the Georgia hamlet
+    in an Atlanta station's report means Alabama's capital), when the town lies far from the
+    outlet's city, or no outlet is known."""
+    cues = home_cues()
+    if not is_town(town) or town.population >= cues["small_town_population"]:
+        return None
+    if outlet is not None and flat_km(town.latitude, town.longitude, outlet.latitude,
+                                      outlet.longitude) <= cues["stray_km"]:
+        return None
+    gaz = get_gazetteer()
+    rows = [r for r in gaz.rows_for(fold(town.name)) if gaz.country_code[r] == town.country_code
+            and gaz.feature_code[r].startswith("PPL") and fold(gaz.name[r]) == fold(town.name)
+            and gaz.population[r] >= cues["big_namesake_population"]]
+    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+
+
+def capital_not_state(placed: list[Toponym], text: str) -> list[Toponym]:
+    """ "Southeast Washington" in a report that names D.C. police: the capital, not the state of
+    Washington, unless the text places something in that state or says "Washington state"."""
+    dc = [t for t in placed if t.place.feature_code == "ADM1" and t.place.country_code == "US"
+          and fold(t.place.admin1) == "district of columbia"]
+    states = [t for t in placed if t.place.feature_code == "ADM1" and t.place.country_code == "US"
+              and fold(t.place.name) == "washington"]
+    if not dc or not states or "washington state" in text.lower() or any(
+            t.place.feature_code != "ADM1" and fold(t.place.admin1) == "washington" for t in placed):
+        return placed
+    gaz = get_gazetteer()
+    rows = [r for r in gaz.rows_for("washington") if gaz.feature_code[r] == "PPLC" and gaz.country_code[r] == "US"]
+    if not rows:
+        return placed
+    capital = gaz.place(rows[0])
+    return [Toponym(t.span, capital, t.score) if any(t is u for u in states) else t for t in placed]
+
+
+def foreign_country_in_local_news(t: Toponym, home: Home | None, placed: list[Toponym]) -> bool:
+    """A foreign country named in a known US outlet's report on a home town, with no town of that
+    country named ("born in Eritrea", "Jordan" a victim's name): no event's place."""
+    p = t.place
+    if home is None or home.outlet is None or p is None or p.feature_code not in ("PCLI", "PCL", "PCLD"):
+        return False
+    if p.country_code in ("", home.outlet.country_code) or home.place.country_code != home.outlet.country_code:
+        return False
+    return not any(u.place is not None and u.place.country_code == p.country_code and is_town(u.place)
+                   for u in placed)
+
+
 def abroad_and_alone(t: Toponym, placed: list[Toponym]) -> bool:
     """A town of a country no other name of the text is in, named bare in a text clearly about
     another country ("Whitehaven" of Memphis read as the English town): a local place the

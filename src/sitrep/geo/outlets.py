@@ -44,8 +44,41 @@ def _town(value: str) -> Place | None:
     return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
 
 
+@lru_cache(maxsize=1)
+def _national_sections() -> frozenset[str]:
+    return frozenset(load_data("us_outlets.yaml").get("national_sections", ()))
+
+
+def _from_afar(url: str, host: str) -> bool:
+    """ "nydailynews.com/news/national/...": a section of news from elsewhere."""
+    at = url.lower().find(host)
+    path = url.lower()[at + len(host):].split("?")[0] if at >= 0 else ""
+    return any(part in _national_sections() for part in path.split("/")[:4])
+
+
+@lru_cache(maxsize=1)
+def _city_sections() -> dict[str, dict[str, str]]:
+    return load_data("us_outlets.yaml").get("city_sections") or {}
+
+
+def _section_town(url: str, host: str) -> Place | None:
+    """ "dnainfo.com/chicago/...": the town of a city section of a site that has one per city."""
+    sections = _city_sections()
+    for label in host.split(".")[:-1]:
+        if label in sections:
+            at = url.lower().find(host)
+            parts = url.lower()[at + len(host):].split("/")[:3] if at >= 0 else []
+            return next((_town(sections[label][p]) for p in parts if p in sections[label]), None)
+    return None
+
+
 def _host_town(url: str | None) -> Place | None:
     stations, papers = _outlets()
+    if url and _from_afar(url, host_of(url)):
+        return None
+    section = _section_town(url, host_of(url)) if url else None
+    if section is not None:
+        return section
     for label in host_of(url).split(".")[:-1]:
         if label in papers:
             return _town(papers[label])
