@@ -109,6 +109,7 @@ def score(gold: str | Path, limit: int | None = None) -> Report:
     hits: Counter = Counter()
     no_event = extra = failed = 0
     confusion: Counter = Counter()
+    sub_confusion: Counter = Counter()
     started = time.perf_counter()
     for row in rows:
         try:
@@ -121,6 +122,7 @@ def score(gold: str | Path, limit: int | None = None) -> Report:
         match = best_match(row, events)
         hits.update(k for k, ok in field_hits(row, match).items() if ok)
         confusion[(row["event_type"], match.event_type if match else "(none)")] += 1
+        sub_confusion[(row["sub_event_type"], match.sub_event_type if match else "(none)")] += 1
     seconds = time.perf_counter() - started
     n = max(1, len(rows))
     metrics = {k: hits[k] / n for k in METRICS}
@@ -129,14 +131,15 @@ def score(gold: str | Path, limit: int | None = None) -> Report:
     metrics["notes_per_second"] = len(rows) / seconds if seconds else 0.0
     return Report("ACLED notes (acled_sample_2022)", metrics,
                   {"gold_rows": len(rows), "notes_without_event": no_event, "notes_failed": failed},
-                  details=_confusion_table(confusion))
+                  details="\n".join(filter(None, [_confusion_table(confusion, "type"),
+                                                   _confusion_table(sub_confusion, "sub-event type")])))
 
 
-def _confusion_table(confusion: Counter) -> str:
-    """Gold event type -> the matched event's type, the most frequent disagreements."""
+def _confusion_table(confusion: Counter, what: str) -> str:
+    """Gold (sub-event) type -> the matched event's, the most frequent disagreements."""
     wrong = [(k, v) for k, v in confusion.most_common() if k[0] != k[1]][:12]
     if not wrong:
         return ""
-    lines = ["most frequent type disagreements (gold -> sitrep):"]
+    lines = [f"most frequent {what} disagreements (gold -> sitrep):"]
     lines += [f"  {g} -> {p}: {v}" for (g, p), v in wrong]
     return "\n".join(lines)
