@@ -171,9 +171,16 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     out = _condition_of_the_counted(text, out)
     out += _listed_wounded(sentence, start, out)
     out += _one_wounded(sentence, start, out)
-    if not count_cues().death.search(sentence) and "fatal" not in sentence.lower():
+    lowered = sentence.lower()
+    # re.I is slow: where lowering keeps every offset and no letter that re.I folds otherwise
+    # (dotless i, long s), the same patterns without re.I on the lowered text answer the same
+    death, singular = _lowercase_singular()
+    as_lowered = len(lowered) == len(sentence) and "ı" not in lowered and "ſ" not in lowered and death is not None
+    if not (death.search(lowered) if as_lowered else count_cues().death.search(sentence)) and "fatal" not in lowered:
         return _fatally(text, out + _suicide(sentence, start, out))  # no death word: no lone victim either
-    for kind, value, rx in count_cues().singular:
+    for (kind, value, rx), lowercase_rx in zip(count_cues().singular, singular):
+        if as_lowered and lowercase_rx is not None and not lowercase_rx.search(lowered):
+            continue  # a cheap "no" (most patterns, most sentences); a "yes" reads the text itself
         m = rx.search(sentence)
         if not m or _RELATIVE.search(m.group()) or (_relative_before(sentence, m) and not _ACTIVE_OBJECT.match(m.group())):
             continue  # (the relative clause tells its subject: "the man who fatally shot his wife" still killed her)
@@ -350,6 +357,17 @@ def harm_words(text: str) -> list[int]:
         c = count_cues()
         return sorted(m.start() for rx in (c.death, c.injury) for m in rx.finditer(text))
     return [m.start() for m in _lowercase_harm().finditer(lowered)]
+
+
+@lru_cache(maxsize=1)
+def _lowercase_singular() -> tuple[re.Pattern, list[re.Pattern | None]]:
+    """The death cue and the lone-victim patterns for lowercased text, without re.I (None for a
+    pattern with an upper-case literal, which lowercased text could not match)."""
+    c = count_cues()
+
+    def lowercase(rx: re.Pattern) -> re.Pattern | None:
+        return None if re.search(r"(?<!\\)[A-Z]", rx.pattern) else re.compile(rx.pattern, rx.flags & ~re.I)
+    return lowercase(c.death), [lowercase(rx) for _, _, rx in c.singular]
 
 
 @lru_cache(maxsize=1)
