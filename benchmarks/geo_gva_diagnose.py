@@ -27,7 +27,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from sitrep.evaluate.gva import LOCATION_KM, _gold_point, load, to_document
+from sitrep.evaluate.gva import (LOCATION_KM, _gold_point, documents_by_incident, events_by_document, incident_event,
+                                 load, to_document)
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.incidents.compare import haversine_km
@@ -117,26 +118,17 @@ def main() -> None:
 def incident_misses(incidents: list[dict], articles: list[dict], per_doc: dict) -> None:
     """Per gold incident: a hit, or why the scorer's Event is not within 25 km."""
     events = merge([m for ms in per_doc.values() for m in ms])
-    by_doc = defaultdict(list)
-    for e in events:
-        for doc_id in {s.doc_id for s in e.sources}:
-            by_doc[doc_id].append(e)
-    docs_of = defaultdict(list)
-    for a in articles:
-        docs_of[str(a["incident_id"])].append(a["doc_id"])
-    by_id = {e.id: e for e in events}
+    by_doc, docs_of = events_by_document(events), documents_by_incident(articles)
     kinds = Counter()
     for inc in incidents:
         point = _gold_point(inc)
         if point is None:
             continue
         docs = docs_of[str(inc["incident_uri"])]
-        support = Counter(e.id for d in docs for e in by_doc.get(d, []))
-        if not support:
+        event = incident_event(docs, by_doc)
+        if event is None:
             kinds["no_event"] += 1
             continue
-        event = by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources,
-                                                  by_id[i].fatalities_low is not None, i))]
         near = [m for m in event.mentions if m.place is not None and haversine_km(m.place, point) <= LOCATION_KM]
         if event.place is not None and haversine_km(event.place, point) <= LOCATION_KM:
             kinds["hit"] += 1

@@ -13,10 +13,10 @@ evidence. Then a tally of the misses by kind:
 from __future__ import annotations
 
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
-from sitrep.evaluate.gva import load, to_document
+from sitrep.evaluate.gva import documents_by_incident, events_by_document, incident_event, load, to_document
 from sitrep.pipeline import extract
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gva"
@@ -35,22 +35,13 @@ def main() -> None:
     docs = {a["doc_id"]: to_document(a) for a in articles}
     events = extract(list(docs.values()))
     texts = {d.id: d.text for d in docs.values()}
-    by_doc = defaultdict(list)
-    for e in events:
-        for doc_id in {s.doc_id for s in e.sources}:
-            by_doc[doc_id].append(e)
-    docs_of = defaultdict(list)
-    for a in articles:
-        docs_of[str(a["incident_id"])].append(a["doc_id"])
-    by_id = {e.id: e for e in events}
+    by_doc, docs_of = events_by_document(events), documents_by_incident(articles)
     kinds = Counter()
     for inc in incidents:
-        support = Counter(e.id for d in docs_of[str(inc["incident_uri"])] for e in by_doc.get(d, []))
-        if not support:
+        event = incident_event(docs_of[str(inc["incident_uri"])], by_doc)
+        if event is None:
             kinds["no event"] += 1
             continue
-        event = by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources,
-                                                   by_id[i].fatalities_low is not None, i))]
         gold = str(inc.get("date_iso"))
         if event.date is not None and event.date.isoformat() == gold:
             kinds["right"] += 1

@@ -121,33 +121,51 @@ def score(gold: str | Path, limit: int | None = None) -> Report:
     return score_events(incidents, articles, events)
 
 
-def score_events(incidents: list[dict], articles: list[dict], events: list[Event]) -> Report:
-    """The figures for a set of Events produced from `articles`."""
+def events_by_document(events: list[Event]) -> dict[str, list[Event]]:
+    """Each document's Events: those it is a source of."""
     by_doc: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         for doc_id in {s.doc_id for s in e.sources}:
             by_doc[doc_id].append(e)
+    return by_doc
+
+
+def documents_by_incident(articles: list[dict]) -> dict[str, list[str]]:
+    """Each gold incident's document ids."""
+    docs_of: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        docs_of[str(a["incident_id"])].append(a["doc_id"])
+    return docs_of
+
+
+def incident_event(docs: list[str], by_doc: dict[str, list[Event]]) -> Event | None:
+    """The Event scored for a gold incident: the one most of its documents support (ties: the
+    better-attested event, then the one that gives counts at all); None when none gives one."""
+    support = Counter(e.id for d in docs for e in by_doc.get(d, []))
+    if not support:
+        return None
+    by_id = {e.id: e for d in docs for e in by_doc.get(d, [])}
+    return by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources, by_id[i].fatalities_low is not None, i))]
+
+
+def score_events(incidents: list[dict], articles: list[dict], events: list[Event]) -> Report:
+    """The figures for a set of Events produced from `articles`."""
+    by_doc = events_by_document(events)
     main = {doc: max(evs, key=lambda e: (e.n_sources, e.confidence, e.id)).id for doc, evs in by_doc.items()}
     gold_label = {a["doc_id"]: str(a["incident_id"]) for a in articles}
     predicted = {doc: main.get(doc, f"single:{doc}") for doc in gold_label}
     precision, recall, f1 = bcubed(gold_label, predicted)
 
-    docs_of = defaultdict(list)
-    for doc, incident in gold_label.items():
-        docs_of[incident].append(doc)
-    by_id = {e.id: e for e in events}
+    docs_of = documents_by_incident(articles)
     hits = Counter()
     per_incident_events = []
     for inc in incidents:
         docs = docs_of.get(str(inc["incident_uri"]), [])
-        support = Counter(e.id for d in docs for e in by_doc.get(d, []))
-        if not support:
+        event = incident_event(docs, by_doc)
+        if event is None:
             continue
         hits["found"] += 1
         per_incident_events.append(len({main[d] for d in docs if d in main}))
-        # ties: the better-attested event, then the one that gives counts at all
-        event = by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources,
-                                                   by_id[i].fatalities_low is not None, i))]
         hits["killed"] += event.fatalities == _int(inc.get("num_killed"))
         hits["killed_best"] += (event.fatalities_best or 0) == _int(inc.get("num_killed"))
         hits["injured"] += (event.injuries or 0) == _int(inc.get("num_injured"))
