@@ -125,6 +125,10 @@ class Gazetteer:
                      feature_class="P" if fc.startswith("PPL") else ("L" if fc in ("CONT", "RGN") else "A"), feature_code=fc,
                      population=self.population[row])
 
+    def most_populous(self, rows) -> Place | None:
+        """The place of the most populous of `rows` (the first of equals), None when there are none."""
+        return self.place(max(rows, key=lambda r: self.population[r])) if rows else None
+
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # processes building at once never share a file

@@ -94,7 +94,7 @@ def _pick_town(name: str, states: set[str], country: str, near: list[Place] = ()
     preferred = [r for r in rows if fold(gaz.admin1[r]) in states] or [
         r for r in gaz.local_rows_for(fold(name)) if fold(gaz.admin1[r]) in states] or [
         r for r in rows if any(flat_km(gaz.lat[r], gaz.lon[r], p.latitude, p.longitude) <= stray for p in near)]
-    return gaz.place(max(preferred or rows, key=lambda r: gaz.population[r]))
+    return gaz.most_populous(preferred or rows)
 
 
 def _towns_but(placed: list[Toponym], key: str) -> list[Place]:
@@ -271,10 +271,11 @@ def _report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     site = site_town(doc.url)
     # a known outlet (a station's call letters, a paper's address) before a town read in its title
     outlet = known_outlet_town(doc) or site or outlet_town(doc.title)
-    # the outlet's state counts as named: "Cleveland" in a report of a Chattanooga TV station
-    states = named_states(placed) | title_states | ({fold(outlet.admin1)} if outlet is not None else set())
-    if outlet is not None:
+    if outlet is None:
+        states = named_states(placed) | title_states
+    else:
         country = outlet.country_code  # the text's own country may rest on misreadings (Birmingham, England)
+        # the outlet's state counts as named: "Cleveland" in a report of a Chattanooga TV station
         states = _outlet_states(placed, title_states, outlet)
         # a US outlet's report is about US towns: a town abroad is no home of it
         placed = [t for t in placed if t.place.country_code == outlet.country_code]

@@ -133,9 +133,9 @@ def namesake_town(place: Place) -> Place:
     towns = [r for r in gaz.lookup(place.name) if gaz.feature_code[r].startswith("PPL")
              and gaz.country_code[r] == place.country_code and gaz.population[r] >= 1000
              and flat_km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150]
-    if not towns:
+    town = gaz.most_populous(towns)
+    if town is None:
         return place
-    town = gaz.place(max(towns, key=lambda r: gaz.population[r]))
     return replace(town, name=place.name) if fold(town.name) != fold(place.name) and not town.name.isascii() else town
 
 

@@ -64,7 +64,7 @@ def namesake_near_home(t: Toponym, home: Home, placed: list[Toponym]) -> Place |
             and gaz.admin1[r] == home.place.admin1 and (gaz.feature_code[r].startswith("PPL")
                                                         or gaz.feature_code[r] == "ADM2")]
     rows = [r for r in rows if not _neighbourhood_namesake(Toponym(t.span, gaz.place(r), t.score), home, placed)]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+    return gaz.most_populous(rows)
 
 
 def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym]) -> Place | None:
@@ -81,7 +81,7 @@ def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym])
     key = fold(t.span.text)
     rows = [r for r in gaz.rows_for(key) if fold(gaz.admin1[r]) in states
             and (gaz.feature_code[r] == "ADM2" if county else gaz.feature_code[r].startswith("PPL"))]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+    return gaz.most_populous(rows)
 
 
 def big_city_namesake(town: Place, outlet: Place | None) -> Place | None:
@@ -98,7 +98,7 @@ def big_city_namesake(town: Place, outlet: Place | None) -> Place | None:
     rows = [r for r in gaz.rows_for(fold(town.name)) if gaz.country_code[r] == town.country_code
             and gaz.feature_code[r].startswith("PPL") and fold(gaz.name[r]) == fold(town.name)
             and gaz.population[r] >= cues["big_namesake_population"]]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+    return gaz.most_populous(rows)
 
 
 def capital_not_state(placed: list[Toponym], text: str) -> list[Toponym]:
@@ -171,7 +171,7 @@ def american_namesake(t: Toponym, text: str, placed: list[Toponym]) -> Place | N
     rows = [r for r in gaz.rows_for(fold(t.span.text)) if gaz.country_code[r] == "US"
             and gaz.feature_code[r].startswith("PPL") and fold(gaz.name[r]) == fold(t.span.text)
             and gaz.population[r] >= home_cues()["us_namesake_min_population"]]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+    return gaz.most_populous(rows)
 
 
 def _american_words(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from sitrep.geo.lexicon import load_data
-from sitrep.geo.site import host_of
+from sitrep.geo.site import TITLE_OUTLET, host_of
 from sitrep.model import Document, Place
 
 _CALL_LETTERS = re.compile(r"^[kw][a-z]{2,3}$")
@@ -20,7 +20,6 @@ _CALL_LETTERS = re.compile(r"^[kw][a-z]{2,3}$")
 _HOST_TAIL = re.compile(r"(?:tv|news|now|live|online|actionnews|newsnow|digital)?\d*$")
 # "(WSLS 10)", "(KAIT)", "(WKRN-TV)" near a report's start: the station that wrote it
 _TEXT_CALL = re.compile(r"\(([KW][A-Z]{2,3})(?:-?TV)?(?:[ -]?\d{1,2})?\)")
-_TITLE_OUTLET = re.compile(r"\s(?:-|\||–|—|::)\s")
 _TITLE_CALL = re.compile(r"(?<![\w.])([KW][A-Z]{2,3})(?:-?TV)?(?![a-z])")
 _TEXT_WINDOW = 300
 
@@ -41,7 +40,7 @@ def _town(value: str) -> Place | None:
     gaz = get_gazetteer()
     rows = [r for r in gaz.lookup(name.strip()) if gaz.country_code[r] == "US"
             and gaz.feature_code[r].startswith("PPL") and gaz.admin1_code[r] == "US." + code.strip()]
-    return gaz.place(max(rows, key=lambda r: gaz.population[r])) if rows else None
+    return gaz.most_populous(rows)
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +91,7 @@ def _host_town(url: str | None) -> Place | None:
 
 def _named_station(doc: Document) -> Place | None:
     stations, _ = _outlets()
-    parts = _TITLE_OUTLET.split(doc.title or "", maxsplit=1)
+    parts = TITLE_OUTLET.split(doc.title or "", maxsplit=1)
     found = [m.group(1) for m in _TITLE_CALL.finditer(parts[1])] if len(parts) > 1 else []
     found += [m.group(1) for m in _TEXT_CALL.finditer((doc.text or "")[:_TEXT_WINDOW])]
     for call in found:

@@ -84,7 +84,7 @@ def _state_covers(label: str, key: str, states: frozenset[str]) -> bool:
                                       label.endswith(s) and label.endswith(key)) for s in states)
 
 
-_TITLE_OUTLET = re.compile(r"\s(?:-|\||–|—|::)\s")  # "headline - WRCBtv.com | Chattanooga"
+TITLE_OUTLET = re.compile(r"\s(?:-|\||–|—|::)\s")  # "headline - WRCBtv.com | Chattanooga": the outlet's part follows
 _STATE_AFTER = re.compile(r",?\s([A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+(?:\.)?")
 
@@ -92,7 +92,7 @@ _CAPITALIZED = re.compile(r"[A-Z][a-z]+(?:\.)?")
 def outlet_town(title: str | None) -> Place | None:
     """The populous US town the outlet's part of a title names ("... - 44News | Evansville, IN"):
     the longest run of one to three capitalized words after the headline that is such a town."""
-    parts = _TITLE_OUTLET.split(title or "", maxsplit=1)
+    parts = TITLE_OUTLET.split(title or "", maxsplit=1)
     if len(parts) < 2:
         return None
     towns, _ = _site_names()
@@ -115,7 +115,7 @@ def outlet_town(title: str | None) -> Place | None:
         rows = [r for r in gaz.lookup(best) if gaz.country_code[r] == "US" and gaz.feature_code[r].startswith("PPL")
                 and (fold(gaz.admin1[r]) == named or gaz.admin1_code[r] == "US." + state.group(1))]
         if rows:
-            return gaz.place(max(rows, key=lambda r: gaz.population[r]))
+            return gaz.most_populous(rows)
     return gaz.place(towns[best])
 
 
