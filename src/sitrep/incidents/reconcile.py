@@ -69,9 +69,9 @@ def reconcile_counts(members: list[Mention], field: str) -> tuple[int | None, in
     return low, low, values[(len(values) - 1) // 2], high
 
 
-def _vote(members: list[Mention], key, rank=lambda m: 0):
+def _vote(members: list[Mention], key, rank=lambda m: 0, weight=lambda m: 1.0):
     """The member holding the most supported value of `key` among the best-ranked members.
-    Support is the number of members plus their confidence; ties go to the earliest member."""
+    Support is each member's 1 + confidence, times its `weight`; ties go to the earliest member."""
     having = [m for m in members if key(m) is not None]
     if not having:
         return None
@@ -79,7 +79,7 @@ def _vote(members: list[Mention], key, rank=lambda m: 0):
     having = [m for m in having if rank(m) == top]
     support: Counter = Counter()
     for m in having:
-        support[key(m)] += 1.0 + m.confidence
+        support[key(m)] += (1.0 + m.confidence) * weight(m)
     winner = max(support.values())
     return next(m for m in having if support[key(m)] == winner)
 
@@ -112,11 +112,7 @@ def _date_vote(members: list[Mention]) -> Mention | None:
     if all("date" not in m.evidence for m in having):
         # dates read from publication stamps alone: the first report's stamp is nearest the event
         return min(having, key=lambda m: (m.date, _published(m)))
-    support: Counter = Counter()
-    for m in having:
-        support[m.date] += (1.0 + m.confidence) * date_weight(m)
-    winner = max(support.values())
-    return next(m for m in having if support[m.date] == winner)
+    return _vote(having, lambda m: m.date, weight=date_weight)
 
 
 def _place_vote(members: list[Mention]) -> Mention | None:
