@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from dateutil.easter import easter as easter_sunday
 
 from sitrep.model import DAY, MONTH, WEEK, DateMention, Span
 from sitrep.nlp.tokens import word_tokens
@@ -199,7 +200,7 @@ class _Holiday:
 
     def on(self, year: int) -> date:
         if self.easter:
-            base = _easter(year)
+            base = easter_sunday(year)  # Western, dateutil's default
         elif self.weekday is None:
             base = date(year, self.month, self.day)
         elif self.nth > 0:
@@ -209,19 +210,6 @@ class _Holiday:
             last = date(year + self.month // 12, self.month % 12 + 1, 1) - timedelta(days=1)
             base = last - timedelta(days=(last.weekday() - self.weekday) % 7)
         return base + timedelta(days=self.offset)
-
-
-def _easter(year: int) -> date:
-    """Western Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return date(year, month, day + 1)
 
 
 @lru_cache(maxsize=1)
