@@ -26,7 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitrep.events.lexicons import count_cues
+from sitrep.events.lexicons import count_cues, for_lowered, lowered
 from sitrep.model import Analysis, Mention, Sentence, Span
 
 KINDS = ("death", "injury", "arrest")
@@ -171,15 +171,15 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     out = _condition_of_the_counted(text, out)
     out += _listed_wounded(sentence, start, out)
     out += _one_wounded(sentence, start, out)
-    lowered = sentence.lower()
-    # re.I is slow: where lowering keeps every offset and no letter that re.I folds otherwise
-    # (dotless i, long s), the same patterns without re.I on the lowered text answer the same
+    # re.I is slow: where the lowered sentence answers the same (`lexicons.lowered`), the same
+    # patterns without re.I search it
+    low = lowered(sentence)
     death, singular = _lowercase_singular()
-    as_lowered = len(lowered) == len(sentence) and "ı" not in lowered and "ſ" not in lowered and death is not None
-    if not (death.search(lowered) if as_lowered else count_cues().death.search(sentence)) and "fatal" not in lowered:
+    as_lowered = low is not None and death is not None
+    if not (death.search(low) if as_lowered else count_cues().death.search(sentence)) and "fatal" not in (low or sentence.lower()):
         return _fatally(text, out + _suicide(sentence, start, out))  # no death word: no lone victim either
     for (kind, value, rx), lowercase_rx in zip(count_cues().singular, singular):
-        if as_lowered and lowercase_rx is not None and not lowercase_rx.search(lowered):
+        if as_lowered and lowercase_rx is not None and not lowercase_rx.search(low):
             continue  # a cheap "no" (most patterns, most sentences); a "yes" reads the text itself
         m = rx.search(sentence)
         if not m or _RELATIVE.search(m.group()) or (_relative_before(sentence, m) and not _ACTIVE_OBJECT.match(m.group())):
@@ -352,22 +352,18 @@ def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body
 
 def harm_words(text: str) -> list[int]:
     """Where the report's words of death or injury start, in order."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
+    low = lowered(text)
+    if low is None:
         c = count_cues()
         return sorted(m.start() for rx in (c.death, c.injury) for m in rx.finditer(text))
-    return [m.start() for m in _lowercase_harm().finditer(lowered)]
+    return [m.start() for m in _lowercase_harm().finditer(low)]
 
 
 @lru_cache(maxsize=1)
 def _lowercase_singular() -> tuple[re.Pattern, list[re.Pattern | None]]:
-    """The death cue and the lone-victim patterns for lowercased text, without re.I (None for a
-    pattern with an upper-case literal, which lowercased text could not match)."""
+    """The death cue and the lone-victim patterns for lowercased text (`lexicons.for_lowered`)."""
     c = count_cues()
-
-    def lowercase(rx: re.Pattern) -> re.Pattern | None:
-        return None if re.search(r"(?<!\\)[A-Z]", rx.pattern) else re.compile(rx.pattern, rx.flags & ~re.I)
-    return lowercase(c.death), [lowercase(rx) for _, _, rx in c.singular]
+    return for_lowered(c.death), [for_lowered(rx) for _, _, rx in c.singular]
 
 
 @lru_cache(maxsize=1)

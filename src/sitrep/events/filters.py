@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sitrep.events.lexicons import any_of, nonevent_kinds, triggers
+from sitrep.events.lexicons import any_of, for_lowered, lowered, nonevent_kinds, triggers
 
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
@@ -23,10 +23,10 @@ _SENTENCE_KINDS = ("aggregate", "pattern", "accident", "diplomacy")
 def event_words(text: str) -> list[tuple[int, int]]:
     """Character spans of the event verbs and nouns of a sentence, in order (cached: several
     rules ask about the same sentence)."""
-    lowered = text.lower()
+    low = lowered(text)
     fast = _lowercase_triggers()
-    if fast is not None and len(lowered) == len(text):  # same offsets: search the lowered text
-        verb, noun, text = fast[0], fast[1], lowered
+    if fast is not None and low is not None:  # same offsets: search the lowered text
+        verb, noun, text = fast[0], fast[1], low
     else:
         verb, noun = triggers().verb, triggers().noun
     spans = {(m.start(), m.end()) for m in verb.finditer(text)}
@@ -36,12 +36,9 @@ def event_words(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _lowercase_triggers() -> tuple[re.Pattern, re.Pattern] | None:
-    """The trigger patterns without re.I, for lowercased text (several times faster in `re`);
-    None when a pattern holds an upper-case literal."""
-    t = triggers()
-    if any(re.search(r"(?<!\\)[A-Z]", p.pattern) for p in (t.verb, t.noun)):
-        return None
-    return re.compile(t.verb.pattern), re.compile(t.noun.pattern)
+    """The trigger patterns for lowercased text (`lexicons.for_lowered`), None when either cannot be."""
+    verb, noun = for_lowered(triggers().verb), for_lowered(triggers().noun)
+    return (verb, noun) if verb is not None and noun is not None else None
 
 
 
@@ -62,12 +59,7 @@ def _kind_patterns():
     """(kind, its pattern without re.I for lower-cased text, or None): `re` runs several times
     faster without re.I. None keeps re.I on the text as written, for a pattern with an
     upper-case literal or a case-sensitive part ("(?-i:may)", the verb, not the month)."""
-    out = []
-    for kind in nonevent_kinds():
-        source = kind.pattern.pattern
-        case_bound = re.search(r"(?<!\\)[A-Z]", source) or "(?-i" in source
-        out.append((kind, None if case_bound else re.compile(source)))
-    return tuple(out)
+    return tuple((kind, for_lowered(kind.pattern)) for kind in nonevent_kinds())
 
 
 _ZERO_WIDTH = {"ASSERT", "ASSERT_NOT"}  # lookahead and lookbehind, by their parser names
@@ -160,11 +152,9 @@ def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = No
     if not _any_cue()(text):
         return None  # most event sentences hold no cue at all: one scan tells
     spans = event_words(text) if trigger_spans is None else trigger_spans
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would shift
-        lowered = None
+    low = lowered(text)
     cues = [(k, m.start(), m.end()) for k, lower_case in _kind_patterns()
-            for m in (lower_case.finditer(lowered) if lower_case and lowered else k.pattern.finditer(text))]
+            for m in (lower_case.finditer(low) if lower_case and low else k.pattern.finditer(text))]
     if not cues:
         return None
     if not spans:

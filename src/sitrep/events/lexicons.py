@@ -20,6 +20,25 @@ def _alternation(text: str) -> str:
     return "|".join(p.strip() for p in text.split("|") if p.strip())
 
 
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def for_lowered(rx: re.Pattern) -> re.Pattern | None:
+    """The pattern without re.I, to search lowercased text (several times faster in `re`); None
+    when lowercased text could not give its answers: an upper-case literal, or a case-sensitive
+    part ("(?-i:march)", the verb, not the month)."""
+    if _UPPER_LITERAL.search(rx.pattern) or "(?-i" in rx.pattern:
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.I)
+
+
+def lowered(text: str) -> str | None:
+    """The text lowercased, when that keeps every offset and re.I would fold no letter otherwise
+    (dotless i, long s); else None, and the text must be searched as written, with re.I."""
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
+
+
 def any_of(patterns: list[str]):
     """A fast test "does the text hold any of these (case-insensitive) patterns?", to skip texts
     that hold none. Matching lowercased text without re.I is several times faster in `re`; a
