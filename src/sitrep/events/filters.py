@@ -50,7 +50,8 @@ def _any_cue():
     patterns = [p for k in _read("nonevent_cues.yaml")["kinds"].values() for p in k["patterns"]]
     try:
         return _WordStartScreen(patterns)
-    except (re.error, TypeError, ValueError, AttributeError):  # an unforeseen regex construct
+    # an unforeseen regex construct, or a Python before 3.11, whose `re` has no `_parser` module
+    except (re.error, TypeError, ValueError, AttributeError, ImportError):
         return any_of([k.pattern.pattern for k in nonevent_kinds()])
 
 
