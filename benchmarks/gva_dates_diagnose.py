@@ -8,6 +8,9 @@ evidence. Then a tally of the misses by kind:
 - reconcile: some member mention had the gold date, the Event took another;
 - no words: the mentions' dates rest on no words (the publication date was used);
 - off by N days: the mention's date words resolved N days from the gold date.
+Each miss is also marked "said" when some member report says the gold day in words (any date
+expression resolving to it: the rules chose another) or "unsaid" (no words of the reports give it:
+GVA's day comes from elsewhere, or the report's own date is off); a tally of both follows.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from sitrep.evaluate.gva import documents_by_incident, events_by_document, incident_event, load, to_document
+from sitrep.ingest.headline import with_headline
+from sitrep.nlp.dates import find_dates
 from sitrep.pipeline import extract
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gva"
@@ -32,11 +37,11 @@ def main() -> None:
     quiet = "--quiet" in sys.argv
     n = int(args[0]) if args else 200
     incidents, articles = load(GOLD, n)
-    docs = {a["doc_id"]: to_document(a) for a in articles}
+    docs = {a["doc_id"]: with_headline(to_document(a)) for a in articles}  # evidence offsets count the headline
     events = extract(list(docs.values()))
     texts = {d.id: d.text for d in docs.values()}
     by_doc, docs_of = events_by_document(events), documents_by_incident(articles)
-    kinds = Counter()
+    kinds, said = Counter(), Counter()
     for inc in incidents:
         event = incident_event(docs_of[str(inc["incident_uri"])], by_doc)
         if event is None:
@@ -55,10 +60,14 @@ def main() -> None:
             off = (event.date - __import__("datetime").date.fromisoformat(gold)).days if event.date else None
             kind = f"off by {off:+d} days" if off is not None and abs(off) <= 7 else "off by more"
         kinds[kind] += 1
+        told = any(d.value is not None and d.value.isoformat() == gold
+                   for doc_id in {m.doc_id for m in members}
+                   for d in find_dates(texts.get(doc_id, ""), docs[doc_id].published if doc_id in docs else None))
+        said[(kind if kind in ("reconcile", "no words") else "off by", "said" if told else "unsaid")] += 1
         if quiet:
             continue
-        print(f"=== incident {inc['incident_uri']} gold={gold} event={event.date} [{kind}] "
-              f"sources={event.n_sources}")
+        print(f"=== incident {inc['incident_uri']} gold={gold} event={event.date} "
+              f"[{kind}, {'said' if told else 'unsaid'}] sources={event.n_sources}")
         for m in members:
             span = m.evidence.get("date")
             words = _context(texts.get(m.doc_id, ""), span) if span is not None else "(no words)"
@@ -66,6 +75,9 @@ def main() -> None:
     total = sum(kinds.values()) or 1
     for kind, count in kinds.most_common():
         print(f"{kind:>16}: {count:5d}  {count / total:.3f}")
+    print("misses by whether a member report says the gold day:")
+    for (kind, told), count in sorted(said.items()):
+        print(f"{kind:>16} {told:>6}: {count:5d}")
 
 
 if __name__ == "__main__":

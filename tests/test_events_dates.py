@@ -185,6 +185,34 @@ def test_the_day_of_the_shooting_among_other_days(text, published, expected):
     assert crime(text, published).date == expected
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # the first day of a span dates no one shooting: the roundup's own shooting is dated further on
+    ("At least nine people were wounded in shootings across the city since Friday night.\n"
+     "A 7-year-old boy was wounded in a shooting Sunday night on the West Side.", date(2013, 8, 19),
+     date(2013, 8, 18)),
+    ("Investigators are trying to learn why a mother killed her two children late Thursday or early Friday "
+     "at their home.", date(2013, 9, 24), date(2013, 9, 20)),
+    # "charged with fatally shooting a teenager Tuesday": the date is the shooting's, not the charge's
+    ("A man charged with fatally shooting a teenager Tuesday evening in McKees Rocks called the boy's mother.\n"
+     "She said he called her around 10:30 p.m. Wednesday and apologized.\n"
+     "The 17-year-old was shot twice in the chest outside a house on Orchard Street.", date(2017, 2, 23),
+     date(2017, 2, 21)),
+    # "revealed Monday" is a statement's day; the shooting's day is said further on
+    ("The volunteer who stopped the school shooting was carrying a handgun, the sheriff revealed Monday.\n"
+     "The teenager opened fire at the playground, wounding a teacher and two children on Wednesday.",
+     date(2016, 10, 3), date(2016, 9, 28)),
+    # a week said of the shooting gives way to the day said inside it
+    ("A 2-year-old accidentally shot his father over the weekend in Southwest Baltimore, police said.\n"
+     "The family was at their home on North Bend Road on Sunday around 11 a.m.", date(2016, 5, 9),
+     date(2016, 5, 8)),
+    # a press release's dateline in brackets is the day it was sent
+    ("Edmonton, Ky. (November 28, 2016) – Troopers received a call on Sunday, November 27, 2016 about a man "
+     "shot while hunting.", date(2016, 11, 28), date(2016, 11, 27)),
+])
+def test_spans_statements_and_datelines(text, published, expected):
+    assert crime(text, published).date == expected
+
+
 def test_a_date_alone_under_the_byline_is_the_page_stamp():
     m = crime("UPDATED\n\nBy a staff writer\n\nJanuary 9, 2015\n\nA man was arrested after his nephew shot himself "
               "with a gun left on a bed.\nThe boy was playing with the gun at his grandmother's house, arrest papers say.",

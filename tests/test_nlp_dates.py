@@ -63,6 +63,18 @@ def test_weekday_picks_the_year():
     # published 16 March 2014; Tuesday 18 March is 2014, not the year before
     d = one("The hearing is set for Tuesday, March 18th.", date(2014, 3, 16))
     assert d.value == date(2014, 3, 18)
+    # an archived copy dated long after the report: 12 September was a Saturday in 2015, not 2016
+    d = one("The shooting happened Saturday, Sept. 12, outside a bar.", date(2017, 1, 28))
+    assert d.value == date(2015, 9, 12)
+
+
+def test_holidays_are_read_through_the_shared_data_reader():
+    from sitrep.nlp.data_files import read_yaml
+
+    raw = read_yaml("holidays.yaml")
+    assert raw["holidays"] and int(raw["upcoming_days"]) > 0
+    with pytest.raises(FileNotFoundError, match="no_such_lexicon.yaml"):
+        read_yaml("no_such_lexicon.yaml")
 
 
 @pytest.mark.parametrize("text, expected, precision", [

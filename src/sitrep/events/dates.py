@@ -17,12 +17,15 @@ A crime report is then dated by its violence over the whole report (`date_the_vi
 date said beside words of the shooting ("was shot Saturday night", "in the May 10 shooting")
 outranks the day of a later step or statement ("was charged Tuesday", "police said Monday",
 "was in custody Friday", "bond was set Saturday"), whose words and cues are in
-data/event_dates.yaml. "Overnight" spans two days and gives way to the day said for the same
-shooting ("It happened around 10:45 p.m. Friday"); a week or month ("last weekend", "in late
-November") gives way to a day said inside it ("on April 18"). A date inside someone's quoted
-words elsewhere in the report ("I talked to him yesterday") dates no event. Page stamps
+data/event_dates.yaml. The first day of a span ("shootings across the city since Friday night",
+"late Thursday or early Friday") dates no one shooting. "Overnight" spans two days and gives way
+to the day said for the same shooting ("It happened around 10:45 p.m. Friday"); a week or month
+("last weekend", "in late November") gives way to a day said inside it ("on April 18"). A date
+inside someone's quoted words elsewhere in the report ("I talked to him yesterday") dates no
+event. Page stamps
 ("(Published Sunday, June 21, 2015)", "UPDATE July 16, 3:03 p.m.", a full date alone on its
-line under the byline) are no dates of events.
+line under the byline, a release's dateline "Edmonton, Ky. (November 28, 2016) –") are no dates
+of events.
 Dates come from `sitrep.nlp` only (it always runs before events).
 """
 
@@ -48,6 +51,9 @@ _STAMP = re.compile(r"\b(?:posted|updated|published|modified|last update)\s*(?::
 # stamp opening a line or a bracket, the date right after it (capitalized: "police updated Monday" is prose).
 _STAMP_HEAD = re.compile(r"(?:(?:^|[\n(\[|:\u200b\u2013\u2014-])\s*(?:Posted|Updated?|Published|Last [Uu]pdated?)"
                          r"|\b(?:UPDATED?|POSTED|PUBLISHED))\W{0,4}$")
+# "Edmonton, Ky. (November 28, 2016) –", "Shooting Investigation(October 02, 2016) On ...": a dateline in brackets
+_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,80}\($")
+_DATELINE_AFTER = re.compile(r"\)\s*(?:[-–—]|On\b)")
 # "April 23, 2013 6:12 AM" on a line of its own: a dateline with the clock time of the page.
 _LINE_START = re.compile(r"(?:^|\n)[\s|\W]{0,4}$")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
@@ -88,7 +94,7 @@ def _of_the_event(inside: list[DateMention], sentence: Sentence) -> DateMention:
 
 _DIED_BEFORE = re.compile(r"\b(?:died|dies|succumbed)\s+(?:(?:on|late|early)\s+)?$", re.I)
 _THEN_THE_CAUSE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'’-]+\s+){0,3}?(?:after|from|of)\b", re.I)
-_STATEMENT_GAP = re.compile(r"\s+(?:(?:on|late|early|earlier|last|this)\s+)?$", re.I)
+_STATEMENT_GAP = re.compile(r"\s+(?:(?:on|late|early|earlier|last|this)\s+){0,2}$", re.I)
 # Where a clause ends, before a date: not the points of "p.m." or "St.", nor the colon of "2:45".
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s)|[;\n\u2014]|[:,]\s|\band\b|\bbut\b", re.I)
 
@@ -101,6 +107,8 @@ def date_role(d: DateMention, text: str) -> str:
     but is kept over any other) or "" when its words do not say."""
     cues = date_cues()
     after = text[d.span.end:d.span.end + 40]
+    if _opens_a_range(d, text, after):
+        return ""  # "shootings across the city since Friday night": a span of days, not one shooting's day
     if _DIED_BEFORE.search(text, max(0, d.span.start - 30), d.span.start) and _THEN_THE_CAUSE.match(after):
         return "death"  # "died Thursday after he was shot": the day of the death, maybe not of the shooting
     if cues.violence_after.match(after):
@@ -113,10 +121,27 @@ def date_role(d: DateMention, text: str) -> str:
         last = found[-1]
         if last.group("said"):  # "police said Sunday", not "says that at 2:00 Thursday"
             return "step" if _STATEMENT_GAP.match(window, last.end()) else ""
+        if last.group("noun") and _ACT_ON_SOMEONE.match(window, last.end()):
+            return "violence"  # "charged with fatally shooting a teenager Tuesday": the shooting's day
         if last.group("step") or (last.group("noun") and any(m.group("step") or m.group("said") for m in found)):
             return "step"  # "was charged in the shooting Tuesday": the charge's day
         return "violence"
     return "step" if cues.step_after.match(after) else ""
+
+
+# "shooting a teenager", "killing his wife": a verb of violence acting on someone, not the noun
+# of "in the shooting Tuesday" that a later step governs
+_ACT_ON_SOMEONE = re.compile(r"(?<=ing)\s+(?:a|an|the|his|her|their|its|two|three|four|five|\d+)\s", re.I)
+_RANGE_BEFORE = re.compile(r"\b(?:since|between)\s+(?:(?:late|early|on)\s+)?$", re.I)
+_RANGE_AFTER = re.compile(r"^(?:['’]s)?\s*(?:and|or|into)\s+(?:(?:late|early|on|the)\s+)*"
+                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight|dawn|"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+
+def _opens_a_range(d: DateMention, text: str, after: str) -> bool:
+    """"since Friday night", "between late Friday and Monday morning", "late Thursday or early Friday":
+    the first day of a span, which dates no one shooting."""
+    return bool(_RANGE_BEFORE.search(text, max(0, d.span.start - 20), d.span.start) or _RANGE_AFTER.match(after))
 
 
 def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
@@ -171,9 +196,10 @@ def _narrowed(wide: DateMention, dates: list[DateMention], text: str, published:
 
 def _narrows(d: DateMention, text: str) -> bool:
     """A day that may stand for a week or month said of the violence: said beside the violence, or
-    written out ("on April 18") and of no later step or death ("visitation Tuesday", "died Sunday")."""
+    of no later step or death ("visitation Tuesday", "died Sunday"): "over the weekend" ... "on
+    Sunday around 11 a.m.", "in late November" ... "on April 18"."""
     role = date_role(d, text)
-    return role == "violence" or (not role and any(c.isdigit() for c in d.span.text))
+    return role == "violence" or not role
 
 
 def _inside(day: date, wide: DateMention) -> bool:
@@ -210,6 +236,9 @@ def _is_stamp(d: DateMention, text: str) -> bool:
     start = d.span.start
     if _STAMP.search(text, max(0, start - 40), start) or _STAMP_HEAD.search(text, max(0, start - 24), start):
         return True
+    if not d.relative and d.precision == DAY and _DATELINE.search(text, max(0, start - 90), start) \
+            and _DATELINE_AFTER.match(text, d.span.end):
+        return True  # "Edmonton, Ky. (November 28, 2016) – ...": a press release's dateline
     if d.relative or d.precision != DAY or _LINE_START.search(text, max(0, start - 5), start) is None:
         return False
     # "April 23, 2013 6:12 AM", or "January 9, 2015" alone on its line under a byline

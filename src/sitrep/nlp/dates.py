@@ -8,7 +8,8 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
   and "overnight" are the day of publication (overnight raids are reported the morning after).
 - A month and day without a year take the published year, or the year before when that day would
   fall after the published date ("January 25" in a report of February 2024 is 2024-01-25; "December
-  30" in a report of 3 January 2024 is 2023-12-30).
+  30" in a report of 3 January 2024 is 2023-12-30). A weekday said with it ("Saturday, Sept. 12") picks
+  the year among the published one, the one after and the two before (archived copies carry later dates).
 - Week precision ("last week", "earlier this week"): the middle of the days that week can mean,
   never after publication. A weekend ("over the weekend", "last weekend") is its Saturday: the
   latest one on or before publication, or the one before when "last weekend" is said on a weekend. Month precision ("in March", "earlier this month"): the 15th, as in ACLED's
@@ -27,12 +28,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from dateutil.easter import easter as easter_sunday
 
 from sitrep.model import DAY, MONTH, WEEK, DateMention, Span
+from sitrep.nlp.data_files import read_yaml
 from sitrep.nlp.tokens import word_tokens
 
 _MONTH_NUMBERS = {
@@ -113,8 +113,9 @@ def _month_day(text: str, m: re.Match, published: date | None, weekday: int | No
         value = _safe_date(year, month, day)
         if value and value > published:
             year -= 1
-        if weekday is not None:  # a stated weekday can pick the year: "Tuesday, March 18"
-            for y in (year, published.year, published.year - 1, published.year + 1):
+        if weekday is not None:  # a stated weekday can pick the year: "Tuesday, March 18" (an archived
+            # page's date may be a year or two after the report's: "Saturday, Sept. 12" on a 2017 copy is 2015)
+            for y in (year, published.year, published.year - 1, published.year + 1, published.year - 2):
                 if _safe_date(y, month, day) and date(y, month, day).weekday() == weekday:
                     year = y
                     break
@@ -216,7 +217,7 @@ class _Holiday:
 def _holidays() -> tuple[re.Pattern, tuple[str, ...], dict[str, _Holiday], int]:
     """The holiday names of data/holidays.yaml as one pattern, the heads of the names, each name's
     holiday, and how many days ahead a holiday is still to come."""
-    raw = yaml.safe_load((Path(__file__).parent / "data" / "holidays.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml("holidays.yaml")
     by_name: dict[str, _Holiday] = {}
     names, bare = [], []
     for h in raw["holidays"]:
