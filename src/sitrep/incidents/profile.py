@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from sitrep.incidents.compare import (
     actor_points, actors_of, cosine_to_centroid, count_points, date_interval, date_points, gap_days,
-    name_points, place_precision, place_points, proper_names, text_points, tokens, type_points)
+    haversine_km, name_points, place_precision, place_points, proper_names, text_points, tokens, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, Event, Mention
 
@@ -143,6 +143,8 @@ class EventProfile:
                 follow_up = True
         if any(d[1] for d in dates) and self._days_told_apart(c, docs_by_day):
             return None
+        if is_loose and self._wounded_after_death(c):
+            return None
         points = (rules()["prior"] + min(types) + min(d[0] for d in dates) + max(places, default=0.0)
                 + actor_points(c.actors, self.actors)
                 + count_points(m.fatalities, self.fatalities) + count_points(m.injuries, self.injuries)
@@ -158,7 +160,10 @@ class EventProfile:
         if a.country_code != b.country_code:
             return None
         if a.admin1 and a.admin1 == b.admin1:
-            return rules()["place"]["same_admin1_loose"]
+            cfg = rules()["place"]
+            if cfg.get("admin1_far_km") and haversine_km(a, b) > cfg["admin1_far_km"]:
+                return None
+            return cfg["same_admin1_loose"]
         if a.name and a.name.casefold() == b.name.casefold():
             return rules()["place"]["same_name_loose"]
         return None
@@ -180,6 +185,18 @@ class EventProfile:
         if gap is None or gap > cfg["max_days"]:
             return None
         return cfg["points"], True
+
+    def _wounded_after_death(self, c: Candidate) -> bool:
+        """Does the report tell only the wounded, days after every report of the event told a death
+        and no wounded? A victim who died does not recover: it tells of another shooting. (Wounded
+        first and a death days later is a victim who died of the wounds: that may merge.) Each
+        report counts from the day it is dated to: a report with no date words, its publication."""
+        m = c.mention
+        told = m.date or m.published
+        if m.fatalities or not m.injuries or told is None or not any(self.fatalities) or any(self.injuries):
+            return False
+        days = [x.date or x.published for x in self.members if x.date or x.published]
+        return bool(days) and (told - max(days)).days >= rules()["date"]["wounded_after_death_days"]
 
     def _days_told_apart(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> bool:
         """Does some report tell the mention's day and the event's day as separate events?

@@ -20,6 +20,8 @@ class Rules:
     ignored_names: frozenset[str]  # capitalized words every report uses (see data/merge_rules.yaml, names)
     loose_disorders: frozenset[str]  # disorder types whose type and place gates are penalties
     day_names: frozenset[str]  # words that name a day: weekdays, months (data/merge_rules.yaml, date_vote)
+    figure_words: frozenset[str]  # words that state a figure ("three", "both"; data/merge_rules.yaml, tolls)
+    majority_tolls: frozenset[str]  # disorder types whose death toll is the reports' majority (tolls)
 
     def __getitem__(self, key: str):
         return self.raw[key]
@@ -55,4 +57,6 @@ def rules() -> Rules:
                  ignored_words=frozenset(w.lower() for w in raw["text"]["ignore"]),
                  ignored_names=frozenset(w.lower() for w in raw["names"]["ignore"]),
                  loose_disorders=frozenset(raw["type_compat"].get("loose_disorders") or ()),
-                 day_names=frozenset(w.lower() for w in raw["date_vote"]["day_names"]))
+                 day_names=frozenset(w.lower() for w in raw["date_vote"]["day_names"]),
+                 figure_words=frozenset(w.lower() for w in raw["tolls"]["figure_words"]),
+                 majority_tolls=frozenset(raw["tolls"].get("by_majority") or ()))

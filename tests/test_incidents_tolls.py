@@ -1,0 +1,131 @@
+"""The death toll of an event told by several reports, and reports whose tolls say two shootings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sitrep.incidents import merge
+from sitrep.model import DAY, TOWN, WEEK, Mention, Place, Span
+
+# Town coordinates (WGS84); ids are this test's own keys for the places.
+DAYTON = Place(8401, "Dayton", 39.7589, -84.1916, "United States", "US", "Ohio")
+EL_PASO = Place(8402, "El Paso", 31.7587, -106.4869, "United States", "US", "Texas")
+ODESSA = Place(8403, "Odessa", 31.8457, -102.3676, "United States", "US", "Texas")
+SUNDAY = date(2016, 5, 8)
+
+
+def report(doc: str, text: str, toll: str | None = None, killed: int | None = None,
+           injured: int | None = None, day: date = SUNDAY, published: date | None = None,
+           place: Place = DAYTON, dated_by_words: bool = True, disorder: str = "Criminal violence") -> Mention:
+    """A report of a shooting; `toll` is the words of `text` its death toll was read from."""
+    evidence = {}
+    if toll is not None:
+        start = text.index(toll)
+        evidence["fatalities"] = Span(doc, start, start + len(toll), toll)
+    if dated_by_words:
+        evidence["date"] = Span(doc, 0, 6, "Sunday")
+    return Mention(doc_id=doc, span=Span(doc, 0, len(text), text), event_type="Violence against civilians",
+                   sub_event_type="Attack", disorder_type=disorder, date=day,
+                   date_precision=DAY if dated_by_words else WEEK, place=place, geo_precision=TOWN,
+                   fatalities=killed, injuries=injured, confidence=0.6, published=published or day,
+                   evidence=evidence, source_url=f"https://news.example/{doc}")
+
+
+def triple_homicide() -> list[Mention]:
+    return [
+        report("whio-1", "Three people were shot dead inside a house on Salem Avenue in Dayton on Sunday.",
+               "Three", killed=3),
+        report("ddn-1", "Police said three relatives were killed in the Salem Avenue house on Sunday.",
+               "three", killed=3, published=SUNDAY + timedelta(days=1)),
+        report("wdtn-1", "A man was killed along with his family in the Salem Avenue house, his neighbour said.",
+               "A man", killed=1, published=SUNDAY + timedelta(days=1)),
+    ]
+
+
+def test_a_report_naming_one_victim_does_not_lower_the_toll_others_give():
+    events = merge(triple_homicide())
+    assert len(events) == 1
+    e = events[0]
+    assert e.fatalities == 3 and e.fatalities_low == 1 and e.fatalities_high == 3
+
+
+def test_political_violence_keeps_the_lowest_figure_a_report_states():
+    reports = triple_homicide()
+    reports[0] = replace(reports[0], fatalities=2, span=replace(reports[0].span, text=reports[0].span.text.replace(
+        "Three", "Two")), evidence={**reports[0].evidence, "fatalities": Span("whio-1", 0, 3, "Two")})
+    political = [replace(m, disorder_type="Political violence") for m in reports]
+    events = merge(political)
+    assert len(events) == 1
+    assert events[0].fatalities == 2  # ACLED's conservative figure; "a man" is no toll against "three"
+
+
+def test_a_lone_victim_told_by_most_reports_is_the_toll():
+    # One report adds a figure from another shooting; three tell of the one man who died.
+    text = "A man was shot dead outside a bar on Wayne Avenue in Dayton early Sunday."
+    lone = [report(f"lone-{i}", text + f" ({i})", "A man", killed=1) for i in range(3)]
+    stray = report("roundup-1", "Two people were killed in Dayton on Sunday, one outside a Wayne Avenue bar.",
+                   "Two", killed=2)
+    events = merge([*lone, stray])
+    assert len(events) == 1 and events[0].fatalities == 1
+
+
+def test_reports_of_the_wounded_only_outvote_a_stray_death_figure():
+    wounded = [report(f"w-{i}", f"Five people were wounded when shots were fired at a block party on Xenia "
+                      f"Avenue in Dayton on Sunday ({i}).", injured=5) for i in range(2)]
+    stray = report("s-1", "One man was killed and five people wounded at a Xenia Avenue block party in Dayton.",
+                   "One", killed=1, injured=5, published=SUNDAY)
+    events = merge([*wounded, stray])
+    assert len(events) == 1
+    assert events[0].fatalities == 0 and events[0].injuries == 5
+
+
+def test_a_victim_who_died_days_later_is_counted_dead():
+    wounded = [report(f"w-{i}", f"A teenager was critically wounded in a shooting on Hoover Avenue in Dayton on "
+                      f"Sunday, police said ({i}).", injured=1) for i in range(2)]
+    died = report("d-1", "The teenager shot on Hoover Avenue in Dayton on Sunday has died, police said.",
+                  "has died", killed=1, published=SUNDAY + timedelta(days=3))
+    events = merge([*wounded, died])
+    assert len(events) == 1 and events[0].fatalities == 1
+
+
+def test_two_figures_one_report_each_give_the_lower():
+    two = report("a-1", "Two men were shot dead in a car on Gettysburg Avenue in Dayton on Sunday.", "Two", killed=2)
+    three = report("b-1", "Three men were killed in a car on Gettysburg Avenue in Dayton on Sunday.", "Three",
+                   killed=3)
+    events = merge([two, three])
+    assert len(events) == 1 and events[0].fatalities == 2 and events[0].fatalities_high == 3
+
+
+def test_a_report_of_the_wounded_days_after_a_deadly_shooting_is_another_shooting():
+    deadly = report("k-1", "A man was shot and killed on North Main Street in Dayton on Sunday.", "A man", killed=1)
+    later = report("i-1", "A man was wounded by gunfire on North Main Street in Dayton, police said.", injured=1,
+                   day=SUNDAY + timedelta(days=4), dated_by_words=False)
+    assert len(merge([deadly, later])) == 2
+    # the same two reports the other way round: wounded first, dead days later, may be one victim
+    wounded = replace(later, date=SUNDAY, published=SUNDAY)
+    died = replace(deadly, date=SUNDAY, published=SUNDAY + timedelta(days=4))
+    assert len(merge([wounded, died])) == 1
+
+
+def test_towns_far_apart_in_one_state_are_two_shootings():
+    assert EL_PASO.admin1 == ODESSA.admin1
+    first = report("ep-1", "A woman was wounded by a stray bullet while watching fireworks from her porch, "
+                   "police said.", injured=1, place=EL_PASO)
+    second = report("od-1", "A woman watching fireworks on her porch was wounded by a stray bullet, "
+                    "officers said.", injured=1, place=ODESSA)
+    assert len(merge([first, second])) == 2
+
+
+def test_the_wounded_a_later_report_tells_dead_are_no_longer_counted_wounded():
+    wounded = [report(f"w-{i}", f"A girl was critically wounded by a stray bullet on Philadelphia Drive in Dayton "
+                      f"on Sunday ({i}).", injured=1) for i in range(2)]
+    died = report("d-1", "The girl hit by a stray bullet on Philadelphia Drive in Dayton on Sunday has died.",
+                  "has died", killed=1, published=SUNDAY + timedelta(days=2))
+    events = merge([*wounded, died])
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (1, 0)
+    # while the victim is only wounded, or when a later report still tells of the wounded, they stay wounded
+    assert merge(wounded)[0].injuries == 1
+    still = replace(died, injuries=1)
+    assert merge([*wounded, still])[0].injuries == 1
