@@ -1,6 +1,6 @@
 """Sort the GVA articles whose event is placed more than 25 km from the gold incident into kinds of miss.
 
-Usage: python benchmarks/geo_gva_diagnose.py [N_INCIDENTS] [--show KIND] [--examples K] [--dump FILE]
+Usage: python benchmarks/geo_gva_diagnose.py [N_INCIDENTS] [--show KIND] [--examples K] [--dump FILE] [--incidents]
 
 Per article (not per merged incident: the per-article place is what the geo stage decides), the
 place of the article's first event mention is compared with the gold incident's point. A miss is
@@ -18,7 +18,8 @@ filed under the first kind that fits:
 Then per gold incident, as the scorer sees it (the Event most of its articles support), a miss is
 filed as: merge (some article's mention is within 25 km, but not one of that Event's), reconcile
 (one of the Event's mentions is within 25 km, another place won), event_no_place, or geo (no
-mention of the incident's articles is within 25 km).
+mention of the incident's articles is within 25 km). `--incidents` lists the geo misses, each with
+where its Event was put and the kind of miss of each of its articles.
 """
 
 from __future__ import annotations
@@ -112,10 +113,11 @@ def main() -> None:
     if show:
         for line in examples[show][n_examples:]:
             print("      " + line)
-    incident_misses(incidents, articles, per_doc)
+    incident_misses(incidents, articles, per_doc, outcome, "--incidents" in sys.argv)
 
 
-def incident_misses(incidents: list[dict], articles: list[dict], per_doc: dict) -> None:
+def incident_misses(incidents: list[dict], articles: list[dict], per_doc: dict, outcome: dict,
+                    show_geo: bool = False) -> None:
     """Per gold incident: a hit, or why the scorer's Event is not within 25 km."""
     events = merge([m for ms in per_doc.values() for m in ms])
     by_doc, docs_of = events_by_document(events), documents_by_incident(articles)
@@ -140,6 +142,10 @@ def incident_misses(incidents: list[dict], articles: list[dict], per_doc: dict) 
             kinds["merge"] += 1
         else:
             kinds["geo"] += 1
+            if show_geo:  # the geo misses, with each article's kind and where the scored Event was put
+                print(f"geo {inc.get('city_or_county')}, {inc.get('state')} | event {event.place.name}, "
+                      f"{event.place.admin1} ({haversine_km(event.place, point):.0f} km) | "
+                      + ", ".join(f"{d[:10]}:{outcome.get(d, '?')}" for d in docs))
     total = sum(kinds.values()) or 1
     print(f"incidents {total}, event within {LOCATION_KM:.0f} km: {kinds['hit'] / total:.3f}")
     for kind, n in kinds.most_common():

@@ -1,15 +1,8 @@
 """US local news: a bare big city's name beats a far hamlet of it, "Washington" beside D.C. is the
 capital, a foreign country or an old foreign town name is no local shooting's place."""
 
-from sitrep.geo import geoparse, locate
-from sitrep.model import Analysis, Document, Mention, Span
-
-
-def located(text: str, sentence: str, title: str | None = None, url: str | None = None) -> Mention:
-    doc = Document(id="d", text=text, title=title, url=url)
-    start = text.index(sentence)
-    m = Mention("d", Span("d", start, start + len(sentence), sentence), "Violence against civilians", "Attack")
-    return locate(Analysis(doc=doc), [m], geoparse(doc))[0]
+from geo_helpers import located
+from sitrep.model import Document
 
 
 def test_a_bare_state_capital_in_a_neighbouring_states_station_is_the_capital():

@@ -1,17 +1,11 @@
 """US local news: the report's home town (dateline, title, police force, the outlet's city) places its
 shootings, and streets and people named like towns are not the event's place."""
 
-from sitrep.geo import geoparse, locate
+from geo_helpers import located
+from sitrep.geo import geoparse
 from sitrep.geo.home import report_home
 from sitrep.geo.site import outlet_town, site_town
-from sitrep.model import NEAR, Analysis, Document, Mention, Span
-
-
-def located(text: str, sentence: str, title: str | None = None, url: str | None = None) -> Mention:
-    doc = Document(id="d", text=text, title=title, url=url)
-    start = text.index(sentence)
-    m = Mention("d", Span("d", start, start + len(sentence), sentence), "Violence against civilians", "Attack")
-    return locate(Analysis(doc=doc), [m], geoparse(doc))[0]
+from sitrep.model import NEAR, Document
 
 
 def test_a_dateline_with_a_state_abbreviation_is_the_home():

@@ -4,8 +4,10 @@ Local news names its town once in the dateline ("PUYALLUP, Wash. —", "STOCKTON
 then only streets and neighbourhoods, some of which share a name with towns elsewhere ("the Austin
 neighborhood" of a Chicago report). The home is what `locate` falls back to when the event's words
 name no place, and what it prefers over a place of another state named without its state.
-Failing all else, the outlet's own city (`site`: "nbcmiami.com", "... - 44News | Evansville, IN")
-is the home; the outlet's state counts as a state the report names.
+Failing all else, the county or town the headline words of the page's address name
+(`url_place`: a page that kept none of the story), else the outlet's own city (`site`:
+"nbcmiami.com", "... - 44News | Evansville, IN") is the home; the outlet's state counts as a state
+the report names (`named_states`).
 """
 
 from __future__ import annotations
@@ -18,17 +20,18 @@ from functools import lru_cache
 from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
-from sitrep.geo.lexicon import us_state_codes
+from sitrep.geo.named_states import local_county, named_states, outlet_states
 from sitrep.geo.namesakes import big_city_namesake, home_cues, is_town, namesake_in_named_state
 from sitrep.geo.outlets import known_outlet_town
-from sitrep.geo.site import outlet_town, site_town
+from sitrep.geo.site import TITLE_OUTLET, outlet_town, site_town
+from sitrep.geo.url_place import url_place
 from sitrep.model import Document, Place, Span, Toponym
 
 # after a dateline's town: an optional ", State" (any abbreviation), an optional "(AP)", then a dash
 _DATELINE_TAIL = re.compile(r"(?:,\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s?(?:\([A-Za-z0-9 .]{2,12}\)\s?)?(?:—|–|--|-|:)")
 _LINE_LEAD = " \t*×•|\"'“"
-_TITLE_OUTLET = re.compile(r"\s(?:-|\||–|—)\s")  # "... shooting - KSLA News 12 Shreveport": the outlet follows
-_NAME = r"((?:[A-Z][a-z]+(?:\. |[ .-])){0,2}[A-Z][a-z]+)"  # "Dayton", "Port St. Lucie"
+_WORD = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+"  # "Dayton", "DeLand", "McAllen", "LaGrange"
+_NAME = r"((?:" + _WORD + r"(?:\. |[ .-])){0,2}" + _WORD + ")"  # "Dayton", "Port St. Lucie"
 
 
 @dataclass
@@ -36,7 +39,7 @@ class Home:
     """The report's town, the words naming it in the text and how it was found."""
 
     toponym: Toponym
-    how: str  # "dateline", "title", "police", "named", "site"
+    how: str  # "dateline", "title", "police", "named", "address" (its web address's words), "site"
     states: frozenset = frozenset()  # the first-level areas the report names (title included), folded
     dateline: Toponym | None = None  # the town of the dateline, if the report has one
     outlet: Place | None = None  # the town of the outlet, when its address or title names it
@@ -47,32 +50,9 @@ class Home:
 
 
 @lru_cache(maxsize=1)
-def us_state_names() -> frozenset[str]:
-    return frozenset(fold(name) for name in us_state_codes().values())
-
-
-@lru_cache(maxsize=1)
 def _police_pattern() -> re.Pattern:
     nouns = "|".join(re.escape(n) for n in home_cues()["police_nouns"])
     return re.compile(_NAME + r"\s(?i:" + nouns + r")\b")  # "Dayton police", "Chicago Police"
-
-
-def named_states(toponyms: list[Toponym]) -> set[str]:
-    """The first-level areas (US states) the text names, itself or by a county, folded. A county's
-    name ("Wayne County": a dozen states have one) counts only when it is the only county of that
-    name or a town of the text lies in its state."""
-    gaz = get_gazetteer()
-    states = {fold(t.place.admin1) for t in toponyms if t.place is not None and t.place.feature_code == "ADM1"}
-    town_states = {fold(t.place.admin1) for t in toponyms if is_town(t.place)}
-    for t in toponyms:
-        if t.place is None or t.place.feature_code != "ADM2" or not t.place.admin1:
-            continue
-        state = fold(t.place.admin1)
-        namesakes = [r for r in gaz.lookup(t.span.text) if gaz.feature_code[r] == "ADM2"
-                     and gaz.country_code[r] == t.place.country_code]
-        if len(namesakes) == 1 or state in town_states:
-            states.add(state)
-    return states
 
 
 def _pick_town(name: str, states: set[str], country: str, near: list[Place] = ()) -> Place | None:
@@ -113,8 +93,15 @@ def _line_start(text: str, start: int) -> bool:
     return not text[line:start].strip(_LINE_LEAD)
 
 
-def _dateline(text: str, placed: list[Toponym], states: set[str], country: str) -> Toponym | None:
-    """The town of a dateline ("PUYALLUP, Wash. —", "STOCKTON-") at the start of a line near the top."""
+def _dateline(text: str, placed: list[Toponym], states: set[str], country: str,
+              outlet: Place | None = None) -> Toponym | None:
+    """The town of a dateline ("PUYALLUP, Wash. —", "STOCKTON-") at the start of a line near the top.
+
+    A known outlet's dateline naming a town its state lacks is a place of the outlet's own area the
+    gazetteer does not hold, which the outlet's town stands for: "HOWLAND, Ohio (WKBN) —" (no
+    Howland of Ohio in the gazetteer, not Howland, Maine) and "HOMEWOOD (KDKA) —" (a Pittsburgh
+    neighbourhood, not Homewood, Ala.). Only towns of another state the report never names, too
+    small for a wire service's dateline without a state, are read so ("INDIANAPOLIS (PIX11)" stays)."""
     for t in placed:
         if t.span.start > 600:
             break
@@ -131,16 +118,44 @@ def _dateline(text: str, placed: list[Toponym], states: set[str], country: str) 
         if container is not None:
             if fold(t.place.admin1) == fold(container.place.admin1):
                 return t
-            place = _pick_town(t.span.text, {fold(container.place.admin1)}, container.place.country_code)
+            state = fold(container.place.admin1)
+            place = _pick_town(t.span.text, {state}, container.place.country_code)
+            if outlet is not None and (place is None or fold(place.admin1) != state):
+                if fold(outlet.admin1) != state:
+                    continue  # "MANCHESTER, IL (KMOX)": a town of another state the gazetteer lacks
+                return Toponym(t.span, outlet, t.score)
             return Toponym(t.span, place or t.place, t.score)
-        place = _same_or_better(t.span.text, t, states, country)
-        return Toponym(t.span, place or t.place, t.score)
+        place = _same_or_better(t.span.text, t, states, country) or t.place
+        if (outlet is not None and fold(place.admin1) not in states
+                and place.population < home_cues()["wire_dateline_population"]):
+            return Toponym(t.span, outlet, t.score)
+        return Toponym(t.span, place, t.score)
     return None
 
 
 def _find(text: str, name: str, doc_id: str, start: int = 0, end: int | None = None) -> Span | None:
     m = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)").search(text, start, len(text) if end is None else end)
     return Span(doc_id, m.start(), m.end(), m.group()) if m else None
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _sentence_case_small_words(title: str) -> str:
+    """ "Five Shot During Party At Kankakee Banquet Hall" -> "... during Party at Kankakee ...": in
+    a headline that capitalizes every word, the prepositions and articles in lower case again, so
+    that "At Kankakee" reads as a place after a preposition, as in running text (same length)."""
+    words = title.split()
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
+        return title
+    small = _small_words()
+    return _TITLE_WORD.sub(lambda m: m.group().lower() if m.start() and m.group().lower() in small else m.group(),
+                           title)
+
+
+@lru_cache(maxsize=1)
+def _small_words() -> frozenset[str]:
+    return frozenset(home_cues()["title_case_small_words"])
 
 
 def _title_names(doc: Document, country: str) -> tuple[list, set[str]]:
@@ -152,9 +167,10 @@ def _title_names(doc: Document, country: str) -> tuple[list, set[str]]:
     if not title.strip():
         return [], set()
     gaz = get_gazetteer()
+    title = _sentence_case_small_words(title)
     tokens, cands = find_candidates(title, gaz, with_demonyms=False)
     recognition_features(title, tokens, cands, gaz)
-    outlet = _TITLE_OUTLET.search(title)
+    outlet = TITLE_OUTLET.search(title)  # "... shooting - KSLA News 12 Shreveport": the outlet follows
     headline_end = outlet.start() if outlet else len(title)
     states = set()
     for c in cands:
@@ -177,6 +193,8 @@ def _same_or_better(name: str, same: Toponym | None, states: set[str], country: 
     best = _pick_town(name, states, country if states else "", near)
     if same is None:
         return best
+    if best is not None and fold(same.place.name) != fold(name) and fold(best.name) == fold(name):
+        return best  # "Greenwood police" read as an old name of Kansas City: the town of that name
     if not states and (best is None or same.place.population * 10 >= best.population):
         return same.place
     return best
@@ -190,9 +208,13 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
     words, not a second naming."""
     from sitrep.geo.geoparse import recognition_score
     from sitrep.geo.lexicon import weights
+    from sitrep.geo.locate import treated_at
 
     w = weights()
-    for c in title_cands:
+    title = doc.title or ""
+    # "Fort Worth man fatally shot while hunting near Azle": a town before a resident's noun is
+    # where the victim lives, a weaker cue than another town of the title
+    for c in sorted(title_cands, key=lambda c: _before_resident(title, c.end)):
         # a title is too short to support its names: a weaker score will do, but never a common
         # word or a personal name, and the text must name the town as well
         score, threshold = recognition_score(c, w["recognition"]), w.get("threshold", 0.5)
@@ -200,6 +222,8 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
         if (not c.rows or c.features.get("common_word") or c.features.get("personal_name") and score < threshold
                 or c.state_abbreviation or score < threshold / 3):
             continue
+        if treated_at(title, Toponym(Span(doc.id, c.start, c.end, c.text), None, 0.0)):
+            continue  # "Man taken by air ambulance to Fargo": where the victim was taken
         body_end = doc.body_end()
         span = _find(text, c.text, doc.id, end=body_end)
         if span is None:
@@ -220,7 +244,17 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
     return None
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _before_resident(title: str, end: int) -> bool:
+    """The title's word after `end` is a resident's noun ("Fort Worth man", "Springfield teen")."""
+    m = _NEXT_WORD.match(title, end)
+    return m is not None and m.group(1).lower() in home_cues()["resident_nouns"]
+
+
 def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[str], country: str) -> Toponym | None:
+    """The town of the first police force the text names ("Dayton police")."""
     not_towns = set(home_cues()["not_towns"])
     for m in _police_pattern().finditer(text):
         words = m.group(1).split()
@@ -234,6 +268,12 @@ def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[st
         start = m.start(1) + m.group(1).index(name)
         same = next((u for u in placed if fold(u.span.text) == fold(name) and is_town(u.place)), None)
         place = _same_or_better(name, same, states, country, _towns_but(placed, fold(name)))
+        if (place is not None and fold(place.admin1) not in states
+                and place.population < home_cues()["big_namesake_population"]
+                and local_county(name, states) is not None):
+            # "DeKalb police" in an Atlanta report: the county's force (no town's, and not DeKalb,
+            # Ill.); "Richmond police" in a Georgia station's report stays the big city's
+            continue
         if place is not None:
             return Toponym(Span(doc.id, start, start + len(name), name), place, 0.5)
     return None
@@ -270,16 +310,17 @@ def _report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     title_cands, title_states = _title_names(doc, country)
     site = site_town(doc.url)
     # a known outlet (a station's call letters, a paper's address) before a town read in its title
-    outlet = known_outlet_town(doc) or site or outlet_town(doc.title)
+    known = known_outlet_town(doc)
+    outlet = known or site or outlet_town(doc.title)
     if outlet is None:
         states = named_states(placed) | title_states
     else:
         country = outlet.country_code  # the text's own country may rest on misreadings (Birmingham, England)
         # the outlet's state counts as named: "Cleveland" in a report of a Chattanooga TV station
-        states = _outlet_states(placed, title_states, outlet)
+        states = outlet_states(placed, title_states, outlet)
         # a US outlet's report is about US towns: a town abroad is no home of it
         placed = [t for t in placed if t.place.country_code == outlet.country_code]
-    dateline = _dateline(text, placed, states, country)
+    dateline = _dateline(text, placed, states, country, known)
     found = _title_town(doc, text, placed, states, country, title_cands)
     if found is not None and (site or outlet) is not None and _far_namesake(found.place, site or outlet, states):
         found = None  # "Austin shooting" on chicago.cbslocal.com: the Austin neighbourhood, not Texas
@@ -309,25 +350,15 @@ def _report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
             # "BATH COUNTY (WSLS 10) -": the report's own main place in the outlet's area before
             # the outlet's city, which is only the town of its market
             return Home(found, "named", frozenset(states), outlet=outlet)
+        # a page that kept none of the story's words: the headline in its web address
+        # ("...-in-gwinnett-county-shooting/"), an empty span carrying the place's name
+        found = url_place(doc.url, states)
+        if found is not None:
+            return Home(Toponym(Span(doc.id, 0, 0, found.name), found, 0.3), "address", frozenset(states),
+                        outlet=outlet)
         # the outlet's city ("chicagotribune.com"): the evidence is an empty span carrying its name
         return Home(Toponym(Span(doc.id, 0, 0, outlet.name), outlet, 0.3), "site", frozenset(states), outlet=outlet)
     return None
-
-
-def _outlet_states(placed: list[Toponym], title_states: set[str], outlet: Place) -> set[str]:
-    """The US states a known outlet's report names: its own, those named outright, and those of
-    the counties and towns it names, each read as its namesake in the outlet's state unless the
-    report names the state it was read in ("MONTGOMERY COUNTY (WSLS 10)" is no Alabama report).
-    Another country's first-level area ("Berlin") is a misreading, no state the report names."""
-    own = fold(outlet.admin1)
-    named = {fold(t.place.admin1) for t in placed if t.place.feature_code == "ADM1"} | title_states | {own}
-    moved = {id(t): namesake_in_named_state(t, {own}, placed) for t in placed if fold(t.place.admin1) not in named}
-    # a name with no namesake in the outlet's state keeps its own state named ("Ripley County" with
-    # Doniphan, Mo. is Missouri's in an Evansville station's report)
-    kept = named | {fold(t.place.admin1) for t in placed if id(t) in moved and moved[id(t)] is None}
-    reread = [Toponym(t.span, moved[id(t)], t.score) if moved.get(id(t)) is not None
-              and fold(t.place.admin1) not in kept else t for t in placed]
-    return {s for s in named_states(reread) | title_states | {own} if s in us_state_names()}
 
 
 def _main_place_in(text: str, placed: list[Toponym], states: set[str]) -> Toponym | None:

@@ -21,8 +21,9 @@ from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.home import report_home
 from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, capital_not_state,
-                                  foreign_country_in_local_news,
-                                  namesake_in_named_state, namesake_near_home, strays_from)
+                                  foreign_country_in_local_news, in_named_counties,
+                                  namesake_in_named_state, namesake_near_home, region_abroad_in_us_news,
+                                  strays_from)
 from sitrep.geo.lexicon import load_data
 from sitrep.geo.name_use import places_only
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
@@ -111,7 +112,9 @@ def main_place(toponyms: list[Toponym]) -> Toponym | None:
 
     def key(t: Toponym):
         fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES
-        return (fine, counts[(t.place.geonameid, t.place.name)], -t.span.start)
+        # of areas, a district before its state or country however often they are named
+        # ("Putnam County, FL: ..." of a sheriff's note naming Florida three times)
+        return (fine, t.place.feature_code == "ADM2", counts[(t.place.geonameid, t.place.name)], -t.span.start)
 
     return max(placed, key=key)
 
@@ -140,6 +143,7 @@ def namesake_town(place: Place) -> Place:
 
 
 _OTHER_COUNTY_KM = 40
+_REPORTER_KM = 150  # a title's town this near a dateline's other town is a town of the reporter's area
 _COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough|census area|city and borough)$")
 
 
@@ -171,12 +175,22 @@ def _town_within(area: Place, main: Toponym | None) -> Toponym | None:
     return main if area.country_code == "US" else None
 
 
+def _reporter_dateline(home) -> bool:
+    """The home is a town of the title near, but other than, the dateline's town (a title's town far
+    from the dateline's is more likely a neighbourhood of it: "Knoxville" under "PITTSBURGH")."""
+    if home is None or home.how != "title" or home.dateline is None:
+        return False
+    town, dateline = home.place, home.dateline.place
+    return fold(town.name) != fold(dateline.name) and flat_km(
+        town.latitude, town.longitude, dateline.latitude, dateline.longitude) <= _REPORTER_KM
+
+
 def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym]) -> list[Mention]:
     """Set `place`, `geo_precision` and `evidence["place"]` on each mention that has none yet."""
     text = analysis.doc.text or ""
     placed = [t for t in toponyms if t.place is not None]
     # "Spain St.", "Officer Davis": names of streets and people are no event's place nor the home
-    placed = capital_not_state(places_only(text, placed), text)
+    placed = in_named_counties(capital_not_state(places_only(text, placed), text))
     home = report_home(analysis.doc, placed)
     if home is not None and american_namesake(home.toponym, text, placed) is not None:
         home.toponym = Toponym(home.toponym.span, american_namesake(home.toponym, text, placed), home.toponym.score)
@@ -193,9 +207,14 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         anchor = trigger.start if trigger else m.span.start
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
+        if _reporter_dateline(home):
+            # "NASHVILLE (WKRN) - A teen was shot" under "Springfield teen shot": the dateline is
+            # where the reporter is, the title's town where it happened
+            inside = [t for t in inside if t.span.start != home.dateline.span.start]
         inside = [Toponym(t.span, american_namesake(t, text, placed) or t.place, t.score) for t in inside]
         inside = [t for t in inside if not abroad_and_alone(t, placed) and not abroad_in_local_news(t, home, placed)
-                  and not foreign_country_in_local_news(t, home, placed)]
+                  and not foreign_country_in_local_news(t, home, placed)
+                  and not region_abroad_in_us_news(t, home, placed)]
         if inside and home is not None and home.states:
             inside = [Toponym(t.span, namesake_in_named_state(t, home.states, placed) or t.place, t.score)
                       for t in inside]

@@ -9,6 +9,8 @@ Onslow County, N.C. report).
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -84,6 +86,37 @@ def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym])
     return gaz.most_populous(rows)
 
 
+_COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough)$")
+
+
+@lru_cache(maxsize=4096)
+def _county_key(admin1: str, county: str) -> tuple[str, str]:
+    """ "Union County" and "Union" (a town's county as the gazetteer gives it) -> ("Florida", "union")."""
+    return admin1, _COUNTY_WORDS.sub("", fold(county))
+
+
+def in_named_counties(placed: list[Toponym]) -> list[Toponym]:
+    """Each US town read outside the counties the text names, read as its namesake in one of them
+    when there is one ("Lake Butler" of a report naming Union County, Fla.: not the bigger Lake
+    Butler of Orange County)."""
+    counties = {_county_key(t.place.admin1, t.place.name) for t in placed
+                if t.place is not None and t.place.feature_code == "ADM2" and t.place.country_code == "US"}
+    if not counties:
+        return placed
+    gaz = get_gazetteer()
+    out = []
+    for t in placed:
+        p = t.place
+        if is_town(p) and p.country_code == "US" and _county_key(p.admin1, p.admin2) not in counties:
+            rows = gaz.rows_for(fold(t.span.text))
+            rows = [r for r in rows if gaz.feature_code[r].startswith("PPL")
+                    and _county_key(gaz.admin1[r], gaz.admin2[r]) in counties] if len(rows) > 1 else ()
+            if rows:
+                t = Toponym(t.span, gaz.most_populous(rows), t.score)
+        out.append(t)
+    return out
+
+
 def big_city_namesake(town: Place, outlet: Place | None) -> Place | None:
     """The big city of a small town's name in its country ("Montgomery" read as the Georgia hamlet
     in an Atlanta station's report means Alabama's capital), when the town lies far from the
@@ -151,6 +184,19 @@ def abroad_in_local_news(t: Toponym, home: Home | None, placed: list[Toponym]) -
     if home is None or home.outlet is None or p is None or p.country_code in ("", home.outlet.country_code):
         return False
     if p.feature_code in ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR") or _contained(t, placed):
+        return False
+    return not any(u.place is not None and u.place.country_code == p.country_code
+                   and fold(u.span.text) != fold(t.span.text) for u in placed)
+
+
+def region_abroad_in_us_news(t: Toponym, home: Home | None, placed: list[Toponym]) -> bool:
+    """A region abroad ("Sinai", read so in a South Dakota report on the town of Sinai) named in a
+    report on a US home town, alone of its country: a local place misread. Countries stay (a
+    soldier "served in Afghanistan")."""
+    p = t.place
+    if home is None or p is None or home.place.country_code != "US" or p.country_code in ("", "US"):
+        return False
+    if is_town(p) or p.feature_code in ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR"):
         return False
     return not any(u.place is not None and u.place.country_code == p.country_code
                    and fold(u.span.text) != fold(t.span.text) for u in placed)

@@ -89,18 +89,23 @@ def _host_town(url: str | None) -> Place | None:
     return None
 
 
-def _named_station(doc: Document) -> Place | None:
+def _station_of(calls) -> Place | None:
     stations, _ = _outlets()
+    return next((_town(stations[c.lower()]) for c in calls if c.lower() in stations), None)
+
+
+def _text_station(doc: Document) -> Place | None:
+    """The station a dateline's brackets name: "(WMC) -" is the station that wrote the report."""
+    return _station_of(m.group(1) for m in _TEXT_CALL.finditer((doc.text or "")[:_TEXT_WINDOW]))
+
+
+def _title_station(doc: Document) -> Place | None:
     parts = TITLE_OUTLET.split(doc.title or "", maxsplit=1)
-    found = [m.group(1) for m in _TITLE_CALL.finditer(parts[1])] if len(parts) > 1 else []
-    found += [m.group(1) for m in _TEXT_CALL.finditer((doc.text or "")[:_TEXT_WINDOW])]
-    for call in found:
-        if call.lower() in stations:
-            return _town(stations[call.lower()])
-    return None
+    return _station_of(m.group(1) for m in _TITLE_CALL.finditer(parts[1])) if len(parts) > 1 else None
 
 
 def known_outlet_town(doc: Document) -> Place | None:
-    """The town of the outlet that published the report, when its address or its call letters
-    (in the title's outlet part or a dateline's brackets) are those of a known US outlet."""
-    return _host_town(doc.url) or _named_station(doc)
+    """The town of the outlet that wrote the report: the station a dateline's brackets name (a
+    sister station's story run on another's site: "(WMC) -" on walb.com is a Memphis report), else
+    the known US outlet of its web address, else the station its title names."""
+    return _text_station(doc) or _host_town(doc.url) or _title_station(doc)
