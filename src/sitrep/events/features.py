@@ -18,7 +18,9 @@ from itertools import chain, repeat
 import numpy as np
 from scipy import sparse
 
-TOKEN = re.compile(r"\b\w[\w'-]*\b")
+# a word and its inner apostrophes and hyphens ("rock'n'roll", "5-year-old"); the same tokens as
+# \b\w[\w'-]*\b, found faster (a match opens at the first word character, no boundary test)
+TOKEN = re.compile(r"\w+(?:['-]+\w+)*")
 PREFIX = 4  # letters kept of each word longer than that
 # A second, longer prefix of longer words: "~demo" joins "demonstrators" and "demolished", "#demons"
 # keeps the protest apart. Both together lifted CASE 2021 (4-seed mean weighted F1 +1.1 points)
@@ -224,23 +226,40 @@ class TextFeatures:
             cache = self._ids_by_word = _WordIds(self.vocabulary)
         return cache
 
-    def __getstate__(self):  # the per-word cache is rebuilt on use, never saved
+    def _pair_ids(self) -> dict[str, dict[str, int]]:
+        """first word -> second word -> the vocabulary id of the pair: a pair is looked up by its
+        two words, with no "first second" string built and hashed per pair."""
+        table = getattr(self, "_ids_by_pair", None)
+        if table is None or table[0] is not self.vocabulary:
+            pairs: dict[str, dict[str, int]] = {}
+            for feature, i in self.vocabulary.items():
+                first, space, second = feature.partition(" ")
+                # words hold no spaces; the other features ("~shel", "#demons", "@act=...") none either
+                if space and " " not in second and first[:1] not in ("@", "~", "#"):
+                    pairs.setdefault(first, {})[second] = i
+            table = self._ids_by_pair = (self.vocabulary, pairs)
+        return table[1]
+
+    def __getstate__(self):  # the per-word and per-pair tables are rebuilt on use, never saved
         state = dict(self.__dict__)
         state.pop("_ids_by_word", None)
+        state.pop("_ids_by_pair", None)
         return state
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         # The same features as features_of(), counted by vocabulary id: a word's own features (the
         # word and its prefixes) are looked up once per word, not rebuilt as strings per sentence.
         get, words_of, roles = self.vocabulary.get, self.rewriter.words, self.roles
-        word_ids = self._word_ids()
+        word_ids, second_words = self._word_ids(), self._pair_ids().get
+        no_pair: dict[str, int] = {}
         ids: list[int] = []
         lengths = []
         for text in texts:
             words = [w for w in words_of(text) if not w.isdigit()]
             before = len(ids)
             ids += chain.from_iterable(map(word_ids.__getitem__, words))
-            ids += map(get, map(" ".join, zip(words, words[1:])), repeat(-1))  # -1: not in the vocabulary
+            # each word pair's id (-1: not in the vocabulary), the same as get(f"{first} {second}", -1)
+            ids += map(dict.get, map(second_words, words, repeat(no_pair)), words[1:], repeat(-1))
             if roles is not None:
                 ids += map(get, roles.features(words), repeat(-1))
             lengths.append(len(ids) - before)

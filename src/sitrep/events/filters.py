@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from sitrep.events.lexicons import any_of, for_lowered, lowered, nonevent_kinds, triggers
+from sitrep.nlp.wordstart import WordStartFinder, WordStartScreen
 
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
@@ -27,11 +28,17 @@ def event_words(text: str) -> list[tuple[int, int]]:
     fast = _lowercase_triggers()
     if fast is not None and low is not None:  # same offsets: search the lowered text
         verb, noun, text = fast[0], fast[1], low
-    else:
-        verb, noun = triggers().verb, triggers().noun
-    spans = {(m.start(), m.end()) for m in verb.finditer(text)}
-    spans |= {(m.start(), m.end()) for m in noun.finditer(text)}
-    return sorted(spans)
+        spans = {(m.start(), m.end()) for m in verb.finditer(text)}
+        spans |= {(m.start(), m.end()) for m in noun.finditer(text)}
+        return sorted(spans)
+    verb, noun = _trigger_finders()
+    return sorted(set(verb(text)) | set(noun(text)))
+
+
+@lru_cache(maxsize=1)
+def _trigger_finders():
+    """The trigger patterns as word-start finders (see `WordStartFinder`)."""
+    return WordStartFinder(triggers().verb), WordStartFinder(triggers().noun)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +56,7 @@ def _any_cue():
 
     patterns = [p for k in _read("nonevent_cues.yaml")["kinds"].values() for p in k["patterns"]]
     try:
-        return _WordStartScreen(patterns)
+        return WordStartScreen(patterns)
     # an unforeseen regex construct, or a Python before 3.11, whose `re` has no `_parser` module
     except (re.error, TypeError, ValueError, AttributeError, ImportError):
         return any_of([k.pattern.pattern for k in nonevent_kinds()])
@@ -63,71 +70,11 @@ def _kind_patterns():
     return tuple((kind, for_lowered(kind.pattern)) for kind in nonevent_kinds())
 
 
-_ZERO_WIDTH = {"ASSERT", "ASSERT_NOT"}  # lookahead and lookbehind, by their parser names
-
-
-def _word_start_chars(parsed, boundary: bool = False) -> set[str] | None:
-    """The characters a match of a parsed regex can begin with, when it can only begin at the start
-    of a word (a \\b, then a word character); None when that cannot be shown."""
-    from re import _constants as sre  # the parser's own vocabulary; any surprise -> None
-
-    for op, arg in parsed:
-        if str(op) in _ZERO_WIDTH:
-            continue  # a lookaround consumes nothing: the next item still opens the match
-        if op is sre.AT:
-            boundary = boundary or arg is sre.AT_BOUNDARY
-            continue
-        if op is sre.SUBPATTERN and arg[1] == 0 and arg[2] == 0:  # a group without flag changes
-            return _word_start_chars(arg[3], boundary)
-        if op is sre.BRANCH:
-            branches = [_word_start_chars(b, boundary) for b in arg[1]]
-            return None if any(b is None for b in branches) else set().union(*branches)
-        if op is sre.LITERAL:
-            chars = {chr(arg)}
-        elif op is sre.IN and all(o is sre.LITERAL for o, _ in arg):
-            chars = {chr(a) for _, a in arg}
-        else:
-            return None
-        return chars if boundary and all(c.isalnum() or c == "_" for c in chars) else None
-    return None
-
-
-class _WordStartScreen:
-    """Does a text hold any of these case-insensitive patterns? The same answer as searching their
-    union, cheaper: most cues open with \\b and a word, so each is tried only at word starts
-    whose first letter it can begin with (a few alternatives per word, not all of them at every
-    character). Matching there runs on lower-cased text without re.I (several times faster in
-    `re`). Patterns it cannot show that of, and those with an upper-case literal or a
-    case-sensitive part ("(?-i:\\bmay\\b)"), are searched whole, as written."""
-
-    def __init__(self, patterns: list[str]):
-        from re import _parser
-
-        by_char: dict[str, list[str]] = {}
-        anywhere: list[str] = []
-        for pattern in patterns:
-            # a pattern with an upper-case literal could not match lower-cased text: searched whole
-            upper = re.search(r"(?<!\\)[A-Z]", pattern)
-            chars = None if upper else _word_start_chars(_parser.parse(pattern))
-            if chars is None:
-                anywhere.append(pattern)
-            for c in chars or ():
-                by_char.setdefault(c, []).append(pattern)
-        self.at_word = {c: re.compile("|".join(f"(?:{p})" for p in ps)).match for c, ps in by_char.items()}
-        self.word_starts = re.compile(rf"\b[{re.escape(''.join(sorted(by_char)))}]") if by_char else None
-        self.anywhere = re.compile("|".join(f"(?:{p})" for p in anywhere), re.I).search if anywhere else None
-
-    def __call__(self, text: str) -> bool:
-        if self.anywhere is not None and self.anywhere(text):
-            return True
-        if self.word_starts is None:
-            return False
-        lowered, at_word = text.lower(), self.at_word
-        for m in self.word_starts.finditer(lowered):
-            start = m.start()
-            if at_word[lowered[start]](lowered, start):
-                return True
-        return False
+@lru_cache(maxsize=1)
+def _kind_finders():
+    """`_kind_patterns` as word-start finders: (kind, for lower-cased text or None, as written)."""
+    return tuple((kind, WordStartFinder(lower_case) if lower_case else None, WordStartFinder(kind.pattern))
+                 for kind, lower_case in _kind_patterns())
 
 
 def _word_index(text: str) -> list[int]:
@@ -154,8 +101,8 @@ def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = No
         return None  # most event sentences hold no cue at all: one scan tells
     spans = event_words(text) if trigger_spans is None else trigger_spans
     low = lowered(text)
-    cues = [(k, m.start(), m.end()) for k, lower_case in _kind_patterns()
-            for m in (lower_case.finditer(low) if lower_case and low else k.pattern.finditer(text))]
+    cues = [(k, s, e) for k, lower_case, as_written in _kind_finders()
+            for s, e in (lower_case(low) if lower_case and low else as_written(text))]
     if not cues:
         return None
     if not spans:

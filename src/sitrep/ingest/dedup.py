@@ -43,20 +43,25 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-_word_hash_cache: dict[str, int] = {}
 WORD_CACHE_SIZE = 200_000  # news vocabulary; cleared when full, so memory stays bounded
 
 
+class _WordHashes(dict):
+    """word -> crc32 of the word (stable across runs, unlike hash()), computed on first sight."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= WORD_CACHE_SIZE:
+            self.clear()
+        h = self[word] = zlib.crc32(word.encode("utf-8"))
+        return h
+
+
+_word_hash_cache = _WordHashes()
+
+
 def _word_hashes(tokens: list[str]) -> np.ndarray:
-    """crc32 of each word (stable across runs, unlike hash()), cached per word for speed."""
-    cache = _word_hash_cache
-    missing = {w for w in tokens if w not in cache}
-    if len(cache) + len(missing) > WORD_CACHE_SIZE:
-        cache.clear()
-        missing = set(tokens)
-    for w in missing:
-        cache[w] = zlib.crc32(w.encode("utf-8"))
-    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    """crc32 of each word, cached per word for speed (one pass: a known word costs a look-up)."""
+    return np.fromiter(map(_word_hash_cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def minhash(tokens: list[str]) -> np.ndarray:
@@ -65,12 +70,15 @@ def minhash(tokens: list[str]) -> np.ndarray:
     k = min(SHINGLE_WORDS, len(h))
     n = len(h) - k + 1
     with np.errstate(over="ignore"):
-        shingles = np.zeros(n, dtype=np.uint64)
-        for i in range(k):  # a shingle's hash mixes its k word hashes, position-weighted
+        shingles = h[:n] * _SHINGLE_MULT[0] if k else np.zeros(n, dtype=np.uint64)  # no words: one empty shingle
+        for i in range(1, k):  # a shingle's hash mixes its k word hashes, position-weighted
             shingles += h[i:i + n] * _SHINGLE_MULT[i]
         shingles ^= shingles >> np.uint64(29)
-        # Multiply-shift universal hashing: the high 32 bits of a*x + b (mod 2^64).
-        mixed = (shingles[None, :] * _PERM_A[:, None] + _PERM_B[:, None]) >> np.uint64(32)
+        # Multiply-shift universal hashing: the high 32 bits of a*x + b (mod 2^64), computed in
+        # place in one NUM_PERM x n array (no temporaries of that size)
+        mixed = np.multiply.outer(_PERM_A, shingles)
+        mixed += _PERM_B[:, None]
+        mixed >>= np.uint64(32)
     return mixed.min(axis=1).astype(np.uint32)
 
 

@@ -68,19 +68,28 @@ def _mention(d: dict) -> Mention:
     return Mention(**d)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # exactly these types: kept as they are
+
+
 def _plain(obj):
     """Like model.to_plain, without dataclasses.asdict's deep copies (the store encodes every event it writes)."""
+    if type(obj) in _SCALARS:
+        return obj
     names = _field_order.get(type(obj))
     if names is None and hasattr(obj, "__dataclass_fields__"):
         names = _field_order.setdefault(type(obj), tuple(f.name for f in fields(obj)))
     if names is not None:
-        return {k: _plain(getattr(obj, k)) for k in names}
+        out = {}
+        for k in names:  # most fields are strings and numbers: no call for them
+            v = getattr(obj, k)
+            out[k] = v if type(v) in _SCALARS else _plain(v)
+        return out
     if isinstance(obj, (str, int, float, bool)) or obj is None:
         return obj
     if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()}
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        return [_plain(v) for v in obj]
+        return [v if type(v) in _SCALARS else _plain(v) for v in obj]
     if isinstance(obj, date):
         return obj.isoformat()
     if hasattr(obj, "item"):  # numpy scalars from a classifier: np.int64(3) -> 3

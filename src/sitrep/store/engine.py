@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
@@ -33,6 +34,21 @@ def make_engine(db: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def sqlite_reader(engine: Engine) -> sqlite3.Connection | None:
+    """A plain sqlite3 connection to the engine's SQLite file, for small reads in autocommit mode
+    (each one sees what is committed when it runs); None for any other database, and for SQLite
+    in memory, where a second connection would open another, empty database.
+
+    Why: a one-row lookup through SQLAlchemy costs several times the query itself; `sitrep run`
+    makes one per document."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or url.query or url.database in (None, "", ":memory:") \
+            or url.database.startswith("file:"):
+        return None
+    # not tied to one thread: the Store serializes its use with a lock
+    return sqlite3.connect(url.database, timeout=30, isolation_level=None, check_same_thread=False)
 
 
 def alembic_config(engine_url: str | None = None):

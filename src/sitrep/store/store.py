@@ -7,6 +7,7 @@ never overwritten by the pipeline. The tables are in `schema.py`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +19,7 @@ from sqlalchemy.exc import DatabaseError
 from sitrep.model import Document, Event, Mention
 from sitrep.store.candidates import DEFAULT_WINDOW_DAYS, candidate_conditions
 from sitrep.store.codec import event_from_json, event_to_json
-from sitrep.store.engine import make_engine, migrate
+from sitrep.store.engine import make_engine, migrate, sqlite_reader
 from sitrep.store.reads import Reads
 from sitrep.store.rows import event_columns, record_row
 from sitrep.store.schema import (REVIEW_STATUSES, data_version, documents, event_documents, event_records, events,
@@ -79,6 +80,7 @@ _WITH_RECORD = events.join(event_records, event_records.c.event_id == events.c.i
 # the compiled form from its cache).
 _STORED_AS = select(documents.c.id).where(
     (documents.c.id == bindparam("doc_id")) | (documents.c.content_hash == bindparam("content_hash"))).limit(1)
+_STORED_AS_SQLITE = "SELECT id FROM documents WHERE id = ? OR content_hash = ? LIMIT 1"  # the same, for sqlite3
 
 
 class Store:
@@ -101,11 +103,17 @@ class Store:
         # Mention ids of the events the last candidate_events() returned: a candidate the merge
         # absorbed into another event is removed on the next save.
         self._candidates: dict[str, set[str]] = {}
+        self._reader = sqlite_reader(self.engine)  # None unless a SQLite file
+        self._reader_lock = threading.Lock()
 
     # -- documents ---------------------------------------------------------------------------
 
     def already_stored(self, doc: Document) -> str | None:
         """Why `doc` needs no processing (its id or its text is already stored), or None."""
+        if self._reader is not None:
+            with self._reader_lock:
+                row = self._reader.execute(_STORED_AS_SQLITE, (doc.id, doc.content_hash)).fetchone()
+            return f"already in the database as {row[0]}" if row else None
         with self.engine.connect() as c:
             row = c.execute(_STORED_AS, {"doc_id": doc.id, "content_hash": doc.content_hash}).first()
         return f"already in the database as {row.id}" if row else None
@@ -329,6 +337,9 @@ class Store:
             return [dict(r._mapping) for r in rows]
 
     def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         self.engine.dispose()
 
     def __enter__(self) -> "Store":
