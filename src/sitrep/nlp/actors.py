@@ -15,15 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from sitrep.model import ACTOR_CATEGORIES, Actor, ActorMention, Span
 from sitrep.nlp.countries import acled_country_name, countries
+from sitrep.nlp.data_files import read_yaml
 
-DATA = Path(__file__).parent / "data"
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser loads 10x faster
 _TOKEN = re.compile(r"[^\W_]+")
 # what may sit between the words of one alias: a space, a hyphen, an apostrophe, "U.S. ",
 # "CPI (Maoist" — but not a spaced dash ("New Mexico - Police") or other punctuation
@@ -126,10 +122,8 @@ def _check_category(category: str, where: str) -> str:
 @lru_cache(maxsize=1)
 def load_actor_lexicon() -> ActorLexicon:
     """The actor lexicon, built once per process from the data files."""
-    with open(DATA / "actors.yaml", encoding="utf-8") as f:
-        orgs = yaml.load(f, Loader=_YAML_LOADER)["organizations"]
-    with open(DATA / "actor_patterns.yaml", encoding="utf-8") as f:
-        patterns = yaml.load(f, Loader=_YAML_LOADER)
+    orgs = read_yaml("actors.yaml")["organizations"]
+    patterns = read_yaml("actor_patterns.yaml")
     lex = ActorLexicon(with_the=frozenset(patterns.get("countries_with_the", [])),
                        member_nouns=frozenset(patterns.get("group_member_nouns", [])))
     for org in orgs:

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser, when built in, loads 10x faster
 
 
 def read_yaml(name: str):
@@ -18,7 +19,7 @@ def read_yaml(name: str):
     path = DATA / name
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            return yaml.load(f, Loader=_LOADER)
     except FileNotFoundError:
         raise FileNotFoundError(f"sitrep nlp data file missing: {path}") from None
     except yaml.YAMLError as e:

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from sitrep.model import Sentence
+from sitrep.nlp.data_files import read_yaml
 
-DATA = Path(__file__).parent / "data"
 
 # A candidate end: terminal punctuation, closing quotes/brackets, space, then something that can
 # open a sentence (capital, digit or an opening quote/bracket).
@@ -33,8 +30,7 @@ _DAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, frozenset[str]]:
-    with open(DATA / "abbreviations.yaml", encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
+    raw = read_yaml("abbreviations.yaml")
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
 
