@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from sitrep.evaluate.gva import _int, load, to_document
+from sitrep.ingest.headline import with_headline
 from sitrep.pipeline import process_document
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gva"
@@ -27,7 +28,7 @@ def main() -> None:
     tally = Counter()
     for a in articles:
         inc = gold[str(a["incident_id"])]
-        mentions = process_document(to_document(a))
+        mentions = process_document(with_headline(to_document(a)))  # as the scorer reads it
         k, j, d = _int(inc.get("num_killed")), _int(inc.get("num_injured")), str(inc.get("date_iso"))
         tally["docs"] += 1
         tally["mentions"] += len(mentions)

@@ -103,3 +103,29 @@ def test_age_is_not_a_count():
 ])
 def test_wounded_told_by_condition_hospital_and_list(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Deputies said a 28-year-old man shot his 7-year-old daughter to death and then killed himself.", {"death": 2}),
+    ("The standoff ended with a man killing his 2-year-old son and then taking his own life.", {"death": 2}),
+    ("Deputies found a father and his daughter dead inside the house on Friday morning.", {"death": 2}),
+    ("The girl was taken off life support on Sunday and passed away.", {"death": 1}),
+    ("The rifle went off, mortally wounding Miller in the chest.", {"death": 1}),
+    ("She was struck on her porch by gunfire that took her life.", {"death": 1}),
+])
+def test_one_victim_dead_in_us_crime_idioms(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police said a 30-year-old woman shot her estranged husband and their son on Saturday evening.", {"injury": 2}),
+    ("A man and a police officer suffered minor injuries in the exchange of gunfire.", {"injury": 2}),
+    ("Police said no other student was injured in the shooting.", {}),
+    ("Neither the driver nor the other passenger was hurt.", {}),
+    ("Four people, including a 16-year-old boy, were shot and wounded outside a corner store.", {"injury": 4}),
+    ("A 5-year-old boy shot and critically injured his 6-year-old brother at their home.", {"injury": 1}),
+    ("Three people are recovering at area hospitals after being shot outside a bar.", {"injury": 3}),
+    ("0:47 Driver shot to death on Blackstone and Saginaw", {}),
+])
+def test_wounded_listed_or_denied(sentence, expected):
+    assert counts(sentence) == expected

@@ -176,3 +176,44 @@ def test_a_shot_victim_in_a_report_with_no_death_is_wounded():
 def test_a_second_victim_told_apart_is_wounded_not_one_of_the_dead():
     assert the_shooting("A 16-year-old boy was fatally shot Saturday evening on a quiet block, police said.\n"
                         "A second teenager suffered a non-life-threatening wound in the shooting.") == (1, 1)
+
+
+@pytest.mark.parametrize("report, expected", [
+    # the wounded victim's subject names someone else than the dead
+    ("A 7-year-old girl was shot and killed inside her home on Maple Avenue late Friday, deputies said.\n"
+     "The girl's mother, a 34-year-old woman, was injured in the shooting.", (1, 1)),
+    ("A man who opened fire on deputies during a traffic stop was shot and killed on Tuesday.\n"
+     "The deputy was shot in the arm and taken to a hospital.", (1, 1)),
+    # the wounded victim lived, as the next sentence says
+    ("A 19-year-old man was shot in the head and was later pronounced dead, police said.\n"
+     "A woman was taken to the hospital with a wound to her leg. She is expected to recover.", (1, 1)),
+    # an age that differs from the dead victim's
+    ("A 19-year-old man was shot in the chest at a party on Friday and was later pronounced dead, police said.\n"
+     "The chief said a 14-year-old was taken to the hospital for treatment.", (1, 1)),
+])
+def test_a_wounded_victim_told_apart_from_the_dead_is_not_one_of_them(report, expected):
+    assert the_shooting(report) == expected
+
+
+def test_the_same_victim_told_wounded_then_dead_is_still_one():
+    assert the_shooting("A 15-year-old boy was shot in the chest outside a gas station on Sunday.\n"
+                        "The boy was taken to a hospital, where he later died.") in ((1, None), (1, 0))
+
+
+def test_those_taken_to_hospital_include_the_one_who_later_died():
+    assert the_shooting("Two teenagers were taken to the hospital after being shot on Elm Street on Thursday night.\n"
+                        "One of them, a 16-year-old, was pronounced dead and the other was treated and released.") == (1, 1)
+
+
+def test_the_survivors_taken_to_hospital_are_besides_the_dead():
+    assert the_shooting("One man was found dead in the street after a shooting on Saturday afternoon.\n"
+                        "The other three victims have been taken to area hospitals, police said.") == (1, 3)
+
+
+def test_the_shooter_is_not_one_of_those_he_shot():
+    assert the_shooting("Police said a man shot four of his relatives on Sunday, killing two, then himself.") == (3, 2)
+
+
+def test_victims_listed_after_the_verb_of_a_murder_suicide_are_the_dead():
+    assert the_shooting("Three people were found dead inside a home on Windy Hill Road on Monday.\n"
+                        "Police said the father shot his wife, his son and himself.") in ((3, None), (3, 0))

@@ -1,5 +1,5 @@
-"""Fatalities, injuries and arrests of one sentence by ACLED's counting rules, and of a crime
-told over a whole report (the same victim told twice is one; a figure outranks a lone victim).
+"""Fatalities, injuries and arrests of one sentence by ACLED's counting rules (a crime told over a
+whole report is put together in `report_counts`).
 
 A number counts the dead when a death word governs it: just before it ("killed at least 5",
 "the death toll rose to 12") or after it within a few words ("five soldiers were killed",
@@ -27,24 +27,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.events.lexicons import count_cues, for_lowered, lowered
-from sitrep.model import Analysis, Mention, Sentence, Span
+from sitrep.model import Analysis
 
 KINDS = ("death", "injury", "arrest")
 _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
                      r"an\s+estimated|another|a\s+further)\s+)?"
                      r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|[A-Z])")
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
+_FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
 _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
+# "no other student was injured", "neither the driver nor the other passenger was hurt"
+_NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w'’-]+\s+){1,3}?)?$", re.I)
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 _SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
 _FATALLY = re.compile(r"\s+fatally\b", re.I)
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
-_MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional)\b", re.I)
-_ONE_AND = re.compile(r"(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?and\b", re.I)  # "A 13-year-old boy and six (others)"
-_A_PERSON = re.compile(r"an?\s", re.I)  # "a 20-year-old man" (was shot): one victim, no figure
-_SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
-_SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
 _AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
 _PRONOUN_AND = re.compile(r"\b(?:he|she|him|her)\s+and\s+$", re.I)
@@ -53,21 +51,16 @@ _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
 _CONDITION = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:are|is|was|were|remain|remains|remained|listed)\s+"
                         r"(?:(?:\w+\s+)?in\s+\w+\s+condition|stable)", re.I)
+_LISTED_NEEDS = ("wound", "injur", "hurt", "shot", "shoot", "suffer", "sustain")  # in every listed-victims verb
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
-_ANOTHER = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\b", re.I)
-_AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
 _UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
 _DIED_AFTER = re.compile(r"\b(?:died|dies|killed|dead)\b[^.;]{0,40}?\b(?:after|when)\b", re.I)
-_SURVIVED = re.compile(r"\b(?:condition|hospital|wounded|injur\w*|hurt)\b", re.I)
-_ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{0,40}?\bcondition\b|"
-                        r"\b(?:is|are)\s+(?:being\s+treated|recovering)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|had\s+been|has\s+been)\s+(?:\w+(?:ed|en)|shot|hit)\b", re.I)
 _ACTIVE_OBJECT = re.compile(r"\W*(?:shot\s+and\s+killed|shoots\s+and\s+kills|killed|kills|murdered|fatally\s+shoo?ts?|"
                             r"shot\s+dead|gunned\s+down|stabbed\s+to\s+death|fatally\s+stabbed)\s+(?:his|her|their)\b", re.I)
+_SHOT_KIN = re.compile(r"(?:shot|shoots)\s+(?:his|her|their)\b", re.I)
+_CONNECTOR = re.compile(r"(?:(?:and\s+)?then\s+|before\s+)?", re.I)
 _SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|\w+ly)\s+)*$", re.I)
-_SHOOTER_TOLD = re.compile(r"suicide|himself|herself|gunman|shooter|suspect|including|\bown\s+life", re.I)
-_SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
-_SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
 
@@ -103,7 +96,7 @@ class Count:
     end: int
 
 
-def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -> str | None:
+def _kind_of(text: str, start: int, end: int, number: Number, next_start: int, included: bool = False) -> str | None:
     cues = count_cues()
     before = text[max(start, number.start - 60):number.start]
     if "by" in before[-22:] and _AGENT.search(before):
@@ -116,20 +109,23 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int) -
             if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
                 return None  # "accused of killing 3 people"
             return None if kind == "other" else "death" if kind == "death_toll" else kind
-    window = text[number.end:min(next_start, number.end + 120)]
+    # "Four people, including a 17-year-old girl, were shot": the verb is past the comma that closes
+    # the included victims (`included`)
+    after = number.end + 1 if included and text.startswith(",", number.end) else number.end
+    window = text[after:min(next_start, after + 120)]
     m = cues.after_number.match(window)
     if m is None:
         return None
     kind = next(k for k in KINDS if m.group(k))
     if _RELATIVE.search(window, 0, m.start(kind)):
         return None  # "relatives of a man who was found dead": background in a relative clause
-    if kind == "injury" and cues.injured_then_died.match(text, number.end + m.end()):
+    if kind == "injury" and cues.injured_then_died.match(text, after + m.end()):
         return "death"  # "a 23-year-old man was shot and died at the hospital"
-    if kind == "death" and cues.not_a_toll_after.match(text, number.end + m.end()):
+    if kind == "death" and cues.not_a_toll_after.match(text, after + m.end()):
         return None  # "51 were killed or wounded": not a death toll
     # "a masked gunman shot and killed a man": the number is who killed, not who died
     if not _AUXILIARY.search(m.group("aux")) and cues.transitive.search(m.group(kind)) \
-            and _OBJECT.match(text, number.end + m.end()) and not m.group(kind)[:1].isupper():
+            and _OBJECT.match(text, after + m.end()) and not m.group(kind)[:1].isupper():
         return None  # (a headline's capitals are no object: "Shooting Leaves Six People Wounded View ...")
     return kind
 
@@ -143,7 +139,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     inside = [n for n in inside if not count_cues().not_people.match(text, n.end)]
     for i, n in enumerate(inside):
         next_start = inside[i + 1].start if i + 1 < len(inside) else end
-        kind = _kind_of(text, start, end, n, next_start)
+        kind = _kind_of(text, start, end, n, next_start, included=total is not None)
         gap = text[n.end:next_start]
         if kind is None and i + 1 < len(inside):
             if _INCLUDING.match(gap):
@@ -176,8 +172,13 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     low = lowered(sentence)
     death, singular = _lowercase_singular()
     as_lowered = low is not None and death is not None
-    if not (death.search(low) if as_lowered else count_cues().death.search(sentence)) and "fatal" not in (low or sentence.lower()):
+    low_text = low or sentence.lower()
+    if not (death.search(low) if as_lowered else count_cues().death.search(sentence)) and "fatal" not in low_text \
+            and not (" life" in low_text and count_cues().life_taken.search(sentence)):
         return _fatally(text, out + _suicide(sentence, start, out))  # no death word: no lone victim either
+    listed = _listed_dead(sentence, start, out)
+    if listed is not None:
+        return _fatally(text, listed + _suicide(sentence, start, listed))
     for (kind, value, rx), lowercase_rx in zip(count_cues().singular, singular):
         if as_lowered and lowercase_rx is not None and not lowercase_rx.search(low):
             continue  # a cheap "no" (most patterns, most sentences); a "yes" reads the text itself
@@ -195,6 +196,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         if not others and sum(c.value for c in inside) < value:
             # "a soldier and a rebel were killed" read as one count of 1: the words say 2
             out = [c for c in out if c not in inside] + [Count(kind, value, s, e)]
+        # "shot her 5-year-old son and then herself": the one shot is the one who died
+        out = [c for c in out if not (c.kind == "injury" and s <= c.start and c.end <= e and _SHOT_KIN.match(text, c.start))]
         break
     return _fatally(text, out + _suicide(sentence, start, out))
 
@@ -212,7 +215,8 @@ def _suicide(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     s, e = start + m.start(at), start + m.end(at)
     if any(c.kind == "death" and c.start < e and s < c.end for c in counts):
         return []
-    if any(c.kind == "death" and c.end <= s and _SAME_SUBJECT.match(sentence, c.end - start, s - start) for c in counts):
+    verb = s + len(_CONNECTOR.match(sentence, s - start).group())  # "and then killed himself": from "killed"
+    if any(c.kind == "death" and c.end <= s and _SAME_SUBJECT.match(sentence, c.end - start, verb - start) for c in counts):
         return []  # "a 3-year-old boy fatally shot himself": the victim is the one who shot
     return [Count("death", 1, s, e)]
 
@@ -241,17 +245,43 @@ def _condition_of_the_counted(text: str, counts: list[Count]) -> list[Count]:
 
 
 def _listed_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
-    """"The mother, grandmother and a family friend were critically wounded": one per victim listed."""
-    if any(c.kind == "injury" for c in counts) or " and " not in sentence:
+    """"The mother, grandmother and a family friend were critically wounded": one per victim listed
+    (in place of a figure read inside the list: "A man and a police officer suffered injuries")."""
+    if " and " not in sentence:
         return []
+    lowered_sentence = sentence.lower()
+    if not any(w in lowered_sentence for w in _LISTED_NEEDS):
+        return []  # most sentences: no word either list's verb needs
     verb = count_cues().listed_injured_verb.search(sentence)
-    if verb is None:
-        return []  # most sentences: no "were wounded" to list victims before
-    m = count_cues().listed_injured.search(sentence, 0, verb.end())
-    if m is None:
+    m = count_cues().listed_injured.search(sentence, 0, verb.end()) if verb is not None else None
+    if m is None:  # "shot her estranged husband and their son": the list after the verb
+        m = count_cues().listed_injured_object.search(sentence)
+        if m is None or count_cues().death.search(sentence):
+            return []
+    victims = len(_LIST_SEPARATOR.split(m.groupdict().get("list") or m.group()))
+    hurt = [c for c in counts if c.kind == "injury"]
+    if any(not (start + m.start() <= c.start and c.end <= start + m.end()) for c in hurt) or sum(c.value for c in hurt) >= victims:
         return []
-    victims = len(_LIST_SEPARATOR.split(m.group()))
+    for c in hurt:
+        counts.remove(c)
     return [Count("injury", victims, start + m.start(), start + m.end())]
+
+
+def _listed_dead(sentence: str, start: int, counts: list[Count]) -> list[Count] | None:
+    """"Killed his son, his daughter and himself": one dead per victim listed after the verb (the
+    counts with the list in their place), or None when no such list outnumbers the figures in it."""
+    low = sentence.lower()
+    if not any(w in low for w in (" his ", " her ", " their ", "himself", "herself")):
+        return None  # most sentences: no victim told by whose they were, nor the killer himself
+    m = count_cues().listed_killed_object.search(sentence)
+    if m is None:
+        return None
+    s, e = start + m.start(), start + m.end()
+    victims = len(_LIST_SEPARATOR.split(m.group("list")))
+    inside = [c for c in counts if s <= c.start and c.end <= e]
+    if sum(c.value for c in inside if c.kind == "death") >= victims:
+        return None
+    return [c for c in counts if c not in inside] + [Count("death", victims, s, e)]
 
 
 def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
@@ -266,7 +296,10 @@ def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     m = cues.singular_injured.search(sentence)
     if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
         return []
-    if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()) or _DIED_AFTER.search(sentence, 0, m.start()):
+    if _FATALLY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
+        return []  # "fatally wounding his brother": the death words count him
+    if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()) or _DIED_AFTER.search(sentence, 0, m.start()) \
+            or _NO_SUBJECT.search(sentence, max(0, m.start() - 60), m.start()):
         return []  # "no one was hurt"; "the boy died after he was shot in the head": one victim, dead
     if cues.singular_injured_weak.fullmatch(m.group()) and (cues.death.search(sentence) or _UNHURT_OR_DEAD.search(sentence)):
         return []  # "was taken to a hospital, where he was pronounced dead", "as a precaution"
@@ -294,68 +327,12 @@ def totals(counts: list[Count]) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-def shot_with_no_death(text: str, start: int, end: int) -> Count | None:
-    """One victim shot ("had been accidentally shot", "shot himself") in text[start:end], read as
-    wounded when the report holds no word of death at all (else the victim may have died)."""
-    cues = count_cues()
-    if cues.death.search(text) or "fatal" in text.lower():
-        return None
-    m = cues.shot_victim.search(text, start, end)
-    return Count("injury", 1, m.start(), m.end()) if m else None
-
-
-def shooters_own_death(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], background) -> None:
-    """"A woman was shot and killed ... The man then turned the gun on himself": the shooter's
-    death, told in a sentence of its own after another act, adds one to the victims' (unless the
-    toll's own sentence tells of him: "two dead in a murder-suicide", "including the gunman", or
-    the suicide's sentence counts its own victims). `background(words)` says a sentence is none."""
-    dead = m.evidence.get("fatalities")
-    toll = next((s for s in sentences if dead is not None and s.start <= dead.start < s.end), None)
-    if toll is None or _SHOOTER_TOLD.search(toll.text):
-        return
-    for s in sentences:
-        if s is toll or ("self" not in s.text.lower() and "own life" not in s.text.lower()):
-            continue
-        own = count_cues().suicide.search(s.text)
-        if own is None or not (_SECOND_ACT.search(s.text, 0, own.start()) or _SECOND_ACT_WORDS.search(own.group())):
-            continue  # "Child accidentally shoots, kills himself": the victim is the shooter
-        victims = [c for c in sentence_counts(text, s.start, s.end, numbers)
-                   if c.kind == "death" and c.start < s.start + own.start()]
-        if not victims and not background(s.text):
-            start, end = min(dead.start, s.start + own.start()), max(dead.end, s.start + own.end())
-            m.fatalities += 1
-            m.evidence["fatalities"] = Span(m.doc_id, start, end, text[start:end])
-            return
-
-
-def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body_end: int | None = None) -> None:
-    """"A boy shot his brother ... The brother died at the hospital": one victim told before and
-    after he died is dead, not also wounded. A lone wounded victim told without a figure, in
-    another sentence than the deaths, is taken for one of the dead."""
-    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
-    if not m.fatalities or m.injuries != 1 or hurt is None or dead is None:
-        return
-    told_in = next((s for s in sentences if s.start <= hurt.start < s.end), None)
-    subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
-    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or _OTHERS.search(hurt.text) or _ANOTHER.search(subject):
-        return  # a figure ("one other person was wounded", "wounded another") is a victim of its own
-    if dead.end <= hurt.start < (len(text) if body_end is None else body_end) and _ALIVE_NOW.search(hurt.text):
-        return  # "He remains in stable condition", told after the death (in the body): someone else
-    if any(s.start <= hurt.start < s.end and s.start <= dead.start < s.end for s in sentences) \
-            and not (dead.end <= hurt.start and _AFTER.search(text, dead.end, hurt.start)):
-        return  # "a man was killed and a woman was wounded": two victims in one sentence, but
-        # "a boy died after he was shot in the head" is one victim told twice
-    m.injuries = None
-    del m.evidence["injuries"]
-    m.claims = [c for c in m.claims if c.field != "injuries"]
-
-
 def harm_words(text: str) -> list[int]:
     """Where the report's words of death or injury start, in order."""
     low = lowered(text)
     if low is None:
         c = count_cues()
-        return sorted(m.start() for rx in (c.death, c.injury) for m in rx.finditer(text))
+        return sorted(m.start() for rx in (c.death, c.injury, c.life_taken) for m in rx.finditer(text))
     return [m.start() for m in _lowercase_harm().finditer(low)]
 
 
@@ -370,32 +347,9 @@ def _lowercase_singular() -> tuple[re.Pattern, list[re.Pattern | None]]:
 def _lowercase_harm() -> re.Pattern:
     """The death and injury cues as one pattern for lowercased text (faster than re.I)."""
     c = count_cues()
-    return re.compile(f"{c.death.pattern}|{c.injury.pattern}")
+    return re.compile(f"{c.death.pattern}|{c.injury.pattern}|{c.life_taken.pattern}")
 
 
 def has_figure(starts: list[int], start: int, end: int) -> bool:
     """Whether a figure (one of the sorted `starts` of the numbers) lies in text[start:end]."""
     return (at := bisect_left(starts, start)) < len(starts) and starts[at] < end
-
-
-def lone_wounded(m: Mention) -> bool:
-    """The mention's one wounded victim rests on words without a figure ("a man", "was shot in the leg")."""
-    hurt = m.evidence.get("injuries")
-    return m.injuries == 1 and hurt is not None and bool(_A_PERSON.match(hurt.text)
-                                                         or count_cues().singular_injured.fullmatch(hurt.text))
-
-
-def shot_includes_killed(m: Mention, text: str) -> None:
-    """"Five people were shot; one died": those shot include the dead, and the injured are the
-    rest (4). "Three others were shot" adds to the dead and is left as it is."""
-    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
-    if not m.injuries or not m.fatalities or hurt is None or dead is None or m.fatalities > m.injuries:
-        return
-    if _SURVIVED.search(hurt.text):
-        return  # "her father is in critical condition after they were shot": the survivors alone
-    # "three others were shot" are besides the dead, but "a boy and six others were shot" include him
-    if hurt.start <= dead.start < hurt.end or (_MORE_OF_THEM.search(text, hurt.start, hurt.end + 16) and not _ONE_AND.match(hurt.text)):
-        return
-    after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
-    if _SHOT_AFTER.match(after) or _SHOT_BEFORE.search(before):
-        m.injuries -= m.fatalities

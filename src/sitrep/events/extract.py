@@ -27,13 +27,13 @@ from sitrep.events import attribution as attr
 from sitrep.events.actors import may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
 from sitrep.events.classify import classify
-from sitrep.events.counts import (document_numbers, harm_words, has_figure, lone_wounded, one_victim_told_twice,
-                                  sentence_counts, shooters_own_death, shot_includes_killed, shot_with_no_death,
-                                  totals)
+from sitrep.events.counts import document_numbers, harm_words, has_figure, sentence_counts, totals
 from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
+from sitrep.events.report_counts import (lone_wounded, one_victim_told_twice, shooters_own_death,
+                                         shot_includes_killed, shot_with_no_death)
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
@@ -247,7 +247,9 @@ def _tell_more(analysis: Analysis, m: Mention, told: list, numbers: list, victim
     for s in told:
         counts, _, claimant = _read(analysis, s, numbers)
         had = (m.fatalities, m.injuries, m.arrests, m.actor2)
-        _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(s.text)))
+        # "One PDF member also died.": "also" by the figure adds to the toll; "also were home" later on does not
+        told_end = max((end for _, _, end in counts.values()), default=s.start)
+        _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(text, s.start, min(s.end, told_end + 25))))
         if victims and m.actor2 is None:
             _victims_from(analysis, s, m)
         if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:

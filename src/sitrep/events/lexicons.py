@@ -55,6 +55,7 @@ def any_of(patterns: list[str]):
 class CountCues:
     death: re.Pattern
     injury: re.Pattern
+    life_taken: re.Pattern  # "took her life": a death word for the report scan and lone victims only
     arrest: re.Pattern
     before_number: dict  # kind -> regex matching the words just before a number ("killed at least")
     after_number: re.Pattern  # "<number> ... were killed": groups name the kind
@@ -71,9 +72,15 @@ class CountCues:
     to_hospital_after: re.Pattern  # ... "people to the hospital" after it: the injured
     listed_injured: re.Pattern  # "the mother, grandmother and a friend were wounded": one per `role`
     listed_injured_verb: re.Pattern  # its verb alone, a cheap test before it
+    listed_injured_object: re.Pattern  # the list as the verb's object: "shot her husband and their son"
+    listed_killed_object: re.Pattern  # the dead so listed: "killed his son, his daughter and himself"
     victim_role: re.Pattern  # a role noun of one listed victim
     suicide: re.Pattern  # the shooter's own death ("turned the gun on himself")
     shot_victim: re.Pattern  # one victim shot, read as wounded where no word of death is
+    other_victim_subject: re.Pattern  # a wounded victim's subject that tells another person than the dead
+    other_victim_role: re.Pattern  # the same told by who the victim is, at the head of the subject
+    victim_lived: re.Pattern  # words after a wounded victim that say the victim lived
+    clause_opener: re.Pattern  # the last of these before a subject ends the clause before it
 
 
 @lru_cache(maxsize=1)
@@ -93,9 +100,9 @@ def count_cues() -> CountCues:
     )
     roles = f"(?:{_alternation(raw['victim_roles'])})"
     singular = []
-    for key in ("pair_victims", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
+    for key in ("pair_victims", "pair_found_dead", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
                 "singular_possessive_after", "bare_victim_died", "singular_pronoun_after", "singular_was"):
-        value = 2 if key == "pair_victims" else 1
+        value = 2 if key.startswith("pair_") else 1
         pattern = _alternation(raw[key]).replace("DEATH", words["death"]).replace("ROLE", roles)
         singular.append(("death", value, re.compile(pattern, re.I)))
     weak = _alternation(raw["singular_injured_weak"])
@@ -106,6 +113,7 @@ def count_cues() -> CountCues:
         not_people=re.compile(rf"\s*(?:{_alternation(raw['not_people'])})\b", re.I),
         transitive=re.compile(rf"(?:{_alternation(raw['transitive'])})$", re.I),
         death=re.compile(rf"\b(?:{words['death']})\b", re.I),
+        life_taken=re.compile(rf"\b(?:{_alternation(raw['life_taken'])})\b", re.I),
         injury=re.compile(rf"\b(?:{words['injury']})\b", re.I),
         arrest=re.compile(rf"\b(?:{words['arrest']})\b", re.I),
         before_number=before,
@@ -119,9 +127,16 @@ def count_cues() -> CountCues:
         to_hospital_after=re.compile(_alternation(raw["to_hospital_after"]), re.I),
         listed_injured=_listed_victims(_alternation(raw["victim_roles"]), _alternation(raw["listed_injured_verb"])),
         listed_injured_verb=re.compile(_alternation(raw["listed_injured_verb"]), re.I),
+        listed_killed_object=_listed_objects(_alternation(raw["victim_roles"]), _alternation(raw["listed_killed_object_verb"]),
+                                             r"(?:,?\s+and\s+|,\s+(?=himself|herself))"),
+        listed_injured_object=_listed_objects(_alternation(raw["victim_roles"]), _alternation(raw["listed_injured_object_verb"])),
         victim_role=re.compile(rf"\b(?:{_alternation(raw['victim_roles'])})\b", re.I),
         suicide=re.compile(_alternation(raw["suicide"]), re.I),
         shot_victim=re.compile(_alternation(raw["shot_victim"]).replace("ROLE", roles), re.I),
+        other_victim_subject=re.compile(_alternation(raw["other_victim_subject"]), re.I),
+        other_victim_role=re.compile(rf"\W*(?:[\w'’.-]+\s+){{0,2}}?(?:{_alternation(raw['other_victim_role'])})\b", re.I),
+        victim_lived=re.compile(_alternation(raw["victim_lived"]), re.I),
+        clause_opener=re.compile(rf".*\b(?:{_alternation(raw['clause_opener'])})\b", re.I | re.S),
     )
 
 
@@ -129,6 +144,14 @@ def _listed_victims(roles: str, verb: str) -> re.Pattern:
     """Two or more victims by role, joined by commas and "and", then the verb that hurt them."""
     item = rf"(?:(?:the|his|her|their|a|an|[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?(?:{roles})"
     return re.compile(rf"\b{item}(?:,\s+{item})*,?\s+and\s+{item}(?={verb})", re.I)
+
+
+def _listed_objects(roles: str, verb: str, last: str = r",?\s+and\s+") -> re.Pattern:
+    """The verb, then two or more victims by role (or "himself") joined by commas and, before the
+    last, `last`; the victims are the group "list"."""
+    item = rf"(?:himself|herself|(?:(?:the|his|her|their|a|an|[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?(?:{roles}))"
+    return re.compile(rf"\b(?:{verb})\s+(?P<list>{item}(?:,\s+{item})*{last}{item})\b"
+                      rf"(?!\s+(?:dead|to\s+death)|,?\s+(?:killing|fatally))", re.I)
 
 
 @dataclass(frozen=True)

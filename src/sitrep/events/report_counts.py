@@ -1,0 +1,162 @@
+"""A crime's toll over a whole report: the sentences' counts put together into one victim count.
+
+A report tells its shooting over many sentences, and the same victim may be told more than once:
+"A boy shot his brother ... The brother died at the hospital" is one dead, not also one wounded,
+but "Three women were shot and killed ... He then shot and injured a man" is three dead and one
+wounded. A lone wounded victim told apart from the dead (`another_victim`: "also", "the other
+victim", "her mother", "the deputy", a different age, or words that say the victim lived) is a
+victim of its own. "Five people were shot; one died" is one dead and four wounded; the shooter
+who "then turned the gun on himself" adds one to the dead; in a report with no word of death, a
+victim who "was shot" is wounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.events.counts import Count, Number, sentence_counts
+from sitrep.events.lexicons import count_cues
+from sitrep.model import Mention, Sentence, Span
+
+_OTHERS = re.compile(r"\s+(?:others\b|other\s)", re.I)
+_VERB = re.compile(r"\b(?:was|were|is|are|has|had|remains?|suffered|shot|shoots|wounded|injured|hurt|hospitali[sz]ed|critical)\b", re.I)
+_SELF = re.compile(r"\b(?:himself|herself)\b", re.I)
+_DIED_NEXT = re.compile(r"\W{0,3}(?:and\s+)?(?:killed|dies|died|dead)\b", re.I)  # "Grandmother shot, and killed"
+_ACTIVE = re.compile(r"\W*(?:shot|shoots|shooting|wounded|wounding|injured|injuring|hit|struck|stabbed)\s+(?!in\b|by\b)", re.I)
+_ALSO = re.compile(r"\W*also\b", re.I)  # "was shot ... | also" right after the words
+_AGE = re.compile(r"\b(\d{1,3})-(?:year|yr)s?-old\b|,\s+(\d{1,3}),")
+_MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional)\b", re.I)
+_ONE_AND = re.compile(r"(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?and\b", re.I)  # "A 13-year-old boy and six (others)"
+_A_PERSON = re.compile(r"an?\s", re.I)  # "a 20-year-old man" (was shot): one victim, no figure
+_SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
+# "Two 16-year-olds were taken to the hospital after being shot": all the victims, the dead among them
+_TAKEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                          r"(?:taken|rushed|transported|brought|flown|airlifted)\s+to\b", re.I)
+_SHOT_LIST = re.compile(r"(?:shot|shoots)\s+\S+.*\band\b", re.I | re.S)
+_OTHER_BEFORE = re.compile(r"\bother\s+$", re.I)
+_SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
+_ANOTHER = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\b", re.I)
+_AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
+_SURVIVED = re.compile(r"\b(?:condition|hospital|wounded|injur\w*|hurt)\b", re.I)
+_ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{0,40}?\bcondition\b|"
+                        r"\b(?:is|are)\s+(?:being\s+treated|recovering)\b", re.I)
+_SHOOTER_TOLD = re.compile(r"suicide|himself|herself|gunman|shooter|suspect|including|\bown\s+life", re.I)
+_SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
+_SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
+
+
+def shot_with_no_death(text: str, start: int, end: int) -> Count | None:
+    """One victim shot ("had been accidentally shot", "shot himself") in text[start:end], read as
+    wounded when the report holds no word of death at all (else the victim may have died)."""
+    cues = count_cues()
+    if cues.death.search(text) or "fatal" in text.lower():
+        return None
+    m = cues.shot_victim.search(text, start, end)
+    return Count("injury", 1, m.start(), m.end()) if m else None
+
+
+def shooters_own_death(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], background) -> None:
+    """"A woman was shot and killed ... The man then turned the gun on himself": the shooter's
+    death, told in a sentence of its own after another act, adds one to the victims' (unless the
+    toll's own sentence tells of him: "two dead in a murder-suicide", "including the gunman", or
+    the suicide's sentence counts its own victims). `background(words)` says a sentence is none."""
+    dead = m.evidence.get("fatalities")
+    toll = next((s for s in sentences if dead is not None and s.start <= dead.start < s.end), None)
+    if toll is None or _SHOOTER_TOLD.search(toll.text):
+        return
+    for s in sentences:
+        if s is toll or ("self" not in s.text.lower() and "own life" not in s.text.lower()):
+            continue
+        own = count_cues().suicide.search(s.text)
+        if own is None or not (_SECOND_ACT.search(s.text, 0, own.start()) or _SECOND_ACT_WORDS.search(own.group())):
+            continue  # "Child accidentally shoots, kills himself": the victim is the shooter
+        victims = [c for c in sentence_counts(text, s.start, s.end, numbers)
+                   if c.kind == "death" and c.start < s.start + own.start()]
+        if not victims and not background(s.text):
+            start, end = min(dead.start, s.start + own.start()), max(dead.end, s.start + own.end())
+            m.fatalities += 1
+            m.evidence["fatalities"] = Span(m.doc_id, start, end, text[start:end])
+            return
+
+
+def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body_end: int | None = None) -> None:
+    """"A boy shot his brother ... The brother died at the hospital": one victim told before and
+    after he died is dead, not also wounded. A lone wounded victim told without a figure, in
+    another sentence than the deaths, is taken for one of the dead."""
+    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
+    if not m.fatalities or m.injuries != 1 or hurt is None or dead is None:
+        return
+    told_in = next((s for s in sentences if s.start <= hurt.start < s.end), None)
+    subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
+    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or _OTHERS.search(hurt.text) or _ANOTHER.search(subject):
+        return  # a figure ("one other person was wounded", "wounded another") is a victim of its own
+    if dead.end <= hurt.start < (len(text) if body_end is None else body_end) and _ALIVE_NOW.search(hurt.text):
+        return  # "He remains in stable condition", told after the death (in the body): someone else
+    if told_in is not None and another_victim(text, hurt, dead, told_in, sentences):
+        return
+    if any(s.start <= hurt.start < s.end and s.start <= dead.start < s.end for s in sentences) \
+            and not (dead.end <= hurt.start and _AFTER.search(text, dead.end, hurt.start)):
+        return  # "a man was killed and a woman was wounded": two victims in one sentence, but
+        # "a boy died after he was shot in the head" is one victim told twice
+    m.injuries = None
+    del m.evidence["injuries"]
+    m.claims = [c for c in m.claims if c.field != "injuries"]
+
+
+def another_victim(text: str, hurt: Span, dead: Span, told_in: Sentence, sentences: list[Sentence]) -> bool:
+    """Do the words tell the lone wounded victim (`hurt`, in sentence `told_in`) apart from the
+    dead: its subject names another person ("her mother", "the deputy", "also"), the victim lived
+    ("is expected to recover", in its sentence or the next), or its age differs from the dead's?"""
+    cues = count_cues()
+    if _SELF.search(hurt.text) or _DIED_NEXT.match(text, hurt.end) or _ACTIVE.match(hurt.text):
+        return False  # "shot himself", "Grandmother shot, killed", "shot his father": no subject of its own
+    before = text[told_in.start:hurt.start]
+    opener = cues.clause_opener.match(before)
+    clause = before[opener.end():] if opener else before  # "Police said | the mother, Jane Doe, was ..."
+    verb = _VERB.search(hurt.text)
+    subject = clause + hurt.text[:verb.start() if verb else len(hurt.text)]
+    if cues.other_victim_subject.search(subject) or cues.other_victim_role.match(subject) \
+            or _ALSO.match(text, hurt.end, min(told_in.end, hurt.end + 12)):
+        return True
+    after = next((s for s in sentences if s.start >= told_in.end), None)
+    if cues.victim_lived.search(text, hurt.start, after.end if after is not None else told_in.end):
+        return True
+    dead_in = next((s for s in sentences if s.start <= dead.start < s.end), None)
+    hurt_age = _AGE.findall(subject)
+    dead_age = _AGE.findall(text, dead_in.start if dead_in else dead.start, dead.end)
+    return bool(hurt_age and dead_age) and hurt_age[-1] != dead_age[-1]
+
+
+def lone_wounded(m: Mention) -> bool:
+    """The mention's one wounded victim rests on words without a figure ("a man", "was shot in the leg")."""
+    hurt = m.evidence.get("injuries")
+    return m.injuries == 1 and hurt is not None and bool(_A_PERSON.match(hurt.text)
+                                                         or count_cues().singular_injured.fullmatch(hurt.text))
+
+
+def shot_includes_killed(m: Mention, text: str) -> None:
+    """"Five people were shot; one died": those shot include the dead, and the injured are the
+    rest (4). "Three others were shot" adds to the dead and is left as it is. A shooter who then
+    killed himself is not one of those he shot ("shoots 4 relatives, killing 2, then himself": 2)."""
+    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
+    if not m.injuries or not m.fatalities or hurt is None or dead is None:
+        return
+    victims_dead = m.fatalities - (1 if m.fatalities > 1 and _SELF.search(dead.text) else 0)
+    if victims_dead > m.injuries or _SURVIVED.search(hurt.text):
+        return  # "her father is in critical condition after they were shot": the survivors alone
+    # "three others were shot" are besides the dead, but "a boy and six others were shot" include him
+    if hurt.start <= dead.start < hurt.end or (_MORE_OF_THEM.search(text, hurt.start, hurt.end + 16) and not _ONE_AND.match(hurt.text)):
+        return
+    after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
+    taken = _TAKEN_AFTER.match(after)
+    if taken and (_OTHER_BEFORE.search(before) or count_cues().victim_lived.search(text, hurt.end, _sentence_end(text, hurt.end))):
+        return  # "the other three were taken to hospitals", "Both were taken to the hospital in good condition"
+    # "shot his wife, his son and himself" (a list after the verb) also holds all who were shot
+    if _SHOT_AFTER.match(after) or _SHOT_BEFORE.search(before) or taken or _SHOT_LIST.match(hurt.text):
+        m.injuries -= victims_dead
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence around `at` ends (a cheap reading: the next full stop)."""
+    end = text.find(".", at)
+    return len(text) if end == -1 else end
