@@ -9,11 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
-
-DATA = Path(__file__).parent / "data"
+from sitrep.nlp.data_files import read_yaml
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 
@@ -53,8 +49,7 @@ def _before(words) -> re.Pattern:
 def lexicon() -> NumberLexicon:
     from sitrep.nlp.countries import demonyms  # nationalities serve both numbers and actors
 
-    with open(DATA / "numbers.yaml", encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
+    raw = read_yaml("numbers.yaml")
     words = {**raw["units"], **raw["tens"], **raw["scales"]}
     word_alt = _alternation(words)
     vague_alt = _alternation(raw["vague"])
