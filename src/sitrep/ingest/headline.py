@@ -8,6 +8,8 @@ geoparse` and of evidence users check against their own records), and where the 
 report's words matters the body's own sentences come first. A text that already opens with the
 headline is left as it is. `Document.title` keeps the whole title, outlet's name included, for
 the stages that read the outlet ("... - KWTX"); `Document.body_end` says where the body stops.
+Every ingest path reads a report through here, so this is also where the text's page furniture
+(other stories' headlines, playlists, share lines: `ingest.furniture`) is blanked, offsets kept.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sitrep.ingest.furniture import without_furniture
 from sitrep.model import Document
 
 # "headline | Outlet", "headline :: Outlet": everything after is the outlet's
@@ -41,11 +44,13 @@ def headline_of(title: str | None) -> str:
 
 
 def with_headline(doc: Document) -> Document:
-    """The document with its headline as the last paragraph of its text (the same document when
-    it has no title or its text already opens with the headline)."""
+    """The document with its page furniture blanked and its headline as the last paragraph of its
+    text (the same document when it has no furniture and no title, or its text already opens with
+    the headline)."""
+    if doc.body_end() < len(doc.text):  # read already: headline added, furniture blanked
+        return doc
     head = headline_of(doc.title)
-    if not head or doc.body_end() < len(doc.text):  # no headline, or added already
-        return doc
-    if head.lower() in _SPACE.sub(" ", doc.text[:_OPENING_CHARS + len(head)]).lower():
-        return doc
-    return replace(doc, text=f"{doc.text}\n\n{head}", content_hash="")
+    text = without_furniture(doc.text, head)
+    if head and head.lower() not in _SPACE.sub(" ", text[:_OPENING_CHARS + len(head)]).lower():
+        text = f"{text}\n\n{head}"
+    return doc if text == doc.text else replace(doc, text=text, content_hash="")
