@@ -19,9 +19,14 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ð": "d
 @lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """ "‘Azzūn" -> "azzun", "Al-Khalil" -> "al khalil", "São Paulo" -> "sao paulo"."""
-    s = name.lower().translate(_MARKS).translate(_DASHES).translate(_SPECIAL)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if name.isascii():
+        # speed: every new span of a text misses the cache (tens per document); for ASCII, the
+        # translate tables and NFKD (6 us) come down to these four replaces (1.5 us)
+        s = name.lower().replace("'", "").replace("`", "").replace("-", " ").replace("_", " ")
+    else:
+        s = name.lower().translate(_MARKS).translate(_DASHES).translate(_SPECIAL)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return _SPACES.sub(" ", s).strip(" .,")
 
 

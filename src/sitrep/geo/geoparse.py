@@ -20,7 +20,12 @@ def _sigmoid(z: float) -> float:
 
 
 def recognition_score(c: Candidate, w: dict[str, float]) -> float:
-    return _sigmoid(sum(w.get(k, 0.0) * v for k, v in c.features.items()))
+    # speed: three features in four are 0.0 and add nothing; skipping them keeps the same sum
+    z = 0.0
+    for k, v in c.features.items():
+        if v:
+            z += w.get(k, 0.0) * v
+    return _sigmoid(z)
 
 
 def accept(cands: list[Candidate], w: dict, text: str = "") -> list[Candidate]:

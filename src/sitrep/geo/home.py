@@ -134,8 +134,15 @@ def _dateline(text: str, placed: list[Toponym], states: set[str], country: str,
 
 
 def _find(text: str, name: str, doc_id: str, start: int = 0, end: int | None = None) -> Span | None:
-    m = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)").search(text, start, len(text) if end is None else end)
-    return Span(doc_id, m.start(), m.end(), m.group()) if m else None
+    # speed: str.find with the tests of (?<!\w)name(?!\w), not a new pattern per name (40 us)
+    stop, start = max(0, min(len(text), len(text) if end is None else end)), max(0, start)
+    i = text.find(name, start, stop)
+    while i >= 0:
+        j = i + len(name)
+        if not any(ch.isalnum() or ch == "_" for ch in (text[i - 1] if i else " ") + (text[j] if j < stop else " ")):
+            return Span(doc_id, i, j, name)
+        i = text.find(name, i + 1, stop)
+    return None
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_]+")

@@ -59,6 +59,7 @@ class DocumentContext:
             for r in self.rows.get(id(c), ())[:SUPPORT_ROWS]:
                 self.cells.setdefault((int(gaz.lat[r] // 1), int(gaz.lon[r] // 1)), set()).add(c.key)
         self.n_keys = len({c.key for c in cands if c.rows})
+        self._support: dict[tuple[int, str], int] = {}
         self.guess_countries: Counter = Counter()  # countries of the first guesses of all names
         self.anchors = self._anchors(cands)
         self.memo: dict[tuple[str, str], list] = {}
@@ -81,6 +82,13 @@ class DocumentContext:
 
     def support(self, row: int, key: str) -> int:
         """How many other names of the text could be a place within about 100 km of this one."""
+        # speed: the first guesses and the features ask the same (row, name) twice; the cells are fixed
+        found = self._support.get((row, key))
+        if found is None:
+            found = self._support[(row, key)] = self._count_support(row, key)
+        return found
+
+    def _count_support(self, row: int, key: str) -> int:
         if self.gaz.is_country(row) or self.gaz.feature_code[row] in ("CONT", "RGN", "ADM1"):
             return 0
         y, x = int(self.gaz.lat[row] // 1), int(self.gaz.lon[row] // 1)
@@ -199,7 +207,10 @@ def score_rows(c: Candidate, ctx: DocumentContext, weights: dict[str, float]) ->
         return ctx.memo[memo_key]
     scored = []
     for row, feats in ctx.candidate_features(c):
-        z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+        z = 0.0
+        for k, v in feats.items():
+            if v:  # speed: most features are 0.0 and add nothing to the sum
+                z += weights.get(k, 0.0) * v
         scored.append((row, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
     scored.sort(key=lambda x: -x[1])
     ctx.memo[memo_key] = scored
