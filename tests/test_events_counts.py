@@ -129,3 +129,24 @@ def test_one_victim_dead_in_us_crime_idioms(sentence, expected):
 ])
 def test_wounded_listed_or_denied(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a later figure that picks some out of the wounded already counted adds no one
+    ("Nine men were shot outside a bakery on Tuesday, leaving three of them in critical condition.", {"injury": 9}),
+    ("Eight people were wounded at the fair, including one person in serious condition.", {"injury": 8}),
+    # an age range counts no one, nor does a street number
+    ("Three girls between ages 13 and 15 were hurt when gunfire erupted near the pool.", {"injury": 3}),
+    ("The clerk was shot in the hand at the store at 412 N. Grand Avenue, police said.", {"injury": 1}),
+    # "among N people who were shot": the relative clause is the toll, not background
+    ("A boy was among five people who were shot at a cookout on Sunday.", {"injury": 5}),
+    # "two of the four ... died": the part died, not the whole
+    ("Two of the four passengers died at the scene of the ambush.", {"death": 2}),
+    # a headline's bare subject, its age in words or an adverb before the verb
+    ("Six-year-old wounded in drive-by shooting on Elm Street", {"injury": 1}),
+    ("Student accidentally shot during hunting trip", {"injury": 1}),
+    ("Girl grazed by bullet at birthday party", {"injury": 1}),
+    ("Farmer accidentally shoots neighbor while hunting deer", {"injury": 1}),
+])
+def test_figures_that_add_no_one_parts_of_a_whole_and_headline_victims(sentence, expected):
+    assert counts(sentence) == expected

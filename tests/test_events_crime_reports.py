@@ -217,3 +217,16 @@ def test_the_shooter_is_not_one_of_those_he_shot():
 def test_victims_listed_after_the_verb_of_a_murder_suicide_are_the_dead():
     assert the_shooting("Three people were found dead inside a home on Windy Hill Road on Monday.\n"
                         "Police said the father shot his wife, his son and himself.") in ((3, None), (3, 0))
+
+
+@pytest.mark.parametrize("report", [
+    "Three teenagers were shot, one fatally, near a basketball court on Friday evening, police said.",
+    "Police are looking for the men who shot three people — one fatally — outside a diner on Sunday.",
+])
+def test_those_shot_one_fatally_are_one_dead_and_the_rest_wounded(report):
+    assert the_shooting(report) == (1, 2)
+
+
+def test_one_victim_of_several_gives_way_to_the_figure_of_all():
+    assert the_shooting("A woman said her nephew was one of those hit by a bullet at the party on Saturday.\n"
+                        "Four people were shot in all, police said.") == (None, 4)

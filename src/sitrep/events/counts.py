@@ -17,6 +17,9 @@ Victims are also told by who they were to the killer ("shot and killed his wife 
 2), by a headline's bare subject ("Teen killed in ...", "Woman critical after ..."), and the
 shooter who "turned the gun on himself" adds one to the dead, unless he was the only one shot
 ("a boy fatally shot himself"). In a report with no word of death, one victim "was shot" is wounded.
+A later figure that picks some out of the wounded already counted ("seven were shot, leaving two of
+them in critical condition", "including one in serious condition") adds no one; "two of the four
+victims died" is 2 dead; ages ("between ages 12 and 16") and street numbers count no one.
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one 
 _NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w'’-]+\s+){1,3}?)?$", re.I)
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+_PICKED_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)  # "..., including one in critical condition"
+_PICKED_AFTER = re.compile(r"\s+(?:of\s+(?:them|those|whom|the\s+(?:victims|wounded|injured))\b|"
+                           r"(?:(?:person|people|man|men|woman|women|victims?)\s+)?in\s+\w+(?:\s+\w+)?\s+condition\b|"
+                           r"with\s+(?:[\w-]+\s+){0,2}?(?:injuries|injury|wounds?)\b)", re.I)
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+$", re.I)
+_AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)  # "a teen was among four people who were shot": the toll
 _SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
 _FATALLY = re.compile(r"\s+fatally\b", re.I)
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
@@ -117,7 +126,7 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int, i
     if m is None:
         return None
     kind = next(k for k in KINDS if m.group(k))
-    if _RELATIVE.search(window, 0, m.start(kind)):
+    if _RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before):
         return None  # "relatives of a man who was found dead": background in a relative clause
     if kind == "injury" and cues.injured_then_died.match(text, after + m.end()):
         return "death"  # "a 23-year-old man was shot and died at the hospital"
@@ -136,12 +145,18 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     out: list[Count] = []
     joined: list[Number] = []  # "five soldiers and" waiting for the word after "two militants"
     total: Number | None = None  # "12 people, including" waiting for the word
-    inside = [n for n in inside if not count_cues().not_people.match(text, n.end)]
+    part: Number | None = None  # "two of the" waiting for the word after "four victims"
+    inside = [n for n in inside if not count_cues().not_people.match(text, n.end)
+              and not ("age" in text[max(start, n.start - 30):n.start].lower()  # (a cheap "no" for most numbers)
+                       and count_cues().not_people_before.search(text, max(start, n.start - 30), n.start))]
     for i, n in enumerate(inside):
         next_start = inside[i + 1].start if i + 1 < len(inside) else end
         kind = _kind_of(text, start, end, n, next_start, included=total is not None)
         gap = text[n.end:next_start]
         if kind is None and i + 1 < len(inside):
+            if _PARTITIVE.match(gap):
+                part = n  # "two of the four victims died": two died
+                continue
             if _INCLUDING.match(gap):
                 total = n
                 continue
@@ -153,7 +168,9 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         if kind is None and out and out[-1].end <= n.start and _JOIN.match(text[out[-1].end:n.start]):
             kind = out[-1].kind  # "shot dead one soldier and one policeman"
         if kind is not None:
-            if total is not None:
+            if part is not None and kind == "death":
+                out.append(Count(kind, part.value, part.start, n.end))
+            elif total is not None:
                 out.append(Count(kind, total.value, total.start, n.end))
             else:
                 out += [Count(kind, j.value, j.start, j.end) for j in joined]
@@ -162,9 +179,9 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                     out.append(Count(kind, n.value + 1, pronoun.start(), n.end))
                 else:
                     out.append(Count(kind, n.value, n.start, n.end))
-        joined, total = [], None
+        joined, total, part = [], None, None
     sentence = text[start:end]
-    out = _condition_of_the_counted(text, out)
+    out = _part_of_the_counted(text, _condition_of_the_counted(text, out))
     out += _listed_wounded(sentence, start, out)
     out += _one_wounded(sentence, start, out)
     # re.I is slow: where the lowered sentence answers the same (`lexicons.lowered`), the same
@@ -244,6 +261,18 @@ def _condition_of_the_counted(text: str, counts: list[Count]) -> list[Count]:
     return [c for c in counts if c not in told or c.start < first]
 
 
+def _part_of_the_counted(text: str, counts: list[Count]) -> list[Count]:
+    """"Seven men were shot, leaving two of them in critical condition", "six were hurt, including
+    one in critical condition": a later figure of wounded that picks some out of the first is no more."""
+    hurt = [c for c in counts if c.kind == "injury"]
+    if len(hurt) < 2:
+        return counts
+    first = hurt[0]
+    part = [c for c in hurt[1:] if c.start >= first.end and (_PICKED_BEFORE.search(text, max(0, c.start - 16), c.start)
+                                                            or _PICKED_AFTER.match(text, c.end))]
+    return [c for c in counts if c not in part]
+
+
 def _listed_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     """"The mother, grandmother and a family friend were critically wounded": one per victim listed
     (in place of a figure read inside the list: "A man and a police officer suffered injuries")."""
@@ -313,6 +342,12 @@ def _fatally(text: str, counts: list[Count]) -> list[Count]:
     if shot and fatal:
         shot[0].value = max(0, shot[0].value - sum(c.value for c in fatal))
     return counts
+
+
+def shot_after(text: str, end: int) -> bool:
+    """Whether the figure ending at `end` is followed by "were shot" ("Four people were shot, one
+    fatally": `_fatally` has then already taken the dead out of the wounded)."""
+    return _SHOT.match(text, end) is not None
 
 
 def totals(counts: list[Count]) -> dict[str, tuple[int, int, int]]:

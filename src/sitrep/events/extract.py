@@ -32,7 +32,7 @@ from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
-from sitrep.events.report_counts import (lone_wounded, one_victim_told_twice, shooters_own_death,
+from sitrep.events.report_counts import (one_of_more, one_victim_told_twice, shooters_own_death,
                                          shot_includes_killed, shot_with_no_death)
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
@@ -312,7 +312,7 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
     text = analysis.doc.text
     harm = harm_words(text)  # one scan of the report, not one per sentence
     starts = [n.start for n in numbers]
-    lone = lone_wounded(crime)  # "was shot in the leg": a figure said elsewhere tells more
+    lone = one_of_more(crime)  # "was shot in the leg": a figure said elsewhere tells more
     for s in analysis.sentences:
         if crime.fatalities is not None and crime.injuries is not None and not lone:
             break
@@ -333,7 +333,7 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
             crime.injuries = None
         if found:
             _add_counts(crime, found, ("", None), text)
-            lone = lone_wounded(crime)
+            lone = one_of_more(crime)
     if crime.fatalities:
         shooters_own_death(crime, analysis.sentences, text, numbers,
                            lambda words: non_event_reason(words) is not None or bool(_ANOTHER_TIME.search(words)))

@@ -67,6 +67,7 @@ class CountCues:
     not_a_toll_before: re.Pattern  # "accused of killing": the words before a death word
     not_a_toll_after: re.Pattern  # "killed or wounded": the words after it
     not_people: re.Pattern  # "times", "livestock": what follows a number that is not people
+    not_people_before: re.Pattern  # "ages 12 and 16": what goes before a number that counts no one
     transitive: re.Pattern  # an active verb whose subject is the number (the perpetrators)
     to_hospital_before: re.Pattern  # "sent" before a number ...
     to_hospital_after: re.Pattern  # ... "people to the hospital" after it: the injured
@@ -111,6 +112,7 @@ def count_cues() -> CountCues:
         not_a_toll_before=re.compile(_alternation(raw["not_a_toll_before"]), re.I),
         not_a_toll_after=re.compile(_alternation(raw["not_a_toll_after"]), re.I),
         not_people=re.compile(rf"\s*(?:{_alternation(raw['not_people'])})\b", re.I),
+        not_people_before=re.compile(rf"(?:{_alternation(raw['not_people_before'])})$", re.I),
         transitive=re.compile(rf"(?:{_alternation(raw['transitive'])})$", re.I),
         death=re.compile(rf"\b(?:{words['death']})\b", re.I),
         life_taken=re.compile(rf"\b(?:{_alternation(raw['life_taken'])})\b", re.I),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.counts import Count, Number, sentence_counts
+from sitrep.events.counts import Count, Number, sentence_counts, shot_after
 from sitrep.events.lexicons import count_cues
 from sitrep.model import Mention, Sentence, Span
 
@@ -28,6 +28,7 @@ _AGE = re.compile(r"\b(\d{1,3})-(?:year|yr)s?-old\b|,\s+(\d{1,3}),")
 _MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional)\b", re.I)
 _ONE_AND = re.compile(r"(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?and\b", re.I)  # "A 13-year-old boy and six (others)"
 _A_PERSON = re.compile(r"an?\s", re.I)  # "a 20-year-old man" (was shot): one victim, no figure
+_ONE = re.compile(r"one$", re.I)  # "one (of those hit by a bullet)": one victim of more told elsewhere
 _SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
 # "Two 16-year-olds were taken to the hospital after being shot": all the victims, the dead among them
 _TAKEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
@@ -43,6 +44,7 @@ _ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{
 _SHOOTER_TOLD = re.compile(r"suicide|himself|herself|gunman|shooter|suspect|including|\bown\s+life", re.I)
 _SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
 _SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
+_FATALLY_NEXT = re.compile(r"\s+fatally\b", re.I)  # "four were shot, one fatally": the sentence took the dead out
 
 
 def shot_with_no_death(text: str, start: int, end: int) -> Count | None:
@@ -134,6 +136,13 @@ def lone_wounded(m: Mention) -> bool:
                                                          or count_cues().singular_injured.fullmatch(hurt.text))
 
 
+def one_of_more(m: Mention) -> bool:
+    """The mention's wounded are one victim ("a man was shot in the leg", "her son was one of those
+    hit"), so a larger figure another sentence gives ("Four people were shot") tells all of them."""
+    hurt = m.evidence.get("injuries")
+    return lone_wounded(m) or (m.injuries == 1 and hurt is not None and bool(_ONE.match(hurt.text)))
+
+
 def shot_includes_killed(m: Mention, text: str) -> None:
     """"Five people were shot; one died": those shot include the dead, and the injured are the
     rest (4). "Three others were shot" adds to the dead and is left as it is. A shooter who then
@@ -147,6 +156,9 @@ def shot_includes_killed(m: Mention, text: str) -> None:
     # "three others were shot" are besides the dead, but "a boy and six others were shot" include him
     if hurt.start <= dead.start < hurt.end or (_MORE_OF_THEM.search(text, hurt.start, hurt.end + 16) and not _ONE_AND.match(hurt.text)):
         return
+    if hurt.end <= dead.start and _FATALLY_NEXT.match(text, dead.end) and shot_after(text, hurt.end) \
+            and "." not in text[hurt.end:dead.start]:
+        return  # "Four teens were shot, one fatally": `counts._fatally` already counted 3 wounded
     after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
     taken = _TAKEN_AFTER.match(after)
     if taken and (_OTHER_BEFORE.search(before) or count_cues().victim_lived.search(text, hurt.end, _sentence_end(text, hurt.end))):
