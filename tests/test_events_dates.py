@@ -64,6 +64,13 @@ def test_a_follow_up_without_the_day_of_the_shooting_keeps_a_day_that_is_no_step
     assert m.date == date(2015, 3, 13) and m.evidence["date"].text == "Friday"
 
 
+def test_a_day_still_to_come_dates_no_event():
+    # the next court date is a plan: neither that day nor the same day a year before dates the shooting
+    m = crime("Deputies say a 1-year-old boy was shot and killed at his home. "
+              "His mother will be back in court on March 21st.", date(2017, 3, 3))
+    assert (m.date, m.date_precision) == (date(2017, 3, 3), WEEK)  # no day said: the report's week
+
+
 @pytest.mark.parametrize("sentence, role", [
     ("Police said Sunday the victim had died.", "step"),
     ("He was arraigned Tuesday on a murder charge.", "step"),

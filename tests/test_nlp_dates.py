@@ -41,6 +41,9 @@ def test_relative_days(text, expected, words):
     ("The strike took place on 2 January.", date(2024, 1, 2)),
     ("Fighting broke out on January 25.", date(2024, 1, 25)),
     ("The siege began on December 30.", date(2023, 12, 30)),  # after publication: the year before
+    # up to a month after publication: the published year, a day still to come or the page lagging the story
+    ("A preliminary hearing is scheduled for Feb. 20.", date(2024, 2, 20)),
+    ("Officers arrived in the early hours of February 2.", date(2024, 2, 2)),
 ])
 def test_month_and_day_take_the_published_year(text, expected):
     d = one(text)

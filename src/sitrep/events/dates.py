@@ -32,7 +32,7 @@ Dates come from `sitrep.nlp` only (it always runs before events).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from sitrep.events.filters import event_words
 from sitrep.events.lexicons import date_cues
@@ -59,11 +59,18 @@ _LINE_START = re.compile(r"(?:^|\n)[\s|\W]{0,4}$")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _CLOCK_AFTER = re.compile(r",?\s+\d{1,2}:\d\d\s*(?:[ap]\.?\s?m\b\.?|AM|PM|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)", re.I)
 
+# How far a page's own date may trail the day its story tells of.
+_PAGE_DATE_LAG = timedelta(days=1)
+
 
 def document_dates(analysis: Analysis) -> list[DateMention]:
-    """The resolved date mentions of a document, in reading order."""
-    text = analysis.doc.text
-    return sorted((d for d in analysis.dates if d.value is not None and not _is_stamp(d, text)),
+    """The resolved date mentions of a document, in reading order, without days still to come at
+    publication ("the case was continued to March 21st"): those date a plan, no event. The day
+    after publication stays: a page's date often lags its story's by a day (time zones, midnight)."""
+    text, published = analysis.doc.text, analysis.doc.published
+    latest = published + _PAGE_DATE_LAG if published is not None else None
+    return sorted((d for d in analysis.dates if d.value is not None and not _is_stamp(d, text)
+                   and (latest is None or d.value <= latest)),
                   key=lambda d: d.span.start)
 
 

@@ -7,9 +7,11 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
 - "yesterday" and "last night" are the day before publication; "today", "tonight", "this morning"
   and "overnight" are the day of publication (overnight raids are reported the morning after).
 - A month and day without a year take the published year, or the year before when that day would
-  fall after the published date ("January 25" in a report of February 2024 is 2024-01-25; "December
-  30" in a report of 3 January 2024 is 2023-12-30). A weekday said with it ("Saturday, Sept. 12") picks
-  the year among the published one, the one after and the two before (archived copies carry later dates).
+  fall more than a month after the published date ("January 25" in a report of February 2024 is
+  2024-01-25; "December 30" in a report of 3 January 2024 is 2023-12-30; "April 15" in a report of
+  4 April is that April: a day still to come, a hearing's or a plan's). A weekday said with it
+  ("Saturday, Sept. 12") picks the year among the published one, the one after and the two before
+  (archived copies carry later dates).
 - Week precision ("last week", "earlier this week"): the middle of the days that week can mean,
   never after publication. A weekend ("over the weekend", "last weekend") is its Saturday: the
   latest one on or before publication, or the one before when "last weekend" is said on a weekend. Month precision ("in March", "earlier this month"): the 15th, as in ACLED's
@@ -80,6 +82,10 @@ _TRIGGERS = frozenset(
     + ["the", "yesterday", "last", "today", "earlier", "later", "tonight", "this", "overnight", "a", "over",
        "late", "early", "ago"])
 _SPANISH_ARTICLE = re.compile(r"\b(?:del|de|el|la)\s+$", re.I)
+# A month and day up to a month after publication is of the published year: a day still to come
+# ("a hearing set for April 15") or the page's date lagging the story's ("early on July 27" on a page
+# dated July 26), not the same day a year before.
+_AHEAD_DAYS = 31
 _ANY_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -111,7 +117,7 @@ def _month_day(text: str, m: re.Match, published: date | None, weekday: int | No
     if published:
         year = published.year
         value = _safe_date(year, month, day)
-        if value and value > published:
+        if value and (value - published).days > _AHEAD_DAYS:
             year -= 1
         if weekday is not None:  # a stated weekday can pick the year: "Tuesday, March 18" (an archived
             # page's date may be a year or two after the report's: "Saturday, Sept. 12" on a 2017 copy is 2015)
