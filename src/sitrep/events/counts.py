@@ -50,12 +50,12 @@ _PICKED_AFTER = re.compile(r"\s+(?:of\s+(?:them|those|whom|the\s+(?:victims|woun
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+$", re.I)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)  # "a teen was among four people who were shot": the toll
 _SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
-_FATALLY = re.compile(r"\s+fatally\b", re.I)
+FATALLY_NEXT = re.compile(r"\s+fatally\b", re.I)  # "four were shot, one fatally"
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
 _AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
 _PRONOUN_AND = re.compile(r"\b(?:he|she|him|her)\s+and\s+$", re.I)
-_OTHERS = re.compile(r"\s+(?:others\b|other\s)", re.I)
+OTHERS_NEXT = re.compile(r"\s+(?:others\b|other\s)", re.I)  # "(he and eight) others"
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
 _CONDITION = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:are|is|was|were|remain|remains|remained|listed)\s+"
@@ -175,7 +175,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
             else:
                 out += [Count(kind, j.value, j.start, j.end) for j in joined]
                 pronoun = _PRONOUN_AND.search(text, max(start, n.start - 12), n.start)
-                if pronoun and _OTHERS.match(text, n.end):  # "he and eight others were gunned down": 9
+                if pronoun and OTHERS_NEXT.match(text, n.end):  # "he and eight others were gunned down": 9
                     out.append(Count(kind, n.value + 1, pronoun.start(), n.end))
                 else:
                     out.append(Count(kind, n.value, n.start, n.end))
@@ -338,7 +338,7 @@ def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
 def _fatally(text: str, counts: list[Count]) -> list[Count]:
     """"Four people were shot, one fatally": 1 dead and 3 wounded, not 4 wounded."""
     shot = [c for c in counts if c.kind == "injury" and _SHOT.match(text, c.end)]
-    fatal = [c for c in counts if c.kind == "death" and _FATALLY.match(text, c.end)]
+    fatal = [c for c in counts if c.kind == "death" and FATALLY_NEXT.match(text, c.end)]
     if shot and fatal:
         shot[0].value = max(0, shot[0].value - sum(c.value for c in fatal))
     return counts

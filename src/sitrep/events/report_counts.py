@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.counts import Count, Number, sentence_counts, shot_after
+from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, Count, Number, sentence_counts, shot_after
 from sitrep.events.lexicons import count_cues
 from sitrep.model import Mention, Sentence, Span
 
-_OTHERS = re.compile(r"\s+(?:others\b|other\s)", re.I)
 _VERB = re.compile(r"\b(?:was|were|is|are|has|had|remains?|suffered|shot|shoots|wounded|injured|hurt|hospitali[sz]ed|critical)\b", re.I)
 _SELF = re.compile(r"\b(?:himself|herself)\b", re.I)
 _DIED_NEXT = re.compile(r"\W{0,3}(?:and\s+)?(?:killed|dies|died|dead)\b", re.I)  # "Grandmother shot, and killed"
@@ -44,7 +43,6 @@ _ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{
 _SHOOTER_TOLD = re.compile(r"suicide|himself|herself|gunman|shooter|suspect|including|\bown\s+life", re.I)
 _SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
 _SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
-_FATALLY_NEXT = re.compile(r"\s+fatally\b", re.I)  # "four were shot, one fatally": the sentence took the dead out
 
 
 def shot_with_no_death(text: str, start: int, end: int) -> Count | None:
@@ -90,7 +88,7 @@ def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body
         return
     told_in = next((s for s in sentences if s.start <= hurt.start < s.end), None)
     subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
-    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or _OTHERS.search(hurt.text) or _ANOTHER.search(subject):
+    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or OTHERS_NEXT.search(hurt.text) or _ANOTHER.search(subject):
         return  # a figure ("one other person was wounded", "wounded another") is a victim of its own
     if dead.end <= hurt.start < (len(text) if body_end is None else body_end) and _ALIVE_NOW.search(hurt.text):
         return  # "He remains in stable condition", told after the death (in the body): someone else
@@ -156,7 +154,7 @@ def shot_includes_killed(m: Mention, text: str) -> None:
     # "three others were shot" are besides the dead, but "a boy and six others were shot" include him
     if hurt.start <= dead.start < hurt.end or (_MORE_OF_THEM.search(text, hurt.start, hurt.end + 16) and not _ONE_AND.match(hurt.text)):
         return
-    if hurt.end <= dead.start and _FATALLY_NEXT.match(text, dead.end) and shot_after(text, hurt.end) \
+    if hurt.end <= dead.start and FATALLY_NEXT.match(text, dead.end) and shot_after(text, hurt.end) \
             and "." not in text[hurt.end:dead.start]:
         return  # "Four teens were shot, one fatally": `counts._fatally` already counted 3 wounded
     after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
