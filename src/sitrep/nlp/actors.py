@@ -55,8 +55,6 @@ class ActorLexicon:
 
     entries: list[LexiconEntry] = field(default_factory=list)
     by_first: dict[str, list[LexiconEntry]] = field(default_factory=dict)
-    # first word -> (second word -> the entries that can match there, the one-word entries)
-    by_first_two: dict[str, tuple[dict[str, list[LexiconEntry]], list[LexiconEntry]]] = field(default_factory=dict)
     resolve_style: dict[str, str] = field(default_factory=dict)  # name -> "of" or "paren"
     with_the: frozenset[str] = frozenset()
     # "Nigerian" / "Nigeria's" / "Nigeria" + a force noun: country words, then the nouns by kind
@@ -92,13 +90,8 @@ class ActorLexicon:
             self.country_words.setdefault(toks[0], []).append((toks, iso2, form))
 
     def finish(self) -> None:
-        for first, cands in self.by_first.items():
+        for cands in self.by_first.values():
             cands.sort(key=lambda e: (-len(e.tokens), e.case_tokens is None))
-            # "the" opens seven aliases, "police" 22: the word after picks the few that can match
-            # (in the same order, so the same one wins)
-            seconds = {e.tokens[1] for e in cands if len(e.tokens) > 1}
-            self.by_first_two[first] = ({w: [e for e in cands if len(e.tokens) == 1 or e.tokens[1] == w]
-                                         for w in seconds}, [e for e in cands if len(e.tokens) == 1])
         for cands in self.country_words.values():
             cands.sort(key=lambda c: -len(c[0]))
         self.max_noun_len = max(len(k) for k in [*self.kind_nouns, *self.name_nouns, ("x",)])
@@ -249,12 +242,7 @@ class _Tokens:
 
 
 def _match_alias(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Actor] | None:
-    two = lex.by_first_two.get(t.lower[i])
-    if two is None:  # a lexicon not finished: every entry of the word
-        entries = lex.by_first.get(t.lower[i], ())
-    else:
-        entries = two[0].get(t.lower[i + 1], two[1]) if i + 1 < len(t.lower) else two[1]
-    for e in entries:
+    for e in lex.by_first.get(t.lower[i], ()):
         size = len(e.tokens)
         if size > 1 and tuple(t.lower[i:i + size]) != e.tokens:
             continue
