@@ -2,20 +2,10 @@
 in: bare town and county names are read in that state, a county dateline places the event in the
 county, and saints' names of churches and schools are no towns."""
 
-from sitrep.geo import geoparse, locate
+from geo_helpers import located
+from sitrep.geo import geoparse
 from sitrep.geo.outlets import known_outlet_town
-from sitrep.model import Analysis, Document, Mention, Span
-
-
-def located(text: str, sentence: str, title: str | None = None, url: str | None = None,
-            trigger: str | None = None) -> Mention:
-    doc = Document(id="d", text=text, title=title, url=url)
-    start = text.index(sentence)
-    m = Mention("d", Span("d", start, start + len(sentence), sentence), "Violence against civilians", "Attack")
-    if trigger:  # the event's own words, which the place nearest to them is read against
-        at = text.index(trigger, start)
-        m.evidence["event_type"] = Span("d", at, at + len(trigger), trigger)
-    return locate(Analysis(doc=doc), [m], geoparse(doc))[0]
+from sitrep.model import Document
 
 
 def test_a_stations_call_letters_name_its_town_in_its_address_its_dateline_or_its_title():
