@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from sitrep.data_files import read_yaml
 
 CRIMINAL = "Criminal violence"
 
 
 @lru_cache(maxsize=1)
 def _load() -> dict:
-    with resources.files("sitrep").joinpath("data/acled_taxonomy.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return read_yaml(Path(__file__).parent / "data" / "acled_taxonomy.yaml")
 
 
 def event_types() -> list[str]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.data_files import read_yaml
+
 _RULES_FILE = Path(__file__).parent / "data" / "furniture.yaml"
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
@@ -54,9 +56,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    import yaml
-
-    data = yaml.safe_load(_RULES_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(_RULES_FILE)
     prefixes = _alternation(data["label_prefixes"])
     run = data["headline_run"]
     return _Rules(labels=frozenset(_normal(x) for x in data["labels"]),
@@ -163,15 +163,8 @@ def furniture_lines(text: str, own_headline: str = "") -> list[tuple[int, int]]:
     return dropped
 
 
-# the last text without_furniture returned: ingest reads a record through it twice in a row
-# (`documents_from_record`, then `read_documents`), and a cleaned text has nothing more to blank
-_last_cleaned: list[str] = [""]
-
-
 def without_furniture(text: str, own_headline: str = "") -> str:
     """The text with its furniture lines replaced by spaces (same length, so offsets stay)."""
-    if text is _last_cleaned[0]:
-        return text
     spans = furniture_lines(text, own_headline)
     if spans:
         parts, last = [], 0
@@ -181,5 +174,4 @@ def without_furniture(text: str, own_headline: str = "") -> str:
             last = e
         parts.append(text[last:])
         text = "".join(parts)
-    _last_cleaned[0] = text
     return text

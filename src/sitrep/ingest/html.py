@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from sitrep.data_files import read_yaml
 from sitrep.ingest.listing import find_teasers, teaser_blocks
 from sitrep.ingest.records import clean_text, parse_published
 from sitrep.model import Document
@@ -18,9 +19,7 @@ _NOT_LETTERS = re.compile(r"[\W_]+")
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[int, tuple[str, ...], frozenset[str]]:
-    import yaml
-
-    data = yaml.safe_load(_BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(_BOILERPLATE_FILE)
     return (int(data["max_chars"]), tuple(p.lower() for p in data["contains"]),
             frozenset(_bare(p) for p in data["whole_paragraph"]))
 

@@ -71,7 +71,9 @@ def read_documents(inputs: Iterable[str | Path], report: Report) -> Iterator[Doc
                 continue
             try:
                 for doc in _READERS[kind](f, report):
-                    yield with_headline(_limited(doc, report))
+                    limited = _limited(doc, report)
+                    # records come read already (`records.documents_from_record`); a cut text is read again
+                    yield limited if kind == "jsonl" and limited is doc else with_headline(limited)
             except PermissionError as e:
                 report(SkippedRecord(str(f), f"unreadable file: permission denied ({e.strerror})"))
             except OSError as e:

@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.data_files import read_yaml
 from sitrep.ingest.headline import with_headline
 from sitrep.model import Document, content_hash
 
@@ -23,9 +24,7 @@ _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 @lru_cache(maxsize=1)
 def field_aliases() -> dict[str, list[str]]:
     """sitrep field name -> other keys that mean the same thing (data/record_fields.yaml)."""
-    import yaml
-
-    return {k: list(v) for k, v in yaml.safe_load(_FIELDS_FILE.read_text(encoding="utf-8")).items()}
+    return {k: list(v) for k, v in read_yaml(_FIELDS_FILE).items()}
 
 
 def canonical_record(rec: dict) -> dict:

@@ -10,10 +10,9 @@ import random
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
-
+from sitrep.data_files import read_yaml
 from sitrep.model import DAY, TOWN, Actor, Document, Event, Mention, Place, Source, Span, content_hash
 
 SLOT = re.compile(r"\{(\w+)\}")
@@ -23,8 +22,7 @@ EVIDENCE_KEY = {"actor1": "actor1", "actor2": "actor2", "place": "place", "kille
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    with resources.files("sitrep.serve").joinpath("data/synthetic_events.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return read_yaml(Path(__file__).parent / "data" / "synthetic_events.yaml")
 
 
 def places() -> list[dict]:
