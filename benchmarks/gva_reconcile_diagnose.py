@@ -9,6 +9,7 @@ incident takes the event the scorer takes (`evaluate.gva.incident_event`). A wro
   reconcile     a report of the incident in the event gives the gold figure, the event took another
   (overmerged)  ... and the event also holds reports of OTHER incidents (roundups, same-city shootings)
   split         a report of the incident in another event gives it (reports left in two events)
+  split (same report)  ... but that report is also in the scored event (one report, several events)
   unread        no report of the incident gives it (the events and geo stages)
   no event      none of the incident's reports gave an event
 FIELD is killed, injured, date or place (place: within 25 km of GVA's point); --show lists the
@@ -27,8 +28,11 @@ from sitrep.evaluate.gva import (
     to_document)
 from sitrep.incidents import merge
 from sitrep.incidents.compare import haversine_km
+from sitrep.incidents.profile import Candidate, EventProfile
 from sitrep.ingest.headline import with_headline
 from sitrep.pipeline import process_document
+
+from merge_diagnose import _parts, _why  # the merger's points and gates, one by one (benchmarks/)
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gva"
 
@@ -100,7 +104,9 @@ def main() -> None:
             if any(right(m) for m in own):
                 kind = "reconcile" + (" (overmerged)" if foreign else "")
             elif any(right(m) for m in elsewhere):
-                kind = "split"
+                # the report giving it also gave the scored event (one report, several events) or not
+                in_event = {m.doc_id for m in event.mentions}
+                kind = "split" if any(right(m) and m.doc_id not in in_event for m in elsewhere) else "split (same report)"
             else:
                 kind = "unread" + (" (overmerged)" if foreign else "")
             kinds[kind] += 1
@@ -115,7 +121,30 @@ def main() -> None:
                     print(f"   {whose:>12} {m.doc_id[:10]} published {m.published} date {m.date}/{m.date_precision} "
                           f"killed {m.fatalities} injured {m.injuries} "
                           f"{m.place.name if m.place else None} | {_evidence(m, field)}")
+                if kind.startswith("split"):
+                    _show_split(event, [e for d in docs_of[iid] for e in by_doc.get(d, []) if e is not event],
+                                incident_of, iid, field)
         print(field, dict(kinds.most_common()))
+
+
+def _show_split(event, others, incident_of: dict, iid: str, field: str) -> None:
+    """The incident's other events, each with why its reports stayed out of the scored event."""
+    profile = EventProfile(event.id)
+    for m in event.mentions:
+        profile.add(Candidate.of(m))
+    for other in {e.id: e for e in others}.values():
+        print(f"      other event killed {other.fatalities} injured {other.injuries} {other.date} "
+              f"{other.place.name if other.place else None}")
+        for m in other.mentions:
+            whose = "own" if incident_of.get(m.doc_id) == iid else f"of {incident_of.get(m.doc_id)}"
+            why = ""
+            if whose == "own":
+                c = Candidate.of(m)
+                parts = _parts(profile, c)
+                why = f"[{_why(profile, c)}: " + " ".join(f"{k}{v:+.1f}" for k, v in parts.items() if v) + "]"
+            print(f"   {whose:>12} {m.doc_id[:10]} published {m.published} date {m.date}/{m.date_precision} "
+                  f"{m.sub_event_type[:12]} killed {m.fatalities} injured {m.injuries} "
+                  f"{m.place.name if m.place else None} {why} | {_evidence(m, field)}")
 
 
 if __name__ == "__main__":

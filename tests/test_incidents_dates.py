@@ -88,3 +88,16 @@ def test_reports_with_no_date_words_take_the_first_reports_stamp():
                     TUESDAY + timedelta(days=2), TUESDAY + timedelta(days=2), injured=1, confidence=0.7)
     events = merge([second, first])
     assert len(events) == 1 and events[0].date == TUESDAY
+
+
+def test_a_report_with_no_date_words_stamped_days_after_a_shooting_tells_of_a_newer_one():
+    named = report("kfdm-8", "A man was wounded by gunfire outside a Calder Avenue bar on Tuesday, police said.",
+                   TUESDAY, TUESDAY, "Tuesday", injured=1)
+    newer = report("bee-8", "A woman walking her dog was hurt by a stray bullet near the Pine Street "
+                   "library, officers said.", TUESDAY + timedelta(days=4), TUESDAY + timedelta(days=4), injured=1)
+    assert len(merge([named, newer])) == 2
+    # stamped the next day, the same words tell of the same shooting
+    next_day = report("bee-9", "A man was wounded by gunfire outside a Calder Avenue bar, police said.",
+                      TUESDAY + timedelta(days=1), TUESDAY + timedelta(days=1), injured=1)
+    events = merge([named, next_day])
+    assert len(events) == 1 and events[0].date == TUESDAY

@@ -129,3 +129,32 @@ def test_the_wounded_a_later_report_tells_dead_are_no_longer_counted_wounded():
     assert merge(wounded)[0].injuries == 1
     still = replace(died, injuries=1)
     assert merge([*wounded, still])[0].injuries == 1
+
+
+def test_a_victim_two_later_reports_of_one_day_tell_dead_is_no_longer_wounded():
+    wounded = report("w-1", "A boy was critically wounded by gunfire on Germantown Street in Dayton on Sunday.",
+                     injured=1)
+    died = [report(f"d-{i}", f"The boy shot on Germantown Street in Dayton on Sunday died at the hospital, "
+                   f"officers said ({i}).", "died", killed=1, published=SUNDAY + timedelta(days=2)) for i in range(2)]
+    events = merge([wounded, *died])
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (1, 0)
+    # a report of the death on the wounded report's own day may have been written before it: both stand
+    same_day = [replace(m, published=SUNDAY) for m in died]
+    assert merge([wounded, *same_day])[0].injuries == 1
+
+
+def test_a_death_told_alone_wins_a_tie_against_a_report_of_the_wounded():
+    dead = report("k-1", "A man was shot and killed outside a Troy Street store in Dayton on Sunday.", "A man",
+                  killed=1, published=SUNDAY + timedelta(days=1))
+    hurt = report("h-1", "A man was shot outside a Troy Street store in Dayton on Sunday and taken to the "
+                  "hospital.", injured=1, published=SUNDAY + timedelta(days=1))
+    events = merge([dead, hurt])
+    assert len(events) == 1 and events[0].fatalities == 1
+    # a death counted among several wounded is no such report: the tie goes to the lowest figure
+    among = report("k-2", "One man was killed and four people wounded outside a Troy Street store in Dayton.",
+                   "One", killed=1, injured=4, published=SUNDAY + timedelta(days=1))
+    four = report("h-2", "Four people were wounded outside a Troy Street store in Dayton on Sunday.", injured=4,
+                  published=SUNDAY + timedelta(days=1))
+    events = merge([among, four])
+    assert len(events) == 1 and events[0].fatalities == 0

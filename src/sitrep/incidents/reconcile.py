@@ -12,12 +12,14 @@ the toll wanted is the final one, it is the figure most reports give instead (se
 `conservative_fatalities` and data/merge_rules.yaml, tolls).
 
 `injuries` is not an ACLED field, so no conservative rule binds it: it is the best figure, that is
-the newest revision, or 0 when the newest report tells the wounded died (`died_of_wounds`), or else
-the median of the reports' figures (the lower middle one of an even number), like
-`fatalities_best`. A stray figure (an age read as a count, a city's weekend tally) then never wins
-against two reports, and of two reports the lower figure wins. (Measured on GVA: exact injured
-0.700 with the figure most reports give, ties to the higher; 0.708 with the median; the wounded who
-died, 0.7513 -> 0.7548.)
+the newest revision, or 0 when reports published after every report of the wounded tell them dead
+(`died_of_wounds`), or else the median of the reports' figures (the lower middle one of an even
+number), like `fatalities_best`. A stray figure (an age read as a count, a city's weekend tally)
+then never wins against two reports, and of two reports the lower figure wins. (Measured on GVA:
+exact injured 0.700 with the figure most reports give, ties to the higher; 0.708 with the median;
+the wounded who died, 0.7513 -> 0.7548. Of two reports' figures the higher was GVA's 27 times,
+the lower 37; the latest, the highest, or the upper median each lost 0.006-0.018; reports telling
+deaths and no wounded voting 0 wounded gained 26 incidents and lost 29.)
 
 The date is the most precise one the reports give (the day over a week), and among those the one
 with most support, a report counting more when it writes the date out days later and less when it
@@ -63,19 +65,20 @@ def best_injuries(members: list[Mention]) -> int | None:
 
 
 def died_of_wounds(members: list[Mention]) -> bool:
-    """Did the wounded die? The newest report tells only deaths, after every other report, and no
-    earlier report told of more victims, dead and wounded, than it tells dead, nor as many dead:
-    the victims first told wounded are among its dead, so none is left wounded."""
-    told = [m for m in members if m.fatalities or m.injuries]
-    if len(told) < 2:
+    """Did the wounded die? A report published after every report telling of wounded tells only
+    deaths, and each of those reports told fewer dead than it, and no more victims, dead and
+    wounded, than it tells dead: the victims first told wounded are among its dead, so none is left
+    wounded. Reports of the same day as a wounded report do not count: they may have been written
+    before the death. (Measured on GVA: 8 incidents more exact, none fewer, than asking that the
+    single newest report tell only deaths, which lost to two deaths-only reports of one day.)"""
+    wounded = [m for m in members if m.injuries]
+    if not wounded:
         return False
-    newest = max(told, key=_published)
-    if not newest.fatalities or newest.injuries is not None:
-        return False
-    earlier = [m for m in told if _published(m) < _published(newest)]
-    return len(earlier) == len(told) - 1 and all(
-        (m.fatalities or 0) < newest.fatalities and (m.fatalities or 0) + (m.injuries or 0) <= newest.fatalities
-        for m in earlier)
+    last_wounded = max(_published(m) for m in wounded)
+    dead = max((m.fatalities for m in members
+                if m.fatalities and m.injuries is None and _published(m) > last_wounded), default=0)
+    return bool(dead) and all(
+        (m.fatalities or 0) < dead and (m.fatalities or 0) + m.injuries <= dead for m in wounded)
 
 
 def reconcile_counts(members: list[Mention], field: str) -> tuple[int | None, int | None, int | None, int | None]:
@@ -113,7 +116,9 @@ def conservative_fatalities(members: list[Mention]) -> int:
     crime reports the figure most reports give (ties to the lowest). A lone victim told without a
     figure, where another report states a toll of two or more, is no credible figure (for crime
     reports, half a vote); for crime reports, a report telling only the wounded votes "no one
-    died" unless a report published after it tells of a death (data/merge_rules.yaml, tolls)."""
+    died" unless a report published after it tells of a death (data/merge_rules.yaml, tolls). Of
+    tied figures, one a report telling only deaths gives wins, then the lowest. (Measured on GVA:
+    killed 0.8542 -> 0.8565 over the lowest of the tied figures.)"""
     cfg = rules()["tolls"]
     having = [m for m in members if m.fatalities is not None]
     toll_stated = any(m.fatalities >= 2 and states_figure(m, "fatalities") for m in having)
@@ -130,7 +135,11 @@ def conservative_fatalities(members: list[Mention]) -> int:
         if m.fatalities is None and m.injuries is not None and (last_death is None or _published(m) >= last_death):
             votes[0] += cfg["wounded_only_vote"]
     most = max(votes.values())
-    return min(v for v, n in votes.items() if n == most)
+    tied = {v for v, n in votes.items() if n == most}
+    # of tied figures, one a report telling only deaths gives: written about the death itself, where
+    # a death counted among several wounded, or a wounded-only report, is more often a misreading
+    plain = {m.fatalities for m in having if m.fatalities in tied and m.fatalities and not m.injuries}
+    return min(plain or tied)
 
 
 def _vote(members: list[Mention], key, rank=lambda m: 0, weight=lambda m: 1.0):
