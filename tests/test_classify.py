@@ -203,12 +203,18 @@ def test_cue_anchors_never_hide_a_matching_pattern():
         "Militants lobbed a hand grenade.", "A landmine killed two.", "An IED went off.",
         "A booby-trap exploded in the house.", "A magnetic bomb stuck to the car exploded.",
         "Residents smelled chlorine after the strike.", "A nerve agent was used.", "Poisonous gas was released.",
+        "Crowds pelted the convoy with rocks.", "Stone-pelting went on for hours.", "Youths burned tyres on the road.",
+        "Mourners set ablaze a police post.", "Clashes erupted between soldiers and demonstrators.",
+        "Officers clubbed a protester at the rally.", "The army dropped sarin gas bombs on the town.",
+        "Bombs were found in a car.", "Police recovered an arms cache in the forest.", "The girl was raped.",
+        "Rioting broke out downtown.", "Dozens of workers held a rally at the port.", "An RPG hit the truck.",
     ]
-    for cue in _override_cues()[0]:
+    for cue, anchor in _override_cues()[0]:
         for text in texts:
             lowered = text.lower()
-            if cue.pattern.search(lowered):
+            if cue.anchors and cue.pattern.search(lowered):
                 assert any(a in lowered for a in cue.anchors), (cue.sub_event_type, text)
+                assert anchor is None or anchor.search(lowered), (cue.sub_event_type, text)
 
 
 def test_who_takes_the_town_decides_the_territory_sub_type():
@@ -312,3 +318,101 @@ def test_dates_and_figures_do_not_decide_the_label():
     out = classify(["On 13 May 2022, gunmen killed 4 villagers near the market.",
                     "On Friday, gunmen killed several villagers near the market."])
     assert out[0].sub_event_type == out[1].sub_event_type == "Attack", out
+
+
+def test_the_taker_named_decides_territory_whatever_the_verb():
+    """"Retook" is not the government's word: rebels retake towns too. The first actor of the
+    verb's clause takes the place (not the one fought against), forces fighting alongside the
+    army make it the government's gain, and a place left without a fight changes hands
+    non-violently (ACLED's definitions of the three sub-types)."""
+    from sitrep.events.classify import territory_by_taker
+
+    assert territory_by_taker("Boko Haram fighters retook the market town of Gwoza from the army on "
+                              "Friday.") == "Non-state actor overtakes territory"
+    assert territory_by_taker("After a night of fighting with the army, insurgents took control of the "
+                              "market town.") == "Non-state actor overtakes territory"
+    assert territory_by_taker("Residents said that insurgents had taken over two villages near the lake "
+                              "overnight.") == "Non-state actor overtakes territory"
+    assert territory_by_taker("The port town was retaken by the army on Monday.") == "Government regains territory"
+    assert territory_by_taker("The district fell to the rebels after a week of fighting.") == \
+        "Non-state actor overtakes territory"
+    assert territory_by_taker("The militia took over the border post once the soldiers guarding it had "
+                              "pulled back.") == "Non-violent transfer of territory"
+    assert territory_by_taker("Residents fled as the town was shelled.") is None  # no taking of a place
+    out = classify(["The army and allied tribal militias captured the district centre on Saturday."])
+    assert out[0].sub_event_type == "Government regains territory"
+
+
+def test_acled_protest_definitions_decide_within_the_protest_family():
+    """Force that kills or hurts peaceful demonstrators while breaking them up is excessive force;
+    demonstrators who throw stones or fight the police make a violent demonstration (even when
+    the model read an armed clash); destruction with no crowd named is property destruction; a
+    march against a killing by the police stays a peaceful protest."""
+    from sitrep.events.classify import cue_label
+
+    out = classify([
+        "Police fired tear gas and live rounds to disperse the demonstrators, killing three of them.",
+        "Students marched through the town centre on Saturday to denounce the police shooting of a classmate.",
+    ])
+    assert [c.sub_event_type for c in out] == ["Excessive force against protesters", "Peaceful protest"]
+    assert cue_label("Soldiers beat several demonstrators with rifle butts outside the governor's office.",
+                     replacing="Protests") == "Excessive force against protesters"
+    assert cue_label("Hundreds of protesters threw bottles at the police, who fired tear gas to disperse them.",
+                     replacing="Protests") == "Violent demonstration"
+    assert cue_label("Police dispersed the sit-in with tear gas and arrested twelve students.",
+                     replacing="Protests") is None
+    assert cue_label("Demonstrators and riot police clashed for hours outside the ministry.",
+                     replacing="Armed clash") == "Violent demonstration"
+    assert cue_label("Militants clashed with the police outside the ministry.", replacing="Armed clash") is None
+    assert cue_label("Unknown arsonists set fire to a bank branch and two shops overnight.",
+                     replacing="Violent demonstration") == "Looting/property destruction"
+    assert cue_label("Market traders burned the police post, accusing officers of beating a vendor.",
+                     replacing="Violent demonstration") is None
+
+
+def test_unmistakable_event_words_override_no_event():
+    """A few phrasings tell an event whatever the rest of the sentence says; plain talk stays none."""
+    from sitrep.events.classify import cue_label
+
+    assert cue_label("Doctors said helicopters had dropped chlorine gas bombs on the district the night before.",
+                     replacing="none") == "Chemical weapon"
+    assert cue_label("Army engineers defused a roadside bomb planted near the school gate.", replacing="none") == \
+        "Disrupted weapons use"
+    assert cue_label("Hundreds of teachers staged a protest outside the ministry despite a ban.",
+                     replacing="none") == "Peaceful protest"
+    assert cue_label("Rioting broke out in the port city after the verdict was read.", replacing="none") == \
+        "Violent demonstration"
+    assert cue_label("The minister said talks on the border dispute would resume next week.", replacing="none") is None
+    assert cue_label("Officials warned of the risk of chemical weapons being used.", replacing="none") is None
+
+
+def test_arrests_at_a_peaceful_protest_make_it_one_with_intervention():
+    from sitrep.events.classify import protest_after_arrests
+
+    assert protest_after_arrests("Peaceful protest", 3) == "Protest with intervention"
+    assert protest_after_arrests("Peaceful protest", None) == "Peaceful protest"
+    assert protest_after_arrests("Peaceful protest", 0) == "Peaceful protest"
+    assert protest_after_arrests("Violent demonstration", 12) == "Violent demonstration"
+    assert protest_after_arrests(None, 2) is None
+
+
+def test_crowd_violence_outside_a_demonstration_is_mob_violence():
+    """ACLED's mob violence is a crowd's violence with no demonstration told; the keyword fallback
+    never reads an event into the mere absence of protest words."""
+    from sitrep.events.classify import cue_label
+
+    assert cue_label("Villagers beat a suspected thief to death after catching him in a shop.",
+                     replacing="Violent demonstration") == "Mob violence"
+    assert cue_label("Residents demanding clean water threw stones at the governor's office.",
+                     replacing="Violent demonstration") is None
+    assert cue_label("Rioters torched cars in the city centre.", replacing="Violent demonstration") is None
+    assert cue_label("The minister met the ambassador on Tuesday.") is None
+
+
+def test_weapons_seized_with_no_harm_told_are_a_disrupted_weapons_use():
+    from sitrep.events.classify import cue_label
+
+    assert cue_label("Customs officers confiscated a crate of pistols and two hand grenades hidden in a lorry.",
+                     replacing="Explosions/Remote violence") == "Disrupted weapons use"
+    assert cue_label("An attacker threw a grenade at the police post, wounding two officers.",
+                     replacing="Explosions/Remote violence") == "Grenade"

@@ -3,8 +3,11 @@
 `classify(texts)` is the API the argument extractor calls. It uses the statistical model from
 `sitrep.events.train` (a corpus-trained TF-IDF + linear SVM, cached after the first
 use, or the model file named by the SITREP_MODEL environment variable) and, on top of it, the
-override cues of `data/model/cues.yaml` for weapons whose words leave no doubt. When no model
-can be built, it falls back to the keyword cues alone.
+override cues of `data/model/cues.yaml` where ACLED's definitions are lexical (weapons whose
+words leave no doubt; demonstrators who throw stones; force that kills protesters; a few
+phrasings that tell an event whatever surrounds them), and the rule of `data/model/territory.yaml`
+that the taker named decides between the territory sub-types. When no model can be built, it
+falls back to the keyword cues alone.
 """
 
 from __future__ import annotations
@@ -42,8 +45,9 @@ class _Cue:
     sub_event_type: str
     override: bool
     pattern: re.Pattern
-    replaces: frozenset[str]  # the event types of model labels this cue may override
+    replaces: frozenset[str]  # the event types (or sub-types) of model labels this cue may override
     anchors: tuple[str, ...] = ()  # pieces of text inside every match ((): no cheap test)
+    fallback: bool = True  # also a label of the keyword fallback when there is no model
 
 
 @lru_cache(maxsize=1)
@@ -60,44 +64,84 @@ def cues() -> tuple[_Cue, ...]:
         for p in rule["patterns"]:
             out.append(_Cue(rule["sub_event_type"], bool(rule.get("override")), re.compile(p, re.I),
                             frozenset(rule.get("replaces", [])),
-                            tuple(str(a).lower() for a in rule.get("anchors", []))))
+                            tuple(str(a).lower() for a in rule.get("anchors", [])), bool(rule.get("fallback", True))))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
-def _override_cues() -> tuple[tuple[_Cue, ...], frozenset[str]]:
-    """The override cues for lower-cased text, their patterns compiled without IGNORECASE
-    (faster), and the event types they may replace."""
-    lowered = tuple(_Cue(c.sub_event_type, True, re.compile(c.pattern.pattern), c.replaces, c.anchors)
-                    for c in cues() if c.override)
-    return lowered, frozenset().union(*(c.replaces for c in lowered))
-
-
-def _forced_label(lowered: str, event_type: str) -> str | None:
-    """The override cue's sub-type for a lower-cased text the model gave `event_type`, or None."""
-    lowered_cues, replaceable = _override_cues()
-    if event_type not in replaceable:
-        return None
-    for cue in lowered_cues:
-        if event_type not in cue.replaces:
+def _override_cues() -> tuple[tuple[tuple[_Cue, re.Pattern | None], ...], frozenset[str]]:
+    """The override rules for lower-cased text, with the anchor test of each as one pattern, and
+    the event types (or sub-types) they may replace. The patterns of one rule are joined into one
+    alternation, compiled without IGNORECASE (faster)."""
+    groups: list[tuple[_Cue, list[str]]] = []  # consecutive patterns of one rule: (its first cue, patterns)
+    for c in cues():
+        if not c.override:
             continue
-        if cue.anchors and not any(a in lowered for a in cue.anchors):
+        last = groups[-1][0] if groups else None
+        if last and (last.sub_event_type, last.replaces, last.anchors) == (c.sub_event_type, c.replaces, c.anchors):
+            groups[-1][1].append(c.pattern.pattern)
+        else:
+            groups.append((c, [c.pattern.pattern]))
+    lowered = tuple((_Cue(c.sub_event_type, True, re.compile("|".join(f"(?:{p})" for p in patterns)), c.replaces,
+                          c.anchors),
+                     re.compile("|".join(map(re.escape, c.anchors))) if c.anchors else None) for c, patterns in groups)
+    return lowered, frozenset().union(*(c.replaces for c, _ in lowered))
+
+
+@lru_cache(maxsize=256)
+def _cues_replacing(event_type: str, sub_type: str | None
+                    ) -> tuple[re.Pattern | None, tuple[tuple[_Cue, re.Pattern | None], ...]]:
+    """The override rules that may replace a model label of this event type and sub-type, in
+    order, and one pattern of all their anchors (None when one of them has none): a text that
+    misses it skips them all in one search."""
+    chosen = tuple((c, a) for c, a in _override_cues()[0] if event_type in c.replaces or sub_type in c.replaces)
+    if not chosen or any(not c.anchors for c, _ in chosen):
+        return None, chosen
+    return re.compile("|".join(re.escape(a) for c, _ in chosen for a in c.anchors)), chosen
+
+
+def _forced_label(lowered: str, event_type: str, sub_type: str | None = None) -> str | None:
+    """The override cue's sub-type for a lower-cased text the model gave `event_type` (and
+    `sub_type`), or None. A cue's `replaces` names event types, or single sub-types."""
+    replaceable = _override_cues()[1]
+    if event_type not in replaceable and sub_type not in replaceable:
+        return None
+    any_anchor, chosen = _cues_replacing(event_type, sub_type)
+    if any_anchor is not None and not any_anchor.search(lowered):
+        return None
+    for cue, anchor in chosen:
+        if anchor is not None and not anchor.search(lowered):
             continue  # none of the words every match contains: the pattern cannot match
         if cue.pattern.search(lowered):
             return cue.sub_event_type
     return None
 
 
+@lru_cache(maxsize=1)
+def _arrested_protest() -> tuple[str, str]:
+    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
+    with path.open(encoding="utf-8") as f:
+        rule = yaml.safe_load(f)["arrested_protest"]
+    return rule["from"], rule["to"]
+
+
+def protest_after_arrests(sub_event_type: str | None, arrests: int | None) -> str | None:
+    """The sub-type of an event once its report's arrest count is known: people arrested at a
+    peaceful protest make it a protest with intervention (ACLED); any other sub-type stays."""
+    before, after = _arrested_protest()
+    return after if sub_event_type == before and arrests else sub_event_type
+
+
 def cue_label(text: str, replacing: str | None = None) -> str | None:
     """The first keyword rule that matches the text, or None.
 
-    With `replacing` (the event type the model chose), only override rules allowed to replace
-    that event type are tried.
+    With `replacing` (the event type or the sub-type the model chose, or "none"), only override
+    rules allowed to replace it are tried.
     """
     if replacing is not None:
         return _forced_label(text.lower(), replacing)
     for cue in cues():
-        if cue.pattern.search(text):
+        if cue.fallback and cue.pattern.search(text):
             return cue.sub_event_type
     return None
 
@@ -115,6 +159,99 @@ def from_label(label: str, confidence: float) -> Classification:
 def _types() -> dict[str, str]:
     """sub-type -> event type, built once (the taxonomy builds a new dict per call)."""
     return sub_event_types()
+
+
+@dataclass(frozen=True)
+class _TerritoryRules:
+    state_sub: str
+    non_state_sub: str
+    non_violent_sub: str
+    without_fighting: re.Pattern
+    verbs: re.Pattern
+    passive: re.Pattern
+    after_passive: re.Pattern
+    state: frozenset[str]
+    non_state: frozenset[str]
+    non_state_words: frozenset[str]
+    together: re.Pattern
+    clause_start: re.Pattern
+    object_marker: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _territory_rules() -> _TerritoryRules:
+    """data/model/territory.yaml, compiled once."""
+    path = resources.files("sitrep.events").joinpath("data/model/territory.yaml")
+    with path.open(encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    known = sub_event_types()
+    for key in ("state_sub_type", "non_state_sub_type", "non_violent_sub_type"):
+        if raw[key] not in known:
+            raise ValueError(f"territory.yaml: unknown sub-event type {raw[key]!r}")
+    return _TerritoryRules(raw["state_sub_type"], raw["non_state_sub_type"], raw["non_violent_sub_type"],
+                           re.compile("|".join(raw["without_fighting"])), re.compile("|".join(raw["verbs"])),
+                           re.compile(raw["passive"]), re.compile(raw["after_passive"]),
+                           frozenset(raw["state_categories"]), frozenset(raw["non_state_categories"]),
+                           frozenset(w.lower() for w in raw["non_state_words"]), re.compile(raw["together"]),
+                           re.compile(raw["clause_start"]), re.compile(raw["object_marker"]))
+
+
+def _side(rules: _TerritoryRules, name_words: str, category: str) -> str | None:
+    if not rules.non_state_words.isdisjoint(name_words.lower().split()):
+        return "non_state"
+    if category in rules.state:
+        return "state"
+    return "non_state" if category in rules.non_state else None
+
+
+def territory_by_taker(text: str) -> str | None:
+    """The territory sub-type the taker named in `text` makes it (ACLED: state forces regain,
+    rebels and militias overtake; a place taken with no fight is transferred non-violently), or
+    None when no taker of a known side is named.
+
+    The taker is the first actor of the clause of the first verb of taking control that is not
+    the object of a preposition ("fought with the army and took the town": not the army), with
+    the actors joined to it by "and" / "backed by" (any state force among them makes it the
+    government's gain), or the actor after "by" / "to" when the verb is passive ("was retaken
+    by", "fell to").
+    """
+    from sitrep.nlp.actors import find_actors
+
+    rules = _territory_rules()
+    lowered = text.lower()
+    if rules.without_fighting.search(lowered):
+        return rules.non_violent_sub
+    verb = rules.verbs.search(lowered)
+    if verb is None:
+        return None
+    actors = find_actors(text)
+    before = [a for a in actors if a.span.end <= verb.start()]
+    if verb.group().startswith("fell"):  # "the town fell to the rebels"
+        takers = [a for a in actors if a.span.start >= verb.end()][:1]
+    elif rules.passive.search(lowered[:verb.start()]):
+        link = rules.after_passive.search(lowered[verb.end():])
+        takers = [a for a in actors if link and a.span.start >= verb.end() + link.end()][:1]
+    else:
+        clause = max((m.end() for m in rules.clause_start.finditer(lowered, 0, verb.start())), default=0)
+        # the first actor of the verb's clause that is no preposition's object, and those joined to it
+        candidates = [a for a in before if a.span.start >= clause]
+        first = next((k for k, a in enumerate(candidates)
+                      if not rules.object_marker.search(lowered[max(clause, a.span.start - 30):a.span.start])), None)
+        takers = [] if first is None else candidates[first:first + 1]
+        for a in candidates[first + 1:] if takers else []:  # "the army and allied militias captured"
+            if not rules.together.match(lowered[takers[-1].span.end:a.span.start]):
+                break
+            takers.append(a)
+    sides = {_side(rules, a.span.text, a.actor.category) for a in takers}
+    if "state" in sides:
+        return rules.state_sub
+    return rules.non_state_sub if "non_state" in sides else None
+
+
+@lru_cache(maxsize=1)
+def _territory_subs() -> frozenset[str]:
+    rules = _territory_rules()
+    return frozenset((rules.state_sub, rules.non_state_sub))
 
 
 def _by_cues(text: str) -> Classification:
@@ -180,11 +317,20 @@ def classify(texts: list[str]) -> list[Classification]:
             continue
         lowered, (label, prob) = predicted[i]
         cls = from_label(label, prob)
-        # a weapon cue overrides only among acts of violence (see cues.yaml): "police seized
-        # grenades" stays a disrupted weapons use, and a protest stays a protest
+        # a cue overrides only the labels its rule names (see cues.yaml): a weapon cue only acts
+        # of violence, so "police seized grenades" stays a disrupted weapons use; a protest cue
+        # only moves a protest within the protest and riot family
         if cls.event_type and not cls.criminal:
-            forced = _forced_label(lowered, cls.event_type)
+            forced = _forced_label(lowered, cls.event_type, cls.sub_event_type)
             if forced and forced != cls.sub_event_type:
                 cls = Classification(forced, types[forced], prob)
+            elif cls.sub_event_type in _territory_subs():
+                taker = territory_by_taker(texts[i])
+                if taker and taker != cls.sub_event_type:
+                    cls = Classification(taker, types[taker], prob)
+        elif label == NONE_LABEL:  # words that leave no doubt of an event ("a chemical attack")
+            forced = _forced_label(lowered, NONE_LABEL)
+            if forced:
+                cls = Classification(forced, types[forced], round(1.0 - prob, 3))
         out.append(cls)
     return out
