@@ -107,3 +107,21 @@ def test_given_the_report_each_mention_keeps_its_lead_without_the_headline():
     assert len(lead) <= rules()["text"]["lead_chars"] and body.startswith(lead)
     assert body[len(lead)].isspace()  # cut between words
     assert "Man killed outside" not in lead  # the headline is not the lead
+
+
+def test_arrests_told_in_the_next_sentence_make_a_protest_one_with_intervention():
+    from sitrep.pipeline import extract
+
+    text = ("Several hundred textile workers marched through the centre of Dhaka on Tuesday to demand "
+            "unpaid wages. Twelve of them were detained, the organisers said.")
+    events = extract([Document(id="march", text=text, published=date(2023, 3, 15))])
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_a_protest_without_arrests_stays_peaceful():
+    from sitrep.pipeline import extract
+
+    text = ("Several hundred textile workers marched through the centre of Dhaka on Tuesday to demand "
+            "unpaid wages. The march ended outside the labour ministry in the afternoon.")
+    events = extract([Document(id="march", text=text, published=date(2023, 3, 15))])
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sitrep.events.classify import protest_after_arrests
 from sitrep.incidents.compare import (
     actor_points, actors_of, count_points, date_interval, date_points, is_revision, place_precision,
     place_points, type_points)
@@ -28,7 +29,7 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
         for m in mentions:
             m.lead = m.lead or lead
     if len(mentions) < 2:
-        return list(mentions)
+        return _arrests_coded(list(mentions))
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda x: (x.span.start, x.span.end)):
         best, best_score = None, 0.0  # join only at log-odds >= 0
@@ -41,7 +42,16 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
             groups.append([m])
         else:
             best.append(m)
-    return [g[0] if len(g) == 1 else combine(g) for g in groups]
+    return _arrests_coded([g[0] if len(g) == 1 else combine(g) for g in groups])
+
+
+def _arrests_coded(mentions: list[Mention]) -> list[Mention]:
+    """ACLED: arrests at a peaceful protest make it a protest with intervention, whichever sentence
+    of the report tells them ("Police intervened, detaining three"): judged once the report's
+    mentions of one event are combined."""
+    for m in mentions:
+        m.sub_event_type = protest_after_arrests(m.sub_event_type, m.arrests)
+    return mentions
 
 
 def report_lead(doc: Document) -> str:
