@@ -1,6 +1,9 @@
 """Show why GVA incidents get a wrong date: a diagnostic for the events' date rules.
 
 Usage: python benchmarks/gva_dates_diagnose.py [N_INCIDENTS] [--quiet]
+       python benchmarks/gva_dates_diagnose.py --time [N_ARTICLES]   (default 800)
+--time prints what the date code costs per GVA article: nlp's `find_dates` and the events stage's
+`document_dates` + `date_the_violence` (best of 5 passes; the rest of the pipeline excluded).
 Runs the pipeline over the articles of the first N gold incidents, takes per incident the Event the
 scorer takes (`sitrep.evaluate.gva`), and for each wrong date prints the gold date, the Event's date
 and, per member mention, its document's publication date, its date and the words around the date's
@@ -19,6 +22,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import json
+import time
+
+from sitrep.events import extract as extract_events
+from sitrep.events.dates import date_the_violence, document_dates
 from sitrep.evaluate.gva import documents_by_incident, events_by_document, incident_event, load, to_document
 from sitrep.ingest.headline import with_headline
 from sitrep.nlp.dates import find_dates
@@ -32,7 +40,41 @@ def _context(text: str, span, before: int = 70, after: int = 50) -> str:
     return (text[max(0, s - before):s] + "[[" + text[s:e] + "]]" + text[e:e + after]).replace("\n", " / ")
 
 
+def _best_of(passes: int, run) -> float:
+    best = float("inf")
+    for _ in range(passes):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def time_dates(n: int) -> None:
+    """Milliseconds per article of the date code over the first `n` GVA articles."""
+    from sitrep.nlp import analyze
+    with open(GOLD / "documents.jsonl", encoding="utf-8") as f:
+        rows = [json.loads(line) for line, _ in zip(f, range(n))]
+    docs = [with_headline(to_document(r)) for r in rows]
+    analyses = [analyze(d) for d in docs]
+    mentions = [extract_events(a) for a in analyses]  # all of them: an upper bound of the violent ones
+
+    def nlp_dates():
+        for d in docs:
+            find_dates(d.text, d.published, d.id)
+
+    def event_dates():
+        for a, ms in zip(analyses, mentions):
+            date_the_violence(a, ms, document_dates(a))
+
+    print(f"{len(docs)} articles: nlp find_dates {_best_of(5, nlp_dates) / len(docs) * 1000:.3f} ms/article, "
+          f"events document_dates + date_the_violence {_best_of(5, event_dates) / len(docs) * 1000:.3f} ms/article")
+
+
 def main() -> None:
+    if "--time" in sys.argv:
+        rest = [a for a in sys.argv[1:] if a != "--time"]
+        time_dates(int(rest[0]) if rest else 800)
+        return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     quiet = "--quiet" in sys.argv
     n = int(args[0]) if args else 200

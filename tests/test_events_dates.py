@@ -232,3 +232,41 @@ def test_a_date_in_someone_elses_quoted_words_dates_nothing():
               "A 4-year-old girl was shot by her brother at a home south of town.\n"
               "The shooting happened around 8 p.m., deputies said.", date(2015, 3, 19))
     assert m.date_precision == WEEK and "date" not in m.evidence
+
+
+def test_a_report_without_date_words_takes_its_page_stamp_over_a_later_copy_date():
+    text = ("A 19-year-old man was shot in the leg outside a corner store, police said. "
+            "(Published Saturday, May 2, 2015)\n\nHe was taken to a hospital in stable condition.")
+    m = crime(text, date(2015, 5, 3))
+    assert (m.date, m.date_precision) == (date(2015, 5, 2), WEEK)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a plural noun of the violence dates it as the singular does ("the May 11 murders")
+    ("A man was charged Monday in the killing of four people at a rural home.\n\n"
+     "He had been held in the county jail since days after the May 11 murders, the sheriff said Tuesday.",
+     date(2013, 6, 18), date(2013, 5, 11)),
+    # a statement before the noun does not make the day a statement's: the neighbor heard the shot Saturday
+    ("Police arrested a father on Sunday after his 3-year-old son shot himself in the hand "
+     "with a pistol left on a bed.\n\n"
+     "A neighbor said the gunshot was heard at about 9 p.m. Saturday.", date(2014, 10, 14), date(2014, 10, 11)),
+    # "wounding both early Friday" dates the shooting; the argument of the day before does not
+    ("A man shot his girlfriend and her son, wounding both early Friday before killing himself, officials said.\n\n"
+     "Officials said the shooting grew out of an argument Thursday between the two.", date(2016, 11, 25),
+     date(2016, 11, 25)),
+])
+def test_the_words_beside_a_date_tell_whether_it_is_the_shootings(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+def test_an_overnight_shooting_takes_the_evening_the_report_says_it_began():
+    text = ("Police have learned who shot a man overnight on Shelton Road, and they say it was an accident.\n\n"
+            "Officers were called to the road just after 11:00 p.m. Sunday night after a man walked into a "
+            "hospital with a wound to his leg.")
+    assert crime(text, date(2017, 3, 6)).date == date(2017, 3, 5)  # published on the Monday
+
+
+def test_wounding_beside_a_day_dates_the_violence():
+    text = "A man shot his girlfriend and her son, wounding both early Friday before killing himself."
+    (day,) = find_dates(text, date(2016, 11, 25))
+    assert date_role(day, text) == "violence"

@@ -168,3 +168,19 @@ def test_a_holiday_weekend_is_a_week():
 ])
 def test_a_holiday_named_but_no_day_said(text, published):
     assert find_dates(text, published) == []
+
+
+def test_an_archived_page_is_read_from_its_own_stamp():
+    # a copy kept years later: its date is the archive's, the stamp under the headline is the page's
+    page = ("Updated: 08/10/2014 4:26 PM\n\nCreated: 08/09/2014 5:14 AM\n\n"
+            "Officers are looking into a shooting at a downtown bar that hurt four men early Saturday.")
+    (d,) = find_dates(page, date(2017, 1, 28))
+    assert (d.span.text, d.value) == ("early Saturday", date(2014, 8, 9))
+
+
+def test_only_the_first_stamp_of_a_page_and_none_after_publication_move_its_day():
+    # a video caption of an older story further down is no stamp of this page
+    page = ("Two brothers were wounded on their porch Wednesday, police said. (Published Thursday, Mar 14, 2013)\n\n"
+            "An earlier clip about the park. (Published Wednesday, May 4, 2011)")
+    said = [d for d in find_dates(page, date(2013, 3, 13)) if d.span.text == "Wednesday"]
+    assert [d.value for d in said] == [date(2013, 3, 13)]

@@ -11,15 +11,17 @@ The order (documented in the README's events section):
 2. else the date said in the nearest earlier sentence of the same paragraph (a lede often
    dates the event and the next sentence gives the details);
 3. else the document's first date said anywhere (the lede's date), with its words as evidence;
-4. else the published date, with precision "week" (ACLED's 2: the report dates it only to its
-   own week) and no evidence, since no words support it.
+4. else the published date (for violence, the day of the page's own earlier stamp: `nlp.page_date`),
+   with precision "week" (ACLED's 2: the report dates it only to its own week) and no evidence,
+   since no words support it.
 A crime report is then dated by its violence over the whole report (`date_the_violence`): a
 date said beside words of the shooting ("was shot Saturday night", "in the May 10 shooting")
 outranks the day of a later step or statement ("was charged Tuesday", "police said Monday",
 "was in custody Friday", "bond was set Saturday"), whose words and cues are in
 data/event_dates.yaml. The first day of a span ("shootings across the city since Friday night",
 "late Thursday or early Friday") dates no one shooting. "Overnight" spans two days and gives way
-to the day said for the same shooting ("It happened around 10:45 p.m. Friday"); a week or month
+to the day said for the same shooting ("It happened around 10:45 p.m. Friday") or to the evening
+before said with its clock time or night ("police were called just after 11 p.m. Sunday"); a week or month
 ("last weekend", "in late November") gives way to a day said inside it ("on April 18"). A date
 inside someone's quoted words elsewhere in the report ("I talked to him yesterday") dates no
 event. Page stamps
@@ -37,6 +39,7 @@ from datetime import date, timedelta
 from sitrep.events.filters import event_words
 from sitrep.events.lexicons import date_cues
 from sitrep.model import DAY, MONTH, WEEK, Analysis, DateMention, Mention, Sentence
+from sitrep.nlp.page_date import page_date
 from sitrep.taxonomy import CRIMINAL
 
 # "police said Friday", "was charged on Tuesday": the date of a statement or of a step that
@@ -130,8 +133,9 @@ def date_role(d: DateMention, text: str) -> str:
             return "step" if _STATEMENT_GAP.match(window, last.end()) else ""
         if last.group("noun") and _ACT_ON_SOMEONE.match(window, last.end()):
             return "violence"  # "charged with fatally shooting a teenager Tuesday": the shooting's day
-        if last.group("step") or (last.group("noun") and any(m.group("step") or m.group("said") for m in found)):
-            return "step"  # "was charged in the shooting Tuesday": the charge's day
+        if last.group("step") or (last.group("noun") and any(m.group("step") for m in found)):
+            return "step"  # "was charged in the shooting Tuesday": the charge's day (not "a neighbor
+            # said the gunshot was heard at 9 p.m. Saturday": a statement dates only what follows it)
         return "violence"
     return "step" if cues.step_after.match(after) else ""
 
@@ -164,7 +168,8 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
             and _opens_a_sentence(current, text)):
         return None  # "On 20 February 2022, ...": a day written out in full at the head of the account
         # stands (the day of publication there is a dateline: "March 25, 2014 12:45 PM SAN FRANCISCO")
-    plain = coarse = overnight = None  # the first day of no step, week or month of the violence, "overnight"
+    plain = coarse = overnight = evening = None  # the first day of no step, week or month of the violence,
+    # "overnight", and the first day of no step said with its evening ("at 11:15 p.m. Sunday", "Sunday night")
     for d in dates:
         if published is not None and d.value > published:
             continue
@@ -179,7 +184,11 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
             coarse = coarse or d
         elif not role and d.precision == DAY:
             plain = plain or d
+            evening = evening or (d if _EVENING.search(text, max(0, d.span.start - 16), d.span.end) else None)
     if overnight is not None:
+        # "shot a man overnight" ... "police were called just after 11 p.m. Sunday": the evening it began
+        if evening is not None and 0 < (overnight.value - evening.value).days <= 1:
+            return evening
         return overnight
     current_role = date_role(current, text) if current is not None else ""
     if current is not None and current_role != "step" and current.precision == DAY:
@@ -193,6 +202,8 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
 
 
 _OVERNIGHT = re.compile(r"overnight\b", re.I)
+# an evening's clock time just before a day ("just after 11:00 p.m. Sunday") or its night ("late Sunday night")
+_EVENING = re.compile(r"\b(?:[6-9]|1[01])(?::\d\d)?\s*p\.?\s?m\b\.?\s*(?:on\s+)?\S+$|(?:evening|night)$", re.I)
 
 
 def _narrowed(wide: DateMention, dates: list[DateMention], text: str, published: date | None) -> DateMention | None:
@@ -276,10 +287,19 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
     """A crime report's shooting is dated over the whole report (`crime_date`): the lede of a
     follow-up often gives the day of the arrest or the hearing, and the shooting's day further
     down ("in the May 10 shooting"). The report's other violent mentions dated by a later step
-    ("police charged a man Thursday") take the same day. `dates`: `document_dates(analysis)`."""
-    if not violent or not dates:
+    ("police charged a man Thursday") take the same day. `dates`: `document_dates(analysis)`.
+    A violent mention dated by no words takes the page's own stamp ("Created: 08/09/2014") over a
+    later published date (an archived copy's)."""
+    if not violent:
         return
     text, published = analysis.doc.text, analysis.doc.published
+    page = page_date(text, published)
+    if page != published:
+        for m in violent:
+            if "date" not in m.evidence and m.date == published:
+                m.date = page
+    if not dates:
+        return
     for m in violent:
         _unquote(m, dates, text, published)
     crime = next((m for m in violent if m.disorder_type == CRIMINAL), None)

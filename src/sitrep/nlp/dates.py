@@ -19,7 +19,11 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
 - A holiday ("on Christmas Eve", "Thanksgiving night", "Easter Sunday"; data/holidays.yaml) is its latest
   day on or before the published date; one still to come within weeks is a plan, not a date, and one
   naming a party or a season ("a Halloween party") names no day.
-- Without a published date, relative expressions get no value; a month and day get the year only
+- A page that stamps its own day ("Posted: Monday, March 31, 2014", "Created: 08/09/2014 5:14 AM";
+  data/page_stamps.yaml) is read from its first such stamp when that is on or before the published date,
+  which may be an archived copy's (`sitrep.nlp.page_date`): "early Saturday" under "Created: 08/09/2014"
+  is 9 August 2014, whatever day the copy was kept. A stamp after the published date changes nothing.
+- Without a published date (or a page stamp), relative expressions get no value; a month and day get the year only
   when the text states a year (and a stated weekday then picks between that year and its neighbours).
   Nothing is guessed.
 """
@@ -35,6 +39,7 @@ from dateutil.easter import easter as easter_sunday
 
 from sitrep.model import DAY, MONTH, WEEK, DateMention, Span
 from sitrep.nlp.data_files import read_yaml
+from sitrep.nlp.page_date import page_date
 from sitrep.nlp.tokens import word_tokens
 
 _MONTH_NUMBERS = {
@@ -273,7 +278,9 @@ def _holiday_dates(text: str, published: date | None) -> list[tuple]:
 
 
 def find_dates(text: str, published: date | None = None, doc_id: str = "") -> list[DateMention]:
-    """Every date expression in `text`, resolved against `published` (None: see module docstring)."""
+    """Every date expression in `text`, resolved against `published` (None: see module docstring), or
+    against the page's own stamp of an earlier day (`page_date`)."""
+    published = page_date(text, published)
     found: list[tuple[int, int, int, date | None, int, bool]] = _holiday_dates(text, published)  # priority, start, end, ...
     toks = word_tokens(text)
     words = toks.words
