@@ -112,6 +112,13 @@ def test_a_street_named_after_a_town_is_not_the_place_of_the_shooting():
     assert m.place.name == "Dayton" and m.place.admin1 == "Ohio"
 
 
+def test_a_neighbourhood_named_after_a_state_is_not_that_state():
+    sentence = ("A 24-year-old man was shot and killed Saturday night near a liquor store in Oregon Knolls, "
+                "the Los Angeles County coroner's office said.")
+    m = located(sentence + "\n\nLos Angeles police detectives asked for witnesses.", sentence, trigger="shot")
+    assert m.place is not None and (m.place.name, m.place.admin1) == ("Los Angeles", "California")
+
+
 def test_a_person_named_like_a_town_is_not_the_place_of_the_shooting():
     text = ("Police in Toledo are investigating a weekend shooting. "
             "A man was shot near Martin Luther King Jr. Park on Sunday.")

@@ -103,3 +103,17 @@ def test_of_two_towns_of_a_name_in_one_state_the_one_in_the_named_county():
     text = "Union County deputies said a gunman shot four co-workers at a trucking firm in Lake Butler on Saturday."
     m = located(text, text)
     assert m.place is not None and m.place.name == "Lake Butler" and m.place.admin2 == "Union"
+
+
+def test_a_paywall_stub_of_a_small_towns_paper_is_placed_in_that_town():
+    text = ("Please sign in or subscribe to keep reading this story.\n\nAlready a subscriber? Log in.\n\n"
+            "Teen wounded when a rifle went off during cleaning")
+    m = located(text, "Teen wounded when a rifle went off during cleaning",
+                url="http://www.mooresvilletribune.com/news/local/teen-wounded-article_4f2a.html")
+    assert m.place is not None and (m.place.name, m.place.admin1) == ("Mooresville", "North Carolina")
+
+
+def test_a_papers_town_in_its_address_never_outweighs_the_place_the_story_names():
+    text = "A man was shot at a gas station in Lancaster, Ohio, on Monday night, police said."
+    m = located(text, text, url="http://www.mooresvilletribune.com/news/local/man-shot-article_77b1.html")
+    assert m.place is not None and (m.place.name, m.place.admin1) == ("Lancaster", "Ohio")

@@ -23,12 +23,12 @@ from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.named_states import local_county, named_states, outlet_states
 from sitrep.geo.namesakes import big_city_namesake, home_cues, is_town, namesake_in_named_state
 from sitrep.geo.outlets import known_outlet_town
-from sitrep.geo.site import TITLE_OUTLET, outlet_town, site_town
+from sitrep.geo.site import TITLE_OUTLET, outlet_town, paper_town, site_town
 from sitrep.geo.url_place import url_place
 from sitrep.model import Document, Place, Span, Toponym
 
 # after a dateline's town: an optional ", State" (any abbreviation), an optional "(AP)", then a dash
-_DATELINE_TAIL = re.compile(r"(?:,\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s?(?:\([A-Za-z0-9 .]{2,12}\)\s?)?(?:—|–|--|-|:)")
+_DATELINE_TAIL = re.compile(r"(?:,\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})?\s?(?:\([A-Za-z0-9 .]{2,12}\)\s?)?(?:—|–|--|-|:)")
 _LINE_LEAD = " \t*×•|\"'“"
 _WORD = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+"  # "Dayton", "DeLand", "McAllen", "LaGrange"
 _NAME = r"((?:" + _WORD + r"(?:\. |[ .-])){0,2}" + _WORD + ")"  # "Dayton", "Port St. Lucie"
@@ -315,7 +315,7 @@ def _report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     countries = Counter(t.place.country_code for t in placed if t.place.country_code)
     country = countries.most_common(1)[0][0] if countries else ""
     title_cands, title_states = _title_names(doc, country)
-    site = site_town(doc.url)
+    site = site_town(doc.url) or (None if toponyms else paper_town(doc.url))  # a stub naming no place: its paper's
     # a known outlet (a station's call letters, a paper's address) before a town read in its title
     known = known_outlet_town(doc)
     outlet = known or site or outlet_town(doc.title)

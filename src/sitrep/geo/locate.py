@@ -25,7 +25,9 @@ from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, americ
                                   namesake_in_named_state, namesake_near_home, region_abroad_in_us_news,
                                   strays_from)
 from sitrep.geo.lexicon import load_data
+from sitrep.geo.local_towns import towns_after_cues, towns_before_areas
 from sitrep.geo.name_use import places_only
+from sitrep.geo.scene import scene_town
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -191,7 +193,12 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
     placed = [t for t in toponyms if t.place is not None]
     # "Spain St.", "Officer Davis": names of streets and people are no event's place nor the home
     placed = in_named_counties(capital_not_state(places_only(text, placed), text))
+    # "SNOWVILLE, Box Elder County -": a small town the name index leaves out, named with its area
+    placed = towns_before_areas(text, placed, analysis.doc.id)
     home = report_home(analysis.doc, placed)
+    if home is not None and home.place.country_code == "US" and home.place.admin1:
+        # "hunting near Delia" in a Kansas report: the small Kansas town, not Delia of Sicily
+        placed = towns_after_cues(text, placed, home.place.admin1, analysis.doc.id)
     if home is not None and american_namesake(home.toponym, text, placed) is not None:
         home.toponym = Toponym(home.toponym.span, american_namesake(home.toponym, text, placed), home.toponym.score)
     if home is not None:
@@ -249,5 +256,10 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             m.place = _pointed(namesake_town(best.place))
         else:
             continue
+        if m.geo_precision >= NEAR:
+            # "Wilkes County deputies said ..." then "The incident occurred ... in Thurmond": the scene
+            scene = scene_town(text, placed, m.place, m.span.start, m.span.end)
+            if scene is not None and fold(scene.place.name) != fold(m.place.name):
+                best, m.place, m.geo_precision = scene, _pointed(scene.place), TOWN
         m.evidence["place"] = replace(best.span)
     return mentions

@@ -40,6 +40,9 @@ def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> boo
     p, h = t.place, home.place
     if p is None or not (p.feature_code.startswith("PPL") or p.feature_code in ("ADM2", "ADM3")):
         return False
+    if _called_neighbourhood(text, t) and is_town(h) and flat_km(
+            p.latitude, p.longitude, h.latitude, h.longitude) > home_cues()["neighbourhood_km"]:
+        return True  # "in the Roseland neighborhood" of a Chicago report: not Roseland, Ind.
     if p.country_code != h.country_code:
         # a town abroad named bare in a report datelined or titled at home ("Overtown" of Miami read
         # as a Scottish village): a local place the gazetteer lacks
@@ -49,6 +52,15 @@ def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> boo
     if flat_km(p.latitude, p.longitude, h.latitude, h.longitude) <= home_cues()["stray_km"]:
         return False
     return not _contained(t, placed)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _called_neighbourhood(text: str, t: Toponym) -> bool:
+    """The name is followed by "neighborhood" or "section": a part of a city."""
+    m = _NEXT_WORD.match(text, t.span.end)
+    return m is not None and m.group(1) in home_cues()["neighbourhood_words"]
 
 
 def _contained(t: Toponym, placed: list[Toponym]) -> bool:

@@ -84,6 +84,49 @@ def _state_covers(label: str, key: str, states: frozenset[str]) -> bool:
                                       label.endswith(s) and label.endswith(key)) for s in states)
 
 
+@lru_cache(maxsize=1)
+def _paper_names() -> dict[str, int]:
+    """Folded space-less own names of the US towns of `paper_town_min_population` (the biggest of a name)."""
+    from sitrep.geo.home import home_cues
+
+    gaz = get_gazetteer()
+    least = home_cues()["paper_town_min_population"]
+    towns: dict[str, int] = {}
+    for r in range(len(gaz)):
+        if gaz.country_code[r] == "US" and gaz.feature_code[r].startswith("PPL") and gaz.population[r] >= least:
+            key = _key(gaz.name[r])
+            if len(key) >= 3 and (key not in towns or gaz.population[r] > gaz.population[towns[key]]):
+                towns[key] = r
+    return towns
+
+
+def paper_town(url: str | None) -> Place | None:
+    """The US town a local paper's host is made of once its paper words are taken off either end
+    ("delrionewsherald" -> Del Rio, "goerie" -> Erie): a weak cue, for a page naming no place."""
+    from sitrep.geo.home import home_cues
+
+    host = host_of(url)
+    if not host:
+        return None
+    words = home_cues()["paper_host_words"]
+    ignored = set(home_cues()["site_ignored_labels"])
+    towns = _paper_names()
+    for label in host.split(".")[:-1]:
+        if label in ignored:
+            continue
+        cores, seen = [re.sub(r"[^a-z]", "", label)], set()
+        while cores:
+            core = cores.pop()
+            if core in seen or len(core) < 3:
+                continue
+            seen.add(core)
+            if core in towns and core != label:
+                return get_gazetteer().place(towns[core])
+            cores += [core[len(w):] for w in words if core.startswith(w)]
+            cores += [core[:-len(w)] for w in words if core.endswith(w)]
+    return None
+
+
 TITLE_OUTLET = re.compile(r"\s(?:-|\||–|—|::)\s")  # "headline - WRCBtv.com | Chattanooga": the outlet's part follows
 _STATE_AFTER = re.compile(r",?\s([A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+(?:\.)?")
