@@ -230,3 +230,47 @@ def test_those_shot_one_fatally_are_one_dead_and_the_rest_wounded(report):
 def test_one_victim_of_several_gives_way_to_the_figure_of_all():
     assert the_shooting("A woman said her nephew was one of those hit by a bullet at the party on Saturday.\n"
                         "Four people were shot in all, police said.") == (None, 4)
+
+
+def test_a_vague_figure_of_the_wounded_gives_way_to_a_later_exact_one():
+    assert the_shooting("Several people were shot outside a bowling alley on Maple Avenue early Sunday, deputies said.\n"
+                        "Five people were shot, and all of them are expected to recover.") == (None, 5)
+
+
+def test_a_figure_of_all_the_victims_tells_the_wounded_when_no_other_figure_does():
+    assert the_shooting("One of the victims was still in the hospital on Tuesday after a shooting at a park in Elmwood.\n"
+                        "Police said three of the five victims were students at the nearby high school.") == (None, 5)
+
+
+def test_a_shooting_named_by_its_victims_less_the_dead_gives_the_wounded():
+    assert the_shooting("A 30-year-old man was killed in a quadruple shooting on Birch Street on Friday night, "
+                        "police said.") == (1, 3)
+
+
+def test_the_dead_picked_out_of_the_wounded_are_wounded_no_more():
+    assert the_shooting("Six people were hurt when shots were fired into a crowd at a block party in Riverside on Saturday.\n"
+                        "One of the six died on Monday at the county hospital, police said.") == (1, 5)
+
+
+def test_a_victim_wounded_in_a_second_act_is_besides_the_dead():
+    assert the_shooting("Deputies said the man shot and killed two brothers in the driveway of a farmhouse on Sunday.\n"
+                        "He then shot and wounded a neighbor who came out to help, and drove away.") == (2, 1)
+
+
+def test_a_later_victim_told_by_its_rank_adds_to_the_wounded():
+    assert the_shooting("Two men were shot outside a laundromat on Pine Street on Friday night, police said.\n"
+                        "A third victim was later found a block away with a gunshot wound to the arm.") == (None, 3)
+
+
+@pytest.mark.parametrize("report", [
+    "Deputies said a man killed his two daughters at a campsite near the lake on Saturday, then fatally shot self.",
+    "Two girls were shot and killed at a campsite near the lake on Saturday.\nTheir father later committed suicide, deputies said.",
+])
+def test_the_shooters_suicide_in_other_words_adds_to_the_dead(report):
+    assert the_shooting(report)[0] == 3
+
+
+def test_a_headline_that_ranks_the_latest_death_gives_the_toll():
+    assert the_shooting("A woman shot at a house on Cedar Lane last week died on Sunday at the county hospital.\n"
+                        "Deputies had found two men shot to death in the kitchen of the house.\n\n"
+                        "Third victim dies after Cedar Lane shooting")[0] == 3

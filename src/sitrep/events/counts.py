@@ -29,6 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.events.family_counts import listed_dead
 from sitrep.events.lexicons import count_cues, for_lowered, lowered
 from sitrep.model import Analysis
 
@@ -193,7 +194,12 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     if not (death.search(low) if as_lowered else count_cues().death.search(sentence)) and "fatal" not in low_text \
             and not (" life" in low_text and count_cues().life_taken.search(sentence)):
         return _fatally(text, out + _suicide(sentence, start, out))  # no death word: no lone victim either
-    listed = _listed_dead(sentence, start, out)
+    family = listed_dead(sentence, start, {n.start: n.value for n in inside}) if inside else None
+    if family is not None:  # "fatally shot his wife and four children": 5, in place of the figures in the list
+        value, s, e = family
+        listed = [c for c in out if not (c.kind == "death" and s <= c.start and c.end <= e)] + [Count("death", value, s, e)]
+    else:
+        listed = _listed_dead(sentence, start, out)
     if listed is not None:
         return _fatally(text, listed + _suicide(sentence, start, listed))
     for (kind, value, rx), lowercase_rx in zip(count_cues().singular, singular):
@@ -223,12 +229,12 @@ def _suicide(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     """"Shot his wife, then turned the gun on himself": the shooter's own death adds one to the
     victims' unless the words already counted it."""
     lowered = sentence.lower()
-    if "self" not in lowered and "own life" not in lowered:
+    if "self" not in lowered and "own life" not in lowered and "suicide" not in lowered:
         return []  # most sentences: no word any suicide cue needs
     m = count_cues().suicide.search(sentence)
-    if m is None:
-        return []
-    at = "then_self" if m.group("then_self") else 0  # "shoots 4, killing 2, then himself": the last words only
+    if m is None or (m.group("committed") and not any(c.kind == "death" for c in counts)):
+        return []  # ("the conclusion that she committed suicide": a suicide adds to others' deaths only)
+    at = next((g for g in ("then_self", "listed_self") if m.group(g)), 0)  # "shoots 4, killing 2, then himself": the last words only
     s, e = start + m.start(at), start + m.end(at)
     if any(c.kind == "death" and c.start < e and s < c.end for c in counts):
         return []

@@ -32,8 +32,7 @@ from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
-from sitrep.events.report_counts import (one_of_more, one_victim_told_twice, shooters_own_death,
-                                         shot_includes_killed, shot_with_no_death)
+from sitrep.events.report_counts import open_wounded, settle_the_toll, shooters_own_death, shot_with_no_death
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
@@ -302,17 +301,16 @@ def _parties(m: Mention) -> list:
 
 
 def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: list) -> None:
-    """A crime report often gives its toll in a paragraph of its own ("One of the victims died at
-    the hospital."): the report's crime takes the first figure any event-free sentence gives for
-    a kind it still lacks, or for a lone wounded victim told without one ("was shot in the leg").
-    Background sentences (non-event cues) are left out."""
+    """A crime report often gives its toll in a paragraph of its own ("One died at the hospital."): its
+    crime takes the first figure any event-free sentence gives for a kind it lacks, or a larger one where
+    its wounded are one victim ("was shot in the leg") or vague ("several"); background is left out."""
     crime = next((m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT), None)
     if crime is None:
         return
     text = analysis.doc.text
     harm = harm_words(text)  # one scan of the report, not one per sentence
     starts = [n.start for n in numbers]
-    lone = one_of_more(crime)  # "was shot in the leg": a figure said elsewhere tells more
+    lone = open_wounded(crime)  # "was shot in the leg", "several were shot": a larger figure said elsewhere tells more
     for s in analysis.sentences:
         if crime.fatalities is not None and crime.injuries is not None and not lone:
             break
@@ -327,22 +325,25 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
         found.pop("arrest", None)
         if crime.fatalities is not None:
             found.pop("death", None)
-        if crime.injuries is not None and not (lone and found.get("injury", (0,))[0] > 1):
+        if crime.injuries is not None and not (lone and found.get("injury", (0,))[0] > crime.injuries):
             found.pop("injury", None)
         elif lone:  # "Four people were shot" says more than "one was shot in the leg" said before it
             crime.injuries = None
         if found:
             _add_counts(crime, found, ("", None), text)
-            lone = one_of_more(crime)
+            lone = open_wounded(crime)
     if crime.fatalities:
-        shooters_own_death(crime, analysis.sentences, text, numbers,
-                           lambda words: non_event_reason(words) is not None or bool(_ANOTHER_TIME.search(words)))
+        shooters_own_death(crime, analysis.sentences, text, numbers, _background)
     if crime.fatalities is None and crime.injuries is None:
         shot = shot_with_no_death(text, 0, len(text))
         if shot is not None:
             _add_counts(crime, {"injury": (shot.value, shot.start, shot.end)}, ("", None), text)
-    shot_includes_killed(crime, text)
-    one_victim_told_twice(crime, analysis.sentences, text, analysis.doc.body_end())
+    settle_the_toll(crime, analysis.sentences, text, numbers, analysis.doc.body_end(), _background)
+
+
+def _background(words: str) -> bool:
+    """Words that tell no event of this report (non-event cues) or another shooting ("last year")."""
+    return non_event_reason(words) is not None or bool(_ANOTHER_TIME.search(words))
 
 
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:

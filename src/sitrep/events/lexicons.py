@@ -81,6 +81,14 @@ class CountCues:
     other_victim_subject: re.Pattern  # a wounded victim's subject that tells another person than the dead
     other_victim_role: re.Pattern  # the same told by who the victim is, at the head of the subject
     victim_lived: re.Pattern  # words after a wounded victim that say the victim lived
+    vague_figure: re.Pattern  # a figure that says only "some" or a floor ("several", "at least one")
+    victims_total: re.Pattern  # all the victims as one figure ("one of the five shooting victims")
+    shooting_of_many: dict  # "quadruple" -> 4: a shooting named by how many were shot
+    shooting_of_many_rx: re.Pattern  # "a quadruple shooting"
+    victim_ordinals: dict  # "fourth" -> 4: "a fourth victim" tells at least four
+    victim_ordinal: re.Pattern  # "a fourth (shooting) victim"
+    nth_dead: re.Pattern  # "Third victim dies" opening a headline: the ordinal (group 1) of at least that many dead
+    nth_dead_anywhere: re.Pattern  # the same words anywhere (a cheap test of a whole report)
     clause_opener: re.Pattern  # the last of these before a subject ends the clause before it
 
 
@@ -91,6 +99,8 @@ def count_cues() -> CountCues:
     fillers = _alternation(raw["number_fillers"])
     tail = rf"\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?$"
     before = {k: re.compile(rf"\b(?:{w}){tail}", re.I) for k, w in words.items()}
+    # "killed his two sons" (but "shot their three daughters" in a report of their deaths is no count of the wounded)
+    before["death"] = re.compile(rf"\b(?:{words['death']})\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?(?:(?:his|her|their)\s+)?$", re.I)
     before["death_toll"] = re.compile(rf"\b(?:{_alternation(raw['death_toll'])}){tail}", re.I)
     before["other"] = re.compile(rf"\b(?:{_alternation(raw['other_object'])}){tail}", re.I)
     # Up to seven words between the number and the cue: "five Palestinian men were killed".
@@ -138,8 +148,25 @@ def count_cues() -> CountCues:
         other_victim_subject=re.compile(_alternation(raw["other_victim_subject"]), re.I),
         other_victim_role=re.compile(rf"\W*(?:[\w'’.-]+\s+){{0,2}}?(?:{_alternation(raw['other_victim_role'])})\b", re.I),
         victim_lived=re.compile(_alternation(raw["victim_lived"]), re.I),
+        vague_figure=re.compile(rf"(?:{_alternation(raw['vague_figure'])})", re.I),
+        victim_ordinals={k.lower(): int(v) for k, v in raw["victim_ordinals"].items()},
+        victim_ordinal=re.compile(rf"\b(?:a|the)\s+({'|'.join(raw['victim_ordinals'])})\s+(?:(?:shooting|gunshot)\s+)?victim\b", re.I),
+        nth_dead=re.compile(rf"(?:^|[:|—–]\s*|\s-\s+)({'|'.join(raw['victim_ordinals'])})\s+(?:{_alternation(raw['nth_dead'])})", re.I),
+        nth_dead_anywhere=re.compile(rf"\b(?:{'|'.join(raw['victim_ordinals'])})\s+(?:{_alternation(raw['nth_dead'])})", re.I),
+        victims_total=re.compile(_alternation(raw["victims_total"]), re.I),
+        shooting_of_many={k.lower(): int(v) for k, v in raw["shooting_of_many"].items()},
+        shooting_of_many_rx=re.compile(rf"\b({'|'.join(raw['shooting_of_many'])})[\s-]+shooting\b", re.I),
         clause_opener=re.compile(rf".*\b(?:{_alternation(raw['clause_opener'])})\b", re.I | re.S),
     )
+
+
+@lru_cache(maxsize=1)
+def family_cues() -> dict:
+    """The words of a list of the dead with a figure in it (`family_counts`), as regex alternations,
+    with the victim roles of `count_cues` ("roles")."""
+    raw = _read("counts.yaml")
+    cues = {k: _alternation(v) for k, v in raw["family_list"].items()}
+    return {**cues, "roles": _alternation(raw["victim_roles"])}
 
 
 def _listed_victims(roles: str, verb: str) -> re.Pattern:

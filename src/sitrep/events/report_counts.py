@@ -7,7 +7,9 @@ wounded. A lone wounded victim told apart from the dead (`another_victim`: "also
 victim", "her mother", "the deputy", a different age, or words that say the victim lived) is a
 victim of its own. "Five people were shot; one died" is one dead and four wounded; the shooter
 who "then turned the gun on himself" adds one to the dead; in a report with no word of death, a
-victim who "was shot" is wounded.
+victim who "was shot" is wounded. A figure of all the victims ("one of the five victims", "a
+quadruple shooting") or a later victim's rank ("a fourth victim was found") tells the wounded
+where no exact figure did, and a headline's "Third victim dies" the dead.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ _SURVIVED = re.compile(r"\b(?:condition|hospital|wounded|injur\w*|hurt)\b", re.I
 _ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{0,40}?\bcondition\b|"
                         r"\b(?:is|are)\s+(?:being\s+treated|recovering)\b", re.I)
 _SHOOTER_TOLD = re.compile(r"suicide|himself|herself|gunman|shooter|suspect|including|\bown\s+life", re.I)
+_PART_OF = re.compile(r"[\w-]+\s+of\s+(?:the|those|these)\s+[\w-]+", re.I)  # "One of the five"
+_THEN_HURT = re.compile(r"\b(?:then|also|later)\s+(?:shot|shoots|wounded|wounds|injured|injures|stabbed|stabs)"
+                        r"(?:\s+and\s+(?:wounded|injured|wounds|injures))?\s+$", re.I)
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "2nd", "3rd", "4th", "5th", "6th", "7th")
+_SOME_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)
 _SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
 _SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
 
@@ -65,7 +72,8 @@ def shooters_own_death(m: Mention, sentences: list[Sentence], text: str, numbers
     if toll is None or _SHOOTER_TOLD.search(toll.text):
         return
     for s in sentences:
-        if s is toll or ("self" not in s.text.lower() and "own life" not in s.text.lower()):
+        words = s.text.lower()
+        if s is toll or ("self" not in words and "own life" not in words and "suicide" not in words):
             continue
         own = count_cues().suicide.search(s.text)
         if own is None or not (_SECOND_ACT.search(s.text, 0, own.start()) or _SECOND_ACT_WORDS.search(own.group())):
@@ -111,6 +119,8 @@ def another_victim(text: str, hurt: Span, dead: Span, told_in: Sentence, sentenc
     if _SELF.search(hurt.text) or _DIED_NEXT.match(text, hurt.end) or _ACTIVE.match(hurt.text):
         return False  # "shot himself", "Grandmother shot, killed", "shot his father": no subject of its own
     before = text[told_in.start:hurt.start]
+    if _THEN_HURT.search(before):
+        return True  # "He then shot and injured a man": a second act, on someone else
     opener = cues.clause_opener.match(before)
     clause = before[opener.end():] if opener else before  # "Police said | the mother, Jane Doe, was ..."
     verb = _VERB.search(hurt.text)
@@ -132,6 +142,107 @@ def lone_wounded(m: Mention) -> bool:
     hurt = m.evidence.get("injuries")
     return m.injuries == 1 and hurt is not None and bool(_A_PERSON.match(hurt.text)
                                                          or count_cues().singular_injured.fullmatch(hurt.text))
+
+
+def victims_in_all(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], background) -> None:
+    """"One of the five shooting victims", "a quadruple shooting that killed one": a figure of all
+    the victims, the dead and the wounded, tells the wounded (the rest of them) where the report
+    gave no exact figure of its own (none, a lone victim, "several"); "a fourth victim was found"
+    tells at least four, whatever figure came before. `background(words)` says a sentence is none
+    of this shooting's."""
+    low = text.lower()
+    if "victim" not in low and "ple shooting" not in low and "ble shooting" not in low:
+        return  # most reports: no word any figure of all the victims needs
+    cues = count_cues()
+    hurt = m.evidence.get("injuries")
+    # (a figure of some of them, "two of the victims were teens", is no figure of all)
+    told = m.injuries is not None and not (open_wounded(m) or (hurt is not None and _SOME_OF.match(text, hurt.end)))
+    ranked = any(w in low for w in _ORDINALS) and cues.victim_ordinal.search(text) is not None
+    if told and not ranked:
+        return  # an exact figure of the wounded: only a later victim's rank says more
+    value = {n.start: n.value for n in numbers}
+    dead, hurt_now = m.fatalities or 0, m.injuries or 0
+    for s in sentences:
+        words = low[s.start:s.end] if len(low) == len(text) else s.text.lower()
+        if "victim" not in words and "shooting" not in words:
+            continue
+        found = []
+        # the rank of a victim told as wounded ("a third victim was identified" may be one of the dead)
+        if ranked and "victim" in words and not (cues.death.search(s.text) or "fatal" in words) \
+                and (cues.injury.search(s.text) or "wound" in words):
+            found += [(cues.victim_ordinals[x.group(1).lower()], x) for x in cues.victim_ordinal.finditer(s.text)]
+        if not told and "victims" in words:
+            found += [(value.get(s.start + x.start("n" if x.group("n") else "total")), x)
+                      for x in cues.victims_total.finditer(s.text)]
+        if not told and ("ple shooting" in words or "ble shooting" in words):
+            found += [(cues.shooting_of_many[x.group(1).lower()], x) for x in cues.shooting_of_many_rx.finditer(s.text)]
+        found = [(v, x) for v, x in found if v is not None and v > dead + hurt_now]
+        if not found or background(s.text):
+            continue
+        if m.fatalities is None and (cues.death.search(text) or "fatal" in low):
+            return  # "Slain teen identified ... the double shooting": the dead, uncounted, are among them
+        total, at = max(found, key=lambda f: f[0])
+        start, end = s.start + at.start(), s.start + at.end()
+        m.injuries = total - dead
+        m.evidence["injuries"] = Span(m.doc_id, start, end, text[start:end])
+        m.claims = [c for c in m.claims if c.field != "injuries"]
+        return
+
+
+def dead_among_the_hurt(m: Mention, numbers: list[Number]) -> None:
+    """"Five people were hospitalized ... One of the five has died": the dead picked out of the
+    wounded figure (the same number) are no longer wounded (4)."""
+    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
+    if not m.injuries or not m.fatalities or hurt is None or dead is None or m.fatalities >= m.injuries:
+        return
+    if not _PART_OF.fullmatch(dead.text):
+        return
+    total = next((n.value for n in reversed(numbers) if dead.start <= n.start and n.end <= dead.end), None)
+    if total == m.injuries:
+        m.injuries -= m.fatalities
+
+
+def settle_the_toll(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], body_end: int,
+                    background) -> None:
+    """The report's toll once its figures are read: the dead told by rank ("third victim dies"),
+    the dead taken out of those shot or hurt, one victim told twice counted once, the wounded
+    told by a figure of all the victims."""
+    nth_dead(m, sentences, text, background)
+    shot_includes_killed(m, text)
+    dead_among_the_hurt(m, numbers)
+    one_victim_told_twice(m, sentences, text, body_end)
+    victims_in_all(m, sentences, text, numbers, background)
+
+
+def nth_dead(m: Mention, sentences: list[Sentence], text: str, background) -> None:
+    """"Third victim dies after ...", "4th victim of Elm Street shooting dies" opening a headline or
+    a sentence: the toll has risen to at least that many dead (where the report gave fewer)."""
+    low = text.lower()
+    if not any(w in low for w in _ORDINALS):
+        return  # most reports: no ordinal at all
+    cues = count_cues()
+    for s in sentences:
+        words = low[s.start:s.end] if len(low) == len(text) else s.text.lower()
+        x = cues.nth_dead.search(s.text) if any(w in words for w in _ORDINALS) else None
+        if x is None or cues.victim_ordinals[x.group(1).lower()] <= (m.fatalities or 0) or background(s.text):
+            continue
+        start, end = s.start + x.start(), s.start + x.end()
+        m.fatalities = cues.victim_ordinals[x.group(1).lower()]
+        m.evidence["fatalities"] = Span(m.doc_id, start, end, text[start:end])
+        m.claims = [c for c in m.claims if c.field != "fatalities"]
+
+
+def open_wounded(m: Mention) -> bool:
+    """The mention's wounded rest on words a larger figure said elsewhere tells more of: one
+    victim ("was shot in the leg") or a vague figure ("several people were shot")."""
+    return one_of_more(m) or vague_wounded(m)
+
+
+def vague_wounded(m: Mention) -> bool:
+    """The mention's wounded rest on a figure that says only "some" or a floor ("several people
+    were shot", "at least one person was hurt"), so a larger figure said later tells more."""
+    hurt = m.evidence.get("injuries")
+    return m.injuries is not None and hurt is not None and count_cues().vague_figure.fullmatch(hurt.text) is not None
 
 
 def one_of_more(m: Mention) -> bool:
