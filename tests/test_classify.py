@@ -416,3 +416,38 @@ def test_weapons_seized_with_no_harm_told_are_a_disrupted_weapons_use():
                      replacing="Explosions/Remote violence") == "Disrupted weapons use"
     assert cue_label("An attacker threw a grenade at the police post, wounding two officers.",
                      replacing="Explosions/Remote violence") == "Grenade"
+
+
+def test_who_holds_the_people_decides_arrests_or_abduction():
+    """ACLED codes arrests only for detentions by state forces: a rebel group or militia that
+    "arrests" people abducts them, and a state force that detains a suspect arrests him even when
+    the report speaks of kidnapping."""
+    out = classify([
+        "SDF forces arrested two men in a raid on a village, accusing them of links to the Islamic State.",
+        "A local militia arrested three traders accused of working with the government.",
+        "Soldiers detained a man accused of abducting children.",
+        "Police detained four traders at the market on Tuesday, accusing them of smuggling fuel.",
+    ])
+    assert [c.sub_event_type for c in out] == ["Abduction/forced disappearance", "Abduction/forced disappearance",
+                                               "Arrests", "Arrests"]
+    assert {c.event_type for c in out[:2]} == {"Violence against civilians"}
+
+
+def test_the_detainer_named_decides_whatever_the_verb():
+    """The detainer is the doer of the verb of taking people, also after "by" in the passive; a
+    state force that kidnaps is not made to arrest; people held out of sight, for conscription
+    or as human shields are abducted whoever holds them (ACLED's forced disappearance)."""
+    from sitrep.events.classify import detention_by_detainer
+
+    abduction = "Abduction/forced disappearance"
+    assert detention_by_detainer("Two aid workers were arrested by rebel fighters at a checkpoint.") == abduction
+    assert detention_by_detainer("Two aid workers were arrested by soldiers at a checkpoint.") == "Arrests"
+    assert detention_by_detainer("The army said militants detained three farmers near the border.") == abduction
+    assert detention_by_detainer("Gendarmes took a suspected smuggler into custody on Friday.") == "Arrests"
+    assert detention_by_detainer("Troops kidnapped a shopkeeper from his home at night.") is None
+    assert detention_by_detainer("Soldiers rounded up dozens of young men at the bus station for "
+                                 "conscription.") == abduction
+    assert detention_by_detainer("Security forces arrested a journalist; his family says his whereabouts "
+                                 "are still unknown.") == abduction
+    assert detention_by_detainer("Police arrested a man for conscription evasion.") == "Arrests"
+    assert detention_by_detainer("Residents fled as the town was shelled.") is None  # nobody taken

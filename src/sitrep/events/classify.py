@@ -5,9 +5,9 @@
 use, or the model file named by the SITREP_MODEL environment variable) and, on top of it, the
 override cues of `data/model/cues.yaml` where ACLED's definitions are lexical (weapons whose
 words leave no doubt; demonstrators who throw stones; force that kills protesters; a few
-phrasings that tell an event whatever surrounds them), and the rule of `data/model/territory.yaml`
-that the taker named decides between the territory sub-types. When no model can be built, it
-falls back to the keyword cues alone.
+phrasings that tell an event whatever surrounds them), and the rules of `sitrep.events.by_doer`:
+the taker named decides between the territory sub-types, the detainer named between arrests and
+abduction. When no model can be built, it falls back to the keyword cues alone.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from importlib import resources
 
 import yaml
 
+from sitrep.events.by_doer import detention_by_detainer, detention_sub_types, territory_by_taker, territory_sub_types
 from sitrep.taxonomy import sub_event_types
 
 log = logging.getLogger(__name__)
@@ -161,99 +162,6 @@ def _types() -> dict[str, str]:
     return sub_event_types()
 
 
-@dataclass(frozen=True)
-class _TerritoryRules:
-    state_sub: str
-    non_state_sub: str
-    non_violent_sub: str
-    without_fighting: re.Pattern
-    verbs: re.Pattern
-    passive: re.Pattern
-    after_passive: re.Pattern
-    state: frozenset[str]
-    non_state: frozenset[str]
-    non_state_words: frozenset[str]
-    together: re.Pattern
-    clause_start: re.Pattern
-    object_marker: re.Pattern
-
-
-@lru_cache(maxsize=1)
-def _territory_rules() -> _TerritoryRules:
-    """data/model/territory.yaml, compiled once."""
-    path = resources.files("sitrep.events").joinpath("data/model/territory.yaml")
-    with path.open(encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
-    known = sub_event_types()
-    for key in ("state_sub_type", "non_state_sub_type", "non_violent_sub_type"):
-        if raw[key] not in known:
-            raise ValueError(f"territory.yaml: unknown sub-event type {raw[key]!r}")
-    return _TerritoryRules(raw["state_sub_type"], raw["non_state_sub_type"], raw["non_violent_sub_type"],
-                           re.compile("|".join(raw["without_fighting"])), re.compile("|".join(raw["verbs"])),
-                           re.compile(raw["passive"]), re.compile(raw["after_passive"]),
-                           frozenset(raw["state_categories"]), frozenset(raw["non_state_categories"]),
-                           frozenset(w.lower() for w in raw["non_state_words"]), re.compile(raw["together"]),
-                           re.compile(raw["clause_start"]), re.compile(raw["object_marker"]))
-
-
-def _side(rules: _TerritoryRules, name_words: str, category: str) -> str | None:
-    if not rules.non_state_words.isdisjoint(name_words.lower().split()):
-        return "non_state"
-    if category in rules.state:
-        return "state"
-    return "non_state" if category in rules.non_state else None
-
-
-def territory_by_taker(text: str) -> str | None:
-    """The territory sub-type the taker named in `text` makes it (ACLED: state forces regain,
-    rebels and militias overtake; a place taken with no fight is transferred non-violently), or
-    None when no taker of a known side is named.
-
-    The taker is the first actor of the clause of the first verb of taking control that is not
-    the object of a preposition ("fought with the army and took the town": not the army), with
-    the actors joined to it by "and" / "backed by" (any state force among them makes it the
-    government's gain), or the actor after "by" / "to" when the verb is passive ("was retaken
-    by", "fell to").
-    """
-    from sitrep.nlp.actors import find_actors
-
-    rules = _territory_rules()
-    lowered = text.lower()
-    if rules.without_fighting.search(lowered):
-        return rules.non_violent_sub
-    verb = rules.verbs.search(lowered)
-    if verb is None:
-        return None
-    actors = find_actors(text)
-    before = [a for a in actors if a.span.end <= verb.start()]
-    if verb.group().startswith("fell"):  # "the town fell to the rebels"
-        takers = [a for a in actors if a.span.start >= verb.end()][:1]
-    elif rules.passive.search(lowered[:verb.start()]):
-        link = rules.after_passive.search(lowered[verb.end():])
-        takers = [a for a in actors if link and a.span.start >= verb.end() + link.end()][:1]
-    else:
-        clause = max((m.end() for m in rules.clause_start.finditer(lowered, 0, verb.start())), default=0)
-        # the first actor of the verb's clause that is no preposition's object, and those joined to it
-        candidates = [a for a in before if a.span.start >= clause]
-        first = next((k for k, a in enumerate(candidates)
-                      if not rules.object_marker.search(lowered[max(clause, a.span.start - 30):a.span.start])), None)
-        takers = [] if first is None else candidates[first:first + 1]
-        for a in candidates[first + 1:] if takers else []:  # "the army and allied militias captured"
-            if not rules.together.match(lowered[takers[-1].span.end:a.span.start]):
-                break
-            takers.append(a)
-    sides = {_side(rules, a.span.text, a.actor.category) for a in takers}
-    if "state" in sides:
-        return rules.state_sub
-    return rules.non_state_sub if "non_state" in sides else None
-
-
-@lru_cache(maxsize=1)
-def _territory_subs() -> frozenset[str]:
-    rules = _territory_rules()
-    return frozenset((rules.state_sub, rules.non_state_sub))
-
-
 def _by_cues(text: str) -> Classification:
     label = cue_label(text)
     return from_label(label, 0.5) if label else Classification(None, None, 0.5)
@@ -324,10 +232,14 @@ def classify(texts: list[str]) -> list[Classification]:
             forced = _forced_label(lowered, cls.event_type, cls.sub_event_type)
             if forced and forced != cls.sub_event_type:
                 cls = Classification(forced, types[forced], prob)
-            elif cls.sub_event_type in _territory_subs():
+            elif cls.sub_event_type in territory_sub_types():
                 taker = territory_by_taker(texts[i])
                 if taker and taker != cls.sub_event_type:
                     cls = Classification(taker, types[taker], prob)
+            elif cls.sub_event_type in detention_sub_types():
+                held = detention_by_detainer(texts[i])
+                if held and held != cls.sub_event_type:
+                    cls = Classification(held, types[held], prob)
         elif label == NONE_LABEL:  # words that leave no doubt of an event ("a chemical attack")
             forced = _forced_label(lowered, NONE_LABEL)
             if forced:
