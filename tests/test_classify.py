@@ -451,3 +451,13 @@ def test_the_detainer_named_decides_whatever_the_verb():
                                  "are still unknown.") == abduction
     assert detention_by_detainer("Police arrested a man for conscription evasion.") == "Arrests"
     assert detention_by_detainer("Residents fled as the town was shelled.") is None  # nobody taken
+
+
+def test_force_on_people_with_no_gathering_told_is_not_force_against_protesters():
+    # ACLED: "excessive force against protesters" is force used on a demonstration; a headline
+    # of a killing by soldiers that names no protest, march or crowd is some other violence
+    for headline in ["Teenager killed by soldiers' bullets in Tubas",
+                     "Three young men killed by soldiers' bullets in Qabatiya"]:
+        assert classify([headline])[0].sub_event_type != "Excessive force against protesters", headline
+    told = classify(["Soldiers opened fire on a crowd of protesters in Tubas, killing a teenager."])[0]
+    assert told.sub_event_type == "Excessive force against protesters"

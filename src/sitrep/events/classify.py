@@ -191,6 +191,25 @@ def _model():
         return None
 
 
+@lru_cache(maxsize=1)
+def _crowd_rule() -> tuple[frozenset[str], re.Pattern]:
+    """The sub-types that need a gathering told, and the words that tell one (cues.yaml, needs_a_crowd)."""
+    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
+    with path.open(encoding="utf-8") as f:
+        rule = yaml.safe_load(f)["needs_a_crowd"]
+    return frozenset(rule["sub_event_types"]), re.compile("|".join(re.escape(w) for w in rule["words"]))
+
+
+def _without_crowd(labels, row) -> Classification:
+    """The model's most probable label outside the types that need a gathering (or no event)."""
+    needing = _crowd_rule()[0]
+    for k in row.argsort()[::-1].tolist():
+        cls = from_label(labels[k], float(row[k]))
+        if cls.sub_event_type not in needing:
+            return cls
+    return Classification(None, None, 0.5)
+
+
 def classify(texts: list[str]) -> list[Classification]:
     """One Classification per text (a sentence or a short snippet), in order.
 
@@ -218,13 +237,19 @@ def classify(texts: list[str]) -> list[Classification]:
         if _WORD.search(text):  # blank or symbol-only: no event
             wordy_index.append(i)
             wordy.append(text.lower())
-    predicted = dict(zip(wordy_index, zip(wordy, model.predict(wordy, lowered=True))))
+    probs = model.predict_proba(wordy, lowered=True) if wordy else None
+    best = probs.argmax(axis=1).tolist() if wordy else []
+    predicted = {i: (lowered, (model.labels[b], float(probs[k, b])))
+                 for k, (i, lowered, b) in enumerate(zip(wordy_index, wordy, best))}
+    row_of = {i: k for k, i in enumerate(wordy_index)}
     for i in range(len(texts)):
         if i not in predicted:
             out.append(Classification(None, None, 1.0))
             continue
         lowered, (label, prob) = predicted[i]
         cls = from_label(label, prob)
+        if cls.sub_event_type in _crowd_rule()[0] and not _crowd_rule()[1].search(lowered):
+            cls = _without_crowd(model.labels, probs[row_of[i]])
         # a cue overrides only the labels its rule names (see cues.yaml): a weapon cue only acts
         # of violence, so "police seized grenades" stays a disrupted weapons use; a protest cue
         # only moves a protest within the protest and riot family
