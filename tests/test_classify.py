@@ -461,3 +461,13 @@ def test_force_on_people_with_no_gathering_told_is_not_force_against_protesters(
         assert classify([headline])[0].sub_event_type != "Excessive force against protesters", headline
     told = classify(["Soldiers opened fire on a crowd of protesters in Tubas, killing a teenager."])[0]
     assert told.sub_event_type == "Excessive force against protesters"
+
+
+def test_people_detained_before_a_planned_rally_are_arrests_not_a_protest():
+    # ACLED: a rally still to come is no protest; the detentions are the event
+    sentence = ("Police in the port city detained 22 members of the opposition youth wing overnight, "
+                "two days before a planned rally against the new fuel prices, the party said.")
+    assert classify([sentence])[0].sub_event_type == "Arrests"
+    held = classify(["Police detained 22 members of the opposition youth wing at a rally against the new fuel "
+                     "prices on Sunday."])[0]
+    assert held.event_type == "Protests"

@@ -200,9 +200,23 @@ def _crowd_rule() -> tuple[frozenset[str], re.Pattern]:
     return frozenset(rule["sub_event_types"]), re.compile("|".join(re.escape(w) for w in rule["words"]))
 
 
-def _without_crowd(labels, row) -> Classification:
-    """The model's most probable label outside the types that need a gathering (or no event)."""
-    needing = _crowd_rule()[0]
+@lru_cache(maxsize=1)
+def _planned_rule() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """The protest sub-types, a plan of a gathering, a gathering told (cues.yaml, planned_gathering)."""
+    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
+    with path.open(encoding="utf-8") as f:
+        rule = yaml.safe_load(f)["planned_gathering"]
+    return frozenset(rule["sub_event_types"]), re.compile(rule["plan"]), re.compile(rule["gathering"])
+
+
+def _only_planned(lowered: str) -> bool:
+    """Whether every gathering the lower-cased text tells is one still planned or called for."""
+    _, plan, gathering = _planned_rule()
+    return plan.search(lowered) is not None and gathering.search(plan.sub(" ", lowered)) is None
+
+
+def _without_crowd(labels, row, needing: frozenset[str]) -> Classification:
+    """The model's most probable label outside `needing` (or no event)."""
     for k in row.argsort()[::-1].tolist():
         cls = from_label(labels[k], float(row[k]))
         if cls.sub_event_type not in needing:
@@ -249,7 +263,9 @@ def classify(texts: list[str]) -> list[Classification]:
         lowered, (label, prob) = predicted[i]
         cls = from_label(label, prob)
         if cls.sub_event_type in _crowd_rule()[0] and not _crowd_rule()[1].search(lowered):
-            cls = _without_crowd(model.labels, probs[row_of[i]])
+            cls = _without_crowd(model.labels, probs[row_of[i]], _crowd_rule()[0])
+        elif cls.sub_event_type in _planned_rule()[0] and _only_planned(lowered):
+            cls = _without_crowd(model.labels, probs[row_of[i]], _planned_rule()[0])
         # a cue overrides only the labels its rule names (see cues.yaml): a weapon cue only acts
         # of violence, so "police seized grenades" stays a disrupted weapons use; a protest cue
         # only moves a protest within the protest and riot family
