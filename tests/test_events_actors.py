@@ -97,3 +97,17 @@ def test_small_territories_get_their_name_too():
     malta = Place(None, "Valletta", 35.9, 14.5, country="Malta", country_code="MT")
     m = localize_actors([mention(Actor("Protesters", "Protesters", "protesters"), None, malta)])[0]
     assert m.actor1.name == "Protesters (Malta)" and m.actor1.country == "MT"
+
+
+def test_the_troops_of_a_later_sentence_are_the_force_the_report_named_not_the_local_one():
+    from datetime import date
+
+    from sitrep.model import Document
+    from sitrep.pipeline import process_document
+
+    text = ("Israeli troops raided the town of Tubas in the West Bank on Tuesday and exchanged fire with gunmen, "
+            "killing two of them, the army said.\n\nDuring the raid the troops arrested three men and confiscated "
+            "two rifles in Tubas, the army added.")
+    mentions = process_document(Document(id="tubas", text=text, published=date(2024, 6, 4)))
+    forces = {a.name for m in mentions for a in (m.actor1, m.actor2) if a and a.name.startswith("Military Forces")}
+    assert len(mentions) >= 2 and forces == {"Military Forces of Israel"}

@@ -71,17 +71,39 @@ def localize(actor: Actor | None, country_code: str, country: str = "") -> Actor
 
 
 def localize_actors(mentions: list[Mention]) -> list[Mention]:
-    """Give generic actors the country of their mention's place (call after geo.locate)."""
+    """Give generic actors the country of their mention's place (call after geo.locate), or the
+    force of their kind the same report names ("Israeli troops ... the troops"), when it names one."""
+    named = _named_forces(mentions)
     for m in mentions:
         if m.place is None or not m.place.country_code:
             continue
         code = m.place.country_code
         name = country_name(code) or m.place.country
-        m.actor1 = localize(m.actor1, code, name)
-        m.actor2 = localize(m.actor2, code, name)
-        m.assoc_actor_1 = _distinct([localize(a, code, name) for a in m.assoc_actor_1], m.actor1)
-        m.assoc_actor_2 = _distinct([localize(a, code, name) for a in m.assoc_actor_2], m.actor2)
+
+        def local(actor: Actor | None) -> Actor | None:
+            if actor is not None and is_generic(actor) and actor.name in named:
+                actor = replace(named[actor.name], alias=actor.alias)
+            return localize(actor, code, name)
+
+        m.actor1 = local(m.actor1)
+        m.actor2 = local(m.actor2)
+        m.assoc_actor_1 = _distinct([local(a) for a in m.assoc_actor_1], m.actor1)
+        m.assoc_actor_2 = _distinct([local(a) for a in m.assoc_actor_2], m.actor2)
     return mentions
+
+
+def _named_forces(mentions: list[Mention]) -> dict[str, Actor]:
+    """Generic kind ("Military Forces") -> the one state force of that kind the report names with
+    its country ("Military Forces of Israel"): "the troops" of a later sentence are that force, not
+    the forces of the country the event is in. A report naming two forces of a kind gives none."""
+    by_kind: dict[str, dict[str, Actor]] = {}
+    for m in mentions:
+        for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2):
+            if a is None or a.category != "State forces" or not a.country or is_generic(a):
+                continue
+            kind = a.name.split(" of ", 1)[0]
+            by_kind.setdefault(kind, {})[a.name] = a
+    return {kind: next(iter(forces.values())) for kind, forces in by_kind.items() if len(forces) == 1}
 
 
 def _distinct(actors: list[Actor], main: Actor | None) -> list[Actor]:
