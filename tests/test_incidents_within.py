@@ -125,3 +125,48 @@ def test_a_protest_without_arrests_stays_peaceful():
             "unpaid wages. The march ended outside the labour ministry in the afternoon.")
     events = extract([Document(id="march", text=text, published=date(2023, 3, 15))])
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def _stray(text: str, start: int, sub_type: str, event_type: str, disorder: str, actor: Actor | None = None,
+           day: date | None = SATURDAY) -> Mention:
+    """A toll-less sentence far down the report whose day and place the report's dateline lent it."""
+    m = sentence(text, start, sub_type=sub_type, day=day)
+    m.event_type, m.disorder_type, m.actor1 = event_type, disorder, actor
+    m.evidence.pop("place")
+    if day == SATURDAY:
+        m.evidence.pop("date")
+    return m
+
+
+def test_a_toll_less_sentence_of_a_one_shooting_report_joins_the_shooting():
+    shot = sentence("Three people were wounded when a gunman fired into a crowd in Chicago on Saturday.", 0,
+                    injured=3)
+    scene = _stray("Neighbours gathered behind the tape as detectives searched the block.", 2600,
+                   "Peaceful protest", "Protests", "Demonstrations",
+                   Actor("Protesters (United States)", "Protesters", "neighbours", "US"))
+    merged = merge_within([shot, scene])
+    assert len(merged) == 1
+    m = merged[0]
+    assert (m.sub_event_type, m.injuries, m.place, m.date) == ("Attack", 3, CHICAGO, SATURDAY)
+
+
+def test_a_toll_less_sentence_about_another_day_or_a_force_stays_apart():
+    shot = sentence("Three people were wounded when a gunman fired into a crowd in Chicago on Saturday.", 0,
+                    injured=3)
+    vigil = _stray("Relatives held a vigil for the victims on Sunday evening.", 2600, "Peaceful protest",
+                   "Protests", "Demonstrations", day=date(2016, 6, 26))
+    vigil.evidence["date"] = vigil.span  # the sentence names its own day
+    troops = _stray("Soldiers shelled the outskirts overnight.", 3200, "Shelling/artillery/missile attack",
+                    "Explosions/Remote violence", "Political violence",
+                    Actor("Military Forces of Russia", "External/Other forces", "soldiers", "RU"))
+    merged = merge_within([shot, vigil, troops])
+    assert sorted(m.sub_event_type for m in merged) == ["Attack", "Peaceful protest",
+                                                         "Shelling/artillery/missile attack"]
+
+
+def test_a_toll_less_sentence_is_not_glued_into_one_of_two_shootings():
+    a = sentence("A man was shot and killed in Chicago on Saturday.", 0, killed=1)
+    b = sentence("In another shooting, two teenagers were wounded on the city's West Side.", 70, injured=2)
+    scene = _stray("Officers canvassed the area for witnesses.", 2600, "Peaceful protest", "Protests",
+                   "Demonstrations")
+    assert len(merge_within([a, b, scene])) == 3

@@ -42,7 +42,70 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
             groups.append([m])
         else:
             best.append(m)
+    groups = _toll_less_absorbed(groups)
     return _arrests_coded([g[0] if len(g) == 1 else combine(g) for g in groups])
+
+
+def _tolled(group: list[Mention]) -> bool:
+    return any(m.fatalities is not None or m.injuries is not None for m in group)
+
+
+def _toll_less_absorbed(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """A crime report telling ONE set of victims: its other sentences that give no toll, no arrest,
+    no other day and no other place tell of the same shooting (an eyewitness, the scene, the weapon),
+    however the classifier typed them, and are dropped. The victims' group keeps its own type,
+    date, place and tolls. Reports with victims in two groups (roundups) are left as they are."""
+    cfg = rules()["within"]["toll_less"]
+    tolled = [g for g in groups if _tolled(g)]
+    if len(tolled) != 1 or len(groups) < 2:
+        return groups
+    target = tolled[0]
+    if not any(m.disorder_type in cfg["into_disorders"] for m in target):
+        return groups
+    # victims placed in no town (a comment on a national story): no shooting to tell the rest of
+    if not any(m.place is not None and not m.place.feature_code.startswith("PCL") for m in target):
+        return groups
+    kept, absorbed = [], []
+    for g in groups:
+        if g is target or not _absorbable(g, target, cfg):
+            kept.append(g)
+        else:
+            absorbed += g
+    if absorbed:  # their words still tell the merger which reports tell of this shooting
+        first = min(absorbed, key=lambda m: m.span.start)
+        for m in target:
+            m.evidence.setdefault("sentence", first.span)
+    return kept
+
+
+def _absorbable(group: list[Mention], target: list[Mention], cfg: dict) -> bool:
+    if _tolled(group) or _opens_separately(group[0]):
+        return False
+    if any(m.event_type in cfg["keep_event_types"] or m.arrests for m in group):
+        return False
+    # a sentence typed like the victims' own is the merger's business (nearness, actors): only
+    # the classifier's slips into another kind of event are taken here
+    if any(t is not None and t >= cfg["max_type_points"]
+           for m in group for v in target for t in [type_points(m.sub_event_type, v.sub_event_type)]):
+        return False
+    # a sentence whose doer is a force, an armed group or rioters tells of their own act (troops
+    # shelling the town, a riot after the killing), not a detail of the shooting
+    if any(m.actor1 is not None and m.actor1.category in cfg["keep_actor1_categories"] for m in group):
+        return False
+    # every day and place the sentences carry against the victims' sentences', lent ones too: the
+    # report's dateline lends its town to a sentence naming none, the victims' may name another
+    for m in group:
+        for t in target:
+            if m.date is not None and t.date is not None:
+                ds = date_points(date_interval(m), date_interval(t))
+                if ds is None or ds[1]:
+                    return False
+            if m.place is not None and t.place is not None:
+                p = place_points(m.place, place_precision(m.place, m.geo_precision),
+                                 t.place, place_precision(t.place, t.geo_precision))
+                if p is None or p < cfg["min_place_points"]:
+                    return False
+    return True
 
 
 def _arrests_coded(mentions: list[Mention]) -> list[Mention]:
