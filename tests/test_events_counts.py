@@ -150,3 +150,11 @@ def test_wounded_listed_or_denied(sentence, expected):
 ])
 def test_figures_that_add_no_one_parts_of_a_whole_and_headline_victims(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deputies said it was a miracle there was no fatality after the gunman sprayed the porch with bullets.",
+    "The officer was hit in the vest and a colleague said the shot was not fatal.",
+])
+def test_a_death_word_denied_counts_no_death(sentence):
+    assert counts(sentence).get("death", 0) == 0

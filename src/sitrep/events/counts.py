@@ -40,6 +40,7 @@ _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|s
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
 _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
 _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
+_DENIED_HARM = re.compile(r"\b(?:no|not|never|without)\s+(?:[\w'-]+\s+)?[\w'-]+\W*$", re.I)  # "there was no fatality"
 # "no other student was injured", "neither the driver nor the other passenger was hurt"
 _NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w'’-]+\s+){1,3}?)?$", re.I)
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
@@ -211,8 +212,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         words_start = m.start() + re.match(r"\W*", m.group()).end()
         if count_cues().not_a_toll_before.search(sentence[:words_start]):
             continue  # "a man suspected of killing a driver"
-        if _NO_BEFORE.search(sentence, max(0, words_start - 10), words_start):
-            continue  # "no one was killed"
+        if _NO_BEFORE.search(sentence, max(0, words_start - 10), words_start) or _DENIED_HARM.search(m.group()):
+            continue  # "no one was killed"; "a miracle there was no fatality"
         s, e = start + m.start(), start + m.end()
         inside = [c for c in out if c.kind == kind and s <= c.start and c.end <= e]
         others = [c for c in out if c.kind == kind and c not in inside]
