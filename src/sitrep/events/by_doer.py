@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
-
+from sitrep.data_files import read_yaml
 from sitrep.taxonomy import sub_event_types
 
 
@@ -36,16 +35,20 @@ class _TerritoryRules:
     object_marker: re.Pattern
 
 
+def _read_rules(name: str, sub_type_keys: tuple[str, ...]) -> dict:
+    """data/model/<name>, with the sub-event types it names checked against ACLED's taxonomy."""
+    raw = read_yaml(Path(__file__).parent / "data" / "model" / name)
+    known = sub_event_types()
+    for key in sub_type_keys:
+        if raw[key] not in known:
+            raise ValueError(f"{name}: unknown sub-event type {raw[key]!r}")
+    return raw
+
+
 @lru_cache(maxsize=1)
 def _territory_rules() -> _TerritoryRules:
     """data/model/territory.yaml, compiled once."""
-    path = resources.files("sitrep.events").joinpath("data/model/territory.yaml")
-    with path.open(encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
-    known = sub_event_types()
-    for key in ("state_sub_type", "non_state_sub_type", "non_violent_sub_type"):
-        if raw[key] not in known:
-            raise ValueError(f"territory.yaml: unknown sub-event type {raw[key]!r}")
+    raw = _read_rules("territory.yaml", ("state_sub_type", "non_state_sub_type", "non_violent_sub_type"))
     return _TerritoryRules(raw["state_sub_type"], raw["non_state_sub_type"], raw["non_violent_sub_type"],
                            re.compile("|".join(raw["without_fighting"])), re.compile("|".join(raw["verbs"])),
                            re.compile(raw["passive"]), re.compile(raw["after_passive"]),
@@ -133,13 +136,7 @@ class _DetentionRules:
 @lru_cache(maxsize=1)
 def _detention_rules() -> _DetentionRules:
     """data/model/detention.yaml, compiled once."""
-    path = resources.files("sitrep.events").joinpath("data/model/detention.yaml")
-    with path.open(encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
-    known = sub_event_types()
-    for key in ("arrests_sub_type", "abduction_sub_type"):
-        if raw[key] not in known:
-            raise ValueError(f"detention.yaml: unknown sub-event type {raw[key]!r}")
+    raw = _read_rules("detention.yaml", ("arrests_sub_type", "abduction_sub_type"))
     return _DetentionRules(raw["arrests_sub_type"], raw["abduction_sub_type"], re.compile("|".join(raw["verbs"])),
                            re.compile("|".join(raw["arrest_verbs"])), re.compile("|".join(raw["disappearance"])))
 
