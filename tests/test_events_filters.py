@@ -57,3 +57,32 @@ def test_investigations_of_claims_and_crashes_stay_non_events(sentence, kind):
 def test_police_investigating_a_shooting_reports_the_shooting(sentence):
     """Local news opens its report of a shooting this way: the shooting is the event."""
     assert non_event_reason(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # when a war began is background to today's report
+    ("The insurgency in the northern provinces broke out in 2017.", "outbreak"),
+    ("Fighting between the two factions erupted in March last year.", "outbreak"),
+    # what a place suffered in an earlier war
+    ("The port town was bombed during the civil war with the southern rebels.", "past_war"),
+    # who holds an area, told to situate the report
+    ("The mountain district is the only territory held by the rebels.", "control"),
+    ("The coastal city is the movement's stronghold and was shelled many times.", "control"),
+    # a habit, not one event
+    ("Artillery units shell the villages along the river almost daily.", "pattern"),
+    # a demand, and a party's account of why something happened, are statements
+    ("Lawyers demanded the immediate release of the detained journalists.", "demand"),
+    ("The union said the raids were intended to scare members away from the strike.", "motive"),
+])
+def test_background_and_statements_are_not_events(sentence, kind):
+    assert non_event_reason(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting broke out on Tuesday between rival militias in the market, killing four.",
+    "Warplanes struck a fuel depot on Sunday during the war with the rebels, killing three.",
+    "Police detained 20 students who called for the release of their teachers.",
+    "Rebels shelled the town, which is held by the army, on Friday, killing two civilians.",
+])
+def test_events_told_with_such_words_stay_events(sentence):
+    assert non_event_reason(sentence) is None

@@ -17,7 +17,6 @@ from sitrep.nlp.wordstart import WordStartFinder, WordStartScreen
 
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
-_SENTENCE_KINDS = ("aggregate", "pattern", "accident", "diplomacy")
 
 
 @lru_cache(maxsize=4096)
@@ -45,6 +44,18 @@ def _any_cue():
     # an unforeseen regex construct, or a Python before 3.11, whose `re` has no `_parser` module
     except (re.error, TypeError, ValueError, AttributeError, ImportError):
         return any_of([k.pattern.pattern for k in nonevent_kinds()])
+
+
+@lru_cache(maxsize=1)
+def _kind_options() -> tuple[frozenset, dict]:
+    """The kinds that frame a whole sentence (`frames_sentence`), and each kind's `unless`
+    pattern: a sentence that matches it (a day-dated report) is out of that kind's reach."""
+    from sitrep.events.lexicons import _read
+
+    raw = _read("nonevent_cues.yaml")["kinds"]
+    framing = frozenset(name for name, k in raw.items() if k.get("frames_sentence"))
+    unless = {name: re.compile(k["unless"], re.I) for name, k in raw.items() if k.get("unless")}
+    return framing, unless
 
 
 @lru_cache(maxsize=1)
@@ -86,13 +97,16 @@ def non_event_reason(text: str, trigger_spans: list[tuple[int, int]] | None = No
         return None  # most event sentences hold no cue at all: one scan tells
     spans = event_words(text) if trigger_spans is None else trigger_spans
     low = lowered(text)
+    framing_kinds, unless = _kind_options()
     cues = [(k, s, e) for k, lower_case, as_written in _kind_finders()
             for s, e in (lower_case(low) if lower_case and low else as_written(text))]
+    if unless and cues:
+        cues = [c for c in cues if c[0].name not in unless or not unless[c[0].name].search(text)]
     if not cues:
         return None
     if not spans:
         # no event word to govern: only what frames a whole sentence counts
-        framing = [c for c in cues if c[0].name in _SENTENCE_KINDS]
+        framing = [c for c in cues if c[0].name in framing_kinds]
         return framing[0][0].name if framing else None
     starts = _word_index(text)
     first_reason = None
