@@ -170,3 +170,23 @@ def test_a_toll_less_sentence_is_not_glued_into_one_of_two_shootings():
     scene = _stray("Officers canvassed the area for witnesses.", 2600, "Peaceful protest", "Protests",
                    "Demonstrations")
     assert len(merge_within([a, b, scene])) == 3
+
+
+def test_a_headline_naming_the_nearby_city_is_the_leads_event_not_a_second_one():
+    from sitrep.pipeline import extract
+
+    text = ("Air strikes hit the village of Sarmin in northwest Syria on Thursday, killing four people, "
+            "rescuers said.\n\nThe strikes struck a bakery and two houses. Rescue teams searched the rubble "
+            "for hours after the raid, and the injured were taken to hospitals across the province. Aid "
+            "groups said the strikes had forced dozens of families to leave the village for camps near "
+            "the Turkish border, where shelters are already crowded.\n\n"
+            + "The village lies on a plain of olive groves and wheat fields, and most of its families live "
+            "from farming. Prices of bread, fuel and cooking gas have risen steeply across the province "
+            "this winter, and many households now depend on food baskets from charities. "
+            * 4)
+    doc = Document(id="sarmin", text=text, title="Air strikes kill four near Syria's Idlib",
+                   published=date(2024, 2, 23))
+    from sitrep.ingest.headline import with_headline
+
+    events = extract([with_headline(doc)])
+    assert [(e.sub_event_type, e.fatalities) for e in events if e.fatalities] == [("Air/drone strike", 4)]

@@ -30,12 +30,15 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
             m.lead = m.lead or lead
     if len(mentions) < 2:
         return _arrests_coded(list(mentions))
+    # the headline, which ingest puts last, sums up the report's lead: it is read as next to it
+    headline_at = doc.body_end() if doc is not None and doc.body_end() < len(doc.text) else None
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda x: (x.span.start, x.span.end)):
         best, best_score = None, 0.0  # join only at log-odds >= 0
+        in_headline = headline_at is not None and m.span.start >= headline_at
         if not _opens_separately(m):
             for group in groups:
-                s = _group_score(m, group)
+                s = _group_score(m, group, in_headline)
                 if s is not None and s >= best_score and (best is None or s > best_score):
                     best, best_score = group, s
         if best is None:
@@ -132,9 +135,9 @@ def _opens_separately(m: Mention) -> bool:
     return any(cue in head for cue in rules()["within"]["separate_cues"])
 
 
-def _group_score(m: Mention, group: list[Mention]) -> float | None:
+def _group_score(m: Mention, group: list[Mention], in_headline: bool = False) -> float | None:
     """The lowest score of `m` against the group's sentences (every sentence must agree)."""
-    scores = [_pair_score(m, other) for other in group]
+    scores = [_pair_score(m, other, in_headline) for other in group]
     return None if any(s is None for s in scores) else min(scores)
 
 
@@ -146,7 +149,7 @@ def _says_own(m: Mention, field: str) -> bool:
             and m.span.start <= ev.start and ev.end <= m.span.end)
 
 
-def _pair_score(m: Mention, other: Mention) -> float | None:
+def _pair_score(m: Mention, other: Mention, in_headline: bool = False) -> float | None:
     """Log-odds that two sentences of one report tell of one event; None when they cannot."""
     cfg = rules()["within"]
     t = type_points(m.sub_event_type, other.sub_event_type)
@@ -163,7 +166,7 @@ def _pair_score(m: Mention, other: Mention) -> float | None:
                          other.place, place_precision(other.place, other.geo_precision))
         if p is None:
             return None
-    gap = max(0, m.span.start - other.span.end)
+    gap = other.span.start if in_headline else max(0, m.span.start - other.span.end)
     score = (cfg["prior"] + t + d + p + actor_points(actors_of(m), actors_of(other))
              + cfg["nearness"] * max(0.0, 1.0 - gap / cfg["near_chars"]))
     far = rules()["counts"]["far"]
