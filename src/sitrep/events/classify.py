@@ -17,10 +17,9 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
-
+from sitrep.data_files import read_yaml
 from sitrep.events.by_doer import detention_by_detainer, detention_sub_types, territory_by_taker, territory_sub_types
 from sitrep.taxonomy import sub_event_types
 
@@ -52,11 +51,15 @@ class _Cue:
 
 
 @lru_cache(maxsize=1)
+def _cues_file() -> dict:
+    """data/model/cues.yaml, parsed once for its keyword rules and the label rules beside them."""
+    return read_yaml(Path(__file__).parent / "data" / "model" / "cues.yaml")
+
+
+@lru_cache(maxsize=1)
 def cues() -> tuple[_Cue, ...]:
     """The keyword rules of data/model/cues.yaml, compiled once."""
-    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
-    with path.open(encoding="utf-8") as f:
-        rules = yaml.safe_load(f)["rules"]
+    rules = _cues_file()["rules"]
     known = sub_event_types()
     out = []
     for rule in rules:
@@ -120,9 +123,7 @@ def _forced_label(lowered: str, event_type: str, sub_type: str | None = None) ->
 
 @lru_cache(maxsize=1)
 def _arrested_protest() -> tuple[str, str]:
-    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
-    with path.open(encoding="utf-8") as f:
-        rule = yaml.safe_load(f)["arrested_protest"]
+    rule = _cues_file()["arrested_protest"]
     return rule["from"], rule["to"]
 
 
@@ -194,18 +195,14 @@ def _model():
 @lru_cache(maxsize=1)
 def _crowd_rule() -> tuple[frozenset[str], re.Pattern]:
     """The sub-types that need a gathering told, and the words that tell one (cues.yaml, needs_a_crowd)."""
-    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
-    with path.open(encoding="utf-8") as f:
-        rule = yaml.safe_load(f)["needs_a_crowd"]
+    rule = _cues_file()["needs_a_crowd"]
     return frozenset(rule["sub_event_types"]), re.compile("|".join(re.escape(w) for w in rule["words"]))
 
 
 @lru_cache(maxsize=1)
 def _planned_rule() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
     """The protest sub-types, a plan of a gathering, a gathering told (cues.yaml, planned_gathering)."""
-    path = resources.files("sitrep.events").joinpath("data/model/cues.yaml")
-    with path.open(encoding="utf-8") as f:
-        rule = yaml.safe_load(f)["planned_gathering"]
+    rule = _cues_file()["planned_gathering"]
     return frozenset(rule["sub_event_types"]), re.compile(rule["plan"]), re.compile(rule["gathering"])
 
 
@@ -215,7 +212,7 @@ def _only_planned(lowered: str) -> bool:
     return plan.search(lowered) is not None and gathering.search(plan.sub(" ", lowered)) is None
 
 
-def _without_crowd(labels, row, needing: frozenset[str]) -> Classification:
+def _best_label_outside(labels, row, needing: frozenset[str]) -> Classification:
     """The model's most probable label outside `needing` (or no event)."""
     for k in row.argsort()[::-1].tolist():
         cls = from_label(labels[k], float(row[k]))
@@ -253,19 +250,19 @@ def classify(texts: list[str]) -> list[Classification]:
             wordy.append(text.lower())
     probs = model.predict_proba(wordy, lowered=True) if wordy else None
     best = probs.argmax(axis=1).tolist() if wordy else []
-    predicted = {i: (lowered, (model.labels[b], float(probs[k, b])))
-                 for k, (i, lowered, b) in enumerate(zip(wordy_index, wordy, best))}
     row_of = {i: k for k, i in enumerate(wordy_index)}
     for i in range(len(texts)):
-        if i not in predicted:
+        k = row_of.get(i)
+        if k is None:
             out.append(Classification(None, None, 1.0))
             continue
-        lowered, (label, prob) = predicted[i]
+        lowered, row = wordy[k], probs[k]
+        label, prob = model.labels[best[k]], float(row[best[k]])
         cls = from_label(label, prob)
         if cls.sub_event_type in _crowd_rule()[0] and not _crowd_rule()[1].search(lowered):
-            cls = _without_crowd(model.labels, probs[row_of[i]], _crowd_rule()[0])
+            cls = _best_label_outside(model.labels, row, _crowd_rule()[0])
         elif cls.sub_event_type in _planned_rule()[0] and _only_planned(lowered):
-            cls = _without_crowd(model.labels, probs[row_of[i]], _planned_rule()[0])
+            cls = _best_label_outside(model.labels, row, _planned_rule()[0])
         # a cue overrides only the labels its rule names (see cues.yaml): a weapon cue only acts
         # of violence, so "police seized grenades" stays a disrupted weapons use; a protest cue
         # only moves a protest within the protest and riot family
