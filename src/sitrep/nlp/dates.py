@@ -39,14 +39,9 @@ from dateutil.easter import easter as easter_sunday
 
 from sitrep.model import DAY, MONTH, WEEK, DateMention, Span
 from sitrep.nlp.data_files import read_yaml
-from sitrep.nlp.page_date import page_date
+from sitrep.nlp.page_date import MONTH_NUMBERS, page_date
 from sitrep.nlp.tokens import word_tokens
 
-_MONTH_NUMBERS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
              "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
              "fri": 4, "sat": 5, "sun": 6}
@@ -115,7 +110,7 @@ def _text_year(text: str) -> int | None:
 
 def _month_day(text: str, m: re.Match, published: date | None, weekday: int | None) -> tuple[date | None, bool]:
     """(date, relative) of a month-and-day match, by the conventions in the module docstring."""
-    month = _MONTH_NUMBERS[m.group("month").lower()]
+    month = MONTH_NUMBERS[m.group("month").lower()]
     day = int(m.group("day"))
     if m.group("year"):
         return _safe_date(int(m.group("year")), month, day), False
@@ -298,7 +293,7 @@ def find_dates(text: str, published: date | None = None, doc_id: str = "") -> li
                 value, relative, start = _month_day_match(text, m, published)
                 found.append((1, start, m.end(), value, DAY, relative))
             continue
-        if w in _MONTH_NUMBERS and text[s].isupper():
+        if w in MONTH_NUMBERS and text[s].isupper():
             if _SPANISH_ARTICLE.search(text, max(0, s - 5), s):
                 continue  # "Corona del Mar", "Mar del Plata": a place name, not March
             m = _MONTH_DAY.match(text, s)
@@ -345,7 +340,7 @@ def _month_only(text: str, m: re.Match, published: date | None) -> tuple:
     s = m.start()
     mod = _MOD_BEFORE.search(text, max(0, s - 12), s)
     prep = ((mod.group("mod") or mod.group("mid") or "") if mod else "").lower()
-    month = _MONTH_NUMBERS[m.group("month").lower()]
+    month = MONTH_NUMBERS[m.group("month").lower()]
     if m.group("month") in ("May", "March") and not (prep or m.group("year")):
         return (9, s, s, None, MONTH, False)  # the verbs "may" and "march": no date (empty span)
     start = mod.start() if prep in ("early", "late", "mid-", "last", "this") else s

@@ -15,10 +15,12 @@ from functools import lru_cache
 
 from sitrep.nlp.data_files import read_yaml
 
-_MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for name in names}
+# month names and abbreviations -> number; nlp.dates reads its dates with this table too
+MONTH_NUMBERS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
 
@@ -27,7 +29,7 @@ def _page_stamp() -> tuple[re.Pattern, tuple[str, ...]]:
     """The pattern of a stamp (its opening word, then a date with its year), and the opening words."""
     words = tuple(read_yaml("page_stamps.yaml")["words"])
     opening = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    months = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
     pattern = re.compile(
         rf"(?<!\w)(?:{opening})\b(?:\s+(?:on|at))?\s*:?\s*(?:{_WEEKDAY},?\s+)?"
         rf"(?:(?P<month>(?i:{months}))\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
@@ -64,7 +66,7 @@ def page_date(text: str, published: date | None) -> date | None:
     if m is None:
         return published
     if m.group("year"):
-        day = _day(int(m.group("year")), _MONTHS[m.group("month").lower()], int(m.group("day")))
+        day = _day(int(m.group("year")), MONTH_NUMBERS[m.group("month").lower()], int(m.group("day")))
     elif m.group("us_year"):
         year = int(m.group("us_year"))
         day = _day(year + 2000 if year < 100 else year, int(m.group("us_month")), int(m.group("us_day")))
