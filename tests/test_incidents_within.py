@@ -190,3 +190,25 @@ def test_a_headline_naming_the_nearby_city_is_the_leads_event_not_a_second_one()
 
     events = extract([with_headline(doc)])
     assert [(e.sub_event_type, e.fatalities) for e in events if e.fatalities] == [("Air/drone strike", 4)]
+
+
+def _raid(text: str, start: int, sub_type: str, event_type: str, killed: int | None, place: Place | None) -> Mention:
+    m = sentence(text, start, sub_type=sub_type, day=None if place is None else SATURDAY, place=place, killed=killed)
+    m.event_type, m.disorder_type = event_type, "Political violence"
+    m.actor1 = Actor("Military Forces of Israel", "State forces", "troops", "IL")
+    return m
+
+
+def test_the_same_toll_told_twice_in_one_report_is_one_event_not_two():
+    """A raid told as a clash, then its missile fire with the same dead: counting both doubles the dead."""
+    jenin = Place(293255, "Qabatiya", 32.41, 35.28, "Palestine", "PS", "West Bank")
+    lead = _raid("Troops killed three gunmen in a raid on Qabatiya overnight, the army said.", 0,
+                 "Armed clash", "Battles", 3, jenin)
+    fire = "The soldiers fired shoulder-launched missiles at the house, and three armed men died in the exchange."
+    told_again = _raid(fire, 260, "Shelling/artillery/missile attack", "Explosions/Remote violence", 3, None)
+    merged = merge_within([lead, told_again])
+    assert len(merged) == 1 and merged[0].fatalities == 3
+    # without a toll of its own the missile sentence is not known to tell the same deaths
+    untolled = _raid(fire.split(",")[0] + ".", 260, "Shelling/artillery/missile attack", "Explosions/Remote violence",
+                     None, None)
+    assert len(merge_within([lead, untolled])) == 2

@@ -176,7 +176,17 @@ def _pair_score(m: Mention, other: Mention, in_headline: bool = False) -> float 
                  if other.injuries is not None else False)
     if conflict and gap > cfg["adjacent_chars"]:
         score += cfg["count_conflict"]
-    return score
+    return score + _same_toll_points(m, other, cfg["same_toll"])
+
+
+def _same_toll_points(m: Mention, other: Mention, points: dict) -> float:
+    """Two sentences of one report giving the same toll in their own words mostly tell the same
+    deaths twice ("killed three" ... "the three were killed in the exchange of fire")."""
+    for field, several in (("fatalities", "killed_several"), ("injuries", "injured_several")):
+        a, b = getattr(m, field), getattr(other, field)
+        if a is not None and a == b and a >= 2 and _says_own(m, field) and _says_own(other, field):
+            return points[several]
+    return 0.0
 
 
 def _most_precise(group: list[Mention], field: str, precision) -> Mention | None:
