@@ -212,3 +212,23 @@ def test_the_same_toll_told_twice_in_one_report_is_one_event_not_two():
     untolled = _raid(fire.split(",")[0] + ".", 260, "Shelling/artillery/missile attack", "Explosions/Remote violence",
                      None, None)
     assert len(merge_within([lead, untolled])) == 2
+
+
+def test_the_arrests_named_again_with_an_older_date_beside_them_are_the_same_arrests():
+    """"confirmed the arrests ... over an arson attack in March": March dates the arson, not a second arrest."""
+    def arrest(text: str, start: int, trigger: str, day: date, precision: int) -> Mention:
+        m = sentence(text, start, sub_type="Arrests", day=day)
+        m.event_type, m.disorder_type, m.date_precision = "Strategic developments", "Political violence", precision
+        at = start + text.index(trigger)
+        m.evidence["event_type"] = Span("doc-1", at, at + len(trigger), trigger)
+        return m
+
+    first = arrest("Police in Chicago detained nine party activists overnight, officials said on Saturday.", 0,
+                   "detained", SATURDAY, DAY)
+    again = ("A police spokesman confirmed the arrests and said the men faced charges over an arson attack "
+             "on a bus in March.")
+    march = date(2016, 3, 1)
+    assert len(merge_within([first, arrest(again, 200, "arrests", march, 3)])) == 1
+    # a report telling arrests on another day in its own words still gives two events
+    other = "Police detained three more activists in Chicago in March."
+    assert len(merge_within([first, arrest(other, 200, "detained", march, 3)])) == 2

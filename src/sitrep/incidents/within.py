@@ -8,6 +8,7 @@ built from the union of its evidence and the best-supported values.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sitrep.events.classify import protest_after_arrests
@@ -16,6 +17,9 @@ from sitrep.incidents.compare import (
     place_points, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.model import Document, Mention
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 
 
 def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[Mention]:
@@ -135,6 +139,15 @@ def _opens_separately(m: Mention) -> bool:
     return any(cue in head for cue in rules()["within"]["separate_cues"])
 
 
+def _refers_back(m: Mention) -> bool:
+    """Is the sentence's event word a definite back-reference ("the arrests", "those killings")?"""
+    ev = m.evidence.get("event_type")
+    if ev is None or not (m.span.start <= ev.start and ev.end <= m.span.end) or ev.end - ev.start > 40:
+        return False
+    before = m.span.text[max(0, ev.start - m.span.start - 12):ev.start - m.span.start]
+    return _DEFINITE_BEFORE.search(before) is not None
+
+
 def _group_score(m: Mention, group: list[Mention], in_headline: bool = False) -> float | None:
     """The lowest score of `m` against the group's sentences (every sentence must agree)."""
     scores = [_pair_score(m, other, in_headline) for other in group]
@@ -156,7 +169,10 @@ def _pair_score(m: Mention, other: Mention, in_headline: bool = False) -> float 
     if t is None:
         return None
     d = p = 0.0  # a sentence without its own date or place can be about any of the report's events
-    if _says_own(m, "date") and _says_own(other, "date"):
+    # "confirmed the arrests ... over an arson attack in November": an event named again with
+    # "the" is the one already told, and the date beside it dates something else
+    back_reference = m.sub_event_type == other.sub_event_type and _refers_back(m)
+    if _says_own(m, "date") and _says_own(other, "date") and not back_reference:
         ds = date_points(date_interval(m), date_interval(other))
         if ds is None or ds[1]:  # a report that gives two different days tells of two days
             return None
