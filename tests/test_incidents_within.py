@@ -232,3 +232,18 @@ def test_the_arrests_named_again_with_an_older_date_beside_them_are_the_same_arr
     # a report telling arrests on another day in its own words still gives two events
     other = "Police detained three more activists in Chicago in March."
     assert len(merge_within([first, arrest(other, 200, "detained", march, 3)])) == 2
+
+
+def test_a_headline_does_not_make_the_force_its_body_tells_was_hit_into_the_bomber():
+    army = Actor("Military Forces of Somalia", "State forces", "army", "SO")
+    body_text = "A suicide car bomb exploded at the gate of an army base in Chicago on Saturday, killing four soldiers."
+    headline_text = "Suicide car bomb hits army base"
+    text = body_text + "\n\n" + headline_text
+    doc = Document(id="doc-1", text=text, title=headline_text)
+    body = sentence(body_text, 0, sub_type="Suicide bomb", killed=4)
+    headline = sentence(headline_text, len(body_text) + 2, sub_type="Suicide bomb", day=None, place=None)
+    for m in (body, headline):
+        m.event_type, m.disorder_type = "Explosions/Remote violence", "Political violence"
+    body.actor2, headline.actor1 = army, army
+    [merged] = merge_within([body, headline], doc)
+    assert merged.actor1 is None and merged.actor2 == army and merged.fatalities == 4

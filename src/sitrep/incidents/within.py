@@ -50,7 +50,7 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
         else:
             best.append(m)
     groups = _toll_less_absorbed(groups)
-    return _arrests_coded([g[0] if len(g) == 1 else combine(g) for g in groups])
+    return _arrests_coded([g[0] if len(g) == 1 else combine(g, headline_at) for g in groups])
 
 
 def _tolled(group: list[Mention]) -> bool:
@@ -222,7 +222,7 @@ def _largest(group: list[Mention], field: str) -> Mention | None:
     return revised[-1] if revised else max(having, key=lambda m: getattr(m, field))
 
 
-def combine(group: list[Mention]) -> Mention:
+def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
     """One Mention from the sentences of a group: the first sentence's span, every sentence's evidence."""
     lead = group[0]
     typed = max(group, key=lambda m: m.confidence)  # ties keep the earliest sentence
@@ -241,8 +241,7 @@ def combine(group: list[Mention]) -> Mention:
         if source is not None and field in source.evidence:
             evidence[field] = source.evidence[field]
     high = [m.fatalities_high for m in group if m.fatalities_high is not None]
-    actor1 = next((m.actor1 for m in group if m.actor1), None)
-    actor2 = next((m.actor2 for m in group if m.actor2 and m.actor2 != actor1), None)
+    actor1, actor2 = _sides(group, typed.event_type, headline_at)
     claims, seen = [], set()
     for m in group:
         for c in m.claims:
@@ -263,6 +262,21 @@ def combine(group: list[Mention]) -> Mention:
         fatalities_high=max(high) if high else None,
         attribution=next((m.attribution for m in group if m.attribution), ""),
         claims=claims, confidence=max(m.confidence for m in group), evidence=evidence)
+
+
+def _sides(group: list[Mention], event_type: str, headline_at: int | None) -> tuple:
+    """The group's actor1 and actor2, each the first its sentences give. A headline's terse words
+    hide who hit whom ("Suicide car bomb hits army base"): a force the report's body gives as the
+    target is not taken as the doer from its headline (rioters may fight rioters)."""
+    targets = {m.actor2.name for m in group if m.actor2} if event_type != "Riots" else set()
+
+    def doer(m: Mention) -> bool:
+        in_headline = headline_at is not None and m.span.start >= headline_at
+        return m.actor1 is not None and not (in_headline and m.actor1.name in targets)
+
+    actor1 = next((m.actor1 for m in group if doer(m)), None)
+    actor2 = next((m.actor2 for m in group if m.actor2 and m.actor2 != actor1), None)
+    return actor1, actor2
 
 
 def _union(actors: list, exclude: set) -> list:
