@@ -247,3 +247,25 @@ def test_a_headline_does_not_make_the_force_its_body_tells_was_hit_into_the_bomb
     body.actor2, headline.actor1 = army, army
     [merged] = merge_within([body, headline], doc)
     assert merged.actor1 is None and merged.actor2 == army and merged.fatalities == 4
+
+
+def test_a_spokesman_confirming_the_attack_adds_no_second_event():
+    def typed(text: str, start: int, sub_type: str, event_type: str, trigger: str, **kw) -> Mention:
+        m = sentence(text, start, sub_type=sub_type, **kw)
+        m.event_type, m.disorder_type = event_type, "Political violence"
+        at = start + text.index(trigger)
+        m.evidence["event_type"] = Span("doc-1", at, at + len(trigger), trigger)
+        return m
+
+    raid = typed("Armed men stormed a village near Chicago late on Saturday, shooting dead two men.", 0,
+                 "Attack", "Violence against civilians", "stormed", killed=2)
+    confirmed = typed("A police spokesman confirmed the attack and said tactical teams had been deployed to "
+                      "track the kidnappers.", 90, "Change to group/activity", "Strategic developments", "attack",
+                      day=None, place=None)
+    [only] = merge_within([raid, confirmed])
+    assert only.sub_event_type == "Attack" and only.fatalities == 2
+    # the same words with a day and place of their own may tell of a new step, and stay
+    dated = typed("Police said on Sunday the attack led them to send tactical teams to Gary.", 90,
+                  "Change to group/activity", "Strategic developments", "attack", place=GARY,
+                  day=date(2016, 6, 26))
+    assert len(merge_within([raid, dated])) == 2

@@ -45,6 +45,8 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
                 s = _group_score(m, group, in_headline)
                 if s is not None and s >= best_score and (best is None or s > best_score):
                     best, best_score = group, s
+        if best is None and groups and _retold(m):
+            continue  # "police confirmed the attack and said...": the attack already told
         if best is None:
             groups.append([m])
         else:
@@ -146,6 +148,14 @@ def _refers_back(m: Mention) -> bool:
         return False
     before = m.span.text[max(0, ev.start - m.span.start - 12):ev.start - m.span.start]
     return _DEFINITE_BEFORE.search(before) is not None
+
+
+def _retold(m: Mention) -> bool:
+    """A sentence naming an event already told ("confirmed the attack") that adds no toll, arrest,
+    day or place of its own: whatever else the classifier read in it, it is no new event."""
+    if not _refers_back(m) or m.fatalities is not None or m.injuries is not None or m.arrests:
+        return False
+    return not _says_own(m, "date") and not _says_own(m, "place")
 
 
 def _group_score(m: Mention, group: list[Mention], in_headline: bool = False) -> float | None:
