@@ -48,3 +48,11 @@ def test_aftermath_words_of_the_previous_sentence_do_not_count():
     sentence = "Jenin saw heavy clashes on Monday, and a wounded man later died in a hospital in Nablus."
     m = located("The body was moved to a hospital. " + sentence, [sentence])[0]
     assert m.place.name == "Jenin" and m.geo_precision == TOWN
+
+
+def test_where_the_attackers_withdrew_to_is_not_where_they_attacked():
+    text = ("DJIBO, Burkina Faso - Armed men attacked an army post in Djibo on Sunday, killing 14 soldiers. "
+            "The attackers fought the garrison for hours before withdrawing towards the border with Mali.")
+    second = "The attackers fought the garrison for hours before withdrawing towards the border with Mali."
+    m = located(text, [second])[0]
+    assert m.place is not None and m.place.country_code == "BF"

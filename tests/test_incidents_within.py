@@ -269,3 +269,15 @@ def test_a_spokesman_confirming_the_attack_adds_no_second_event():
                   "Change to group/activity", "Strategic developments", "attack", place=GARY,
                   day=date(2016, 6, 26))
     assert len(merge_within([raid, dated])) == 2
+
+
+def test_armed_men_and_the_group_that_claimed_the_attack_are_not_two_sides_apart():
+    """"Armed men attacked an army post" ... "the assailants fought the garrison" (the group that
+    claimed it lent as doer): an unidentified group is no evidence of a different event."""
+    from sitrep.incidents.compare import actor_points
+
+    unknown = "Unidentified Armed Group (Burkina Faso)"
+    army, jnim = "Military Forces of Burkina Faso", "JNIM: Group for Support of Islam and Muslims"
+    assert actor_points({unknown, army}, {jnim}) == 0.0
+    assert actor_points({army}, {jnim}) < 0  # two named forces with nothing shared still disagree
+    assert actor_points({army, jnim}, {jnim}) > 0

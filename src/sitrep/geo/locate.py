@@ -82,8 +82,10 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
 
 def treated_at(text: str, t: Toponym) -> bool:
     """The place is where a victim was taken or a suspect tried ("taken to University of
-    Louisville Hospital"), not where the event happened."""
-    return any(w in _cues()["treated_at"] for w in _words_before(text, t.span.start, 4))
+    Louisville Hospital") or where the doers went afterwards ("withdrawing towards the border with
+    Mali"), not where the event happened."""
+    cues = _cues()
+    return any(w in cues["treated_at"] or w in cues["went_to"] for w in _words_before(text, t.span.start, 4))
 
 
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:

@@ -166,6 +166,8 @@ def actor_points(mine: set[str], theirs: set[str]) -> float:
         return 0.0
     if any(_same_force(a, b) for a in mine for b in theirs):
         return cfg["shared"]
+    if any(a.startswith("Unidentified") for a in mine | theirs):
+        return 0.0  # "armed men" may be the group that later claimed the attack
     return cfg["conflict"]
 
 
