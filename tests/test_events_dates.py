@@ -270,3 +270,13 @@ def test_wounding_beside_a_day_dates_the_violence():
     text = "A man shot his girlfriend and her son, wounding both early Friday before killing himself."
     (day,) = find_dates(text, date(2016, 11, 25))
     assert date_role(day, text) == "violence"
+
+
+def test_a_wire_datelines_day_gives_way_to_the_day_its_story_tells():
+    text = ("KHARTOUM, June 3 (Example Wire) - Paramilitary fighters and the army fought for control of the "
+            "eastern districts of El Fasher, the capital of North Darfur, on Sunday, residents said.\n\n"
+            "Shelling hit a market near the main hospital, killing at least 27 civilians, a local "
+            "emergency room said.")
+    doc = Document(id="wire", text=text, published=date(2024, 6, 3))
+    mentions = extract(analyze(doc))
+    assert mentions and {m.date for m in mentions} == {date(2024, 6, 2)}  # Sunday, not the filing day

@@ -10,7 +10,9 @@ The order (documented in the README's events section):
    of events;
 2. else the date said in the nearest earlier sentence of the same paragraph (a lede often
    dates the event and the next sentence gives the details);
-3. else the document's first date said anywhere (the lede's date), with its words as evidence;
+3. else the document's first date said anywhere (the lede's date), with its words as evidence; a
+   wire dateline's day ("KHARTOUM, June 3 (Reuters) -") is when the story was filed, so the day
+   its sentence gives the event ("on Sunday") comes first, in that sentence and as the lede's date;
 4. else the published date (for violence, the day of the page's own earlier stamp: `nlp.page_date`),
    with precision "week" (ACLED's 2: the report dates it only to its own week) and no evidence,
    since no words support it.
@@ -84,7 +86,8 @@ def _of_the_event(inside: list[DateMention], sentence: Sentence) -> DateMention:
     if len(inside) == 1:
         return inside[0]
     told = [d for d in inside
-            if _STATEMENT.search(sentence.text, max(0, d.span.start - sentence.start - 24), d.span.start - sentence.start)]
+            if _STATEMENT.search(sentence.text, max(0, d.span.start - sentence.start - 24), d.span.start - sentence.start)
+            or _wire_dateline(d, sentence.text, sentence.start)]
     rest = [d for d in inside if d not in told] or inside
     written = [d for d in rest if not d.relative and d.precision == DAY]
     if written:
@@ -100,6 +103,19 @@ def _of_the_event(inside: list[DateMention], sentence: Sentence) -> DateMention:
         return min(max(ws - e, s - we, 0) for ws, we in words)
 
     return min(rest, key=lambda d: (distance(d), d.value))
+
+
+# "KHARTOUM, June 3 (Example Wire) -", "CHATTOGRAM, Bangladesh, Jan 8 -": a wire story's dateline
+# gives the day it was filed; a day its sentence also says ("on Sunday") dates the event.
+_WIRE_PLACE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30}){0,2},\s*$")
+_WIRE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+
+
+def _wire_dateline(d: DateMention, text: str, offset: int = 0) -> bool:
+    """Is the date a wire dateline's? `text` starts at `offset` of the document."""
+    at, end = d.span.start - offset, d.span.end - offset
+    return (_WIRE_PLACE.search(text, max(0, at - 80), at) is not None
+            and _WIRE_AFTER.match(text, end) is not None)
 
 
 _DIED_BEFORE = re.compile(r"\b(?:died|dies|succumbed)\s+(?:(?:on|late|early)\s+)?$", re.I)
@@ -263,6 +279,18 @@ def _is_stamp(d: DateMention, text: str) -> bool:
     return _CLOCK_AFTER.match(text, d.span.end) is not None or _LINE_END.match(text, d.span.end) is not None
 
 
+def _lede_date(dates: list[DateMention], sentences: list[Sentence]) -> DateMention:
+    """The document's first date, or the day its first sentence's event is dated when that
+    sentence opens with a wire dateline ("KHARTOUM, June 3 (Example Wire) - ... on Sunday")."""
+    first = dates[0]
+    for s in sentences:
+        if s.start <= first.span.start < s.end:
+            if _wire_dateline(first, s.text, s.start):
+                return _of_the_event([d for d in dates if s.start <= d.span.start and d.span.end <= s.end], s)
+            break
+    return first
+
+
 def event_date(dates: list[DateMention], sentences: list[Sentence], index: int,
                same_paragraph: list[int], published: date | None) -> tuple[date | None, int | None, object]:
     """(date, precision, evidence Span) for the event of sentence `index` (see the module docstring).
@@ -277,7 +305,8 @@ def event_date(dates: list[DateMention], sentences: list[Sentence], index: int,
             chosen = _of_the_event(inside, s)
             return chosen.value, chosen.precision, chosen.span
     if dates:
-        return dates[0].value, dates[0].precision, dates[0].span
+        lede = _lede_date(dates, sentences)
+        return lede.value, lede.precision, lede.span
     if published is not None:
         return published, WEEK, None
     return None, None, None
