@@ -6,8 +6,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from sitrep.data_files import read_yaml
 from sitrep.geo.folding import fold
 
 
@@ -17,19 +16,19 @@ def _read(name: str) -> str:
 
 def load_data(name: str):
     """A YAML file from geo/data."""
-    return yaml.safe_load(_read(name))
+    return read_yaml(resources.files("sitrep.geo").joinpath("data", name))
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """Each list of data/cues.yaml as a set of folded words."""
-    return {k: frozenset(fold(w) for w in v) for k, v in yaml.safe_load(_read("cues.yaml")).items()}
+    return {k: frozenset(fold(w) for w in v) for k, v in load_data("cues.yaml").items()}
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """ "Syrian" -> "SY", keyed by the exact capitalized form, plurals included ("Syrians")."""
-    out = {str(k): str(v) for k, v in yaml.safe_load(_read("demonyms.yaml")).items()}
+    out = {str(k): str(v) for k, v in load_data("demonyms.yaml").items()}
     for k, v in list(out.items()):
         if k.endswith(("an", "i")):
             out[k + "s"] = v
@@ -39,7 +38,7 @@ def demonyms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def us_state_abbreviations() -> dict[str, str]:
     """ "W.Va." -> "West Virginia"."""
-    return yaml.safe_load(_read("us_state_abbreviations.yaml"))
+    return load_data("us_state_abbreviations.yaml")
 
 
 @lru_cache(maxsize=1)

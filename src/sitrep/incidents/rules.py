@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from sitrep.data_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,7 @@ def _type_table(spec: dict) -> dict[tuple[str, str], float]:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The rules shipped in data/merge_rules.yaml, read once."""
-    path = resources.files("sitrep.incidents").joinpath("data/merge_rules.yaml")
-    with path.open(encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
+    raw = read_yaml(resources.files("sitrep.incidents").joinpath("data/merge_rules.yaml"))
     return Rules(raw=raw, type_scores=_type_table(raw["type_compat"]),
                  revision_phrases=tuple(p.lower() for p in raw["revision_phrases"]),
                  ignored_words=frozenset(w.lower() for w in raw["text"]["ignore"]),
