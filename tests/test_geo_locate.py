@@ -56,3 +56,15 @@ def test_where_the_attackers_withdrew_to_is_not_where_they_attacked():
     second = "The attackers fought the garrison for hours before withdrawing towards the border with Mali."
     m = located(text, [second])[0]
     assert m.place is not None and m.place.country_code == "BF"
+
+
+def test_a_village_the_gazetteer_knows_only_in_another_oblast_is_placed_in_the_oblast_named():
+    text = "Russian forces shelled Senkivka, Chernihiv, on Tuesday. Casualties unknown."
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.admin1 == "Chernihiv"
+    # a town by the named area's border keeps its own place ("Irpin, Kyiv": Kyiv city is an area of its own)
+    text = "Ukrainian forces clashed with Russian forces near Irpin, Kyiv, on Sunday."
+    assert located(text, [text])[0].place.name == "Irpin"
+    # and a list of areas is no town inside an area
+    text = "The coalition struck weapons depots in Hajjah, Marib, and Sadah on Monday."
+    assert located(text, [text])[0].place.name == "Hajjah"

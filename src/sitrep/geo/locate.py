@@ -31,7 +31,9 @@ from sitrep.geo.scene import scene_town
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
-_AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
+_AREA_CODES = ("ADM3", "ADM4")
+_LIST_GOES_ON = re.compile(r",? (?:and|or) ")
+_AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake  # parts of a district; a governorate or province is a region (3)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,27 @@ def _is_near(text: str, t: Toponym) -> bool:
 def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
     """ "Orikhove (Sievierodonetskyi, Luhansk)" resolved to an Orikhove of Crimea: the bracket after
     a town names a region or country that does not hold it, so the gazetteer lacks the real one."""
-    if t.place is None or not t.place.feature_code.startswith("PPL") or text[t.span.end:t.span.end + 2] != " (":
+    if t.place is None or not t.place.feature_code.startswith("PPL"):
+        return False
+    if text[t.span.end:t.span.end + 2] == ", ":
+        # "Senkivka, Chernihiv": the area named right after holds the town (a town named like its
+        # area, "Chernihiv", stands for the area here); the gazetteer's Senkivka in Kyiv oblast is
+        # another village
+        u = next((u for u in placed if u.span.start == t.span.end + 2 and u.place is not None), None)
+        if u is None or u.place.country_code == "US":
+            return False  # "Springfield, Ohio": US states are read by the namesake rules
+        if _LIST_GOES_ON.match(text, u.span.end):
+            return False  # "in Hajjah, Marib, and Sadah": a list of places, none holding another
+        fc = u.place.feature_code
+        if fc in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"):
+            return u.place.country_code != t.place.country_code
+        area = fc == "ADM1" or (fc.startswith("PPL") and fold(u.place.name) == fold(u.place.admin1 or ""))
+        # an area name of another country ("Southern") is the resolver's doubt, not the text's word;
+        # a town near the area's point sits by its border, where the gazetteer's areas may differ
+        # from the writer's (Kyiv city is an area of its own, "Irpin, Kyiv" means the oblast)
+        return (area and u.place.country_code == t.place.country_code and u.place.admin1 != t.place.admin1
+                and flat_km(u.place.latitude, u.place.longitude, t.place.latitude, t.place.longitude) > _AREA_KM)
+    if text[t.span.end:t.span.end + 2] != " (":
         return False
     close = text.find(")", t.span.end, t.span.end + 120)
     for u in placed:
