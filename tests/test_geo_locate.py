@@ -68,3 +68,10 @@ def test_a_village_the_gazetteer_knows_only_in_another_oblast_is_placed_in_the_o
     # and a list of areas is no town inside an area
     text = "The coalition struck weapons depots in Hajjah, Marib, and Sadah on Monday."
     assert located(text, [text])[0].place.name == "Hajjah"
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_the_district_its_brackets_name():
+    text = ("On 19 March 2022, militiamen attacked civilians in Mubana village, near Kipese "
+            "(Lubero, Nord-Kivu). They killed two civilians.")
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.name == "Lubero" and m.place.admin1 == "Nord-Kivu"

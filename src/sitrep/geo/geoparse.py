@@ -47,17 +47,21 @@ def accept(cands: list[Candidate], w: dict, text: str = "") -> list[Candidate]:
 
 def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set[int]:
     """ "Kongo (Oyam, Northern)", "Ndimo (Irumu, Ituri)", "Pau (Pyrenees-Atlantiques)": a name
-    followed by a bracketed list of the areas holding it. Every name of such a list is a place
+    followed by a bracketed list of the areas holding it (the name itself may be a village the
+    gazetteer lacks). Every name of such a list is a place
     when the list has two names or names an area (ids of those candidates)."""
     out: set[int] = set()
     named = [c for c in cands if c.rows and not c.demonym_of]
-    for i, a in enumerate(named):
-        if text[a.end:a.end + 2] != " (":
+    for i, b0 in enumerate(named):
+        # the list opens after a name, known to the gazetteer or not ("Kipese (Lubero, Nord-Kivu)",
+        # "Busanza groupment (Rutshuru, Nord-Kivu)")
+        if b0.start < 3 or text[b0.start - 2:b0.start] != " (" or not text[b0.start - 3].isalnum():
             continue
+        a = next((c for c in named[:i] if c.end == b0.start - 2), None)
         inside, prev = [], None
-        for b in named[i + 1:i + 5]:
-            gap = text[a.end:b.start] if prev is None else text[prev.end:b.start]
-            if gap != (" (" if prev is None else ", "):
+        for b in named[i:i + 4]:
+            gap = None if prev is None else text[prev.end:b.start]
+            if prev is not None and gap != ", ":
                 break
             inside.append(b)
             prev = b
@@ -66,7 +70,7 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
         if not inside or text[inside[-1].end:inside[-1].end + 1] != ")":
             continue
         if len(inside) >= 2 or any(gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in inside[0].rows):
-            out.update(id(c) for c in (a, *inside))
+            out.update(id(c) for c in ((a,) if a is not None else ()) + tuple(inside))
     return out
 
 
