@@ -75,3 +75,12 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_the_district_its_brackets_na
             "(Lubero, Nord-Kivu). They killed two civilians.")
     m = located(text, [text])[0]
     assert m.place is not None and m.place.name == "Lubero" and m.place.admin1 == "Nord-Kivu"
+
+
+def test_an_area_name_shared_by_two_countries_does_not_unseat_the_town_it_holds():
+    text = "On 30 June 2022, farmers staged a protest in Mohali (SAS Nagar, Punjab), demanding water."
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.name == "Mohali" and m.place.country_code == "IN"
+    # while the region after "township (" still unseats a namesake abroad
+    text = "On 12 January 2022, in Pale township (Yinmarbin district, Sagaing region), fighters opened fire."
+    assert located(text, [text])[0].place.country_code == "MM"

@@ -32,6 +32,7 @@ from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
 _AREA_CODES = ("ADM3", "ADM4")
+_BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district|municipality|area|groupment) )?\(")
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 _AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake  # parts of a district; a governorate or province is a region (3)
 
@@ -90,15 +91,32 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
         # from the writer's (Kyiv city is an area of its own, "Irpin, Kyiv" means the oblast)
         return (area and u.place.country_code == t.place.country_code and u.place.admin1 != t.place.admin1
                 and flat_km(u.place.latitude, u.place.longitude, t.place.latitude, t.place.longitude) > _AREA_KM)
-    if text[t.span.end:t.span.end + 2] != " (":
+    opened = _BRACKET_AFTER.match(text, t.span.end)  # "Pale township (Yinmarbin district, Sagaing region)"
+    if opened is None:
         return False
-    close = text.find(")", t.span.end, t.span.end + 120)
+    close = text.find(")", opened.end(), opened.end() + 120)
     for u in placed:
         if u.place is None or not (t.span.end < u.span.start and u.span.end <= close):
             continue
         if u.place.feature_code in ("ADM1", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"):
-            return u.place.country_code != t.place.country_code or (
+            contradicts = u.place.country_code != t.place.country_code or (
                 u.place.feature_code == "ADM1" and u.place.admin1 != t.place.admin1)
+            # "Mohali (SAS Nagar district, Punjab)": an area's name may be read as another country's
+            # area of that name; only a name no area holding the town bears contradicts it
+            return contradicts and not _may_hold(u.span.text, t.place)
+    return False
+
+
+def _may_hold(name: str, town: Place) -> bool:
+    """Does any country or first-level area called `name` hold the town?"""
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    for r in gaz.lookup(name):
+        if gaz.country_code[r] != town.country_code:
+            continue
+        if gaz.is_country(r) or (gaz.feature_code[r] == "ADM1" and gaz.admin1[r] == town.admin1):
+            return True
     return False
 
 
