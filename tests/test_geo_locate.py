@@ -84,3 +84,9 @@ def test_an_area_name_shared_by_two_countries_does_not_unseat_the_town_it_holds(
     # while the region after "township (" still unseats a namesake abroad
     text = "On 12 January 2022, in Pale township (Yinmarbin district, Sagaing region), fighters opened fire."
     assert located(text, [text])[0].place.country_code == "MM"
+
+
+def test_districts_in_brackets_keep_a_village_out_of_a_namesake_abroad():
+    text = "On 6 June 2022, Houthi forces fired artillery at residential areas in Mala (Harib, Marib)."
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.country_code == "YE"

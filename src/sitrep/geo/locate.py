@@ -104,18 +104,23 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
             # "Mohali (SAS Nagar district, Punjab)": an area's name may be read as another country's
             # area of that name; only a name no area holding the town bears contradicts it
             return contradicts and not _may_hold(u.span.text, t.place)
+        if u.place.country_code != t.place.country_code:
+            # "Mala (Harib, Marib)": the districts named in brackets, read as towns, lie in Yemen;
+            # the gazetteer's only Mala is in Peru
+            return not _may_hold(u.span.text, t.place, any_kind=True)
     return False
 
 
-def _may_hold(name: str, town: Place) -> bool:
-    """Does any country or first-level area called `name` hold the town?"""
+def _may_hold(name: str, town: Place, any_kind: bool = False) -> bool:
+    """Does any country or first-level area called `name` hold the town (`any_kind`: or is
+    any place of that name in the town's country)?"""
     from sitrep.geo.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
     for r in gaz.lookup(name):
         if gaz.country_code[r] != town.country_code:
             continue
-        if gaz.is_country(r) or (gaz.feature_code[r] == "ADM1" and gaz.admin1[r] == town.admin1):
+        if any_kind or gaz.is_country(r) or (gaz.feature_code[r] == "ADM1" and gaz.admin1[r] == town.admin1):
             return True
     return False
 
