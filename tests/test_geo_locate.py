@@ -90,3 +90,17 @@ def test_districts_in_brackets_keep_a_village_out_of_a_namesake_abroad():
     text = "On 6 June 2022, Houthi forces fired artillery at residential areas in Mala (Harib, Marib)."
     m = located(text, [text])[0]
     assert m.place is not None and m.place.country_code == "YE"
+
+
+def test_a_country_naming_a_force_is_not_where_its_strikes_fell():
+    from sitrep.nlp import analyze
+
+    text = ("Air strikes hit a market on the outskirts of Saada in northern Yemen on Wednesday, killing four. "
+            "The US military said its forces had struck radar sites and missile launchers overnight.")
+    second = "The US military said its forces had struck radar sites and missile launchers overnight."
+    doc = Document(id="d", text=text)
+    start = text.index(second)
+    mention = Mention("d", Span("d", start, start + len(second), second), "Explosions/Remote violence",
+                      "Air/drone strike")
+    [m] = locate(analyze(doc), [mention], geoparse(doc))
+    assert m.place is not None and m.place.country_code == "YE"

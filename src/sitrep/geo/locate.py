@@ -34,7 +34,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _AREA_CODES = ("ADM3", "ADM4")
 _BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district|municipality|area|groupment) )?\(")
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
-_AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake  # parts of a district; a governorate or province is a region (3)
+_AREA_KM = 60
+_COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")  # "Town, Area": a town further than this from the area's point, outside it, is a namesake  # parts of a district; a governorate or province is a region (3)
 
 
 @lru_cache(maxsize=1)
@@ -253,10 +254,14 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         key = fold(home.toponym.span.text)
         placed = [Toponym(t.span, home.place, t.score) if fold(t.span.text) == key else t for t in placed]
     fallback = home.toponym if home is not None else main_place(placed)
+    # "The US military said its forces had struck...": a country naming a force is no place of the event
+    forces = [(a.span.start, a.span.end) for a in analysis.actors]
+    placed_as_places = [t for t in placed if not (t.place.feature_code in _COUNTRY_CODES and any(
+        s <= t.span.start and t.span.end <= e for s, e in forces))]
     for m in mentions:
         if m.place is not None:
             continue
-        inside = [t for t in placed if m.span.start <= t.span.start and t.span.end <= m.span.end]
+        inside = [t for t in placed_as_places if m.span.start <= t.span.start and t.span.end <= m.span.end]
         trigger = m.evidence.get("event_type") or m.evidence.get("sub_event_type")
         anchor = trigger.start if trigger else m.span.start
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
