@@ -75,6 +75,10 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_the_district_its_brackets_na
             "(Lubero, Nord-Kivu). They killed two civilians.")
     m = located(text, [text])[0]
     assert m.place is not None and m.place.name == "Lubero" and m.place.admin1 == "Nord-Kivu"
+    # a list of unknown district and known state: the state at least
+    text = "On 19 May 2022, youths protested in the community (Obowo, Imo) over gully erosion."
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.admin1 == "Imo" and m.place.country_code == "NG"
 
 
 def test_an_area_name_shared_by_two_countries_does_not_unseat_the_town_it_holds():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 from sitrep.geo.folding import fold
@@ -47,31 +48,33 @@ def accept(cands: list[Candidate], w: dict, text: str = "") -> list[Candidate]:
 
 def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set[int]:
     """ "Kongo (Oyam, Northern)", "Ndimo (Irumu, Ituri)", "Pau (Pyrenees-Atlantiques)": a name
-    followed by a bracketed list of the areas holding it (the name itself may be a village the
-    gazetteer lacks). Every name of such a list is a place
-    when the list has two names or names an area (ids of those candidates)."""
+    followed by a bracketed list of the areas holding it. Every known name of such a list, and the
+    name before it, is a place when the list has two names or names an area (ids of those
+    candidates). The names may be villages and districts the gazetteer lacks ("Kipese (Lubero,
+    Nord-Kivu)", "community (Obowo, Imo)"): the list's shape says they are places."""
     out: set[int] = set()
-    named = [c for c in cands if c.rows and not c.demonym_of]
-    for i, b0 in enumerate(named):
-        # the list opens after a name, known to the gazetteer or not ("Kipese (Lubero, Nord-Kivu)",
-        # "Busanza groupment (Rutshuru, Nord-Kivu)")
-        if b0.start < 3 or text[b0.start - 2:b0.start] != " (" or not text[b0.start - 3].isalnum():
+    named = {(c.start, c.end): c for c in cands if c.rows and not c.demonym_of}
+    if not named:
+        return out
+    for bracket in _AREA_LIST.finditer(text):
+        parts, at = [], bracket.start(1)
+        for part in bracket.group(1).split(", "):
+            parts.append((at, at + len(part)))
+            at += len(part) + 2
+        if not all(_AREA_NAME.fullmatch(text, s, e) for s, e in parts):
             continue
-        a = next((c for c in named[:i] if c.end == b0.start - 2), None)
-        inside, prev = [], None
-        for b in named[i:i + 4]:
-            gap = None if prev is None else text[prev.end:b.start]
-            if prev is not None and gap != ", ":
-                break
-            inside.append(b)
-            prev = b
-            if text[b.end:b.end + 1] == ")":
-                break
-        if not inside or text[inside[-1].end:inside[-1].end + 1] != ")":
+        known = [named[p] for p in parts if p in named]
+        if not known or (len(parts) < 2 and not any(
+                gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in known[0].rows)):
             continue
-        if len(inside) >= 2 or any(gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in inside[0].rows):
-            out.update(id(c) for c in ((a,) if a is not None else ()) + tuple(inside))
+        before = next((c for (s, e), c in named.items() if e == bracket.start()), None)
+        out.update(id(c) for c in known + ([before] if before is not None else []))
     return out
+
+
+# "(Lubero, Nord-Kivu)" after a word: a list of up to four names; each a capitalized name of a few words
+_AREA_LIST = re.compile(r"(?<=\w) \(([^()\n]{2,90})\)")
+_AREA_NAME = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|la|al|el|wa|and|of))*")
 
 
 def geoparse(doc: Document, demonyms: bool = False, gazetteer: Gazetteer | None = None,
