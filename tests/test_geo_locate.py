@@ -108,3 +108,10 @@ def test_a_country_naming_a_force_is_not_where_its_strikes_fell():
                       "Air/drone strike")
     [m] = locate(analyze(doc), [mention], geoparse(doc))
     assert m.place is not None and m.place.country_code == "YE"
+
+
+def test_an_area_read_loosely_abroad_does_not_unseat_the_town_but_one_named_exactly_does():
+    text = "On 21 April 2022, people staged a protest in Matara (Matara, Southern) over the crisis."
+    assert located(text, [text])[0].place.country_code == "LK"
+    text = "Around 18 April 2022, armed pastoralists attacked residents of Waya (Kwande, Benue)."
+    assert located(text, [text])[0].place.country_code == "NG"

@@ -87,10 +87,14 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
         if fc in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"):
             return u.place.country_code != t.place.country_code
         area = fc == "ADM1" or (fc.startswith("PPL") and fold(u.place.name) == fold(u.place.admin1 or ""))
-        # an area name of another country ("Southern") is the resolver's doubt, not the text's word;
+        # an area name shared by countries ("Southern") holds the town if any of them does;
         # a town near the area's point sits by its border, where the gazetteer's areas may differ
         # from the writer's (Kyiv city is an area of its own, "Irpin, Kyiv" means the oblast)
-        return (area and u.place.country_code == t.place.country_code and u.place.admin1 != t.place.admin1
+        if not area:
+            return False
+        if u.place.country_code != t.place.country_code:  # "Kwande, Benue": Benue is Nigeria's
+            return _named_as_written(u) and not _may_hold(u.span.text, t.place)
+        return (u.place.admin1 != t.place.admin1
                 and flat_km(u.place.latitude, u.place.longitude, t.place.latitude, t.place.longitude) > _AREA_KM)
     opened = _BRACKET_AFTER.match(text, t.span.end)  # "Pale township (Yinmarbin district, Sagaing region)"
     if opened is None:
@@ -104,12 +108,21 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
                 u.place.feature_code == "ADM1" and u.place.admin1 != t.place.admin1)
             # "Mohali (SAS Nagar district, Punjab)": an area's name may be read as another country's
             # area of that name; only a name no area holding the town bears contradicts it
-            return contradicts and not _may_hold(u.span.text, t.place)
+            return contradicts and _named_as_written(u) and not _may_hold(u.span.text, t.place)
         if u.place.country_code != t.place.country_code:
             # "Mala (Harib, Marib)": the districts named in brackets, read as towns, lie in Yemen;
             # the gazetteer's only Mala is in Peru
-            return not _may_hold(u.span.text, t.place, any_kind=True)
+            return _named_as_written(u) and not _may_hold(u.span.text, t.place, any_kind=True)
     return False
+
+
+def _named_as_written(u: Toponym) -> bool:
+    """Is the area the place of that very name ("Benue"), not a looser reading ("Southern" read as
+    Israel's "Southern District"), which is no evidence against a town of another country?"""
+    def letters(name: str) -> str:
+        return "".join(ch for ch in fold(name) if ch.isalnum())
+
+    return letters(u.span.text) == letters(u.place.name)
 
 
 def _may_hold(name: str, town: Place, any_kind: bool = False) -> bool:
