@@ -206,3 +206,15 @@ def test_a_revised_injury_figure_wins_over_the_figure_more_reports_gave():
                       "Attack", injured=4, actor2=CIVILIANS, published=MONDAY + timedelta(days=1))
     events = merge([*first, revised])
     assert len(events) == 1 and events[0].injuries == 4
+
+
+def test_violence_no_report_gives_a_doer_is_coded_to_an_unidentified_armed_group():
+    """ACLED: a body found shot, a bomb no one claims: actor1 is the country's unidentified armed group."""
+    found = mention("local-1", "The bodies of two men with gunshot wounds were found near Jenin on Monday.",
+                    "Attack", killed=2, actor1=None, actor2=CIVILIANS)
+    [event] = merge([found])
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Palestine)"
+    assert event.actor1.category == "Political militia" and "actor1" not in event.evidence
+    # a named doer stays, and the merger still compares only what the reports say
+    [named] = merge([mention("wafa-2", "Occupation forces killed a man in Jenin on Monday.", "Attack", killed=1)])
+    assert named.actor1 == ISRAEL

@@ -32,11 +32,13 @@ import re
 from collections import Counter
 from datetime import date
 
+from sitrep.events.actors import acled_name
 from sitrep.incidents.compare import haversine_km, is_revision, place_precision
 from sitrep.incidents.rules import rules
-from sitrep.model import DAY, Claim, Event, Mention, Source
+from sitrep.model import DAY, Actor, Claim, Event, Mention, Source
 
 _LATEST = date.max
+UNIDENTIFIED = "Unidentified Armed Group"
 _WORDS = re.compile(r"[a-z]+")
 _AGE = re.compile(r"\b\d+(?:-| )(?:years?|months?|weeks?)(?:-| )olds?\b|\b(?:aged?|in (?:his|her) )\d+s?\b|, \d+,")
 
@@ -299,6 +301,8 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
     a1 = actor1.actor1 if actor1 else None
     actor2 = _vote(members, lambda m: m.actor2.name if m.actor2 and m.actor2 != a1 else None)
     a2 = actor2.actor2 if actor2 else None
+    if a1 is None:
+        a1 = unidentified_doer(typed.event_type, placed.place if placed else None)
     assoc1 = _distinct([a for m in members for a in m.assoc_actor_1], {a1, a2})
     assoc2 = _distinct([a for m in members for a in m.assoc_actor_2], {a1, a2} | set(assoc1))
     fatalities, f_low, f_best, f_high = reconcile_counts(members, "fatalities")
@@ -333,6 +337,20 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
     if base is not None and base.review_status == "accepted" and _coded(e) != _coded(base):
         e.review_status = "unreviewed"  # new reports changed what the reviewer accepted
     return e
+
+
+# ACLED's convention: violence whose doer no report names is by an unidentified armed group
+_DOER_UNNAMED = ("Violence against civilians", "Explosions/Remote violence", "Battles")
+
+
+def unidentified_doer(event_type: str, place) -> Actor | None:
+    """ "Unidentified Armed Group (Mexico)" for violence in Mexico that no report gives a doer;
+    None for other types or an unplaced event. It rests on no words, so it has no evidence, and
+    the merger never sees it (it compares the reports' own actors)."""
+    if event_type not in _DOER_UNNAMED or place is None or not place.country_code:
+        return None
+    code = place.country_code.upper()
+    return Actor(acled_name(UNIDENTIFIED, code), "Political militia", "", code)
 
 
 def _coded(e: Event) -> tuple:
