@@ -169,3 +169,13 @@ def test_unnamed_attackers_are_one_armed_group_whatever_the_words(words):
 
 def test_gangs_are_named_as_gangs():
     assert names("Rival gangs fought over the market.") == [("Rival gangs", "Unidentified Gang")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Suspected Murle militia abducted three children at a water point.", "Murle Ethnic Militia"),
+    ("Pokot militiamen attacked the ward at dawn.", "Pokot Ethnic Militia"),
+    ("Unidentified tribal militants clashed near the market.", "Unidentified Tribal Militia"),
+])
+def test_ethnic_and_tribal_militias_are_identity_militias(text, name):
+    [first] = [a for a in find_actors(text) if a.actor.category != "Civilians"][:1]
+    assert first.actor.name == name and first.actor.category == "Identity militia"
