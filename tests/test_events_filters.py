@@ -14,6 +14,7 @@ from sitrep.events.filters import non_event_reason
     ("The militia regularly attacks convoys on the northern road.", "pattern"),
     ("The group threatened to attack the convoy if its demands were not met.", "forecast"),
     ("Unions plan to march on parliament on Friday.", "forecast"),
+    ("Officials said the cell had been planning shooting attacks on border villages.", "forecast"),
     ("The rebels could launch a new offensive before the rains.", "forecast"),
     ("The militia denied carrying out the attack on the village.", "denial"),
     ("If the talks fail, the army would storm the town.", "forecast"),

@@ -281,3 +281,13 @@ def test_armed_men_and_the_group_that_claimed_the_attack_are_not_two_sides_apart
     assert actor_points({unknown, army}, {jnim}) == 0.0
     assert actor_points({army}, {jnim}) < 0  # two named forces with nothing shared still disagree
     assert actor_points({army, jnim}, {jnim}) > 0
+
+
+def test_the_invading_forces_are_a_force_not_an_attack_named_again():
+    raid = sentence("Troops raided a village near Chicago on Saturday, killing three men.", 0, killed=3)
+    fought = sentence("Armed residents confronted the invading forces and hit their vehicles with explosives.",
+                      80, sub_type="Armed clash", day=None, place=None)
+    fought.event_type = "Battles"
+    at = 80 + fought.span.text.index("invading")
+    fought.evidence["event_type"] = Span("doc-1", at, at + len("invading"), "invading")
+    assert len(merge_within([raid, fought])) == 2

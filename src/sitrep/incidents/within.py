@@ -146,6 +146,8 @@ def _refers_back(m: Mention) -> bool:
     ev = m.evidence.get("event_type")
     if ev is None or not (m.span.start <= ev.start and ev.end <= m.span.end) or ev.end - ev.start > 40:
         return False
+    if ev.text.lower() in rules()["within"]["participles"]:
+        return False  # "the invading forces": a force, not an event named again
     before = m.span.text[max(0, ev.start - m.span.start - 12):ev.start - m.span.start]
     return _DEFINITE_BEFORE.search(before) is not None
 
