@@ -79,6 +79,10 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_the_district_its_brackets_na
     text = "On 19 May 2022, youths protested in the community (Obowo, Imo) over gully erosion."
     m = located(text, [text])[0]
     assert m.place is not None and m.place.admin1 == "Imo" and m.place.country_code == "NG"
+    # but a list whose one known name is a small village abroad places nothing there
+    text = "On 2 March 2022, cult militiamen invaded Oshie community (Ahoada West, Rivers), killing three."
+    m = located(text, [text])[0]
+    assert m.place is None or m.place.country_code != "CA"
 
 
 def test_an_area_name_shared_by_two_countries_does_not_unseat_the_town_it_holds():

@@ -64,14 +64,18 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
         if not all(_AREA_NAME.fullmatch(text, s, e) for s, e in parts):
             continue
         known = [named[p] for p in parts if p in named]
-        if not known or (len(parts) < 2 and not any(
-                gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") for r in known[0].rows)):
-            continue
         before = next((c for (s, e), c in named.items() if e == bracket.start()), None)
+        area = any(gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2")
+                   or (len(parts) >= 2 and gaz.population[r] >= _CITY) for c in known for r in c.rows)
+        # an area or a city among the names, or two names after a known one ("Nowshera (Nowshera,
+        # KPK)"); not "community (Ahoada West, Rivers)", whose one known name is a Canadian village
+        if not known or not (area or (len(parts) >= 2 and (before is not None or len(known) == len(parts)))):
+            continue
         out.update(id(c) for c in known + ([before] if before is not None else []))
     return out
 
 
+_CITY = 15_000  # a place this big named in such a list is the list's own, not a village abroad
 # "(Lubero, Nord-Kivu)" after a word: a list of up to four names; each a capitalized name of a few words
 _AREA_LIST = re.compile(r"(?<=\w) \(([^()\n]{2,90})\)")
 _AREA_NAME = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|la|al|el|wa|and|of))*")
