@@ -291,3 +291,17 @@ def test_the_invading_forces_are_a_force_not_an_attack_named_again():
     at = 80 + fought.span.text.index("invading")
     fought.evidence["event_type"] = Span("doc-1", at, at + len("invading"), "invading")
     assert len(merge_within([raid, fought])) == 2
+
+
+def test_a_protest_the_police_break_up_later_in_the_report_is_one_with_intervention():
+    police = Actor("Police Forces of the United States", "State forces", "police", "US")
+    crowd = Actor("Protesters (United States)", "Protesters", "demonstrators", "US")
+    march = sentence("Hundreds of demonstrators marched to City Hall in Chicago on Saturday.", 0,
+                     sub_type="Peaceful protest", confidence=0.9)
+    broken_up = sentence("Police later fired tear gas to disperse the crowd.", 80, sub_type="Protest with intervention",
+                         day=None, place=None, confidence=0.5)
+    for m in (march, broken_up):
+        m.event_type, m.disorder_type, m.actor1 = "Protests", "Demonstrations", crowd
+    broken_up.actor2 = police
+    [protest] = merge_within([march, broken_up])
+    assert protest.sub_event_type == "Protest with intervention"

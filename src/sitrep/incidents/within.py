@@ -217,6 +217,16 @@ def _same_toll_points(m: Mention, other: Mention, points: dict) -> float:
     return 0.0
 
 
+def _intervened(group: list[Mention]) -> Mention | None:
+    """ACLED: a peaceful protest the police break up is a protest with intervention, whichever of
+    the report's sentences tells the intervention ("Police later fired tear gas to disperse them"):
+    the sentence typed so that names a state force wins over the crowd's own sentence."""
+    if not any(m.sub_event_type == "Peaceful protest" for m in group):
+        return None
+    return next((m for m in group if m.sub_event_type == "Protest with intervention" and any(
+        a is not None and a.category == "State forces" for a in (m.actor1, m.actor2))), None)
+
+
 def _most_precise(group: list[Mention], field: str, precision) -> Mention | None:
     """The first sentence giving the most precise value (lowest ACLED precision code), a value
     stated in the sentence's own words before one lent by the report's context."""
@@ -237,7 +247,7 @@ def _largest(group: list[Mention], field: str) -> Mention | None:
 def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
     """One Mention from the sentences of a group: the first sentence's span, every sentence's evidence."""
     lead = group[0]
-    typed = max(group, key=lambda m: m.confidence)  # ties keep the earliest sentence
+    typed = _intervened(group) or max(group, key=lambda m: m.confidence)  # ties keep the earliest sentence
     dated = _most_precise(group, "date", lambda m: m.date_precision)
     placed = _most_precise(group, "place", lambda m: place_precision(m.place, m.geo_precision))
     evidence: dict = {}
