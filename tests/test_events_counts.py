@@ -158,3 +158,60 @@ def test_figures_that_add_no_one_parts_of_a_whole_and_headline_victims(sentence,
 ])
 def test_a_death_word_denied_counts_no_death(sentence):
     assert counts(sentence).get("death", 0) == 0
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the first of two ages sharing one "-year-old" counts no one
+    ("Three people, including a 13- and 15-year-old, were hurt in the shooting on Elm Street.", {"injury": 3}),
+    # a verb in the present tense of a headline
+    ("Gunfire outside a bowling alley injures four", {"injury": 4}),
+    # the verb before its subject
+    ("Also wounded in the attack were two women who had been waiting for a bus.", {"injury": 2}),
+    # "among those hurt" picks some out: no toll
+    ("Among those hurt were two brothers from Elm Street.", {}),
+    # a relative clause that tells what befell the counted themselves
+    ("Officers arrived to find three men who had been shot in a parked car.", {"injury": 3}),
+    # ... but not the rest after someone already told, nor one person's own background
+    ("The other four victims who were hurt are between 20 and 30.", {}),
+    ("Deputies found a 40-year-old who had been shot in the arm and a boy who had died.", {}),
+    # one of a figure of the shot died: the rest are the wounded
+    ("One of 6 shot outside a nightclub dies of his wounds", {"death": 1, "injury": 5}),
+    # a denial after the figure
+    ("Three children asleep in the back room were not hurt.", {}),
+    # a figure whose verb has another, singular subject
+    ("He was driving home with four friends when he was shot in the leg.", {"injury": 1}),
+    # broadcasters and an age limit named by a number
+    ("A man told Channel 9 that his neighbor was shot in the leg.", {"injury": 1}),
+    ("The girl is the 12th child under the age of 10 shot in the city this year.", {}),
+    ("Police told 11 News the victim was shot in the arm.", {"injury": 1}),
+    # a figure that lists more after a comma
+    ("A gunman wounded a 10-year-old, 3 others outside a church", {"injury": 4}),
+    # one victim more, told with "also"
+    ("His 6-year-old son was also shot in the foot.", {"injury": 1}),
+    ("Marcus Lee, 17, was also killed in the exchange of fire.", {"death": 1}),
+    # headlines that tell one victim without an auxiliary
+    ("16-year-old shot, killed near bus stop", {"death": 1}),
+    ("Coroner: teen was stabbed, shot to death in city park", {"death": 1}),
+    ("Father kills 3-year-old, then himself at family farm", {"death": 2}),
+    # the victims told by their ages
+    ("Deputies said the man shot and killed his 4- and 6-year-old daughters in the barn.", {"death": 2}),
+    ("A suspect has been charged in the shooting death of a 19-year-old in the park.", {"death": 1}),
+    ("Police found he had killed the three children before the standoff began.", {"death": 3}),
+    ("One of the three people shot at the cookout on Saturday has died, police said.", {"death": 1, "injury": 2}),
+    # a second victim told as "another"
+    ("Another 17-year-old riding in the back seat was also shot.", {"injury": 1}),
+    ("Deputies later found another man who had been shot in the hip.", {"injury": 1}),
+    ("The sheriff said two people were killed and another was injured.", {"death": 2, "injury": 1}),
+    ("The two other boys were also hit and injured by the gunfire.", {"injury": 2}),
+    ("Deputy fatally shoots driver, injures passenger in Elm County", {"death": 1, "injury": 1}),
+    # a follow-up headline that tells one death by the charge
+    ("Riverside woman, 24, charged in stabbing death", {"death": 1}),
+    ("Mother calls death of Riverside 14-year-old senseless", {"death": 1}),
+    # two victims named by role in a headline, without articles
+    ("Grandmother and grandson dead after shooting at Elm Street home", {"death": 2}),
+    ("Sheriff: mother, 6-year-old son found shot to death in farmhouse", {"death": 2}),
+    # a weekday after the verb is no object of it
+    ("Three people were killed and two injured Sunday when a man opened fire at a party.", {"death": 3, "injury": 2}),
+])
+def test_figures_read_from_more_ways_of_telling_them(sentence, expected):
+    assert counts(sentence) == expected

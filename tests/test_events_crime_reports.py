@@ -274,3 +274,37 @@ def test_a_headline_that_ranks_the_latest_death_gives_the_toll():
     assert the_shooting("A woman shot at a house on Cedar Lane last week died on Sunday at the county hospital.\n"
                         "Deputies had found two men shot to death in the kitchen of the house.\n\n"
                         "Third victim dies after Cedar Lane shooting")[0] == 3
+
+
+@pytest.mark.parametrize("report, toll", [
+    ("Five people were wounded when shots were fired into a party on Birch Road late Friday.\n"
+     "One of them later died at the county hospital, police said.", (1, 4)),
+    ("Four people were shot outside a corner store on Elm Street on Sunday, police said.\n"
+     "One has since died.", (1, 3)),
+])
+def test_the_wounded_who_later_died_are_no_longer_wounded(report, toll):
+    assert the_shooting(report) == toll
+
+
+def test_victims_also_shot_who_survived_are_besides_the_dead():
+    assert the_shooting("A man and his nephew were shot and killed in a driveway on Oak Street on Saturday night.\n"
+                        "The man's brother and a 16-year-old boy were also shot, but survived, police said.") == (2, 2)
+
+
+def test_a_victim_also_killed_after_a_lone_victim_is_one_more_dead():
+    assert the_shooting("A 30-year-old man was shot and killed inside a diner on Walnut Avenue on Friday night.\n"
+                        "A cook who tried to stop the gunman, a 41-year-old man, was also killed.")[0] == 2
+
+
+def test_a_victim_also_killed_after_a_figure_is_one_of_those_counted():
+    assert the_shooting("Three people were found shot to death in a house on Walnut Avenue on Sunday.\n"
+                        "The owner of the house was among them.\n"
+                        "Her brother, 52, was also killed, police said.")[0] == 3
+
+
+
+def test_an_earlier_shooting_named_by_its_month_and_year_is_background():
+    assert the_shooting("Four men were shot Tuesday evening outside a market on Lake Avenue, police said.\n"
+                        "All four are expected to recover.\n"
+                        "One of the men was also wounded in a shooting at a park in June 2014, when two people were "
+                        "shot dead.") == (None, 4)

@@ -88,6 +88,7 @@ def test_age_is_not_a_count_but_the_person_is():
     ("The shelling hit a village 10 km from the border.", "10", "measure"),
     ("The siege lasted three days.", "three", "duration"),
     ("Fighting resumed on Jan. 5 after a lull.", "5", "date"),
+    ("The twins, 15 and 16 years old, were in the back seat.", "15", "age"),
 ])
 def test_numbers_that_are_not_counts(text, number, kind):
     found = {q.span.text: q.kind for q in find_quantities(text)}
@@ -130,3 +131,9 @@ def test_very_long_digit_strings_are_not_amounts():
                                   "The call came in at 3 o’clock in the morning."])
 def test_a_clock_hour_is_a_time_not_a_count(text):
     assert [q.kind for q in find_quantities(text)] == ["time"]
+
+
+def test_people_told_by_their_shared_ages_are_counted_once_each():
+    found = {(q.span.text, q.value, q.kind) for q in find_quantities("Her 9- and 11-year-old daughters hid in a closet.")}
+    assert ("9", 9, "age") in found and ("11", 11, "age") in found
+    assert ("9- and 11-year-old daughters", 2, "count") in found

@@ -19,7 +19,11 @@ shooter who "turned the gun on himself" adds one to the dead, unless he was the 
 ("a boy fatally shot himself"). In a report with no word of death, one victim "was shot" is wounded.
 A later figure that picks some out of the wounded already counted ("seven were shot, leaving two of
 them in critical condition", "including one in serious condition") adds no one; "two of the four
-victims died" is 2 dead; ages ("between ages 12 and 16") and street numbers count no one.
+victims died" is 2 dead and "One of 5 shot in a bar dies" 1 dead and 4 wounded; ages ("between
+ages 12 and 16", "under the age of 10"), street numbers and broadcasters ("News 5") count no one.
+A figure whose verb is denied ("were not hurt") or belongs to another subject ("with three friends
+when she was shot") counts no one; one the words tell of themselves ("three men who had been
+shot", "Also wounded were two women") counts.
 """
 
 from __future__ import annotations
@@ -30,13 +34,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.events.family_counts import listed_dead
+from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
 from sitrep.events.lexicons import count_cues, for_lowered, lowered
 from sitrep.model import Analysis
 
 KINDS = ("death", "injury", "arrest")
 _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
                      r"an\s+estimated|another|a\s+further)\s+)?"
-                     r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|[A-Z])")
+                     r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
+                     # a name is an object, a day or month is not ("four were killed and one injured Friday")
+                     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+                     r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z])")
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
 _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
 _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
@@ -45,11 +53,14 @@ _DENIED_HARM = re.compile(r"\b(?:no|not|never|without)\s+(?:[\w'-]+\s+)?[\w'-]+\
 _NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w'’-]+\s+){1,3}?)?$", re.I)
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
-_PICKED_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)  # "..., including one in critical condition"
-_PICKED_AFTER = re.compile(r"\s+(?:of\s+(?:them|those|whom|the\s+(?:victims|wounded|injured))\b|"
-                           r"(?:(?:person|people|man|men|woman|women|victims?)\s+)?in\s+\w+(?:\s+\w+)?\s+condition\b|"
-                           r"with\s+(?:[\w-]+\s+){0,2}?(?:injuries|injury|wounds?)\b)", re.I)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+$", re.I)
+# "four individuals who had been shot": the clause tells what befell the counted themselves
+_THEIR_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:who|that)\s+(?:had\s+been|have\s+been|were|are)\s+(?:\w+ly\s+)?", re.I)
+_OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were injured": the rest only
+_ACCUSED = re.compile(r"\b(?:charged|accused|arrested|convicted|sentenced|indicted|jailed)\s+(?:[\w'’-]+\s+)?(?:in|with|of|for|over)\b", re.I)
+_DENIED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+\s+)?$", re.I)
+_OTHER_SUBJECT = re.compile(r"\b(?:he|she|when|while|as|after|before|where)\b", re.I)  # "... friends when she was shot"
+_SINGULAR_AUX = re.compile(r"(?:was|is|has\s+been)\b", re.I)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)  # "a teen was among four people who were shot": the toll
 _SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
 FATALLY_NEXT = re.compile(r"\s+fatally\b", re.I)  # "four were shot, one fatally"
@@ -60,8 +71,6 @@ _PRONOUN_AND = re.compile(r"\b(?:he|she|him|her)\s+and\s+$", re.I)
 OTHERS_NEXT = re.compile(r"\s+(?:others\b|other\s)", re.I)  # "(he and eight) others"
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
-_CONDITION = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:are|is|was|were|remain|remains|remained|listed)\s+"
-                        r"(?:(?:\w+\s+)?in\s+\w+\s+condition|stable)", re.I)
 _LISTED_NEEDS = ("wound", "injur", "hurt", "shot", "shoot", "suffer", "sustain")  # in every listed-victims verb
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
 _UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
@@ -119,7 +128,7 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int, i
         if m:
             if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
                 return None  # "accused of killing 3 people"
-            return None if kind == "other" else "death" if kind == "death_toll" else kind
+            return None if kind == "other" else kind.partition("_")[0]  # ("death_toll" is "death")
     # "Four people, including a 17-year-old girl, were shot": the verb is past the comma that closes
     # the included victims (`included`)
     after = number.end + 1 if included and text.startswith(",", number.end) else number.end
@@ -128,7 +137,15 @@ def _kind_of(text: str, start: int, end: int, number: Number, next_start: int, i
     if m is None:
         return None
     kind = next(k for k in KINDS if m.group(k))
-    if _RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before):
+    words = window[:m.start(kind)].lower()  # (cheap tests before the patterns: most figures pass both)
+    if kind == "death" and "ed " in words and _ACCUSED.search(window, 0, m.start(kind)):
+        return None  # "a 17-year-old has been charged in the shooting death of ...": the accused, not the dead
+    if ("no" in words or "never" in words or "without" in words) and _DENIED.search(window, 0, m.start(kind)):
+        return None  # "Two adults inside the home were not hurt"
+    if number.value > 1 and _SINGULAR_AUX.match(m.group("aux")) and _OTHER_SUBJECT.search(window, 0, m.start("aux")):
+        return None  # "with three other friends when she was shot": the verb's subject is someone else
+    if _RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before) \
+            and not (number.value > 1 and _THEIR_CLAUSE.fullmatch(window, 0, m.start(kind)) and not _OTHER.search(before)):
         return None  # "relatives of a man who was found dead": background in a relative clause
     if kind == "injury" and cues.injured_then_died.match(text, after + m.end()):
         return "death"  # "a 23-year-old man was shot and died at the hospital"
@@ -150,7 +167,9 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     part: Number | None = None  # "two of the" waiting for the word after "four victims"
     inside = [n for n in inside if not count_cues().not_people.match(text, n.end)
               and not ("age" in text[max(start, n.start - 30):n.start].lower()  # (a cheap "no" for most numbers)
-                       and count_cues().not_people_before.search(text, max(start, n.start - 30), n.start))]
+                       and count_cues().not_people_before.search(text, max(start, n.start - 30), n.start))
+              and not (text[n.start - 1:n.start] == " " and text[n.start - 2:n.start - 1].isalpha()
+                       and count_cues().media_before.search(text, max(start, n.start - 16), n.start))]
     for i, n in enumerate(inside):
         next_start = inside[i + 1].start if i + 1 < len(inside) else end
         kind = _kind_of(text, start, end, n, next_start, included=total is not None)
@@ -167,9 +186,14 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                 continue
         if out and _RANGE.search(text[max(start, out[-1].start - 12):out[-1].start]) and _RANGE_GAP.match(text[out[-1].end:n.start]):
             continue  # "between 16 and 25": the lowest credible figure only
-        if kind is None and out and out[-1].end <= n.start and _JOIN.match(text[out[-1].end:n.start]):
-            kind = out[-1].kind  # "shot dead one soldier and one policeman"
-        if kind is not None:
+        if kind is None and out and out[-1].end <= n.start and (_JOIN.match(text[out[-1].end:n.start]) or (
+                text[out[-1].end:n.start].strip() == "," and OTHERS_NEXT.match(text, n.end))):
+            kind = out[-1].kind  # "shot dead one soldier and one policeman", "wounded an 8-year-old, 2 others"
+        lead = some_died(text, start, end, n, part, next_start) if kind in ("injury", "death") else None
+        if lead is not None:  # "One of 5 shot in a bar dies": one dead, the other four wounded
+            out = [c for c in out if c.start < lead[1]]  # ("one" read alone as the dead)
+            out += [Count("death", lead[0], lead[1], n.end), Count("injury", max(0, n.value - lead[0]), lead[1], n.end)]
+        elif kind is not None:
             if part is not None and kind == "death":
                 out.append(Count(kind, part.value, part.start, n.end))
             elif total is not None:
@@ -183,7 +207,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                     out.append(Count(kind, n.value, n.start, n.end))
         joined, total, part = [], None, None
     sentence = text[start:end]
-    out = _part_of_the_counted(text, _condition_of_the_counted(text, out))
+    out = part_of_the_counted(text, condition_of_the_counted(text, out))
     out += _listed_wounded(sentence, start, out)
     out += _one_wounded(sentence, start, out)
     # re.I is slow: where the lowered sentence answers the same (`lexicons.lowered`), the same
@@ -254,32 +278,6 @@ def _relative_before(sentence: str, m: re.Match) -> bool:
     return rel is not None and not _CLAUSE_VERB.search(sentence, rel.end(), m.start())
 
 
-def _condition_of_the_counted(text: str, counts: list[Count]) -> list[Count]:
-    """"Four people were shot, two are in critical condition": the condition is told of some of
-    the wounded already counted, not of more; alone ("two remain in critical condition") it counts."""
-    hurt = [c for c in counts if c.kind == "injury"]
-    if len(hurt) < 2:
-        return counts
-    told = [c for c in hurt if _CONDITION.match(text, c.end)]
-    if not told or len(told) == len(hurt):
-        return counts  # "two women and three men were in critical condition": 5
-    first = min(c.start for c in hurt if c not in told)
-    # "two men were in critical condition and two others injured": the condition came first, 4
-    return [c for c in counts if c not in told or c.start < first]
-
-
-def _part_of_the_counted(text: str, counts: list[Count]) -> list[Count]:
-    """"Seven men were shot, leaving two of them in critical condition", "six were hurt, including
-    one in critical condition": a later figure of wounded that picks some out of the first is no more."""
-    hurt = [c for c in counts if c.kind == "injury"]
-    if len(hurt) < 2:
-        return counts
-    first = hurt[0]
-    part = [c for c in hurt[1:] if c.start >= first.end and (_PICKED_BEFORE.search(text, max(0, c.start - 16), c.start)
-                                                            or _PICKED_AFTER.match(text, c.end))]
-    return [c for c in counts if c not in part]
-
-
 def _listed_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     """"The mother, grandmother and a family friend were critically wounded": one per victim listed
     (in place of a figure read inside the list: "A man and a police officer suffered injuries")."""
@@ -330,6 +328,9 @@ def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     if not any(w in lowered for w in cues.singular_injured_needs):
         return []  # most sentences: no word any of the patterns needs
     m = cues.singular_injured.search(sentence)
+    if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
+        more = cues.singular_injured_more.search(sentence)
+        m = more if more is not None and (m is None or more.start() < m.start()) else m
     if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
         return []
     if _FATALLY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):

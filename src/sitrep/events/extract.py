@@ -46,7 +46,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:they|he|she|the (?:gunmen|attackers|assailants|militants|fighters|soldiers|troops|police|protesters|"
     r"demonstrators|rioters|mob|group|men))\s+(?:\w+\s+)?(?:then\s+|also\s+|later\s+)?\w+(?:ed|t)\b", re.I)
 _ANOTHER_TIME = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|(?:weeks|months|years)\s+ago|"
-                           r"a\s+(?:week|month|year)\s+(?:ago|earlier)|(?:in|since)\s+(?:19|20)\d\d)\b", re.I)
+                           r"a\s+(?:week|month|year)\s+(?:ago|earlier)|(?:in|since)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+                           r"[a-z]*\.?\s+)?(?:19|20)\d\d|the\s+(?:19|20)\d\d\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:shooting|killings?|attack))\b", re.I)
 _FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 # Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
 # strikes and chemical weapons are the tools of organised armed actors even when unnamed.

@@ -62,12 +62,14 @@ class CountCues:
     singular: list  # (kind, value, regex) for one or two victims without a figure
     singular_injured: re.Pattern  # one wounded victim without a figure (strong or weak words)
     singular_injured_weak: re.Pattern  # weaker words, read only where no word of death is
+    singular_injured_more: re.Pattern  # "another ... was also shot", "injures boy": where "another"/"injures" is
     singular_injured_needs: tuple  # words (lower case) one of which every such victim's words hold
     injured_then_died: re.Pattern  # after a wounding: the same victim died
     not_a_toll_before: re.Pattern  # "accused of killing": the words before a death word
     not_a_toll_after: re.Pattern  # "killed or wounded": the words after it
     not_people: re.Pattern  # "times", "livestock": what follows a number that is not people
     not_people_before: re.Pattern  # "ages 12 and 16": what goes before a number that counts no one
+    media_before: re.Pattern  # "News 5", "(LEX 18)": a broadcaster's name before the number
     transitive: re.Pattern  # an active verb whose subject is the number (the perpetrators)
     to_hospital_before: re.Pattern  # "sent" before a number ...
     to_hospital_after: re.Pattern  # ... "people to the hospital" after it: the injured
@@ -99,19 +101,23 @@ def count_cues() -> CountCues:
     fillers = _alternation(raw["number_fillers"])
     tail = rf"\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?$"
     before = {k: re.compile(rf"\b(?:{w}){tail}", re.I) for k, w in words.items()}
-    # "killed his two sons" (but "shot their three daughters" in a report of their deaths is no count of the wounded)
-    before["death"] = re.compile(rf"\b(?:{words['death']})\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?(?:(?:his|her|their)\s+)?$", re.I)
+    # "killed his two sons", "killed the two children" (but "shot their three daughters" in a report of their
+    # deaths is no count of the wounded)
+    before["death"] = re.compile(rf"\b(?:{words['death']})\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?(?:(?:his|her|their|the)\s+)?$", re.I)
     before["death_toll"] = re.compile(rf"\b(?:{_alternation(raw['death_toll'])}){tail}", re.I)
     before["other"] = re.compile(rf"\b(?:{_alternation(raw['other_object'])}){tail}", re.I)
+    for kind in ("death_inverted", "injury_inverted"):  # "Also injured were three men": read as "death"/"injury"
+        before[kind] = re.compile(rf"(?:{_alternation(raw[kind])}){tail}", re.I)
     # Up to seven words between the number and the cue: "five Palestinian men were killed".
     after = re.compile(
         r"\s*(?:[\w'’().-]+,?\s+){0,7}?(?P<aux>(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|allegedly)\s+)*)"
-        rf"(?:(?P<death>{words['death']})|(?P<injury>{words['injury']})|(?P<arrest>{words['arrest']}))\b",
+        rf"(?:(?P<death>{words['death']})|(?P<injury>{words['injury']}|{_alternation(raw['injury_after_number'])})|"
+        rf"(?P<arrest>{words['arrest']}))\b",
         re.I,
     )
     roles = f"(?:{_alternation(raw['victim_roles'])})"
     singular = []
-    for key in ("pair_victims", "pair_found_dead", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
+    for key in ("pair_victims", "pair_found_dead", "pair_headline", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
                 "singular_possessive_after", "bare_victim_died", "singular_pronoun_after", "singular_was"):
         value = 2 if key.startswith("pair_") else 1
         pattern = _alternation(raw[key]).replace("DEATH", words["death"]).replace("ROLE", roles)
@@ -123,6 +129,7 @@ def count_cues() -> CountCues:
         not_a_toll_after=re.compile(_alternation(raw["not_a_toll_after"]), re.I),
         not_people=re.compile(rf"\s*(?:{_alternation(raw['not_people'])})\b", re.I),
         not_people_before=re.compile(rf"(?:{_alternation(raw['not_people_before'])})$", re.I),
+        media_before=re.compile(_alternation(raw["media_before"])),
         transitive=re.compile(rf"(?:{_alternation(raw['transitive'])})$", re.I),
         death=re.compile(rf"\b(?:{words['death']})\b", re.I),
         life_taken=re.compile(rf"\b(?:{_alternation(raw['life_taken'])})\b", re.I),
@@ -133,6 +140,7 @@ def count_cues() -> CountCues:
         singular=singular,
         singular_injured=singular_injured,
         singular_injured_weak=re.compile(weak, re.I),
+        singular_injured_more=re.compile(_alternation(raw["singular_injured_more"]).replace("ROLE", roles), re.I),
         singular_injured_needs=tuple(raw["singular_injured_needs"]),
         injured_then_died=re.compile(_alternation(raw["injured_then_died"]), re.I),
         to_hospital_before=re.compile(rf"\b(?:{_alternation(raw['to_hospital_before'])}){tail}", re.I),

@@ -9,7 +9,8 @@ victim of its own. "Five people were shot; one died" is one dead and four wounde
 who "then turned the gun on himself" adds one to the dead; in a report with no word of death, a
 victim who "was shot" is wounded. A figure of all the victims ("one of the five victims", "a
 quadruple shooting") or a later victim's rank ("a fourth victim was found") tells the wounded
-where no exact figure did, and a headline's "Third victim dies" the dead.
+where no exact figure did, and a headline's "Third victim dies" the dead. "Five were wounded; one of
+them later died" is one dead and four wounded, and after a lone victim, one "also killed" is one more.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _DIED_NEXT = re.compile(r"\W{0,3}(?:and\s+)?(?:killed|dies|died|dead)\b", re.I) 
 _ACTIVE = re.compile(r"\W*(?:shot|shoots|shooting|wounded|wounding|injured|injuring|hit|struck|stabbed)\s+(?!in\b|by\b)", re.I)
 _ALSO = re.compile(r"\W*also\b", re.I)  # "was shot ... | also" right after the words
 _AGE = re.compile(r"\b(\d{1,3})-(?:year|yr)s?-old\b|,\s+(\d{1,3}),")
-_MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional)\b", re.I)
+_MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional|also)\b", re.I)
 _ONE_AND = re.compile(r"(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?and\b", re.I)  # "A 13-year-old boy and six (others)"
 _A_PERSON = re.compile(r"an?\s", re.I)  # "a 20-year-old man" (was shot): one victim, no figure
 _ONE = re.compile(r"one$", re.I)  # "one (of those hit by a bullet)": one victim of more told elsewhere
@@ -42,12 +43,16 @@ _AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
 _SURVIVED = re.compile(r"\b(?:condition|hospital|wounded|injur\w*|hurt)\b", re.I)
 _ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{0,40}?\bcondition\b|"
                         r"\b(?:is|are)\s+(?:being\s+treated|recovering)\b", re.I)
-_SHOOTER_TOLD = re.compile(r"suicide|himself|herself|gunman|shooter|suspect|including|\bown\s+life", re.I)
+_SHOOTER_TOLD = re.compile(r"suicide|himself|herself|\bself\b|gunman|shooter|suspect|including|\bown\s+life", re.I)
 _PART_OF = re.compile(r"[\w-]+\s+of\s+(?:the|those|these)\s+[\w-]+", re.I)  # "One of the five"
 _THEN_HURT = re.compile(r"\b(?:then|also|later)\s+(?:shot|shoots|wounded|wounds|injured|injures|stabbed|stabs)"
                         r"(?:\s+and\s+(?:wounded|injured|wounds|injures))?\s+$", re.I)
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "2nd", "3rd", "4th", "5th", "6th", "7th")
 _SOME_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)
+# "(one) of them later died", "(one) has since died": the dead are some of those counted before
+_SOME_OF_THEM_DIED = re.compile(r"\s+(?:(?:of\s+(?:them|those|the\s+(?:victims|wounded|injured))\s+)(?:later\s+|has\s+since\s+|since\s+|subsequently\s+|then\s+)?|"
+                                r"(?:later|has\s+since|since|subsequently)\s+)(?:died|succumbed|was\s+pronounced\s+dead)\b", re.I)
+_ALSO_DIED = re.compile(r"\b(?:was|were)\s+also\s+(?:shot\s+and\s+)?(?:killed|slain|fatally\s+shot|shot\s+dead)\b|\balso\s+died\b", re.I)
 _SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
 _SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
 
@@ -189,11 +194,17 @@ def victims_in_all(m: Mention, sentences: list[Sentence], text: str, numbers: li
         return
 
 
-def dead_among_the_hurt(m: Mention, numbers: list[Number]) -> None:
-    """"Five people were hospitalized ... One of the five has died": the dead picked out of the
-    wounded figure (the same number) are no longer wounded (4)."""
+def dead_among_the_hurt(m: Mention, numbers: list[Number], text: str = "") -> None:
+    """"Five people were hospitalized ... One of the five has died", "Five were wounded; one of
+    them later died": the dead picked out of the wounded figure told before them are no longer
+    wounded (4)."""
     hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
     if not m.injuries or not m.fatalities or hurt is None or dead is None or m.fatalities >= m.injuries:
+        return
+    if text and hurt.end <= dead.start and _SOME_OF_THEM_DIED.match(text, dead.end) \
+            and not (_SHOT_AFTER.match(text, hurt.end) or _SHOT_BEFORE.search(text, max(0, hurt.start - 30), hurt.start)):
+        # (those "shot" include the dead already: `shot_includes_killed`)
+        m.injuries -= m.fatalities
         return
     if not _PART_OF.fullmatch(dead.text):
         return
@@ -209,9 +220,29 @@ def settle_the_toll(m: Mention, sentences: list[Sentence], text: str, numbers: l
     told by a figure of all the victims."""
     nth_dead(m, sentences, text, background)
     shot_includes_killed(m, text)
-    dead_among_the_hurt(m, numbers)
+    dead_among_the_hurt(m, numbers, text)
     one_victim_told_twice(m, sentences, text, body_end)
+    also_dead(m, sentences, text, numbers, background)
     victims_in_all(m, sentences, text, numbers, background)
+
+
+def also_dead(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], background) -> None:
+    """"A man was shot and killed outside a store ... His cousin was also killed": a victim told as
+    "also" killed, after a toll of one, is one more dead (after a figure, "four were found dead ...
+    Jane Doe was also killed", the "also" names one of them)."""
+    dead = m.evidence.get("fatalities")
+    if m.fatalities != 1 or dead is None or " also " not in text or not _ALSO_DIED.search(text, dead.end):
+        return  # (most reports: no victim told as "also" killed after the toll)
+    for s in sentences:
+        also = _ALSO_DIED.search(s.text) if s.start >= dead.end else None
+        if also is None or background(s.text):
+            continue
+        more = sum(c.value for c in sentence_counts(text, s.start, s.end, numbers) if c.kind == "death")
+        more = more or (1 if also.group().lower().startswith("was") else 0)  # "a customer, 25, was also killed"
+        if more:
+            m.fatalities += more
+            start, end = dead.start, s.end
+            m.evidence["fatalities"] = Span(m.doc_id, start, end, text[start:end])
 
 
 def nth_dead(m: Mention, sentences: list[Sentence], text: str, background) -> None:

@@ -20,7 +20,13 @@ _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\
 _OCLOCK = re.compile(r"\s*o['’]?\s?clock\b", re.I)
 _PHONE = re.compile(r"\d{3}\)\s*\d{3}[-.]\d{4}\b|\d{3}[-.\s]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b")
-_AGE_AFTER = re.compile(r"[-\s]*(?:years?|yrs?)[-\s]*(?:old|of age)\b|-years?\b|[-\s]*months?[-\s]*old\b", re.I)
+_AGE_AFTER = re.compile(r"[-\s]*(?:years?|yrs?)[-\s]*(?:old|of age)\b|-years?\b|[-\s]*months?[-\s]*old\b|"
+                        # the first of ages that share one "-year-old": "his 12- and 10-year-old sons", "16 and 17 years old"
+                        r"-?(?:,\s*\w+-?)*,?\s+(?:and|or|to)\s+\w+[-\s]*(?:years?|yrs?|months?)[-\s]*old\b", re.I)
+# people counted by their ages: "his 12- and 10-year-old sons" are two
+_AGES_OF_MANY = re.compile(r"\b(?P<ages>\d{1,2}-(?:,\s*\d{1,2}-)*,?\s+(?:and|&)\s+\d{1,2}-(?:year|month)-old)\s+(?:[a-z]+\s+)?"
+                           r"(?P<noun>sons|daughters|children|kids|boys|girls|brothers|sisters|grandchildren|grandsons|"
+                           r"granddaughters|twins|siblings|stepchildren|nephews|nieces)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _AGE_PAREN = re.compile(r"([A-Za-z][\w'’.-]*)\s*[(,]\s*$")
 _ROAD_BEFORE = re.compile(r"(?:\b(?:Route|Highway|Hwy\.?|Interstate|State\s+Road|County\s+Road|Road|Rte\.?|"
@@ -256,6 +262,10 @@ def find_quantities(text: str, doc_id: str = "") -> list[Quantity]:
         m = lex.number.match(text, s)
         if m:
             _add_number(text, m, lex, add, free)
+    if "-old " in text:  # "his 12- and 10-year-old sons": as many people as ages (rare: one scan)
+        for m in _AGES_OF_MANY.finditer(text):
+            out.append(Quantity(Span(doc_id, m.start(), m.end(), m.group()), len(re.findall(r"\d+", m.group("ages"))),
+                                "count", head=m.group("noun")))
     out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
 

@@ -1,0 +1,25 @@
+"""A figure that picks some out of one already told adds no one, and one of those shot who died is dead, not wounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.model import Document
+from sitrep.nlp import analyze
+
+
+def counts(sentence: str) -> dict[str, int]:
+    numbers = document_numbers(analyze(Document("t", sentence)))
+    return {k: v for k, (v, _, _) in totals(sentence_counts(sentence, 0, len(sentence), numbers)).items()}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Five men were shot near the gym, and two of them are in critical condition.", {"injury": 5}),
+    ("Eight people were hurt, including three in serious condition, the fire chief said.", {"injury": 8}),
+    ("One of 4 shot at a house party on Pine Road dies at the hospital", {"death": 1, "injury": 3}),
+    ("Police say two of the six people shot at the fair on Saturday have died.", {"death": 2, "injury": 4}),
+    ("Two of the three victims were released from the hospital on Monday.", {}),
+])
+def test_figures_that_pick_some_out_of_the_counted(sentence, expected):
+    assert counts(sentence) == expected
