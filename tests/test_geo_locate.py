@@ -119,3 +119,13 @@ def test_an_area_read_loosely_abroad_does_not_unseat_the_town_but_one_named_exac
     assert located(text, [text])[0].place.country_code == "LK"
     text = "Around 18 April 2022, armed pastoralists attacked residents of Waya (Kwande, Benue)."
     assert located(text, [text])[0].place.country_code == "NG"
+
+
+def test_a_lone_city_in_brackets_places_a_village_but_initials_and_people_do_not():
+    from sitrep.geo import geoparse as find_places
+
+    text = "On 4 May 2022, residents of Dandokhel (Peshawar) blocked the main road over power cuts."
+    assert located(text, [text])[0].place.name == "Peshawar"
+    for text in ("Experts from the Centers for Disease Control and Prevention (CDC) arrived on Monday.",
+                 "Witnesses said the man hit him (Davis) with a closed fist outside the bar."):
+        assert not [t for t in find_places(Document(id="d", text=text)) if t.span.text in ("CDC", "Davis")]

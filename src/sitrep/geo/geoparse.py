@@ -61,12 +61,16 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
         for part in bracket.group(1).split(", "):
             parts.append((at, at + len(part)))
             at += len(part) + 2
-        if not all(_AREA_NAME.fullmatch(text, s, e) for s, e in parts):
+        if not all(_AREA_NAME.fullmatch(text, s, e) for s, e in parts) or any(
+                text[s:e].isupper() for s, e in parts):  # "(CDC)", "(UN)": an organisation's initials
             continue
         known = [named[p] for p in parts if p in named]
         before = next((c for (s, e), c in named.items() if e == bracket.start()), None)
-        area = any(gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2")
-                   or (len(parts) >= 2 and gaz.population[r] >= _CITY) for c in known for r in c.rows)
+        if len(parts) == 1 and before is None and not _NAME_BEFORE.search(text, max(0, bracket.start() - 40),
+                                                                         bracket.start()):
+            continue  # "hit him (Davis)", "He (Barnett) didn't": a person named again, not a place
+        area = any(gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2") or gaz.population[r] >= _CITY
+                   for c in known for r in c.rows)
         # an area or a city among the names, or two names after a known one ("Nowshera (Nowshera,
         # KPK)"); not "community (Ahoada West, Rivers)", whose one known name is a Canadian village
         if not known or not (area or (len(parts) >= 2 and (before is not None or len(known) == len(parts)))):
@@ -75,6 +79,11 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
     return out
 
 
+# what may stand before a lone bracketed city: a place noun ("Nowshera city (Nowshera)") or a name
+# the gazetteer lacks ("Opume (Ogbia)"), not a pronoun or a verb ("hit him (Davis)", "He (Barnett)")
+_NAME_BEFORE = re.compile(r"(?:\b(?:city|town|township|village|district|county|municipality|commune|province|"
+                          r"region|state|governorate|area|neighbou?rhood|community|locality|camp)|"
+                          r"(?-i:\b(?!(?:He|She|They|It|We|I|You|His|Her|Their)\b)[A-Z][\w'’-]+))$", re.I)
 _CITY = 15_000  # a place this big named in such a list is the list's own, not a village abroad
 # "(Lubero, Nord-Kivu)" after a word: a list of up to four names; each a capitalized name of a few words
 _AREA_LIST = re.compile(r"(?<=\w) \(([^()\n]{2,90})\)")
