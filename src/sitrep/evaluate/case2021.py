@@ -1,8 +1,8 @@
 """Score event classification against CASE 2021 task 2 snippets (ACLED sub-types + 5 others).
 
-Each snippet goes through the pipeline's event stage (`sitrep.nlp.analyze` then
-`sitrep.events.extract`); the predicted label is the sub-type of its most confident mention, and
-a snippet with no mention has no event. While the extractor is still the placeholder that finds
+Each snippet goes through the pipeline as a document of its own (`sitrep.pipeline.extract`: nlp,
+events, geo, the report's sentences of one event merged), as `sitrep run` would code it; the
+predicted label is the sub-type of its most confident event, and a snippet with no event has none. While the extractor is still the placeholder that finds
 nothing, the scorer classifies the whole snippet with `sitrep.events.classify` and says so in the
 report. The snippets are a held-out measure: nothing in sitrep is trained or tuned on them.
 """
@@ -62,20 +62,20 @@ def predict(snippets: list[tuple[str, str]], whole_snippet: bool) -> list[tuple[
         from sitrep.events.classify import classify
 
         return [(c.sub_event_type, c.criminal) for c in classify([text for _, text in snippets])]
-    from sitrep import events, nlp
     from sitrep.model import Document
+    from sitrep.pipeline import extract
 
     out = []
     for sid, text in snippets:
         try:
-            mentions = events.extract(nlp.analyze(Document(id=f"case2021-{sid}", text=text)))
+            found = extract([Document(id=f"case2021-{sid}", text=text)])
         except Exception as e:  # a failure on one snippet is scored as "no event", and said
             print(f"sitrep: case2021 snippet {sid}: {type(e).__name__}: {e}", file=sys.stderr)
-            mentions = []
-        if not mentions:
+            found = []
+        if not found:
             out.append((None, False))
             continue
-        best = max(mentions, key=lambda m: m.confidence)
+        best = max(found, key=lambda e: e.confidence)
         out.append((best.sub_event_type, best.disorder_type == "Criminal violence"))
     return out
 
