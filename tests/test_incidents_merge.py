@@ -218,3 +218,10 @@ def test_violence_no_report_gives_a_doer_is_coded_to_an_unidentified_armed_group
     # a named doer stays, and the merger still compares only what the reports say
     [named] = merge([mention("wafa-2", "Occupation forces killed a man in Jenin on Monday.", "Attack", killed=1)])
     assert named.actor1 == ISRAEL
+
+
+def test_an_air_strike_no_report_attributes_keeps_no_doer():
+    """No armed group flies the jets: an unattributed air strike is left without actor1."""
+    [strike] = merge([mention("local-2", "Air strikes hit a market in Jenin on Monday, killing two.",
+                              "Air/drone strike", killed=2, actor1=None, actor2=CIVILIANS)])
+    assert strike.actor1 is None

@@ -302,7 +302,7 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
     actor2 = _vote(members, lambda m: m.actor2.name if m.actor2 and m.actor2 != a1 else None)
     a2 = actor2.actor2 if actor2 else None
     if a1 is None:
-        a1 = unidentified_doer(typed.event_type, placed.place if placed else None)
+        a1 = unidentified_doer(typed.event_type, typed.sub_event_type, placed.place if placed else None)
     assoc1 = _distinct([a for m in members for a in m.assoc_actor_1], {a1, a2})
     assoc2 = _distinct([a for m in members for a in m.assoc_actor_2], {a1, a2} | set(assoc1))
     fatalities, f_low, f_best, f_high = reconcile_counts(members, "fatalities")
@@ -343,12 +343,13 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
 _DOER_UNNAMED = ("Violence against civilians", "Explosions/Remote violence", "Battles")
 
 
-def unidentified_doer(event_type: str, place) -> Actor | None:
+def unidentified_doer(event_type: str, sub_event_type: str, place) -> Actor | None:
     """ "Unidentified Armed Group (Mexico)" for violence in Mexico that no report gives a doer;
     None for other types or an unplaced event. It rests on no words, so it has no evidence, and
     the merger never sees it (it compares the reports' own actors)."""
-    if event_type not in _DOER_UNNAMED or place is None or not place.country_code:
-        return None
+    if event_type not in _DOER_UNNAMED or sub_event_type == "Air/drone strike" or place is None \
+            or not place.country_code:
+        return None  # air strikes are flown by states' air forces, whoever the report leaves unnamed
     code = place.country_code.upper()
     return Actor(acled_name(UNIDENTIFIED, code), "Political militia", "", code)
 
