@@ -179,3 +179,50 @@ def test_gangs_are_named_as_gangs():
 def test_ethnic_and_tribal_militias_are_identity_militias(text, name):
     [first] = [a for a in find_actors(text) if a.actor.category != "Civilians"][:1]
     assert first.actor.name == name and first.actor.category == "Identity militia"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Late on Tuesday Kaduna militiamen stormed a farming settlement.", "Kaduna Communal Militia (Nigeria)"),
+    ("Residents said a Zamfara militia burned the market.", "Zamfara Communal Militia (Nigeria)"),
+    ("Members of a Niger militia fought with guards on the highway.", "Niger Communal Militia (Nigeria)"),
+    ("Gunmen believed to be a South Kordofan communal militia robbed traders.", "South Kordofan Communal Militia (Sudan)"),
+])
+def test_a_region_name_before_militia_is_a_communal_militia(text, name):
+    found = [m.actor for m in find_actors(text) if "Militia" in m.actor.name]
+    assert [(a.name, a.category) for a in found] == [(name, "Identity militia")]
+
+
+def test_region_militia_needs_the_capital_and_leaves_named_groups_alone():
+    assert "Communal" not in " ".join(n for _, n in names("the central militia and the delta militia withdrew"))
+    assert names("Hamas militia fired rockets") == [("Hamas militia", "Hamas Movement")]
+
+
+def test_cult_militias_are_their_own_kind():
+    found = find_actors("Members of an unidentified cult militia shot a shop owner in the evening.")
+    assert (found[0].actor.name, found[0].actor.category) == ("Unidentified Cult Militia", "Political militia")
+    assert resolve_actor(found[0].actor, "NG").name == "Unidentified Cult Militia (Nigeria)"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Forces of the IRG shelled the ridge; later IRG forces advanced.", "Military Forces of Yemen"),
+    ("JWS fighters fired mortars across the river.", "JWS: Syrian National Army"),
+    ("Fighters of the PKK-YJA STAR ambushed a patrol.", "PKK: Kurdistan Workers Party"),
+    ("In Idleb, opposition rebels fired rockets at an outpost.", "Opposition Rebels (Syria)"),
+    ("Regime helicopters dropped barrels on the valley.", "Military Forces of Syria"),
+    ("Shells hit trenches held by the Donbass People's Militia.", "NAF: United Armed Forces of Novorossiya"),
+])
+def test_short_names_of_parties_in_conflict_reports(text, name):
+    assert name in [m.actor.name for m in find_actors(text)]
+
+
+def test_two_nationalities_share_one_force_noun():
+    found = [(m.span.text, m.actor.name) for m in find_actors("Fighting went on between Russian and Ukrainian troops all night.")]
+    assert found == [("Russian", "Military Forces of Russia"), ("Ukrainian troops", "Military Forces of Ukraine")]
+    assert find_actors("Russian and Ukrainian diplomats met in Istanbul.") == []
+
+
+def test_anti_before_a_name_names_its_enemies_not_the_group():
+    assert "Military Forces of Yemen Supreme Political Council" not in [
+        m.actor.name for m in find_actors("Anti-Houthi forces advanced on the district at dawn.")]
+    assert [m.actor.name for m in find_actors("An anti-Taliban armed group announced its formation.")] == [
+        "Unidentified Armed Group"]

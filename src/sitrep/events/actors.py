@@ -5,16 +5,20 @@ generic kinds ("police", "gunmen", "protesters", "villagers"), nationality patte
 troops", "five Palestinians"), off-duty members of a force. This module reads `analysis.actors`
 and, after geo, names the kinds still without a country as ACLED does (`localize_actors`:
 "Police Forces of Nigeria", "Protesters (Bolivia)", "Civilians (Uganda)"). A state's force
-acting outside its own country becomes "External/Other forces", as in ACLED.
+acting outside its own country becomes "External/Other forces", as in ACLED. An unnamed group the
+report identifies ("gunmen believed to be IS") is coded as the group named (`identified_groups`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 from sitrep.model import Actor, ActorMention, Analysis, Mention
 from sitrep.nlp.actors import load_actor_lexicon
 from sitrep.nlp.countries import acled_country_name
+from sitrep.nlp.data_files import read_yaml
 
 EXTERNAL = "External/Other forces"
 
@@ -55,6 +59,42 @@ def sentence_actors(analysis: Analysis, start: int, end: int) -> list[ActorMenti
     """The actors nlp found in text[start:end], in reading order."""
     return sorted((a for a in analysis.actors if start <= a.span.start and a.span.end <= end),
                   key=lambda a: a.span.start)
+
+
+@lru_cache(maxsize=1)
+def _identified_as() -> re.Pattern | None:
+    rule = read_yaml("actor_patterns.yaml").get("identified_as")
+    return re.compile(rule, re.I) if rule else None
+
+
+@lru_cache(maxsize=1)
+def _crowd_groups() -> frozenset[str]:
+    return frozenset(read_yaml("actor_patterns.yaml").get("crowd_groups", []))
+
+
+def armed_doer_of_a_riot(actor: Actor) -> bool:
+    """A named armed group whose members in a "riot" sentence make it the group's own violence
+    ("suspected CODECO elements attacked a vehicle"), unless ACLED codes its crowds as Rioters
+    (Israeli settlers, party student wings)."""
+    return (actor.category in ("Rebel group", "Political militia", "Identity militia")
+            and not actor.name.startswith("Unidentified Armed") and actor.name not in _crowd_groups())
+
+
+def identified_groups(text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors with each unnamed group that the report identifies ("gunmen believed to be IS",
+    "armed men (assumed Darfur communal militia)") replaced by the group named."""
+    rule = _identified_as()
+    if rule is None or len(actors) < 2:
+        return actors
+    out: list[ActorMention] = []
+    for k, a in enumerate(actors):
+        named = actors[k + 1] if k + 1 < len(actors) else None
+        if (a.actor.name.startswith("Unidentified") and named is not None and not target_only(named.actor)
+                and not named.actor.name.startswith("Unidentified Armed Group")
+                and named.span.start - a.span.end <= 45 and rule.match(text[a.span.end:named.span.start])):
+            continue  # the named group follows and takes the role
+        out.append(a)
+    return out
 
 
 def localize(actor: Actor | None, country_code: str, country: str = "") -> Actor | None:

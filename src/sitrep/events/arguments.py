@@ -10,7 +10,9 @@ Actors inside a claimant's words ("police said") are sources, not parties, and s
 that look into the event ("the Police Department is investigating after..."); in violence, so are
 police that neither use force nor are attacked ("police responded", "police are looking for two
 men"). The roles then give ACLED's civilian-targeting flag, and an attack on an armed force is a
-battle.
+battle. Report shapes handled on top: a weapon's agent ("an IED planted by JNIM"), a heading before a
+colon ("Looting: ..."), an earlier event in a leading "following clashes with X," phrase, and an
+unnamed group the report identifies ("gunmen believed to be IS").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.events.actors import crowd_actor, target_only
+from sitrep.events.actors import armed_doer_of_a_riot, crowd_actor, identified_groups, target_only
 from sitrep.events.attribution import police_onlooker
 from sitrep.events.lexicons import triggers
 from sitrep.model import Actor, ActorMention, Mention, Span
@@ -28,11 +30,18 @@ _STRUCK_A_MINE = re.compile(
     r"\b(?:struck|hit|ran over|stepped on|drove over|triggered|detonated by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:ied|landmine|land mine|mine|explosive device|explosive|roadside bomb|bomb)s?\b", re.I)
 _BY = re.compile(r"\bby\s+", re.I)
+# a weapon's participle names who used it: "an IED planted by", "shells fired by", "a mine laid by"
+_WEAPON_BY = re.compile(r"\b(?:planted|laid|placed|fired|launched|dropped|thrown|lobbed|hurled)\s+(by)\s+", re.I)
 _NOUN_BEFORE_BY = re.compile(
     r"\b(?:attacks?|assaults?|ambush|raids?|strikes?|air ?strikes?|shelling|bombing|killings?|abductions?|"
     r"kidnappings?|arrests?|incursion|offensive|operation)\s*$", re.I)
+_LABEL = re.compile(r"^\s*[A-Z][\w /-]{0,40}:\s")
+# an earlier event told in a leading phrase, before the main clause's own event
+_LEAD_CLAUSE = re.compile(r"(?:^|[,;]\s*)(?:following|after)\s+[^,;]{3,100}?,\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
-_AND = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
+# "X and Y", "X (...) and the Y", "the military council and the PDF" (a word or two the lexicon
+# left out of the first party's name)
+_AND = re.compile(r"^[\s,]*(?:[\w-]+\s+){0,2}?(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
 # where the police are a party only when they use force or are attacked (at a protest or riot,
 # arrests and removals count as their intervention too: left to the crowd rules below)
 _FORCE_ONLY = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -53,7 +62,12 @@ def _sides(text: str, start: int, actors: list[ActorMention]) -> tuple[list[Acto
     """Split the sentence's actors into the initiator's side and the target's side."""
     sentence = text[start:]
     t = triggers()
-    for by_start, by_end in _agent_markers(sentence):
+    markers = _agent_markers(sentence)
+    weapon_by = {(m.start(1), m.end()) for m in _WEAPON_BY.finditer(sentence)} - set(markers)
+    for by_start, by_end in sorted(markers + list(weapon_by)):
+        if (by_start, by_end) in weapon_by and any(a.span.end <= start + by_start and not target_only(a.actor) for a in actors) \
+                and not _STRUCK_A_MINE.search(sentence, 0, by_start):
+            continue  # "soldiers defused an IED planted by militants": the soldiers' own act
         agent_from = start + by_end
         agents = [a for a in actors if agent_from <= a.span.start <= agent_from + 30 and not target_only(a.actor)]
         if agents:
@@ -63,13 +77,21 @@ def _sides(text: str, start: int, actors: list[ActorMention]) -> tuple[list[Acto
             return [first] + [a for a in rest if not target_only(a.actor)], patients + [a for a in rest if target_only(a.actor)]
     if _STRUCK_A_MINE.search(sentence):  # "a military convoy struck an IED": the subject is the target
         return [], actors
-    verb = t.verb.search(sentence) or t.noun.search(sentence)
+    label = _LABEL.match(sentence)  # "Looting: On 29 April, militants seized...": a heading, not the event's verb
+    after_label = label.end() if label else 0
+    verb = t.verb.search(sentence, after_label) or t.noun.search(sentence, after_label)
+    lead = next((m for m in _LEAD_CLAUSE.finditer(sentence) if m.start() <= verb.start() < m.end()), None) if verb else None
+    later = (t.verb.search(sentence, lead.end()) or t.noun.search(sentence, lead.end())) if lead else None
+    if later:  # "following clashes with X, the army shelled the town": the main clause tells it
+        verb = later
+        actors = [a for a in actors if not (start + lead.start() <= a.span.start < start + lead.end())]
     if verb is None:
         return [a for a in actors if not target_only(a.actor)], [a for a in actors if target_only(a.actor)]
     pivot = start + verb.start()
     before = [a for a in actors if a.span.end <= pivot]
     after = [a for a in actors if a.span.start >= pivot]
-    if _PASSIVE_AUX.search(sentence[:verb.start()]):
+    aux = _PASSIVE_AUX.search(sentence[:verb.start()])
+    if aux and not any(a.span.start <= start + aux.start() < a.span.end for a in actors):  # "IS attacked"
         return [], before + after  # "three civilians were shot": no agent named
     side1 = [a for a in before if not target_only(a.actor)]
     side2 = [a for a in before if target_only(a.actor)] + after
@@ -114,11 +136,14 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
     """
     actors = [a for a in actors if not any(s <= a.span.start and a.span.end <= e for s, e in excluded)
               and not triggers().investigates_after.match(text, a.span.end)]  # "police are investigating"
+    actors = identified_groups(text, actors)
     onlookers = [a for a in actors if event_type in _FORCE_ONLY
                  and police_onlooker(text, a.span.start, a.span.end, a.actor.name)]
     actors = [a for a in actors if a not in onlookers]
     side1, side2 = _sides(text[:end], start, actors)
     crowd = _crowd(event_type, actors, trigger)
+    if crowd is not None and event_type == "Riots" and crowd not in actors and any(armed_doer_of_a_riot(a.actor) for a in side1):
+        crowd = None  # "suspected CODECO elements attacked...": an armed group, no crowd, is no riot
     if crowd is not None:
         others = [a for a in side1 + side2 if a is not crowd and a.actor.name != crowd.actor.name]
         assoc = [a for a in side1 if a in others and a.actor.category not in _STATE and not target_only(a.actor)]
@@ -138,7 +163,7 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
         pair = _between(text, start, end, actors)
         if pair:
             side1, side2 = [pair[0]], [pair[1]]  # "a firefight between X and Y"
-        elif not side1 and (len(side2) > 1 or (onlookers and side2)):
+        elif not side1 and (len(side2) > 1 or (onlookers and side2) or _after_between(text, start, end, side2)):
             side1, side2 = side2[:1], side2[1:]  # the one party left once the police who only look on are out
     roles = Roles()
     side1 = _distinct(side1)
@@ -170,6 +195,12 @@ def _between(text: str, start: int, end: int, actors: list[ActorMention]) -> tup
     return (after[0], after[1]) if _AND.match(gap) else None
 
 
+def _after_between(text: str, start: int, end: int, actors: list[ActorMention]) -> bool:
+    """ "clashes between the army and <a group the lexicon does not know>": the first party named."""
+    m = _BETWEEN.search(text, start, end)
+    return bool(m and actors and 0 <= actors[0].span.start - m.end() <= 12)
+
+
 def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
     seen, out = set(), []
     for a in actors:
@@ -187,7 +218,13 @@ def civilian_targeting(m: Mention) -> bool:
 
 
 def armed_target_is_a_battle(m: Mention) -> None:
-    """ACLED: an attack whose target is an armed force is a battle, not violence against civilians."""
+    """ACLED: an attack whose target is an armed force is a battle, not violence against civilians;
+    and a "riot" whose doer is a named armed group (no crowd words) is that group's violence."""
+    if m.event_type == "Riots" and m.actor1 is not None and armed_doer_of_a_riot(m.actor1):
+        armed_target = m.actor2 is not None and m.actor2.category in _ARMED
+        m.event_type, m.sub_event_type = (("Battles", "Armed clash") if armed_target
+                                          else ("Violence against civilians", "Attack"))
+        return
     if (m.sub_event_type == "Attack" and m.actor1 is not None and m.actor2 is not None
             and m.actor1.category in _ARMED and m.actor2.category in _ARMED):
         m.event_type, m.sub_event_type = "Battles", "Armed clash"

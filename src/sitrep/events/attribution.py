@@ -77,9 +77,11 @@ def attributions(text: str) -> list[Attribution]:
             out.append(Attribution(phrase, m.start(1), m.start(1) + len(phrase)))
     for m in r["after_np"].finditer(text):
         left = text[max(0, m.start() - 80):m.start()]
-        cut = 0
-        for b in r["boundary"].finditer(left):
-            cut = b.end()
+        bounds = list(r["boundary"].finditer(left))
+        cut = bounds[-1].end() if bounds else 0
+        if len(bounds) >= 2 and bounds[-1].group().lower() == "and" and bounds[-2].group() in ",;" \
+                and 1 <= len(left[bounds[-2].end():bounds[-1].start()].split()) <= 3:
+            cut = bounds[-2].end()  # ", residents and medical workers said": both are claimants
         phrase = left[cut:].strip()
         if not phrase or len(phrase.split()) > 6:
             continue

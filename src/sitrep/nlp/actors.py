@@ -1,13 +1,11 @@
 """Find mentions of organizations and forces in text through the actor lexicon (data/actors.yaml).
 
-The lexicon has three parts, all data: named organizations with their aliases (actors.yaml);
-kinds of force or group named without an owner ("troops", "gunmen", "protesters", "villagers"),
-matched alone (country unknown, filled later from the event's country by `resolve_actor`); and
-the same kinds after a nationality or a country's name ("Nigerian troops", "Israel's army"),
-generated for every country of data/countries.csv. Matching is on word tokens, case-insensitive
-except for short acronyms written in capitals ("IS", "AA"), and the longest alias wins. This is
-the pipeline's one list of actors: the events stage reads what it needs (target-only kinds, the
-crowd of a protest) from here.
+All data: named organizations with their aliases (actors.yaml); kinds of force or group named
+without an owner ("troops", "gunmen", "villagers"), their country filled later by `resolve_actor`;
+the same kinds after a nationality or a country's name ("Nigerian troops", "Israel's army"); and
+communal militias named for a country's region ("Katsina militiamen"). Matching is on word tokens,
+case-insensitive except for short acronyms in capitals ("IS", "AA"); the longest alias wins. This
+is the pipeline's one list of actors: the events stage reads what it needs from here.
 """
 
 from __future__ import annotations
@@ -69,6 +67,10 @@ class ActorLexicon:
     kind_alone: dict[str, Actor] = field(default_factory=dict)  # kind key -> its actor, no country
     off_duty: re.Pattern | None = None  # the words before a state force that make it off duty
     off_duty_kind: str = ""  # the kind an off-duty member becomes
+    # "Katsina militiamen": first token -> (tokens, region, iso2 or "" for a name of several countries)
+    region_words: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    region_nouns: frozenset[tuple[str, ...]] = frozenset()  # "militia", "militiamen"
+    region_actor: tuple[str, str] = ("", "")  # name template, category
 
     def add(self, alias: str, actor: Actor, generated: bool = False, context: re.Pattern | None = None) -> None:
         toks = _tokens(alias)
@@ -153,6 +155,8 @@ def load_actor_lexicon() -> ActorLexicon:
         lex.off_duty = re.compile(rf"\b(?:{words})\s+(?:[\w-]+\s+)?$", re.I)
         lex.off_duty_kind = patterns["off_duty"]["becomes"]
     _add_nationality_plurals(lex, patterns.get("nationality_plural_kind", ""), kinds)
+    if patterns.get("region_militia"):
+        _add_region_militias(lex, patterns["region_militia"])
     for c in countries().values():
         for key, kind in kinds.items():
             lex.kind_actor[(key, c.iso2)] = Actor(lex.country_actor_name(kind["name"], c.iso2),
@@ -177,6 +181,44 @@ def _add_nationality_plurals(lex: ActorLexicon, key: str, kinds: dict) -> None:
         for dem in c.demonyms:
             if "(" not in dem and f"{dem}s".lower() not in names:
                 lex.add(f"{dem}s", actor, generated=True)
+
+
+def _add_region_militias(lex: ActorLexicon, rule: dict) -> None:
+    """Every country's first-level regions (ISO 3166-2) as names of communal militias ("Zamfara militia")."""
+    import pycountry
+
+    skip = {w.lower() for w in rule.get("skip", [])}
+    owners: dict[tuple[str, ...], tuple[str, set[str]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and "(" not in sub.name:
+            toks = tuple(t.lower() for t in _tokens(sub.name))
+            if toks and " ".join(toks) not in skip and len(toks) <= 3:
+                owners.setdefault(toks, (sub.name, set()))[1].add(sub.country_code)
+    lex.region_actor = (rule["name"], _check_category(rule["category"], "region_militia"))
+    for toks, (name, codes) in owners.items():
+        code = next(iter(codes)) if len(codes) == 1 else ""
+        lex.region_words.setdefault(toks[0], []).append((toks, name, code))
+        if not code:  # named for the event's country later, like other kinds
+            lex.resolve_style[rule["name"].format(region=name)] = "paren"
+    for cands in lex.region_words.values():
+        cands.sort(key=lambda c: -len(c[0]))  # longest first
+    lex.region_nouns = frozenset(tuple(t.lower() for t in _tokens(n)) for n in rule["nouns"])
+
+
+def _match_region_militia(lex: ActorLexicon, t: "_Tokens", i: int) -> tuple[int, Actor] | None:
+    """ "Katsina militiamen", "a Zamfara militia": a region's name, capitalised, and a militia noun."""
+    if not t.matches[i].group()[:1].isupper():
+        return None
+    for words, region, iso2 in lex.region_words.get(t.lower[i], ()):
+        if not t.seq(i, words):
+            continue
+        j = i + len(words)
+        for size in range(min(3, len(t.lower) - j), 0, -1):
+            if tuple(t.lower[j:j + size]) in lex.region_nouns and t.joined(j - 1, size + 1):
+                name = lex.region_actor[0].format(region=region)
+                name = f"{name} ({acled_country_name(iso2)})" if iso2 else name
+                return j + size - i, Actor(name, lex.region_actor[1], "", iso2)
+    return None
 
 
 def _misleading_capitals(lex: "ActorLexicon", t: "_Tokens", i: int, size: int) -> bool:
@@ -261,7 +303,7 @@ def _match_alias(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Actor] | N
     return None
 
 
-def _match_country_force(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Actor] | None:
+def _match_country_force(lex: ActorLexicon, t: _Tokens, i: int, depth: int = 0) -> tuple[int, Actor] | None:
     """A nationality or country name followed by a force noun: "Nigerian troops", "Israel's army"."""
     for words, iso2, form in lex.country_words.get(t.lower[i], ()):
         if not t.seq(i, words):
@@ -281,6 +323,11 @@ def _match_country_force(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Ac
             key = nouns.get(tuple(t.lower[j:j + size]))
             if key and t.joined(j - 1, size + 1):
                 return j + size - i, lex.kind_actor[(key, iso2)]
+        # "Russian and Ukrainian forces": the first nationality shares the second one's noun
+        other = _match_country_force(lex, t, j + 1, 1) if form == "nationality" and t.lower[j:j + 1] == ["and"] and not depth else None
+        key = next((k for (k, _), a in lex.kind_actor.items() if a is other[1]), "") if other else ""
+        if key and t.joined(j - 1, 2):
+            return len(words), lex.kind_actor[(key, iso2)]
     return None
 
 
@@ -292,15 +339,19 @@ def find_actors(text: str, doc_id: str = "") -> list[ActorMention]:
     by_first, country_words = lex.by_first, lex.country_words
     out: list[ActorMention] = []
     next_free = 0
-    for i in [k for k, w in enumerate(t.lower) if w in by_first or w in country_words]:
+    region_words = lex.region_words
+    for i in [k for k, w in enumerate(t.lower) if w in by_first or w in country_words or w in region_words]:
         if i < next_free:
             continue
         first = t.lower[i]
         named = _match_alias(lex, t, i) if first in by_first else None
         national = _match_country_force(lex, t, i) if first in country_words else None
         hit = named if not national or (named and named[0] >= national[0]) else national
-        if hit is None:
-            continue
+        region = _match_region_militia(lex, t, i) if first in region_words else None
+        if region and (hit is None or region[0] > hit[0]):
+            hit = region
+        if hit is None or (i and t.lower[i - 1] == "anti" and t.joined(i - 1, 2)):
+            continue  # "anti-Houthi forces" are the Houthis' enemies
         size, a = hit
         if a.category == "State forces" and hit is named and a.country:
             i, size, a = _own_nationality(lex, t, i, size, a, next_free)
