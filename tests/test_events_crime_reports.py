@@ -308,3 +308,64 @@ def test_an_earlier_shooting_named_by_its_month_and_year_is_background():
                         "All four are expected to recover.\n"
                         "One of the men was also wounded in a shooting at a park in June 2014, when two people were "
                         "shot dead.") == (None, 4)
+
+
+def toll(text: str) -> tuple[int | None, int | None]:
+    crime = [m for m in mentions(text) if m.disorder_type == CRIMINAL]
+    assert len(crime) == 1, [m.span.text for m in crime]
+    return crime[0].fatalities, crime[0].injuries
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wounded victim told after the dead, as someone else: "also", or a man dead and a woman hurt
+    ("DAYTON, Ohio -- A man was killed in a shooting outside a bar on Third Street early Sunday, police said.\n\n"
+     "A woman was also wounded and taken to Miami Valley Hospital.", (1, 1)),
+    ("DAYTON, Ohio -- A man was killed in a shooting outside a bar on Third Street early Sunday, police said.\n\n"
+     "A 24-year-old woman was shot in the arm.", (1, 1)),
+    # but the same victim told before and after he died is one dead
+    ("DAYTON, Ohio -- A teenage boy died after a shooting outside a bar on Third Street early Sunday, police said.\n\n"
+     "The boy was shot in the chest.", (1, None)),
+])
+def test_a_wounded_victim_told_apart_from_the_dead_is_another_victim(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the victims added up over the report's sentences
+    ("GARY, Ind. -- A man was killed in a shooting on Grant Street on Saturday night, police said.\n\n"
+     "A woman was also wounded.\n\nTwo other men were grazed by bullets and treated at the scene.", (1, 3)),
+    ("GARY, Ind. -- A man was killed in a shooting on Grant Street on Saturday night, police said. A woman was "
+     "also wounded. Two other men were grazed by bullets and treated at the scene.", (1, 3)),
+    ("GARY, Ind. -- A 30-year-old man was shot in the leg on Grant Street on Saturday night, police said.\n\n"
+     "Three others were hurt by flying glass, police said.", (None, 4)),
+    # "the other three" are the rest of those counted, not more
+    ("GARY, Ind. -- Four people were shot on Grant Street on Saturday night, police said. One man died.\n\n"
+     "The other three were taken to Methodist Hospital.", (1, 3)),
+])
+def test_wounded_told_over_several_sentences_are_added_up(text, expected):
+    assert toll(text) == expected
+
+
+def test_a_graze_from_a_bullet_is_a_wound():
+    assert counts("Two teenagers were grazed by bullets and treated at the scene.") == {"injury": 2}
+    assert counts("Dozens of cattle grazed in the field beside the road.") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the shooter who then killed himself is one of the dead, in the victims' sentence or his own
+    ("CASPER, Wyo. -- Deputies say a man shot and killed a 6-month old girl before turning the gun on himself "
+     "at a farmhouse near Glendo on Friday.", (2, None)),
+    ("BOZEMAN, Mont. -- The sheriff says a 38-year-old woman shot her 4-year-old daughter and then herself in an "
+     "apparent murder-suicide at a ranch outside town.", (2, None)),
+    ("TOLEDO, Ohio -- A man fatally shot his ex-wife outside her office on Tuesday, police said. He then killed himself.",
+     (2, None)),
+    ("TOLEDO, Ohio -- A woman was shot and killed in a parking garage downtown on Tuesday, police said.\n\n"
+     "The gunman died of a self-inflicted gunshot wound.", (2, None)),
+    # a man found dead by his own hand is one death, and a suspect's suicide in jail months later is none of them
+    ("TOLEDO, Ohio -- A man was found dead of a self-inflicted gunshot wound in a parked car on Tuesday, police said.",
+     (1, None)),
+    ("TOLEDO, Ohio -- A woman was shot and killed in a parking garage downtown on Tuesday, police said.\n\n"
+     "A suspect in the killing committed suicide in the county jail in August.", (1, None)),
+])
+def test_a_shooter_who_killed_himself_is_counted_among_the_dead(text, expected):
+    assert toll(text) == expected

@@ -80,7 +80,7 @@ _ACTIVE_OBJECT = re.compile(r"\W*(?:shot\s+and\s+killed|shoots\s+and\s+kills|kil
                             r"shot\s+dead|gunned\s+down|stabbed\s+to\s+death|fatally\s+stabbed)\s+(?:his|her|their)\b", re.I)
 _SHOT_KIN = re.compile(r"(?:shot|shoots)\s+(?:his|her|their)\b", re.I)
 _CONNECTOR = re.compile(r"(?:(?:and\s+)?then\s+|before\s+)?", re.I)
-_SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|\w+ly)\s+)*$", re.I)
+_SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|been|found|\w+ly)\s+)*$", re.I)  # ("was found | dead of ...")
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
 
@@ -216,8 +216,9 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     death, singular = _lowercase_singular()
     as_lowered = low is not None and death is not None
     low_text = low or sentence.lower()
+    # ("shot her son and then herself in a murder-suicide": "murder" says the son died too)
     if not (death.search(low) if as_lowered else count_cues().death.search(sentence)) and "fatal" not in low_text \
-            and not (" life" in low_text and count_cues().life_taken.search(sentence)):
+            and not (" life" in low_text and count_cues().life_taken.search(sentence)) and "murder-suicide" not in low_text:
         return _fatally(text, out + _suicide(sentence, start, out))  # no death word: no lone victim either
     family = listed_dead(sentence, start, {n.start: n.value for n in inside}) if inside else None
     if family is not None:  # "fatally shot his wife and four children": 5, in place of the figures in the list

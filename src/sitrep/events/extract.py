@@ -32,7 +32,7 @@ from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
-from sitrep.events.report_counts import open_wounded, settle_the_toll, shooters_own_death, shot_with_no_death
+from sitrep.events.report_counts import open_wounded, settle_the_toll, shooters_own_death, shot_with_no_death, wounded_besides
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
@@ -247,9 +247,9 @@ def _tell_more(analysis: Analysis, m: Mention, told: list, numbers: list, victim
     for s in told:
         counts, _, claimant = _read(analysis, s, numbers)
         had = (m.fatalities, m.injuries, m.arrests, m.actor2)
-        # "One PDF member also died.": "also" by the figure adds to the toll; "also were home" later on does not
+        # "One PDF member also died.", "two other men were hurt" add to the toll; "also were home" later on does not
         told_end = max((end for _, _, end in counts.values()), default=s.start)
-        _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(text, s.start, min(s.end, told_end + 25))))
+        _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(text, s.start, min(s.end, told_end + 25))) or wounded_besides(m, counts, text))
         if victims and m.actor2 is None:
             _victims_from(analysis, s, m)
         if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
@@ -303,8 +303,8 @@ def _parties(m: Mention) -> list:
 
 def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: list) -> None:
     """A crime report often gives its toll in a paragraph of its own ("One died at the hospital."): its
-    crime takes the first figure any event-free sentence gives for a kind it lacks, or a larger one where
-    its wounded are one victim ("was shot in the leg") or vague ("several"); background is left out."""
+    crime takes the first figure any event-free sentence gives for a kind it lacks, or a larger one where its
+    wounded are one victim ("was shot in the leg", to which "two others were hurt" adds) or vague ("several")."""
     crime = next((m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT), None)
     if crime is None:
         return
@@ -326,7 +326,7 @@ def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: l
         found.pop("arrest", None)
         if crime.fatalities is not None:
             found.pop("death", None)
-        if crime.injuries is not None and not (lone and found.get("injury", (0,))[0] > crime.injuries):
+        if not wounded_besides(crime, found, text) and crime.injuries is not None and not (lone and found.get("injury", (0,))[0] > crime.injuries):
             found.pop("injury", None)
         elif lone:  # "Four people were shot" says more than "one was shot in the leg" said before it
             crime.injuries = None

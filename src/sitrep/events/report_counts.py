@@ -11,6 +11,8 @@ victim who "was shot" is wounded. A figure of all the victims ("one of the five 
 quadruple shooting") or a later victim's rank ("a fourth victim was found") tells the wounded
 where no exact figure did, and a headline's "Third victim dies" the dead. "Five were wounded; one of
 them later died" is one dead and four wounded, and after a lone victim, one "also killed" is one more.
+"A man was killed ... A woman was also wounded ... Two other men were grazed" adds up to one dead and
+three wounded (a victim of the other sex, or told "also", is another; "two others" are besides the one).
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ _VERB = re.compile(r"\b(?:was|were|is|are|has|had|remains?|suffered|shot|shoots|
 _SELF = re.compile(r"\b(?:himself|herself)\b", re.I)
 _DIED_NEXT = re.compile(r"\W{0,3}(?:and\s+)?(?:killed|dies|died|dead)\b", re.I)  # "Grandmother shot, and killed"
 _ACTIVE = re.compile(r"\W*(?:shot|shoots|shooting|wounded|wounding|injured|injuring|hit|struck|stabbed)\s+(?!in\b|by\b)", re.I)
-_ALSO = re.compile(r"\W*also\b", re.I)  # "was shot ... | also" right after the words
+_ALSO = re.compile(r"\W*(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?also\b", re.I)  # "A woman | was also wounded"
+# the victim's sex, where the words give it: "a man was killed ... a woman was wounded" are two
+_MALE = re.compile(r"\b(?:man|boy|male|teenage\s+boy|father|son|brother|husband)\b", re.I)
+_FEMALE = re.compile(r"\b(?:woman|girl|female|teenage\s+girl|mother|daughter|sister|wife)\b", re.I)
 _AGE = re.compile(r"\b(\d{1,3})-(?:year|yr)s?-old\b|,\s+(\d{1,3}),")
 _MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional|also)\b", re.I)
 _ONE_AND = re.compile(r"(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?and\b", re.I)  # "A 13-year-old boy and six (others)"
@@ -37,6 +42,10 @@ _TAKEN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|have\s+been|had\s+
                           r"(?:taken|rushed|transported|brought|flown|airlifted)\s+to\b", re.I)
 _SHOT_LIST = re.compile(r"(?:shot|shoots)\s+\S+.*\band\b", re.I | re.S)
 _OTHER_BEFORE = re.compile(r"\bother\s+$", re.I)
+# a victim's subject followed by its passive verb ("A woman | was shot"), not a doer ("A woman | shot him")
+_PASSIVE_NEXT = re.compile(r"(?:\s*,[^,.]{0,40},)?\s+(?:was|is|has\s+been|had\s+been)\b", re.I)
+_HURT_OBJECT = re.compile(r"\b(?:wounded|injured|shot|hit|struck|rushed|took|transported)\s+$", re.I)  # "rushed | a woman"
+_THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
 _ANOTHER = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\b", re.I)
 _AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
@@ -54,6 +63,7 @@ _SOME_OF_THEM_DIED = re.compile(r"\s+(?:(?:of\s+(?:them|those|the\s+(?:victims|w
                                 r"(?:later|has\s+since|since|subsequently)\s+)(?:died|succumbed|was\s+pronounced\s+dead)\b", re.I)
 _ALSO_DIED = re.compile(r"\b(?:was|were)\s+also\s+(?:shot\s+and\s+)?(?:killed|slain|fatally\s+shot|shot\s+dead)\b|\balso\s+died\b", re.I)
 _SECOND_ACT = re.compile(r"\b(?:then|before|after|and|later)\b[^.;]{0,40}$", re.I)
+_DOER = re.compile(r"\b(?:gunman|shooter|suspect|attacker|assailant|killer)\b", re.I)  # the shooter named as such
 _SECOND_ACT_WORDS = re.compile(r"\b(?:then|before|turn\w*)\b", re.I)
 
 
@@ -81,10 +91,12 @@ def shooters_own_death(m: Mention, sentences: list[Sentence], text: str, numbers
         if s is toll or ("self" not in words and "own life" not in words and "suicide" not in words):
             continue
         own = count_cues().suicide.search(s.text)
-        if own is None or not (_SECOND_ACT.search(s.text, 0, own.start()) or _SECOND_ACT_WORDS.search(own.group())):
+        # "The gunman died of a self-inflicted wound" (not "a suspect committed suicide in jail" weeks later)
+        doer = own is not None and not own.group("committed") and _DOER.search(s.text, 0, own.start())
+        if own is None or not (doer or _SECOND_ACT.search(s.text, 0, own.start()) or _SECOND_ACT_WORDS.search(own.group())):
             continue  # "Child accidentally shoots, kills himself": the victim is the shooter
-        victims = [c for c in sentence_counts(text, s.start, s.end, numbers)
-                   if c.kind == "death" and c.start < s.start + own.start()]
+        victims = [c for c in sentence_counts(text, s.start, s.end, numbers) if c.kind == "death"
+                   and c.start < s.start + own.start() and not (doer and _DOER.search(text, c.start, c.end))]
         if not victims and not background(s.text):
             start, end = min(dead.start, s.start + own.start()), max(dead.end, s.start + own.end())
             m.fatalities += 1
@@ -136,10 +148,41 @@ def another_victim(text: str, hurt: Span, dead: Span, told_in: Sentence, sentenc
     after = next((s for s in sentences if s.start >= told_in.end), None)
     if cues.victim_lived.search(text, hurt.start, after.end if after is not None else told_in.end):
         return True
+    if _other_sex(subject, dead.text):
+        return True
     dead_in = next((s for s in sentences if s.start <= dead.start < s.end), None)
     hurt_age = _AGE.findall(subject)
     dead_age = _AGE.findall(text, dead_in.start if dead_in else dead.start, dead.end)
     return bool(hurt_age and dead_age) and hurt_age[-1] != dead_age[-1]
+
+
+def _other_sex(hurt_subject: str, dead_words: str) -> bool:
+    """The wounded victim's subject and the dead's words each name one sex, and not the same one."""
+    hurt_male, hurt_female = bool(_MALE.search(hurt_subject)), bool(_FEMALE.search(hurt_subject))
+    dead_male, dead_female = bool(_MALE.search(dead_words)), bool(_FEMALE.search(dead_words))
+    return hurt_male != hurt_female and dead_male != dead_female and hurt_male != dead_male
+
+
+def others_besides(text: str, start: int, end: int) -> bool:
+    """The figure text[start:end] counts victims besides those told before it ("two other men were
+    grazed", "three others were hurt"), not the rest of them ("the other two were taken to ...")."""
+    return bool(OTHERS_NEXT.match(text, end)) and not _THE_BEFORE.search(text, max(0, start - 6), start)
+
+
+def wounded_besides(m: Mention, found: dict, text: str) -> bool:
+    """"A woman was wounded ... Two other men were grazed": a figure of others (`found`'s injury, a
+    sentence's counts) wounded besides the mention's lone wounded victim adds to it (3); says if so."""
+    hurt, lone, dead = found.get("injury"), m.evidence.get("injuries"), m.evidence.get("fatalities")
+    if hurt is None or not lone_wounded(m) or not _A_PERSON.match(lone.text) or not others_besides(text, hurt[1], hurt[2]) \
+            or not (_PASSIVE_NEXT.match(text, lone.end) or _HURT_OBJECT.search(text, max(0, lone.start - 16), lone.start)):
+        return False  # ("was shot in the neck" may tell one of the dead: the others are besides them)
+    if any(w in lone.text.lower() for w in _ORDINALS):
+        return False  # "A fifth person was shot": one of a figure told elsewhere, not one besides it
+    if m.fatalities and (dead is None or lone.start < dead.end):
+        return False  # "A man was wounded ... he died": one victim; only one told after the dead is another
+    found["injury"] = (hurt[0] + m.injuries, hurt[1], hurt[2])
+    m.injuries = None
+    return True
 
 
 def lone_wounded(m: Mention) -> bool:
@@ -290,6 +333,9 @@ def shot_includes_killed(m: Mention, text: str) -> None:
     hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
     if not m.injuries or not m.fatalities or hurt is None or dead is None:
         return
+    if m.fatalities == 1 and lone_wounded(m) and dead.end <= hurt.start and _PASSIVE_NEXT.match(text, hurt.end) \
+            and _other_sex(hurt.text, dead.text):
+        return  # "A man was killed ... A woman was shot in the arm": two victims, not one told twice
     victims_dead = m.fatalities - (1 if m.fatalities > 1 and _SELF.search(dead.text) else 0)
     if victims_dead > m.injuries or _SURVIVED.search(hurt.text):
         return  # "her father is in critical condition after they were shot": the survivors alone
