@@ -110,3 +110,9 @@ def test_a_heading_before_a_colon_is_not_the_events_verb():
                        "near Dori (Seno, Burkina Faso).")
     assert a1 == "JNIM: Group for Support of Islam and Muslims"
     assert a2 != a1
+
+
+def test_a_group_claiming_to_have_killed_is_the_doer_not_a_source():
+    a1, _ = actors_of("On 4 March 2024, ISWAP claimed to have killed five soldiers in an attack on a base "
+                      "near Monguno (Borno, Nigeria).")
+    assert a1 is not None and a1.startswith("Islamic State")
