@@ -129,3 +129,10 @@ def test_a_lone_city_in_brackets_places_a_village_but_initials_and_people_do_not
     for text in ("Experts from the Centers for Disease Control and Prevention (CDC) arrived on Monday.",
                  "Witnesses said the man hit him (Davis) with a closed fist outside the bar."):
         assert not [t for t in find_places(Document(id="d", text=text)) if t.span.text in ("CDC", "Davis")]
+
+
+def test_the_regions_a_sentence_names_set_its_country():
+    text = ("On 18 January 2022, in Kwayt Chaung village, Yinmarbin township (Yinmarbin district, Sagaing "
+            "region), soldiers fired at civilians fleeing the village.")
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.country_code == "MM"

@@ -158,6 +158,27 @@ def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     return (aftermath, not fine, not at, abs(t.span.start - anchor))
 
 
+def _in_the_areas_country(inside: list[Toponym]) -> list[Toponym]:
+    """ "in Kwayt Chaung village (Yinmarbin district, Sagaing region)": the provinces and districts
+    the sentence names, all of one country and named so in no other, set its country; a namesake
+    abroad ("Kuwait") gives way."""
+    countries = {t.place.country_code for t in inside if t.place.feature_code in ("ADM1", "ADM2")
+                 and _named_as_written(t) and _area_of_one_country(t.span.text)}
+    if len(countries) != 1:
+        return inside
+    code = countries.pop()
+    return [t for t in inside if t.place.country_code == code] or inside
+
+
+def _area_of_one_country(name: str) -> bool:
+    """Do all the areas so named lie in one country ("Sagaing"; not "Punjab", "Misiones", "Central")?"""
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    return len({gaz.country_code[r] for r in gaz.lookup(name)
+                if gaz.feature_code[r] in ("ADM1", "ADM2") or gaz.is_country(r)}) == 1
+
+
 def _without_holders(inside: list[Toponym]) -> list[Toponym]:
     """ "NOBLE COUNTY, Ind. -": the event happened in the county; the state named with it only
     holds it, so a first-level area drops out when the sentence names one of its districts."""
@@ -279,6 +300,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         anchor = trigger.start if trigger else m.span.start
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
+        inside = _in_the_areas_country(inside)
         if _reporter_dateline(home):
             # "NASHVILLE (WKRN) - A teen was shot" under "Springfield teen shot": the dateline is
             # where the reporter is, the title's town where it happened
