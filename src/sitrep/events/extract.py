@@ -6,12 +6,7 @@ claimants, each with the words it rests on. A sentence that only gives a toll ("
 died.") adds its counts to the event just before it in the same paragraph instead of standing
 alone. Places are left to `geo`, which runs next.
 
-A report of a crime (violence with no political actor: most US shooting stories) tells one
-shooting however many sentences return to it: its criminal violent mentions become one, whose
-toll is the first figure the report gives for each kind, wherever it gives it ("One of the
-victims died at the hospital." in a paragraph of its own); the suspect's arrest, court steps and
-sentences with neither an event word nor a word of harm (bylines, quotes) are no events there;
-later violent mentions whose only party is the police ("police said ...") keep no toll of their own.
+A report of a crime tells one shooting however many sentences return to it (`crime_report`).
 Only sentences the classifier flags (or that follow an event in its paragraph) are read further,
 a crime report's returns to its shooting only for the toll they give, and its day is the
 shooting's, read over the whole report (`dates.date_the_violence`), not a follow-up's.
@@ -20,19 +15,19 @@ shooting's, read over the whole report (`dates.date_the_violence`), not a follow
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from sitrep.events import attribution as attr
 from sitrep.events.actors import may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
 from sitrep.events.classify import classify
-from sitrep.events.counts import document_numbers, harm_words, has_figure, sentence_counts, totals
+from sitrep.events.crime_report import POLITICAL, VIOLENT, one_crime_per_report, toll_told_elsewhere
+from sitrep.events.counts import document_numbers, sentence_counts, totals
 from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
-from sitrep.events.report_counts import open_wounded, settle_the_toll, shooters_own_death, shot_with_no_death, wounded_besides
+from sitrep.events.report_counts import add_counts, wounded_besides
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, disorder_type
 
@@ -46,10 +41,6 @@ _ANAPHORA = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:they|he|she|the (?:gunmen|attackers|assailants|militants|fighters|soldiers|troops|police|protesters|"
     r"demonstrators|rioters|mob|group|men))\s+(?:\w+\s+)?(?:then\s+|also\s+|later\s+)?\w+(?:ed|t)\b", re.I)
-_ANOTHER_TIME = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|(?:weeks|months|years)\s+ago|"
-                           r"a\s+(?:week|month|year)\s+(?:ago|earlier)|(?:in|since)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-                           r"[a-z]*\.?\s+)?(?:19|20)\d\d|the\s+(?:19|20)\d\d\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:shooting|killings?|attack))\b", re.I)
-_FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}
 # Violence that is crime when no political actor takes part. Bombs, shells, grenades, air
 # strikes and chemical weapons are the tools of organised armed actors even when unnamed.
 _CRIME_LIKE = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash")
@@ -57,8 +48,6 @@ _CRIME_LIKE = ("Attack", "Abduction/forced disappearance", "Sexual violence", "A
 # takes part: a shooting or a fight. An abduction or sexual violence with no named perpetrator is
 # coded as ACLED codes it (political violence by an unidentified group) unless the words say crime.
 _CRIME_BY_DEFAULT = ("Attack", "Armed clash")
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-_POLITICAL = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
 
 def _paragraphs(analysis: Analysis) -> list[int]:
@@ -84,8 +73,8 @@ def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention], cla
     none, or only unidentified men, and the claim is recorded."""
     for s, at in claims:
         groups = [a for a in sentence_actors(analysis, s.start, s.start + at)
-                  if a.actor.category in _POLITICAL and not a.actor.name.startswith(("Military Forces", "Police Forces"))]
-        earlier = [m for m in mentions if m.span.start < s.start and m.event_type in _VIOLENT]
+                  if a.actor.category in POLITICAL and not a.actor.name.startswith(("Military Forces", "Police Forces"))]
+        earlier = [m for m in mentions if m.span.start < s.start and m.event_type in VIOLENT]
         if not groups or not earlier:
             continue
         m, group = earlier[-1], groups[0]
@@ -96,38 +85,11 @@ def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention], cla
             m.disorder_type = _disorder(m, False)
 
 
-def _tells_an_event(text: str) -> bool:
-    """An event is told in event words or words of harm ("were wounded in a drive-by"): a
-    sentence with neither ("By Craig Lucie", "His friends said he looked after them") is none,
-    whatever the classifier says."""
-    if event_words(text):
-        return True
-    c = count_cues()
-    return bool(c.death.search(text) or c.injury.search(text))
-
-
 def _elaborates(text: str) -> bool:
     """A sentence that only tells more of the event before it: no event word of its own
     ("Casualties unknown."), one taken up by "the"/"this" ("The arrests were carried out..."),
     or the same doers again ("They killed five people")."""
     return not event_words(text) or bool(_ANAPHORA.match(text)) or bool(_PRONOUN_SUBJECT.match(text))
-
-
-def _add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], text: str,
-                additive: bool = False) -> None:
-    """Set the mention's counts from a sentence's; `additive` adds to counts already set
-    ("One PDF member also died.") instead of leaving them."""
-    for kind, (value, start, end) in counts.items():
-        name = _FIELD[kind]
-        if mention.sub_event_type == "Peaceful protest" and kind != "arrest":
-            continue  # deaths near a peaceful protest are what it is about, not its toll
-        before = getattr(mention, name)
-        if before is not None and not additive:
-            continue
-        setattr(mention, name, value + (before or 0))
-        mention.evidence[name] = Span(mention.doc_id, start, end, text[start:end])
-        if claimant[0]:
-            mention.claims.append(Claim(name, value, claimant[0], claimant[1]))
 
 
 @dataclass
@@ -181,9 +143,9 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     dates = document_dates(analysis) if candidates else []
     mentions = _mentions_of(analysis, candidates, paragraph, numbers, bool(claims), dates)
     _take_responsibility_claims(analysis, mentions, claims)
-    mentions = _one_crime_per_report(mentions, text)
-    _toll_told_elsewhere(analysis, mentions, numbers)
-    date_the_violence(analysis, [m for m in mentions if m.event_type in _VIOLENT], dates)
+    mentions = one_crime_per_report(mentions, text)
+    toll_told_elsewhere(analysis, mentions, numbers)
+    date_the_violence(analysis, [m for m in mentions if m.event_type in VIOLENT], dates)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
@@ -192,8 +154,8 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
 def _mentions_of(analysis: Analysis, candidates: list[_Candidate], paragraph: list[int], numbers: list,
                  claimed: bool, dates: list) -> list[Mention]:
     """Full mentions for the candidates that may be kept; a sure crime after the report's first
-    gets only the toll `_one_crime_per_report` may take from it (none once the first has both).
-    A claim of responsibility can make a crime political: then every one is built in full."""
+    gets only the toll `crime_report.one_crime_per_report` may take from it (none once the first
+    has both). A claim of responsibility can make a crime political: then every one is built in full."""
     mentions, main = [], None  # main: the report's first crime
     for cand in candidates:
         s = analysis.sentences[cand.i]
@@ -206,7 +168,7 @@ def _mentions_of(analysis: Analysis, candidates: list[_Candidate], paragraph: li
             m = _mention(analysis, cand.i, cand.c, *cand.read(analysis, numbers), dates, paragraph,
                          sentence_actors(analysis, s.start, s.end))
             _tell_more(analysis, m, cand.told, numbers)
-            if main is None and m.disorder_type == CRIMINAL and m.event_type in _VIOLENT:
+            if main is None and m.disorder_type == CRIMINAL and m.event_type in VIOLENT:
                 main = m
         mentions.append(m)
     return mentions
@@ -215,12 +177,12 @@ def _mentions_of(analysis: Analysis, candidates: list[_Candidate], paragraph: li
 def _surely_a_crime(analysis: Analysis, cand: _Candidate, s, numbers: list) -> bool:
     """Violence the classifier calls crime, or crime-like violence, with no political actor
     among the words that could be its parties (a claimant's words are a source, not a party)."""
-    if str(cand.c.event_type) not in _VIOLENT or not (cand.c.criminal or cand.c.sub_event_type in _CRIME_LIKE):
+    if str(cand.c.event_type) not in VIOLENT or not (cand.c.criminal or cand.c.sub_event_type in _CRIME_LIKE):
         return False
-    if not may_name_armed_actor(analysis, s.start, s.end, _POLITICAL):
+    if not may_name_armed_actor(analysis, s.start, s.end, POLITICAL):
         return True  # one quick scan: most sentences of a crime report name no armed actor
     excluded = _claimant_ranges(s, cand.read(analysis, numbers)[1])
-    return not any(a.actor.category in _POLITICAL for a in sentence_actors(analysis, s.start, s.end)
+    return not any(a.actor.category in POLITICAL for a in sentence_actors(analysis, s.start, s.end)
                    if not any(b <= a.span.start and a.span.end <= e for b, e in excluded))
 
 
@@ -237,7 +199,7 @@ def _toll_only(analysis: Analysis, cand: _Candidate, numbers: list | None) -> Me
                 sub_event_type=str(c.sub_event_type), confidence=round(float(c.confidence), 3))
     if numbers is not None:
         counts, _, claimant = cand.read(analysis, numbers)
-        _add_counts(m, counts, claimant, doc.text)
+        add_counts(m, counts, claimant, doc.text)
     m.disorder_type = CRIMINAL
     return m
 
@@ -250,108 +212,17 @@ def _tell_more(analysis: Analysis, m: Mention, told: list, numbers: list, victim
         had = (m.fatalities, m.injuries, m.arrests, m.actor2)
         # "One PDF member also died.", "two other men were hurt" add to the toll; "also were home" later on does not
         told_end = max((end for _, _, end in counts.values()), default=s.start)
-        _add_counts(m, counts, claimant, text, additive=bool(_MORE.search(text, s.start, min(s.end, told_end + 25))) or wounded_besides(m, counts, text))
+        add_counts(m, counts, claimant, text, additive=bool(_MORE.search(text, s.start, min(s.end, told_end + 25))) or wounded_besides(m, counts, text))
         if victims and m.actor2 is None:
             _victims_from(analysis, s, m)
         if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
             m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
 
 
-def _one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
-    """A crime report tells one shooting (or stabbing) however many sentences come back to it:
-    its violent criminal mentions become one, whose toll is the first the report gives for each
-    kind. The suspect's arrest, court dates and other developments around a crime are not events
-    of their own (ACLED codes arrests only when they are political)."""
-    crimes = [m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT]
-    if not crimes:
-        return mentions
-    main = crimes[0]  # the lede: it names the place and day other reports of the shooting give
-    # "police said", "police are looking for two men": the police that look into a crime, read as
-    # its party, tell the same shooting; its toll is the crime's (their places and words stay)
-    police = [m for m in mentions if m not in crimes and m.event_type in _VIOLENT and m.span.start > main.span.start
-              and not _political_party(m) and any(a.name.startswith("Police Forces") for a in _parties(m))]
-    told = [m for m in mentions if m in crimes or m in police]
-    for name in ("fatalities", "injuries"):
-        if getattr(main, name) is None:
-            other = next((m for m in told if getattr(m, name) is not None and not _ANOTHER_TIME.search(m.span.text)),
-                         None)
-            if other is not None:
-                setattr(main, name, getattr(other, name))
-                main.evidence[name] = other.evidence.get(name, other.span)
-                main.claims += [c for c in other.claims if c.field == name]
-    for m in police:
-        m.fatalities = m.injuries = None
-        m.evidence = {k: v for k, v in m.evidence.items() if k not in ("fatalities", "injuries")}
-        m.claims = [c for c in m.claims if c.field not in ("fatalities", "injuries")]
-    return [m for m in mentions if m is main or (m not in crimes and not _around_a_crime(m))]
-
-
-def _around_a_crime(m: Mention) -> bool:
-    """In a report of a crime: an arrest or other development with no political party, or a
-    sentence the classifier took for an event that holds no event or harm word at all (a byline,
-    a quote, a detail of the scene)."""
-    return (m.event_type == "Strategic developments" and not _political_party(m)) or not _tells_an_event(m.span.text)
-
-
-def _political_party(m: Mention) -> bool:
-    """A party other than the police or an unidentified group: an army, a rebel group, a militia."""
-    return any(a.category in _POLITICAL and not a.name.startswith(("Police Forces", "Unidentified")) for a in _parties(m))
-
-
-def _parties(m: Mention) -> list:
-    return [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
-
-
-def _toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: list) -> None:
-    """A crime report often gives its toll in a paragraph of its own ("One died at the hospital."): its
-    crime takes the first figure any event-free sentence gives for a kind it lacks, or a larger one where its
-    wounded are one victim ("was shot in the leg", to which "two others were hurt" adds) or vague ("several")."""
-    crime = next((m for m in mentions if m.disorder_type == CRIMINAL and m.event_type in _VIOLENT), None)
-    if crime is None:
-        return
-    text = analysis.doc.text
-    harm = harm_words(text)  # one scan of the report, not one per sentence
-    starts = [n.start for n in numbers]
-    lone = open_wounded(crime)  # "was shot in the leg", "several were shot": a larger figure said elsewhere tells more
-    for s in analysis.sentences:
-        if crime.fatalities is not None and crime.injuries is not None and not lone:
-            break
-        if lone and crime.fatalities is not None and not has_figure(starts, s.start, s.end):
-            continue  # only a figure can say more than the lone victim: none in this sentence
-        at = bisect_left(harm, s.start)
-        if crime.span.start <= s.start < crime.span.end or at == len(harm) or harm[at] >= s.end:
-            continue
-        if non_event_reason(s.text) is not None or _ANOTHER_TIME.search(s.text):
-            continue  # background, or another shooting ("a shooting last week left a teen dead")
-        found = totals(sentence_counts(text, s.start, s.end, numbers))
-        found.pop("arrest", None)
-        if crime.fatalities is not None:
-            found.pop("death", None)
-        if not wounded_besides(crime, found, text) and crime.injuries is not None and not (lone and found.get("injury", (0,))[0] > crime.injuries):
-            found.pop("injury", None)
-        elif lone:  # "Four people were shot" says more than "one was shot in the leg" said before it
-            crime.injuries = None
-        if found:
-            _add_counts(crime, found, ("", None), text)
-            lone = open_wounded(crime)
-    if crime.fatalities:
-        shooters_own_death(crime, analysis.sentences, text, numbers, _background)
-    if crime.fatalities is None and crime.injuries is None:
-        shot = shot_with_no_death(text, 0, len(text))
-        if shot is not None:
-            _add_counts(crime, {"injury": (shot.value, shot.start, shot.end)}, ("", None), text)
-    settle_the_toll(crime, analysis.sentences, text, numbers, analysis.doc.body_end(), _background)
-
-
-def _background(words: str) -> bool:
-    """Words that tell no event of this report (non-event cues) or another shooting ("last year")."""
-    return non_event_reason(words) is not None or bool(_ANOTHER_TIME.search(words))
-
-
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:
     """Civilians named only in the toll sentence ("One person died.") are the event's target."""
     victims = [a for a in sentence_actors(analysis, s.start, s.end) if a.actor.category == "Civilians"]
-    if victims and m.event_type in _VIOLENT:
+    if victims and m.event_type in VIOLENT:
         m.actor2 = victims[0].actor
         m.evidence["actor2"] = victims[0].span
         m.civilian_targeting = civilian_targeting(m)
@@ -377,7 +248,7 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
         m.evidence["event_type"] = m.evidence["sub_event_type"] = trigger
     if date_span is not None:
         m.evidence["date"] = date_span
-    _add_counts(m, counts, claimant, text)
+    add_counts(m, counts, claimant, text)
     if claimant[0]:
         m.attribution = claimant[0]
         m.evidence["attribution"] = claimant[1]
@@ -393,8 +264,8 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
 def _disorder(m: Mention, criminal: bool) -> str:
     """ACLED's disorder type, or "Criminal violence" for violence with no political actor."""
     parties = [a for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2) if a is not None]
-    if any(a.category in _POLITICAL and not a.name.startswith("Unidentified") for a in parties):
+    if any(a.category in POLITICAL and not a.name.startswith("Unidentified") for a in parties):
         criminal = False  # a state force or a named armed group makes it political, whatever the words
-    if criminal or (m.sub_event_type in _CRIME_BY_DEFAULT and not any(a.category in _POLITICAL for a in parties)):
+    if criminal or (m.sub_event_type in _CRIME_BY_DEFAULT and not any(a.category in POLITICAL for a in parties)):
         return CRIMINAL
     return disorder_type(m.sub_event_type)

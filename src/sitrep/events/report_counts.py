@@ -21,8 +21,9 @@ import re
 
 from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, Count, Number, sentence_counts, shot_after
 from sitrep.events.lexicons import count_cues
-from sitrep.model import Mention, Sentence, Span
+from sitrep.model import Claim, Mention, Sentence, Span
 
+FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}  # count kind -> Mention field
 _VERB = re.compile(r"\b(?:was|were|is|are|has|had|remains?|suffered|shot|shoots|wounded|injured|hurt|hospitali[sz]ed|critical)\b", re.I)
 _SELF = re.compile(r"\b(?:himself|herself)\b", re.I)
 _DIED_NEXT = re.compile(r"\W{0,3}(?:and\s+)?(?:killed|dies|died|dead)\b", re.I)  # "Grandmother shot, and killed"
@@ -358,3 +359,20 @@ def _sentence_end(text: str, at: int) -> int:
     """Where the sentence around `at` ends (a cheap reading: the next full stop)."""
     end = text.find(".", at)
     return len(text) if end == -1 else end
+
+
+def add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], text: str,
+                additive: bool = False) -> None:
+    """Set the mention's counts from a sentence's; `additive` adds to counts already set
+    ("One PDF member also died.") instead of leaving them."""
+    for kind, (value, start, end) in counts.items():
+        name = FIELD[kind]
+        if mention.sub_event_type == "Peaceful protest" and kind != "arrest":
+            continue  # deaths near a peaceful protest are what it is about, not its toll
+        before = getattr(mention, name)
+        if before is not None and not additive:
+            continue
+        setattr(mention, name, value + (before or 0))
+        mention.evidence[name] = Span(mention.doc_id, start, end, text[start:end])
+        if claimant[0]:
+            mention.claims.append(Claim(name, value, claimant[0], claimant[1]))
