@@ -92,9 +92,9 @@ def field_hits(row: dict, e: Event | None) -> dict[str, bool]:
 
 def _same_name(ours: str, gold: str) -> bool:
     """Admin names agree when equal after folding case, diacritics and punctuation ("Sa'dah" = "Sadah")."""
-    from sitrep.geo.folding import fold
+    from sitrep.geo.folding import same_name
 
-    return bool(gold) and "".join(ch for ch in fold(ours) if ch.isalnum()) == "".join(ch for ch in fold(gold) if ch.isalnum())
+    return bool(gold) and same_name(ours, gold)
 
 
 METRICS = ("event_type_accuracy", "sub_event_type_accuracy", "date_exact", "location_within_10km",

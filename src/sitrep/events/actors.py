@@ -49,6 +49,11 @@ def crowd_actor(event_type: str) -> Actor | None:
     return load_actor_lexicon().crowd_of.get(event_type)
 
 
+def unidentified_armed_group() -> Actor:
+    """The kind ACLED makes actor1 of violence no report gives a doer, without country."""
+    return load_actor_lexicon().kind_alone["armed_group"]
+
+
 def may_name_armed_actor(analysis: Analysis, start: int, end: int, armed: tuple[str, ...]) -> bool:
     """A quick test before `sentence_actors`: does text[start:end] hold an actor of the `armed`
     categories?"""

@@ -30,6 +30,15 @@ def fold(name: str) -> str:
     return _SPACES.sub(" ", s).strip(" .,")
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two names that agree once folded, with only their letters and digits kept ("Sa'dah" = "Sadah")."""
+    return _letters(a) == _letters(b)
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalnum())
+
+
 _DOUBLED = re.compile(r"(.)\1+")
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ed|es) ")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")

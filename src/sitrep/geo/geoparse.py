@@ -56,6 +56,7 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
     named = {(c.start, c.end): c for c in cands if c.rows and not c.demonym_of}
     if not named:
         return out
+    ending_at = {e: c for (s, e), c in named.items()}
     for bracket in _AREA_LIST.finditer(text):
         parts, at = [], bracket.start(1)
         for part in bracket.group(1).split(", "):
@@ -65,7 +66,7 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
                 text[s:e].isupper() for s, e in parts):  # "(CDC)", "(UN)": an organisation's initials
             continue
         known = [named[p] for p in parts if p in named]
-        before = next((c for (s, e), c in named.items() if e == bracket.start()), None)
+        before = ending_at.get(bracket.start())
         if len(parts) == 1 and before is None and not _NAME_BEFORE.search(text, max(0, bracket.start() - 40),
                                                                          bracket.start()):
             continue  # "hit him (Davis)", "He (Barnett) didn't": a person named again, not a place

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from sitrep.geo.county_towns import county_town
 from sitrep.geo.distance import flat_km
-from sitrep.geo.folding import fold
+from sitrep.geo.folding import fold, same_name
 from sitrep.geo.home import report_home
 from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, capital_not_state,
                                   foreign_country_in_local_news, in_named_counties,
@@ -31,11 +31,12 @@ from sitrep.geo.scene import scene_town
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
-_AREA_CODES = ("ADM3", "ADM4")
+_AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
+_COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
+_STATE_CODES = _COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
 _BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district|municipality|area|groupment) )?\(")
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
-_AREA_KM = 60
-_COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")  # "Town, Area": a town further than this from the area's point, outside it, is a namesake  # parts of a district; a governorate or province is a region (3)
+_AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,7 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
         if _LIST_GOES_ON.match(text, u.span.end):
             return False  # "in Hajjah, Marib, and Sadah": a list of places, none holding another
         fc = u.place.feature_code
-        if fc in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"):
+        if fc in _STATE_CODES:
             return u.place.country_code != t.place.country_code
         area = fc == "ADM1" or (fc.startswith("PPL") and fold(u.place.name) == fold(u.place.admin1 or ""))
         # an area name shared by countries ("Southern") holds the town if any of them does;
@@ -103,7 +104,7 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
     for u in placed:
         if u.place is None or not (t.span.end < u.span.start and u.span.end <= close):
             continue
-        if u.place.feature_code in ("ADM1", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"):
+        if u.place.feature_code == "ADM1" or u.place.feature_code in _STATE_CODES:
             contradicts = u.place.country_code != t.place.country_code or (
                 u.place.feature_code == "ADM1" and u.place.admin1 != t.place.admin1)
             # "Mohali (SAS Nagar district, Punjab)": an area's name may be read as another country's
@@ -119,10 +120,7 @@ def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
 def _named_as_written(u: Toponym) -> bool:
     """Is the area the place of that very name ("Benue"), not a looser reading ("Southern" read as
     Israel's "Southern District"), which is no evidence against a town of another country?"""
-    def letters(name: str) -> str:
-        return "".join(ch for ch in fold(name) if ch.isalnum())
-
-    return letters(u.span.text) == letters(u.place.name)
+    return same_name(u.span.text, u.place.name)
 
 
 def _may_hold(name: str, town: Place, any_kind: bool = False) -> bool:

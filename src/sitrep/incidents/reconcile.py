@@ -32,13 +32,12 @@ import re
 from collections import Counter
 from datetime import date
 
-from sitrep.events.actors import acled_name
+from sitrep.events.actors import localize, unidentified_armed_group
 from sitrep.incidents.compare import haversine_km, is_revision, place_precision
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, Actor, Claim, Event, Mention, Source
 
 _LATEST = date.max
-UNIDENTIFIED = "Unidentified Armed Group"
 _WORDS = re.compile(r"[a-z]+")
 _AGE = re.compile(r"\b\d+(?:-| )(?:years?|months?|weeks?)(?:-| )olds?\b|\b(?:aged?|in (?:his|her) )\d+s?\b|, \d+,")
 
@@ -350,8 +349,7 @@ def unidentified_doer(event_type: str, sub_event_type: str, place) -> Actor | No
     if event_type not in _DOER_UNNAMED or sub_event_type == "Air/drone strike" or place is None \
             or not place.country_code:
         return None  # air strikes are flown by states' air forces, whoever the report leaves unnamed
-    code = place.country_code.upper()
-    return Actor(acled_name(UNIDENTIFIED, code), "Political militia", "", code)
+    return localize(unidentified_armed_group(), place.country_code)
 
 
 def _coded(e: Event) -> tuple:
