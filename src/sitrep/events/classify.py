@@ -193,10 +193,19 @@ def _model():
 
 
 @lru_cache(maxsize=1)
-def _crowd_rule() -> tuple[frozenset[str], re.Pattern]:
-    """The sub-types that need a gathering told, and the words that tell one (cues.yaml, needs_a_crowd)."""
-    rule = _cues_file()["needs_a_crowd"]
-    return frozenset(rule["sub_event_types"]), re.compile("|".join(re.escape(w) for w in rule["words"]))
+def _needs_words() -> tuple[tuple[frozenset[str], re.Pattern], ...]:
+    """Per rule of cues.yaml's needs_words: the sub-types, and the words one of which they need."""
+    return tuple((frozenset(rule["sub_event_types"]), re.compile("|".join(re.escape(w) for w in rule["words"])))
+                 for rule in _cues_file()["needs_words"])
+
+
+def _lacking_words(sub_event_type: str | None, lowered: str) -> frozenset[str] | None:
+    """The sub-types of the needs_words rule `sub_event_type` falls under when the lower-cased text
+    has none of the words that rule needs; None when it has them (or no rule names the type)."""
+    for types, words in _needs_words():
+        if sub_event_type in types:
+            return None if words.search(lowered) else types
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +228,18 @@ def _best_label_outside(labels, row, needing: frozenset[str]) -> Classification:
         if cls.sub_event_type not in needing:
             return cls
     return Classification(None, None, 0.5)
+
+
+def _by_doer(cls: Classification, text: str) -> Classification:
+    """A territory or detention label as the taker or detainer the text names decides it."""
+    types = _types()
+    if cls.sub_event_type in territory_sub_types():
+        decided = territory_by_taker(text)
+    elif cls.sub_event_type in detention_sub_types():
+        decided = detention_by_detainer(text)
+    else:
+        return cls
+    return Classification(decided, types[decided], cls.confidence) if decided and decided != cls.sub_event_type else cls
 
 
 def classify(texts: list[str]) -> list[Classification]:
@@ -259,28 +280,26 @@ def classify(texts: list[str]) -> list[Classification]:
         lowered, row = wordy[k], probs[k]
         label, prob = model.labels[best[k]], float(row[best[k]])
         cls = from_label(label, prob)
-        if cls.sub_event_type in _crowd_rule()[0] and not _crowd_rule()[1].search(lowered):
-            cls = _best_label_outside(model.labels, row, _crowd_rule()[0])
+        lacking = _lacking_words(cls.sub_event_type, lowered)
+        if lacking:
+            cls = _best_label_outside(model.labels, row, lacking)
         elif cls.sub_event_type in _planned_rule()[0] and _only_planned(lowered):
             cls = _best_label_outside(model.labels, row, _planned_rule()[0])
         # a cue overrides only the labels its rule names (see cues.yaml): a weapon cue only acts
         # of violence, so "police seized grenades" stays a disrupted weapons use; a protest cue
         # only moves a protest within the protest and riot family
-        if cls.event_type and not cls.criminal:
-            forced = _forced_label(lowered, cls.event_type, cls.sub_event_type)
-            if forced and forced != cls.sub_event_type:
-                cls = Classification(forced, types[forced], prob)
-            elif cls.sub_event_type in territory_sub_types():
-                taker = territory_by_taker(texts[i])
-                if taker and taker != cls.sub_event_type:
-                    cls = Classification(taker, types[taker], prob)
-            elif cls.sub_event_type in detention_sub_types():
-                held = detention_by_detainer(texts[i])
-                if held and held != cls.sub_event_type:
-                    cls = Classification(held, types[held], prob)
-        elif label == NONE_LABEL:  # words that leave no doubt of an event ("a chemical attack")
+        if label == NONE_LABEL:  # words that leave no doubt of an event ("a chemical attack")
             forced = _forced_label(lowered, NONE_LABEL)
             if forced:
                 cls = Classification(forced, types[forced], round(1.0 - prob, 3))
+        elif cls.event_type:
+            prefix = CRIMINAL_PREFIX if cls.criminal else ""  # crime labels: only rules naming "criminal:..."
+            forced = _forced_label(lowered, prefix + cls.event_type, prefix + cls.sub_event_type)
+            if forced and forced != cls.sub_event_type:
+                # a crime stays a crime when it is still violence ("a rape"), not when it was none
+                criminal = cls.criminal and types[forced] == cls.event_type
+                cls = Classification(forced, types[forced], prob, criminal)
+        if not cls.criminal:  # the doer rules tell state acts from others; a crime has no side
+            cls = _by_doer(cls, texts[i])
         out.append(cls)
     return out

@@ -1,0 +1,110 @@
+"""Words that tell an event's kind whatever the statistical model read into the sentence
+(data/model/cues.yaml), and the words a kind needs before the model's label stands: each report
+below is coded as a user of ACLED's categories would code it, through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Document
+from sitrep.pipeline import extract
+
+
+def _coded(text: str) -> list[tuple[str, str]]:
+    """(sub-event type, disorder type) of each event `sitrep run` codes from one short report."""
+    return [(e.sub_event_type, e.disorder_type) for e in extract([Document(id="cue-test", text=text)])]
+
+
+def _types(text: str) -> set[str]:
+    return {sub for sub, _ in _coded(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Gendarmes have jailed 35 men they accuse of preparing bomb attacks on polling stations in the north.",
+    "The security services continue to detain students who organised last week's sit-ins, their lawyers say.",
+])
+def test_security_forces_that_jail_or_detain_people_make_an_arrest(text):
+    assert _types(text) == {"Arrests"}
+
+
+def test_a_group_that_has_taken_over_villages_overtakes_territory():
+    text = ("A local administrator said on Monday that Mai-Mai fighters have taken over three villages "
+            "in the hills above the lake.")
+    assert _types(text) == {"Non-state actor overtakes territory"}
+
+
+def test_people_told_abducted_by_armed_men_are_an_abduction_not_a_clash():
+    text = ("Nine police reservists were abducted by gunmen at a checkpoint near the border town on "
+            "Thursday night, a local official said.")
+    assert _types(text) == {"Abduction/forced disappearance"}
+
+
+@pytest.mark.parametrize("text", [
+    "The militants suffered heavy losses in raids by government helicopters over the mountain villages.",
+    "Army helicopters opened fire on rebel positions outside the town, a military spokesman said.",
+])
+def test_helicopters_firing_are_an_air_strike(text):
+    assert _types(text) == {"Air/drone strike"}
+
+
+def test_tanks_firing_on_positions_are_shelling():
+    text = "Four park rangers were killed on Saturday when tanks fired on their post near the river."
+    assert _types(text) == {"Shelling/artillery/missile attack"}
+
+
+def test_grenades_hurled_at_soldiers_during_a_protest_are_a_grenade_attack():
+    text = ("Two men in the crowd hurled three of their grenades at soldiers guarding the square during "
+            "the opposition protest, killing two of them.")
+    assert _types(text) == {"Grenade"}
+
+
+def test_stun_grenades_thrown_by_police_at_a_protest_are_no_grenade_attack():
+    text = ("Police threw stun grenades at hundreds of teachers protesting outside the ministry "
+            "over unpaid wages.")
+    assert "Grenade" not in _types(text)
+
+
+def test_a_militia_breaking_up_a_sit_in_is_a_protest_with_intervention():
+    text = ("Militiamen of the paramilitary forces broke up the sit-in outside the army barracks in the "
+            "state capital on Monday morning.")
+    assert _types(text) == {"Protest with intervention"}
+
+
+def test_a_rape_told_as_a_crime_is_sexual_violence_and_stays_a_crime():
+    text = "A 19-year-old woman was subjected to a brutal rape in a minibus on her way home from work."
+    assert _coded(text) == [("Sexual violence", "Criminal violence")]
+
+
+def test_guns_seized_from_a_murder_case_are_a_disrupted_weapons_use():
+    text = ("Three pistols, one of them linked by detectives to a murder last year, and 200 rounds of "
+            "ammunition were seized in two raids over the weekend.")
+    assert _types(text) == {"Disrupted weapons use"}
+
+
+def test_potential_explosive_devices_that_were_intercepted_are_no_forecast():
+    text = ("Two parcels identified as potential explosive devices were intercepted by postal inspectors "
+            "before they reached the senator's office.")
+    assert _types(text) == {"Disrupted weapons use"}
+
+
+def test_would_be_suicide_bombers_who_blew_themselves_up_did_act():
+    text = ("Three would-be suicide bombers blew themselves up before they reached the checkpoint in the "
+            "eastern province, a police spokesman said on Monday.")
+    assert _types(text) == {"Suicide bomb"}
+
+
+def test_a_suicide_bombing_after_a_photo_caption_is_its_own_event():
+    text = ("A burnt-out car at the scene of bombings in the port city in 2019.  Five soldiers were "
+            "wounded after a suicide bomber blew himself up beside their patrol, residents said.")
+    assert "Suicide bomb" in _types(text)
+
+
+def test_a_base_needs_to_be_named_for_a_base_to_be_established():
+    text = ("Two fighters were killed when the explosives they were carrying went off by accident near "
+            "a long-established market in the town.")
+    assert "Headquarters or base established" not in _types(text)
+
+
+def test_observation_points_set_up_by_an_army_are_a_base_established():
+    text = "The Turkish army has set up four new military observation points in the countryside south of the city."
+    assert _types(text) == {"Headquarters or base established"}
