@@ -116,3 +116,17 @@ def test_a_group_claiming_to_have_killed_is_the_doer_not_a_source():
     a1, _ = actors_of("On 4 March 2024, ISWAP claimed to have killed five soldiers in an attack on a base "
                       "near Monguno (Borno, Nigeria).")
     assert a1 is not None and a1.startswith("Islamic State")
+
+
+def test_fighters_of_a_named_group_are_the_group():
+    a1, a2 = actors_of("Fighters of the M23 rebel group clashed with the Congolese army on the hills "
+                       "west of Goma in North Kivu on Friday, residents said.")
+    assert a1 == "M23: March 23 Movement"
+    assert a2.startswith("Military Forces of the Democratic Republic of Congo")
+
+
+def test_those_who_say_something_of_a_party_are_no_party():
+    events = roles("The rebels, who the United Nations and several governments say are armed by a "
+                   "neighbouring state, said they had taken control of three villages near Masisi.")
+    assert [e[0] for e in events] == ["Non-state actor overtakes territory"]
+    assert events[0][2] is None  # not the UN: it only speaks of the rebels

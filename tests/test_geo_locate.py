@@ -136,3 +136,12 @@ def test_the_regions_a_sentence_names_set_its_country():
             "region), soldiers fired at civilians fleeing the village.")
     m = located(text, [text])[0]
     assert m.place is not None and m.place.country_code == "MM"
+
+
+def test_a_partys_sponsor_is_not_the_events_place():
+    claim = ("The rebels, who Western governments say are backed by Rwanda, said they had taken "
+             "control of several hills overlooking the town.")
+    text = ("GOMA, Democratic Republic of Congo - Rebels and soldiers fought on the hills around Sake, "
+            "a town west of Goma in North Kivu, on Friday. " + claim)
+    m = located(text, [claim])[0]
+    assert m.place is not None and m.place.country_code == "CD"  # the report's place, not the sponsor

@@ -6,13 +6,14 @@ round: "were killed by Israeli forces" makes the agent after "by" actor1 and the
 with no agent ("three civilians were shot"), the subject is the target and actor1 stays empty.
 ACLED's conventions come on top: a protest's actor1 is Protesters and a riot's Rioters (named
 groups in the crowd become associates), and civilians are the target of violence against them.
-Actors inside a claimant's words ("police said") are sources, not parties, and so are those
-that look into the event ("the Police Department is investigating after..."); in violence, so are
-police that neither use force nor are attacked ("police responded", "police are looking for two
-men"). The roles then give ACLED's civilian-targeting flag, and an attack on an armed force is a
-battle. Report shapes handled on top: a weapon's agent ("an IED planted by JNIM"), a heading before a
-colon ("Looting: ..."), an earlier event in a leading "following clashes with X," phrase, and an
-unnamed group the report identifies ("gunmen believed to be IS").
+Actors inside a claimant's words ("police said", "rebels, who the UN says are backed by...,") are
+sources, not parties, and so are those that look into the event ("the Police Department is
+investigating after..."); in violence, so are police that neither use force nor are attacked
+("police responded", "police are looking for two men"). The roles then give ACLED's
+civilian-targeting flag, and an attack on an armed force is a battle. Report shapes handled on
+top: a weapon's agent ("an IED planted by JNIM"), a heading before a colon ("Looting: ..."), an
+earlier event in a leading "following clashes with X," phrase, and an unnamed group the report
+identifies ("gunmen believed to be IS", "fighters of the M23").
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ _LABEL = re.compile(r"^\s*[A-Z][\w /-]{0,40}:\s")
 # an earlier event told in a leading phrase, before the main clause's own event
 _LEAD_CLAUSE = re.compile(r"(?:^|[,;]\s*)(?:following|after)\s+[^,;]{3,100}?,\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
+# a clause that tells what others say of a party ("the rebels, who the UN says are backed by
+# Rwanda, said..."): those others are sources, not parties
+_SAID_OF = re.compile(r",\s+(?:who|which|whom)\s+[^,]{0,80}?\b(?:say|says|said|believe|believes|allege|alleges|"
+                      r"accuse|accuses|claim|claims)\b[^,]{0,80},", re.I)
 # "X and Y", "X (...) and the Y", "the military council and the PDF" (a word or two the lexicon
 # left out of the first party's name)
 _AND = re.compile(r"^[\s,]*(?:[\w-]+\s+){0,2}?(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
@@ -134,6 +139,7 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
     `trigger` is the event's words (the sentence itself when no event word was found): a
     protest's crowd rests on them when no word names the protesters.
     """
+    excluded = excluded + [(m.start(), m.end()) for m in _SAID_OF.finditer(text, start, end)]
     actors = [a for a in actors if not any(s <= a.span.start and a.span.end <= e for s, e in excluded)
               and not triggers().investigates_after.match(text, a.span.end)]  # "police are investigating"
     actors = identified_groups(text, actors)

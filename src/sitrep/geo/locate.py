@@ -140,9 +140,10 @@ def _may_hold(name: str, town: Place, any_kind: bool = False) -> bool:
 def treated_at(text: str, t: Toponym) -> bool:
     """The place is where a victim was taken or a suspect tried ("taken to University of
     Louisville Hospital") or where the doers went afterwards ("withdrawing towards the border with
-    Mali"), not where the event happened."""
+    Mali") or a party's sponsor ("rebels backed by Rwanda"), not where the event happened."""
     cues = _cues()
-    return any(w in cues["treated_at"] or w in cues["went_to"] for w in _words_before(text, t.span.start, 4))
+    return any(w in cues["treated_at"] or w in cues["went_to"] or w in cues["backer"]
+               for w in _words_before(text, t.span.start, 4))
 
 
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
