@@ -152,6 +152,16 @@ def test_figures_that_add_no_one_parts_of_a_whole_and_headline_victims(sentence,
     assert counts(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("3 boys, 2 girls hurt in shooting at a playground, police say", {"injury": 5}),
+    ("Officers found 2 men, 1 woman shot outside the corner store.", {"injury": 3}),
+    # an apposition renames the figure before it, and "two of them" picks some out of it: no sum
+    ("Six people, four men and two women, were shot at the party.", {"injury": 6}),
+])
+def test_groups_of_victims_listed_by_commas_add_up(sentence, expected):
+    assert counts(sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Deputies said it was a miracle there was no fatality after the gunman sprayed the porch with bullets.",
     "The officer was hit in the vest and a colleague said the shot was not fatal.",

@@ -122,7 +122,7 @@ def test_a_state_force_in_a_crime_report_is_an_event_of_its_own():
     # victims named by who they were to the killer, and the killer's own death
     ("Investigators say a man shot and killed his wife and her teenage son at their home.", {"death": 2}),
     ("Police say a man shot his girlfriend and then turned the gun on himself.", {"injury": 1, "death": 1}),
-    ("Police: man shoots 3 relatives, killing 1, then himself", {"injury": 3, "death": 2}),
+    ("Police: man shoots 3 relatives, killing 1, then himself", {"injury": 2, "death": 2}),
     ("A former guard shot dead a store owner and a customer during the robbery.", {"death": 2}),
     ("A man shot and killed his neighbor after an argument over a fence.", {"death": 1}),
     ("A 4-year-old boy fatally shot himself with a pistol he found in a closet.", {"death": 1}),
@@ -369,3 +369,20 @@ def test_a_graze_from_a_bullet_is_a_wound():
 ])
 def test_a_shooter_who_killed_himself_is_counted_among_the_dead(text, expected):
     assert toll(text) == expected
+
+
+def test_the_dead_picked_out_of_those_shot_are_taken_out_once():
+    # the sentence already leaves 3 wounded; the report's own reading must not take the dead out again
+    assert the_shooting("Police are looking for a gunman who shot four people, killing one, outside a bar on "
+                        "Elm Street on Saturday night.\nDetectives said the shooting followed an argument "
+                        "inside the bar.") == (1, 3)
+
+
+def test_the_one_dead_shooter_leaves_the_one_he_shot_wounded():
+    assert the_shooting("Investigators said a man took his own life on Friday after he shot a deputy during a "
+                        "traffic stop.\nThe deputy was treated at a hospital and released.") == (1, 1)
+    assert the_shooting("Police said a woman shot a clerk at the store and then killed herself on Thursday "
+                        "morning.\nThe clerk was taken to a hospital.") == (1, 1)
+    # the one who shot himself is the one dead, not also wounded
+    assert the_shooting("Student takes own life in school parking lot, no other injuries reported\nTeachers "
+                        "confirmed that a junior student shot himself in the parking lot on Wednesday.")[1] is None

@@ -20,6 +20,10 @@ def counts(sentence: str) -> dict[str, int]:
     ("One of 4 shot at a house party on Pine Road dies at the hospital", {"death": 1, "injury": 3}),
     ("Police say two of the six people shot at the fair on Saturday have died.", {"death": 2, "injury": 4}),
     ("Two of the three victims were released from the hospital on Monday.", {}),
+    # the dead picked out of those shot by "killing": the rest are the wounded
+    ("Detectives are hunting the gunman who shot five people, killing one, outside a nightclub.", {"death": 1, "injury": 4}),
+    ("Man Shoots 3 Neighbors, Killing 2, After Dispute Over Parking", {"death": 2, "injury": 1}),
+    ("The attackers wounded 6 guards, killing 2 drivers at the depot.", {"death": 2, "injury": 6}),
 ])
 def test_figures_that_pick_some_out_of_the_counted(sentence, expected):
     assert counts(sentence) == expected

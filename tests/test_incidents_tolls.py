@@ -89,12 +89,16 @@ def test_a_victim_who_died_days_later_is_counted_dead():
     assert len(events) == 1 and events[0].fatalities == 1
 
 
-def test_two_figures_one_report_each_give_the_lower():
+def test_two_crime_tolls_one_report_each_give_the_higher():
+    # a crime's toll only grows (a victim dies later, the shooter is counted): the lower was told first
     two = report("a-1", "Two men were shot dead in a car on Gettysburg Avenue in Dayton on Sunday.", "Two", killed=2)
     three = report("b-1", "Three men were killed in a car on Gettysburg Avenue in Dayton on Sunday.", "Three",
                    killed=3)
     events = merge([two, three])
-    assert len(events) == 1 and events[0].fatalities == 2 and events[0].fatalities_high == 3
+    assert len(events) == 1 and events[0].fatalities == 3 and events[0].fatalities_low == 2
+    # political violence keeps ACLED's conservative figure
+    events = merge([replace(m, disorder_type="Political violence") for m in (two, three)])
+    assert len(events) == 1 and events[0].fatalities == 2
 
 
 def test_a_report_of_the_wounded_days_after_a_deadly_shooting_is_another_shooting():
@@ -157,4 +161,48 @@ def test_a_death_told_alone_wins_a_tie_against_a_report_of_the_wounded():
     four = report("h-2", "Four people were wounded outside a Troy Street store in Dayton on Sunday.", injured=4,
                   published=SUNDAY + timedelta(days=1))
     events = merge([among, four])
+    assert len(events) == 1 and events[0].fatalities == 0
+
+
+def test_a_toll_that_counts_the_killer_himself_wins_over_the_victims_alone():
+    victims = report("v-1", "Two people were found shot dead inside a home on Brown Street in Dayton on Sunday.",
+                     "Two", killed=2)
+    whole = report("s-1", "Police said a man shot his wife and their son, then himself, in the Brown Street "
+                   "home in Dayton on Sunday.", "shot his wife and their son, then himself", killed=3,
+                   published=SUNDAY + timedelta(days=1))
+    events = merge([victims, whole])
+    assert len(events) == 1 and events[0].fatalities == 3
+    # it is one vote and a half: two reports of the victims' toll outvote it
+    again = report("v-2", "Two people were found shot dead in a Brown Street home in Dayton, police said Sunday.",
+                   "Two", killed=2, published=SUNDAY + timedelta(days=1))
+    events = merge([victims, again, whole])
+    assert len(events) == 1 and events[0].fatalities == 2
+
+
+def test_a_toll_of_several_shootings_gives_way_to_the_incidents_own():
+    roundup = report("r-1", "Two men were killed and eight others wounded in separate shootings across Dayton "
+                     "since Saturday night, police said.", "Two men were killed", killed=2, injured=8)
+    own = report("o-1", "A man shot on Salem Avenue in Dayton on Sunday died at the hospital, police said.",
+                 "died", killed=1, published=SUNDAY + timedelta(days=1))
+    events = merge([roundup, own])
+    assert len(events) == 1 and events[0].fatalities == 1
+    # with no figure of the incident's own, the round-up's stands; so does one rampage's "the shootings"
+    assert merge([roundup])[0].fatalities == 2
+    rampage = report("p-1", "Two men were killed and eight others wounded in the shootings at a Dayton bar on "
+                     "Sunday, police said.", "Two men were killed", killed=2, injured=8)
+    events = merge([rampage, own])
+    assert len(events) == 1 and events[0].fatalities == 2
+
+
+def test_a_later_report_of_the_wounded_that_tells_a_murder_casts_no_vote_for_no_death():
+    dead = report("k-1", "A teenager was shot dead and three friends wounded on Market Street in Dayton on Sunday.",
+                  "A teenager", killed=1, injured=3)
+    charged = report("h-1", "Police arrested a man on murder charges in the Market Street shooting in Dayton that "
+                     "wounded three.", injured=3, published=SUNDAY + timedelta(days=2))
+    events = merge([dead, charged])
+    assert len(events) == 1 and events[0].fatalities == 1
+    # a report that says no one died still votes so
+    unhurt = report("h-2", "Three people were wounded on Market Street in Dayton on Sunday and no one died, police "
+                    "said.", injured=3, published=SUNDAY + timedelta(days=2))
+    events = merge([dead, unhurt])
     assert len(events) == 1 and events[0].fatalities == 0

@@ -1,10 +1,9 @@
 """Fatalities, injuries and arrests of one sentence by ACLED's counting rules (a crime told over a
 whole report is put together in `report_counts`).
 
-A number counts the dead when a death word governs it: just before it ("killed at least 5",
-"the death toll rose to 12") or after it within a few words ("five soldiers were killed",
-"3 dead"). "Five soldiers and two militants were killed" adds both; "12 people, including 3
-children, were killed" is 12. "Casualties" is never deaths. One victim without a figure ("a man
+What each figure counts, if anything, is `figure_kind`'s ("five soldiers were killed" is 5 dead).
+"Five soldiers and two militants were killed" and "2 boys, 2 girls shot" add both; "12 people,
+including 3 children, were killed" is 12. One victim without a figure ("a man
 was shot dead", "was shot and killed", "died at the hospital", "killed a suspected thief";
 "was wounded", "in critical condition" for the injured) is 1, unless a relative clause tells it as
 background ("relatives of a man who was found dead protested"). Counts of attackers killed count like any other.
@@ -19,11 +18,9 @@ shooter who "turned the gun on himself" adds one to the dead, unless he was the 
 ("a boy fatally shot himself"). In a report with no word of death, one victim "was shot" is wounded.
 A later figure that picks some out of the wounded already counted ("seven were shot, leaving two of
 them in critical condition", "including one in serious condition") adds no one; "two of the four
-victims died" is 2 dead and "One of 5 shot in a bar dies" 1 dead and 4 wounded; ages ("between
+victims died" is 2 dead, "One of 5 shot in a bar dies" and "shot five people, killing one" 1 dead and
+4 wounded; ages ("between
 ages 12 and 16", "under the age of 10"), street numbers and broadcasters ("News 5") count no one.
-A figure whose verb is denied ("were not hurt") or belongs to another subject ("with three friends
-when she was shot") counts no one; one the words tell of themselves ("three men who had been
-shot", "Also wounded were two women") counts.
 """
 
 from __future__ import annotations
@@ -34,17 +31,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.events.family_counts import listed_dead
+from sitrep.events.figure_kind import kind_of
 from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
 from sitrep.events.lexicons import count_cues, for_lowered, lowered
 from sitrep.model import Analysis
 
-KINDS = ("death", "injury", "arrest")
-_OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
-                     r"an\s+estimated|another|a\s+further)\s+)?"
-                     r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
-                     # a name is an object, a day or month is not ("four were killed and one injured Friday")
-                     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-                     r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z])")
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
 _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
 _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
@@ -55,22 +46,19 @@ _NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|no
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+$", re.I)
 # "four individuals who had been shot": the clause tells what befell the counted themselves
-_THEIR_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:who|that)\s+(?:had\s+been|have\s+been|were|are)\s+(?:\w+ly\s+)?", re.I)
-_OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were injured": the rest only
-_ACCUSED = re.compile(r"\b(?:charged|accused|arrested|convicted|sentenced|indicted|jailed)\s+(?:[\w'’-]+\s+)?(?:in|with|of|for|over)\b", re.I)
-_DENIED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+\s+)?$", re.I)
-_OTHER_SUBJECT = re.compile(r"\b(?:he|she|when|while|as|after|before|where)\b", re.I)  # "... friends when she was shot"
-_SINGULAR_AUX = re.compile(r"(?:was|is|has\s+been)\b", re.I)
-_AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)  # "a teen was among four people who were shot": the toll
 _SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
 FATALLY_NEXT = re.compile(r"\s+fatally\b", re.I)  # "four were shot, one fatally"
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
-_AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
-_AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
 _PRONOUN_AND = re.compile(r"\b(?:he|she|him|her)\s+and\s+$", re.I)
 OTHERS_NEXT = re.compile(r"\s+(?:others\b|other\s)", re.I)  # "(he and eight) others"
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|-)\s*$", re.I)
 _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$", re.I)
+# "2 boys, 2 girls shot", "4 adults, 1 child wounded": groups of people listed by commas add up (not
+# "Six people, four men and two women, were shot", nor "Three men, two of them brothers, ...")
+_COMMA_JOIN = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:men|women|adults|children|kids|boys|girls|teens|teenagers|juveniles)\s*,\s*$", re.I)
+_OF_NEXT = re.compile(r"\s+of\b", re.I)
+_KILLING_SOME = re.compile(r"(?:\s+[\w'’-]+){0,2}?,\s+(?:and\s+)?killing\s+", re.I)  # "shot four people, killing one"
+_OF_THE_SHOT = re.compile(r"(?:\s+of\s+them)?\s*(?:[,.;]|and\b|$)", re.I)
 _LISTED_NEEDS = ("wound", "injur", "hurt", "shot", "shoot", "suffer", "sustain")  # in every listed-victims verb
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
 _UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
@@ -116,47 +104,6 @@ class Count:
     end: int
 
 
-def _kind_of(text: str, start: int, end: int, number: Number, next_start: int, included: bool = False) -> str | None:
-    cues = count_cues()
-    before = text[max(start, number.start - 60):number.start]
-    if "by" in before[-22:] and _AGENT.search(before):
-        return None  # "dragged out by four armed individuals, shot": the doers, not the victims
-    if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
-        return "injury"  # "sent four people to the hospital"
-    for kind, rx in cues.before_number.items():
-        m = rx.search(before)
-        if m:
-            if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
-                return None  # "accused of killing 3 people"
-            return None if kind == "other" else kind.partition("_")[0]  # ("death_toll" is "death")
-    # "Four people, including a 17-year-old girl, were shot": the verb is past the comma that closes
-    # the included victims (`included`)
-    after = number.end + 1 if included and text.startswith(",", number.end) else number.end
-    window = text[after:min(next_start, after + 120)]
-    m = cues.after_number.match(window)
-    if m is None:
-        return None
-    kind = next(k for k in KINDS if m.group(k))
-    words = window[:m.start(kind)].lower()  # (cheap tests before the patterns: most figures pass both)
-    if kind == "death" and "ed " in words and _ACCUSED.search(window, 0, m.start(kind)):
-        return None  # "a 17-year-old has been charged in the shooting death of ...": the accused, not the dead
-    if ("no" in words or "never" in words or "without" in words) and _DENIED.search(window, 0, m.start(kind)):
-        return None  # "Two adults inside the home were not hurt"
-    if number.value > 1 and _SINGULAR_AUX.match(m.group("aux")) and _OTHER_SUBJECT.search(window, 0, m.start("aux")):
-        return None  # "with three other friends when she was shot": the verb's subject is someone else
-    if _RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before) \
-            and not (number.value > 1 and _THEIR_CLAUSE.fullmatch(window, 0, m.start(kind)) and not _OTHER.search(before)):
-        return None  # "relatives of a man who was found dead": background in a relative clause
-    if kind == "injury" and cues.injured_then_died.match(text, after + m.end()):
-        return "death"  # "a 23-year-old man was shot and died at the hospital"
-    if kind == "death" and cues.not_a_toll_after.match(text, after + m.end()):
-        return None  # "51 were killed or wounded": not a death toll
-    # "a masked gunman shot and killed a man": the number is who killed, not who died
-    if not _AUXILIARY.search(m.group("aux")) and cues.transitive.search(m.group(kind)) \
-            and _OBJECT.match(text, after + m.end()) and not m.group(kind)[:1].isupper():
-        return None  # (a headline's capitals are no object: "Shooting Leaves Six People Wounded View ...")
-    return kind
-
 
 def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> list[Count]:
     """The counts of the sentence text[start:end], given the document's numbers."""
@@ -172,7 +119,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                        and count_cues().media_before.search(text, max(start, n.start - 16), n.start))]
     for i, n in enumerate(inside):
         next_start = inside[i + 1].start if i + 1 < len(inside) else end
-        kind = _kind_of(text, start, end, n, next_start, included=total is not None)
+        kind = kind_of(text, start, end, n, next_start, included=total is not None)
         gap = text[n.end:next_start]
         if kind is None and i + 1 < len(inside):
             if _PARTITIVE.match(gap):
@@ -181,7 +128,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
             if _INCLUDING.match(gap):
                 total = n
                 continue
-            if _JOIN.match(gap) or _JOIN.match(re.sub(r"^\s*[\w'’-]+", "", gap, count=1)):
+            if _JOIN.match(gap) or _JOIN.match(re.sub(r"^\s*[\w'’-]+", "", gap, count=1)) \
+                    or (_COMMA_JOIN.match(gap) and not _OF_NEXT.match(text, inside[i + 1].end)):
                 joined.append(n)
                 continue
         if out and _RANGE.search(text[max(start, out[-1].start - 12):out[-1].start]) and _RANGE_GAP.match(text[out[-1].end:n.start]):
@@ -345,12 +293,24 @@ def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
 
 
 def _fatally(text: str, counts: list[Count]) -> list[Count]:
-    """"Four people were shot, one fatally": 1 dead and 3 wounded, not 4 wounded."""
+    """"Four people were shot, one fatally" and "shot four people, killing one": 1 dead and 3
+    wounded, not 4 wounded."""
     shot = [c for c in counts if c.kind == "injury" and _SHOT.match(text, c.end)]
     fatal = [c for c in counts if c.kind == "death" and FATALLY_NEXT.match(text, c.end)]
     if shot and fatal:
         shot[0].value = max(0, shot[0].value - sum(c.value for c in fatal))
+    for hurt in (c for c in counts if c.kind == "injury"):
+        dead = next((c for c in counts if c.kind == "death" and killing_some(text, hurt.end, c)), None)
+        if dead is not None:
+            hurt.value = max(0, hurt.value - dead.value)
     return counts
+
+
+def killing_some(text: str, shot_end: int, dead: Count) -> bool:
+    """Whether the dead figure `dead` picks some out of those shot, the figure ending at `shot_end`:
+    "shot four people, killing one" (not "wounded 4 soldiers, killing 2 civilians": others)."""
+    killing = _KILLING_SOME.match(text, shot_end)
+    return killing is not None and killing.end() == dead.start and _OF_THE_SHOT.match(text, dead.end) is not None
 
 
 def shot_after(text: str, end: int) -> bool:

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, Count, Number, sentence_counts, shot_after
+from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, Count, Number, killing_some, sentence_counts, shot_after
 from sitrep.events.lexicons import count_cues
 from sitrep.model import Claim, Mention, Sentence, Span
 
 FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}  # count kind -> Mention field
 _VERB = re.compile(r"\b(?:was|were|is|are|has|had|remains?|suffered|shot|shoots|wounded|injured|hurt|hospitali[sz]ed|critical)\b", re.I)
 _SELF = re.compile(r"\b(?:himself|herself)\b", re.I)
+_SELF_LATER = re.compile(r"\b(?:then|before|after)\b.*\b(?:himself|herself)\b|\bown\s+life\b|"
+                         r"\bturn(?:ed|ing|s)\s+(?:the|a|his|her)\s+\w+\s+on\s+(?:himself|herself)\b", re.I | re.S)
 _DIED_NEXT = re.compile(r"\W{0,3}(?:and\s+)?(?:killed|dies|died|dead)\b", re.I)  # "Grandmother shot, and killed"
 _ACTIVE = re.compile(r"\W*(?:shot|shoots|shooting|wounded|wounding|injured|injuring|hit|struck|stabbed)\s+(?!in\b|by\b)", re.I)
 _ALSO = re.compile(r"\W*(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?also\b", re.I)  # "A woman | was also wounded"
@@ -116,6 +118,9 @@ def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body
     subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
     if not lone_wounded(m) or _ANOTHER.search(hurt.text) or OTHERS_NEXT.search(hurt.text) or _ANOTHER.search(subject):
         return  # a figure ("one other person was wounded", "wounded another") is a victim of its own
+    if m.fatalities == 1 and _SELF_LATER.search(dead.text) and not _SELF.search(text, hurt.start, hurt.end + 24):
+        return  # the one dead is the shooter ("took his own life after he shot a deputy"): the wounded is
+        # his victim, unless it is he ("a junior student shot himself")
     if dead.end <= hurt.start < (len(text) if body_end is None else body_end) and _ALIVE_NOW.search(hurt.text):
         return  # "He remains in stable condition", told after the death (in the body): someone else
     if told_in is not None and another_victim(text, hurt, dead, told_in, sentences):
@@ -337,7 +342,10 @@ def shot_includes_killed(m: Mention, text: str) -> None:
     if m.fatalities == 1 and lone_wounded(m) and dead.end <= hurt.start and _PASSIVE_NEXT.match(text, hurt.end) \
             and _other_sex(hurt.text, dead.text):
         return  # "A man was killed ... A woman was shot in the arm": two victims, not one told twice
-    victims_dead = m.fatalities - (1 if m.fatalities > 1 and _SELF.search(dead.text) else 0)
+    # the shooter's own death told after his shooting ("shot a deputy and then killed himself") is
+    # none of those he shot, even as the only death (not "a boy fatally shot himself")
+    own_death = _SELF_LATER.search(dead.text) if m.fatalities == 1 else _SELF.search(dead.text)
+    victims_dead = m.fatalities - (1 if own_death else 0)
     if victims_dead > m.injuries or _SURVIVED.search(hurt.text):
         return  # "her father is in critical condition after they were shot": the survivors alone
     # "three others were shot" are besides the dead, but "a boy and six others were shot" include him
@@ -346,6 +354,8 @@ def shot_includes_killed(m: Mention, text: str) -> None:
     if hurt.end <= dead.start and FATALLY_NEXT.match(text, dead.end) and shot_after(text, hurt.end) \
             and "." not in text[hurt.end:dead.start]:
         return  # "Four teens were shot, one fatally": `counts._fatally` already counted 3 wounded
+    if hurt.end <= dead.start and killing_some(text, hurt.end, dead):
+        return  # "shot four people, killing one": so did `counts._fatally`
     after, before = text[hurt.end:hurt.end + 50], text[max(0, hurt.start - 30):hurt.start]
     taken = _TAKEN_AFTER.match(after)
     if taken and (_OTHER_BEFORE.search(before) or count_cues().victim_lived.search(text, hurt.end, _sentence_end(text, hurt.end))):

@@ -1,146 +1,23 @@
 """Turn the Mentions of one event into the Event's fields: counts across sources, place, date, sources.
 
-Counts follow two conventions at once. UCDP's: `fatalities_low` is the lowest figure any source
-gives, `fatalities_high` the highest (including "five to seven" upper readings), and
-`fatalities_best` the most reliable one, which is the median of the sources' figures, or, when a
-report revises the toll upwards ("the death toll rose to seven"), the newest such revision.
-ACLED's: `fatalities` is the most conservative credible figure, that is the lowest figure, unless
-a revision superseded the earlier reports, in which case it is the revised figure. A report naming
-one victim without a figure ("a man was killed") is no credible toll against another report's
-"three killed": it tells of one of the three. For crime reports, where no side inflates a toll and
-the toll wanted is the final one, it is the figure most reports give instead (see
-`conservative_fatalities` and data/merge_rules.yaml, tolls).
-
-`injuries` is not an ACLED field, so no conservative rule binds it: it is the best figure, that is
-the newest revision, or 0 when reports published after every report of the wounded tell them dead
-(`died_of_wounds`), or else the median of the reports' figures (the lower middle one of an even
-number), like `fatalities_best`. A stray figure (an age read as a count, a city's weekend tally)
-then never wins against two reports, and of two reports the lower figure wins. (Measured on GVA:
-exact injured 0.700 with the figure most reports give, ties to the higher; 0.708 with the median;
-the wounded who died, 0.7513 -> 0.7548. Of two reports' figures the higher was GVA's 27 times,
-the lower 37; the latest, the highest, or the upper median each lost 0.006-0.018; reports telling
-deaths and no wounded voting 0 wounded gained 26 incidents and lost 29.)
-
-The date is the most precise one the reports give (the day over a week), and among those the one
-with most support, a report counting more when it writes the date out days later and less when it
-says only "tonight" (see data/merge_rules.yaml, date_vote).
+The counts are `tolls`' (UCDP's low, best and high, ACLED's conservative figure, and the
+wounded). The date is the most precise one the reports give (the day over a week), and among those
+the one with most support, a report counting more when it writes the date out days later and less
+when it says only "tonight" (see data/merge_rules.yaml, date_vote).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 
 from sitrep.events.actors import localize, unidentified_armed_group
-from sitrep.incidents.compare import haversine_km, is_revision, place_precision
+from sitrep.incidents.compare import haversine_km, place_precision
 from sitrep.incidents.rules import rules
+from sitrep.incidents.tolls import best_injuries, own_figures, published, reconcile_counts
 from sitrep.model import DAY, Actor, Claim, Event, Mention, Source
 
-_LATEST = date.max
 _WORDS = re.compile(r"[a-z]+")
-_AGE = re.compile(r"\b\d+(?:-| )(?:years?|months?|weeks?)(?:-| )olds?\b|\b(?:aged?|in (?:his|her) )\d+s?\b|, \d+,")
-
-
-def _published(m: Mention) -> date:
-    return m.published or m.date or _LATEST
-
-
-def _count_text(m: Mention, field: str) -> str:
-    ev = m.evidence.get(field)
-    return f"{m.span.text} {ev.text if ev else ''}"
-
-
-def best_injuries(members: list[Mention]) -> int | None:
-    """The best injury figure over the members' reports (see the module docstring)."""
-    having = [m for m in members if m.injuries is not None]
-    if not having:
-        return None
-    revisions = [m for m in having if is_revision(_count_text(m, "injuries"))]
-    if revisions:
-        return max(revisions, key=lambda m: (_published(m), m.injuries)).injuries
-    if died_of_wounds(members):
-        return 0
-    values = sorted(m.injuries for m in having)
-    return values[(len(values) - 1) // 2]
-
-
-def died_of_wounds(members: list[Mention]) -> bool:
-    """Did the wounded die? A report published after every report telling of wounded tells only
-    deaths, and each of those reports told fewer dead than it, and no more victims, dead and
-    wounded, than it tells dead: the victims first told wounded are among its dead, so none is left
-    wounded. Reports of the same day as a wounded report do not count: they may have been written
-    before the death. (Measured on GVA: 8 incidents more exact, none fewer, than asking that the
-    single newest report tell only deaths, which lost to two deaths-only reports of one day.)"""
-    wounded = [m for m in members if m.injuries]
-    if not wounded:
-        return False
-    last_wounded = max(_published(m) for m in wounded)
-    dead = max((m.fatalities for m in members
-                if m.fatalities and m.injuries is None and _published(m) > last_wounded), default=0)
-    return bool(dead) and all(
-        (m.fatalities or 0) < dead and (m.fatalities or 0) + m.injuries <= dead for m in wounded)
-
-
-def reconcile_counts(members: list[Mention], field: str) -> tuple[int | None, int | None, int | None, int | None]:
-    """(conservative, low, best, high) for "fatalities" or "injuries" over the members' reports."""
-    having = [m for m in members if getattr(m, field) is not None]
-    if not having:
-        return None, None, None, None
-    values = sorted(getattr(m, field) for m in having)
-    highs = [m.fatalities_high for m in having if field == "fatalities" and m.fatalities_high is not None]
-    low, high = values[0], max(values + highs)
-    revisions = [m for m in having if is_revision(_count_text(m, field))]
-    if revisions:
-        newest = max(revisions, key=lambda m: (_published(m), getattr(m, field)))
-        best = getattr(newest, field)
-        return best, low, best, high
-    best = values[(len(values) - 1) // 2]
-    if field != "fatalities":
-        return low, low, best, high
-    conservative = conservative_fatalities(members)
-    return conservative, min(low, conservative), best, high
-
-
-def states_figure(m: Mention, field: str) -> bool:
-    """Does the report's evidence for the count hold a figure ("three", "2", "both"), rather than
-    words for one victim ("a man", "he died")?"""
-    ev = m.evidence.get(field)
-    if ev is None or not ev.text:
-        return False
-    text = _AGE.sub(" ", ev.text.lower())  # "a 14-year-old boy" is one victim, not a figure
-    return any(c.isdigit() for c in text) or not rules().figure_words.isdisjoint(_WORDS.findall(text))
-
-
-def conservative_fatalities(members: list[Mention]) -> int:
-    """ACLED's `fatalities` over reports that give no revision: the lowest credible figure, or for
-    crime reports the figure most reports give (ties to the lowest). A lone victim told without a
-    figure, where another report states a toll of two or more, is no credible figure (for crime
-    reports, half a vote); for crime reports, a report telling only the wounded votes "no one
-    died" unless a report published after it tells of a death (data/merge_rules.yaml, tolls). Of
-    tied figures, one a report telling only deaths gives wins, then the lowest. (Measured on GVA:
-    killed 0.8542 -> 0.8565 over the lowest of the tied figures.)"""
-    cfg = rules()["tolls"]
-    having = [m for m in members if m.fatalities is not None]
-    toll_stated = any(m.fatalities >= 2 and states_figure(m, "fatalities") for m in having)
-    lone = {m.id for m in having if toll_stated and m.fatalities == 1 and not states_figure(m, "fatalities")}
-    majority = rules().majority_tolls
-    if sum(1 for m in members if m.disorder_type in majority) * 2 <= len(members):
-        return min(m.fatalities for m in having if m.id not in lone)
-    votes: Counter = Counter()
-    for m in having:
-        votes[m.fatalities] += cfg["lone_victim_vote"] if m.id in lone else 1.0
-    deaths = [_published(m) for m in having if m.fatalities]
-    last_death = max(deaths, default=None)
-    for m in members:
-        if m.fatalities is None and m.injuries is not None and (last_death is None or _published(m) >= last_death):
-            votes[0] += cfg["wounded_only_vote"]
-    most = max(votes.values())
-    tied = {v for v, n in votes.items() if n == most}
-    # of tied figures, one a report telling only deaths gives: written about the death itself, where
-    # a death counted among several wounded, or a wounded-only report, is more often a misreading
-    plain = {m.fatalities for m in having if m.fatalities in tied and m.fatalities and not m.injuries}
-    return min(plain or tied)
 
 
 def _vote(members: list[Mention], key, rank=lambda m: 0, weight=lambda m: 1.0):
@@ -185,7 +62,7 @@ def _date_vote(members: list[Mention]) -> Mention | None:
         return having[0]
     if all("date" not in m.evidence for m in having):
         # dates read from publication stamps alone: the first report's stamp is nearest the event
-        return min(having, key=lambda m: (m.date, _published(m)))
+        return min(having, key=lambda m: (m.date, published(m)))
     return _vote(having, lambda m: m.date, weight=date_weight)
 
 
@@ -257,7 +134,7 @@ def _claims(members: list[Mention]) -> list[Claim]:
 
 def _sources(members: list[Mention]) -> list[Source]:
     by_doc: dict[str, Source] = {}
-    for m in sorted(members, key=lambda m: (_published(m), m.doc_id)):
+    for m in sorted(members, key=lambda m: (published(m), m.doc_id)):
         by_doc.setdefault(m.doc_id, Source(m.doc_id, m.source_url, m.source_name, m.published))
     return list(by_doc.values())
 
@@ -287,7 +164,7 @@ def summary(e: Event) -> str:
 def build_event(event_id: str, members: list[Mention], base: Event | None = None) -> Event:
     """The Event its members support. An event a reviewer edited or rejected keeps its coded
     fields; only its sources, mentions and claims grow."""
-    members = sorted(members, key=lambda m: (_published(m), m.doc_id, m.span.start))
+    members = sorted(members, key=lambda m: (published(m), m.doc_id, m.span.start))
     sources, claims = _sources(members), _claims(members)
     if base is not None and base.review_status in ("edited", "rejected"):
         e = Event(**{**base.__dict__, "sources": sources, "mentions": members, "claims": claims})
@@ -304,8 +181,8 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
         a1 = unidentified_doer(typed.event_type, typed.sub_event_type, placed.place if placed else None)
     assoc1 = _distinct([a for m in members for a in m.assoc_actor_1], {a1, a2})
     assoc2 = _distinct([a for m in members for a in m.assoc_actor_2], {a1, a2} | set(assoc1))
-    fatalities, f_low, f_best, f_high = reconcile_counts(members, "fatalities")
-    injuries = best_injuries(members)
+    fatalities, f_low, f_best, f_high = reconcile_counts(own_figures(members, "fatalities"), "fatalities")
+    injuries = best_injuries(own_figures(members, "injuries"))
     lead = max(members, key=lambda m: m.confidence)
     evidence = dict(lead.evidence)
     for field, source in (("date", dated), ("place", placed), ("actor1", actor1), ("actor2", actor2)):

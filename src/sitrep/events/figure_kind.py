@@ -1,0 +1,84 @@
+"""What one figure of a sentence counts: the death, injury or arrest word that governs it, if any.
+
+A number counts the dead when a death word governs it: just before it ("killed at least 5",
+"the death toll rose to 12") or after it within a few words ("five soldiers were killed",
+"3 dead"); "casualties" is never deaths. A figure whose verb is denied ("were not hurt"), whose
+verb belongs to another subject ("with three friends when she was shot"), who did the killing
+("a masked gunman shot and killed a man", "dragged out by four armed men") or who was accused of
+it ("a 17-year-old has been charged in the shooting death of") counts no one; a relative clause
+is background ("relatives of a man who was found dead") unless it tells what befell the counted
+themselves ("three men who had been shot").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.events.lexicons import count_cues
+
+if TYPE_CHECKING:
+    from sitrep.events.counts import Number
+
+KINDS = ("death", "injury", "arrest")
+_OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
+                     r"an\s+estimated|another|a\s+further)\s+)?"
+                     r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
+                     # a name is an object, a day or month is not ("four were killed and one injured Friday")
+                     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+                     r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z])")
+_ACCUSED = re.compile(r"\b(?:charged|accused|arrested|convicted|sentenced|indicted|jailed)\s+(?:[\w'’-]+\s+)?(?:in|with|of|for|over)\b", re.I)
+_DENIED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+\s+)?$", re.I)
+_OTHER_SUBJECT = re.compile(r"\b(?:he|she|when|while|as|after|before|where)\b", re.I)  # "... friends when she was shot"
+_SINGULAR_AUX = re.compile(r"(?:was|is|has\s+been)\b", re.I)
+_AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)  # "a teen was among four people who were shot": the toll
+_THEIR_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:who|that)\s+(?:had\s+been|have\s+been|were|are)\s+(?:\w+ly\s+)?", re.I)
+_OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were injured": the rest only
+_AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
+_AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
+_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+
+
+def kind_of(text: str, start: int, end: int, number: Number, next_start: int, included: bool = False) -> str | None:
+    """What the figure `number` of the sentence text[start:end] counts ("death", "injury", "arrest"),
+    or None; the words it may read end at `next_start` (the next figure). `included`: the figure
+    opened a list of included victims ("Four people, including a 17-year-old girl, were shot")."""
+    cues = count_cues()
+    before = text[max(start, number.start - 60):number.start]
+    if "by" in before[-22:] and _AGENT.search(before):
+        return None  # "dragged out by four armed individuals, shot": the doers, not the victims
+    if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
+        return "injury"  # "sent four people to the hospital"
+    for kind, rx in cues.before_number.items():
+        m = rx.search(before)
+        if m:
+            if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
+                return None  # "accused of killing 3 people"
+            return None if kind == "other" else kind.partition("_")[0]  # ("death_toll" is "death")
+    # "Four people, including a 17-year-old girl, were shot": the verb is past the comma that closes
+    # the included victims (`included`)
+    after = number.end + 1 if included and text.startswith(",", number.end) else number.end
+    window = text[after:min(next_start, after + 120)]
+    m = cues.after_number.match(window)
+    if m is None:
+        return None
+    kind = next(k for k in KINDS if m.group(k))
+    words = window[:m.start(kind)].lower()  # (cheap tests before the patterns: most figures pass both)
+    if kind == "death" and "ed " in words and _ACCUSED.search(window, 0, m.start(kind)):
+        return None  # "a 17-year-old has been charged in the shooting death of ...": the accused, not the dead
+    if ("no" in words or "never" in words or "without" in words) and _DENIED.search(window, 0, m.start(kind)):
+        return None  # "Two adults inside the home were not hurt"
+    if number.value > 1 and _SINGULAR_AUX.match(m.group("aux")) and _OTHER_SUBJECT.search(window, 0, m.start("aux")):
+        return None  # "with three other friends when she was shot": the verb's subject is someone else
+    if _RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before) \
+            and not (number.value > 1 and _THEIR_CLAUSE.fullmatch(window, 0, m.start(kind)) and not _OTHER.search(before)):
+        return None  # "relatives of a man who was found dead": background in a relative clause
+    if kind == "injury" and cues.injured_then_died.match(text, after + m.end()):
+        return "death"  # "a 23-year-old man was shot and died at the hospital"
+    if kind == "death" and cues.not_a_toll_after.match(text, after + m.end()):
+        return None  # "51 were killed or wounded": not a death toll
+    # "a masked gunman shot and killed a man": the number is who killed, not who died
+    if not _AUXILIARY.search(m.group("aux")) and cues.transitive.search(m.group(kind)) \
+            and _OBJECT.match(text, after + m.end()) and not m.group(kind)[:1].isupper():
+        return None  # (a headline's capitals are no object: "Shooting Leaves Six People Wounded View ...")
+    return kind
