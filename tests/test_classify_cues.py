@@ -108,3 +108,17 @@ def test_a_base_needs_to_be_named_for_a_base_to_be_established():
 def test_observation_points_set_up_by_an_army_are_a_base_established():
     text = "The Turkish army has set up four new military observation points in the countryside south of the city."
     assert _types(text) == {"Headquarters or base established"}
+
+
+@pytest.mark.parametrize("text", [
+    "About 4,000 people have fled villages around the district capital since the militia's raids, aid agencies said.",
+    "On 12 April, 620 residents were evacuated from Kostiantynivka by bus to safer towns in the west.",
+    "Some 9,500 refugees from the fighting arrived at the border crossing on Tuesday and were registered.",
+])
+def test_people_displaced_in_numbers_are_a_strategic_development(text):
+    assert _types(text) == {"Other"}
+
+
+def test_a_suspect_who_fled_the_scene_is_no_displacement():
+    text = "A man shot two people outside a bar on Main Street on Friday night and fled the scene, police said."
+    assert "Other" not in _types(text)
