@@ -9,8 +9,8 @@ import pytest
 
 from sitrep.events import extract
 from sitrep.events.counts import document_numbers, sentence_counts, totals
-from sitrep.events.dates import date_role
-from sitrep.model import WEEK, Document
+from sitrep.events.dates import date_role, document_dates, event_date
+from sitrep.model import DAY, WEEK, Document
 from sitrep.nlp import analyze
 from sitrep.nlp.dates import find_dates
 from sitrep.taxonomy import CRIMINAL
@@ -280,3 +280,80 @@ def test_a_wire_datelines_day_gives_way_to_the_day_its_story_tells():
     doc = Document(id="wire", text=text, published=date(2024, 6, 3))
     mentions = extract(analyze(doc))
     assert mentions and {m.date for m in mentions} == {date(2024, 6, 2)}  # Sunday, not the filing day
+
+
+@pytest.mark.parametrize("sentence, role", [
+    # a press conference, a gathering or a schedule is a later step, not the shooting
+    ("Reporters from abroad attended a Friday morning news conference at the police station.", "step"),
+    ("The family will hold a vigil Thursday evening near the corner store.", "step"),
+    # but a gathering where the gunfire broke out dates the gunfire
+    ("Five people were shot at a vigil Monday evening on the west side.", "violence"),
+    ("Three mourners were wounded while attending a funeral service Friday in the south end.", "violence"),
+    # "investigating" goes on: the day belongs to the shooting it is investigating
+    ("Police are investigating a fatal shooting at a downtown nightclub early Saturday morning.", "violence"),
+    # "and" between two street names ends no clause
+    ("The shooting happened in a house near Maple and 33rd Street on Wednesday.", "violence"),
+    # the day of a death after a wound said before it
+    ("A woman wounded at her home last week died Sunday afternoon at the county hospital.", "death"),
+    ("A 20-year-old man hurt in a shooting died from his injuries Sunday morning, the coroner said.", "death"),
+    ("After the party the teenager was pronounced dead at a city hospital on Monday.", "death"),
+    # the police coming to the scene dates the call, not a later step
+    ("When officers arrived at the house a little after 7:30 Saturday evening, the door was open.", "violence"),
+    ("A deputy was dispatched to the trailer park at 9 p.m. Friday on a report of gunfire.", "violence"),
+    # a street named "... Court" is no court of law
+    ("Deputies went to a shooting at a house on Heron Court around 11:40 p.m. Tuesday.", "violence"),
+    ("The suspect appeared in Superior Court Tuesday on a murder charge.", "step"),
+])
+def test_date_roles_of_later_steps_and_gatherings(sentence, role):
+    days = [d for d in find_dates(sentence, date(2015, 3, 16)) if d.precision == DAY]
+    assert date_role(days[-1], sentence) == role
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a correction notice names the day of the first story, not of the shooting
+    ("In a story on Aug. 10 about a shooting at a house in the suburbs, the agency wrongly gave the gunman's age.\n\n"
+     "Deputies came to the door earlier on Saturday, knocked and left when nobody answered.", date(2015, 8, 11),
+     date(2015, 8, 8)),
+    # a visitation schedule gives no day of a shooting said to be earlier this week
+    ("The name of the boy who was shot and killed at a friend's house earlier this week has been released.\n\n"
+     "Visitation for the boy will be held from noon-8 p.m. Monday and 9 a.m.-2 p.m. Tuesday at a chapel.",
+     date(2016, 1, 23), date(2016, 1, 20)),
+])
+def test_the_day_of_the_shooting_over_a_step_or_a_side_story(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the day told with the shooting, further than its clause, over a day the report's aside gives
+    ("A woman suspected in a drive-by that hurt a toddler was arrested Friday night, officers said.\n\n"
+     "Earlier in the day Friday, the department said it was looking for two people.\n\n"
+     "Another woman was arrested Friday morning after she gave herself up in connection with the shooting "
+     "that was reported at Tuesday night on Rose Lane.", date(2017, 3, 11), date(2017, 3, 7)),
+    # "when the shooting occurred" after the day
+    ("A 3-year-old girl is in the hospital after her brother found a loaded gun in the apartment.\n\n"
+     "Several adults were in the apartment at 4:30 p.m. Saturday when the shooting occurred, a spokesman said.\n\n"
+     "The owner of the gun ran off and had not been found on Sunday.", date(2016, 5, 15), date(2016, 5, 14)),
+    # a death after the wound gives way to the day the gun went off
+    ("A baby died Thursday after he was shot in the head by accident.\n\n"
+     "His father was cleaning a loaded pistol on Wednesday when it went off.", date(2014, 10, 26),
+     date(2014, 10, 22)),
+    ("A 20-year-old man hurt in a shooting last week died from his injuries Sunday morning, the coroner said.\n\n"
+     "His friend shot him by accident around 5 p.m. Thursday at a house on the river road.", date(2016, 6, 6),
+     date(2016, 6, 2)),
+    # the arrest's day, then the shooting's day said with "opening fire" further on
+    ("Deputies have arrested two more men in connection with a deadly shooting at a nightclub.\n\n"
+     "The sheriff's office arrested the pair, both 20, on Monday.\n\n"
+     "Three men are accused of opening fire into the crowd at a club in town on Sept. 13.", date(2015, 10, 29),
+     date(2015, 9, 13)),
+])
+def test_a_day_told_with_the_violence_further_off(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+def test_a_sentence_without_a_date_takes_the_ledes_day_of_the_shooting_not_of_the_report():
+    text = ("State police issued a report Friday afternoon with details on the April 24 shooting at a farm.\n\n"
+            "The report says two officers fired after the man pointed a rifle at them.")
+    analysis = analyze(Document("report-1", text, published=date(2013, 5, 3)))
+    second = next(i for i, s in enumerate(analysis.sentences) if s.text.startswith("The report says"))
+    when, precision, _ = event_date(document_dates(analysis), analysis.sentences, second, [], date(2013, 5, 3))
+    assert (when, precision) == (date(2013, 4, 24), DAY)

@@ -57,9 +57,9 @@ def test_finder_is_used_for_the_trigger_words():
 
 
 def test_screen_answers_as_searching_the_union():
-    from sitrep.events.lexicons import _read
+    from sitrep.events.lexicons import read_data
 
-    patterns = [p for k in _read("nonevent_cues.yaml")["kinds"].values() for p in k["patterns"]]
+    patterns = [p for k in read_data("nonevent_cues.yaml")["kinds"].values() for p in k["patterns"]]
     union = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
     screen = WordStartScreen(patterns)
     hits = 0

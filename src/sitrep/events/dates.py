@@ -12,16 +12,26 @@ The order (documented in the README's events section):
    dates the event and the next sentence gives the details);
 3. else the document's first date said anywhere (the lede's date), with its words as evidence; a
    wire dateline's day ("KHARTOUM, June 3 (Reuters) -") is when the story was filed, so the day
-   its sentence gives the event ("on Sunday") comes first, in that sentence and as the lede's date;
+   its sentence gives the event ("on Sunday") comes first, in that sentence and as the lede's date,
+   and so does the next day of the lede's sentence when the first is a later step's ("Police issued
+   a report Friday with more on the April 24 shooting");
 4. else the published date (for violence, the day of the page's own earlier stamp: `nlp.page_date`),
    with precision "week" (ACLED's 2: the report dates it only to its own week) and no evidence,
    since no words support it.
 A crime report is then dated by its violence over the whole report (`date_the_violence`): a
 date said beside words of the shooting ("was shot Saturday night", "in the May 10 shooting")
 outranks the day of a later step or statement ("was charged Tuesday", "police said Monday",
-"was in custody Friday", "bond was set Saturday"), whose words and cues are in
-data/event_dates.yaml. The first day of a span ("shootings across the city since Friday night",
-"late Thursday or early Friday") dates no one shooting. "Overnight" spans two days and gives way
+"was in custody Friday", "bond was set Saturday", "a Friday morning press conference", "visitation
+... 9 a.m.-2 p.m. Tuesday"), whose words and cues are in data/event_dates.yaml; a gathering where
+the shots were fired ("shot at a vigil Monday evening") and a step that goes on ("investigating
+a fatal shooting at a club early Saturday") leave the day to the violence. Without such a day, a
+day told in the same sentence as the violence, further than its clause ("in connection with the
+shooting that was reported at Tuesday night", "at 4:30 p.m. Saturday when the shooting
+occurred"), outranks the other days of no step, and the day of a death ("a woman shot last week
+died Sunday", "pronounced dead on Monday") or a day of no step said apart from the violence
+("Earlier in the day Friday, police said ..."); what each date's words say is `date_roles`'. The
+first day of a span ("shootings across the city since Friday night", "late Thursday or early
+Friday") dates no one shooting. "Overnight" spans two days and gives way
 to the day said for the same shooting ("It happened around 10:45 p.m. Friday") or to the evening
 before said with its clock time or night ("police were called just after 11 p.m. Sunday"); a week or month
 ("last weekend", "in late November") gives way to a day said inside it ("on April 18"). A date
@@ -38,8 +48,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sitrep.events.date_roles import date_role, told_with_the_violence
 from sitrep.events.filters import event_words
-from sitrep.events.lexicons import date_cues
 from sitrep.model import DAY, MONTH, WEEK, Analysis, DateMention, Mention, Sentence
 from sitrep.nlp.page_date import page_date
 from sitrep.taxonomy import CRIMINAL
@@ -118,59 +128,6 @@ def _wire_dateline(d: DateMention, text: str, offset: int = 0) -> bool:
             and _WIRE_AFTER.match(text, end) is not None)
 
 
-_DIED_BEFORE = re.compile(r"\b(?:died|dies|succumbed)\s+(?:(?:on|late|early)\s+)?$", re.I)
-_THEN_THE_CAUSE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'’-]+\s+){0,3}?(?:after|from|of)\b", re.I)
-_STATEMENT_GAP = re.compile(r"\s+(?:(?:on|late|early|earlier|last|this)\s+){0,2}$", re.I)
-# Where a clause ends, before a date: not the points of "p.m." or "St.", nor the colon of "2:45".
-_CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s)|[;\n\u2014]|[:,]\s|\band\b|\bbut\b", re.I)
-
-
-def date_role(d: DateMention, text: str) -> str:
-    """What a date of a crime report dates: "violence" ("was shot Saturday night", "Tuesday's
-    shooting"), "step" (a statement or a later step: "police said Sunday", "was charged
-    Tuesday", "officials on Monday identified"), "death" (a victim's death after the wound:
-    "died Thursday after he was shot", which gives way to a day of the violence said elsewhere
-    but is kept over any other) or "" when its words do not say."""
-    cues = date_cues()
-    after = text[d.span.end:d.span.end + 40]
-    if _opens_a_range(d, text, after):
-        return ""  # "shootings across the city since Friday night": a span of days, not one shooting's day
-    if _DIED_BEFORE.search(text, max(0, d.span.start - 30), d.span.start) and _THEN_THE_CAUSE.match(after):
-        return "death"  # "died Thursday after he was shot": the day of the death, maybe not of the shooting
-    if cues.violence_after.match(after):
-        return "violence"
-    window = text[max(0, d.span.start - 60):d.span.start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(window)]
-    window = window[cut[-1]:] if cut else window
-    found = list(cues.before.finditer(window))
-    if found:
-        last = found[-1]
-        if last.group("said"):  # "police said Sunday", not "says that at 2:00 Thursday"
-            return "step" if _STATEMENT_GAP.match(window, last.end()) else ""
-        if last.group("noun") and _ACT_ON_SOMEONE.match(window, last.end()):
-            return "violence"  # "charged with fatally shooting a teenager Tuesday": the shooting's day
-        if last.group("step") or (last.group("noun") and any(m.group("step") for m in found)):
-            return "step"  # "was charged in the shooting Tuesday": the charge's day (not "a neighbor
-            # said the gunshot was heard at 9 p.m. Saturday": a statement dates only what follows it)
-        return "violence"
-    return "step" if cues.step_after.match(after) else ""
-
-
-# "shooting a teenager", "killing his wife": a verb of violence acting on someone, not the noun
-# of "in the shooting Tuesday" that a later step governs
-_ACT_ON_SOMEONE = re.compile(r"(?<=ing)\s+(?:a|an|the|his|her|their|its|two|three|four|five|\d+)\s", re.I)
-_RANGE_BEFORE = re.compile(r"\b(?:since|between)\s+(?:(?:late|early|on)\s+)?$", re.I)
-_RANGE_AFTER = re.compile(r"^(?:['’]s)?\s*(?:and|or|into)\s+(?:(?:late|early|on|the)\s+)*"
-                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight|dawn|"
-                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
-
-
-def _opens_a_range(d: DateMention, text: str, after: str) -> bool:
-    """"since Friday night", "between late Friday and Monday morning", "late Thursday or early Friday":
-    the first day of a span, which dates no one shooting."""
-    return bool(_RANGE_BEFORE.search(text, max(0, d.span.start - 20), d.span.start) or _RANGE_AFTER.match(after))
-
-
 def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
                published: date | None) -> DateMention | None:
     """The date of a crime report's violence, read over the whole report: a follow-up (arrest,
@@ -184,8 +141,9 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
             and _opens_a_sentence(current, text)):
         return None  # "On 20 February 2022, ...": a day written out in full at the head of the account
         # stands (the day of publication there is a dateline: "March 25, 2014 12:45 PM SAN FRANCISCO")
-    plain = coarse = overnight = evening = None  # the first day of no step, week or month of the violence,
-    # "overnight", and the first day of no step said with its evening ("at 11:15 p.m. Sunday", "Sunday night")
+    plains = []  # the days of no step: the first one told with the violence comes first (`told_with_the_violence`)
+    coarse = overnight = evening = None  # the first week or month of the violence, "overnight", and the first
+    # day of no step said with its evening ("at 11:15 p.m. Sunday", "Sunday night")
     for d in dates:
         if published is not None and d.value > published:
             continue
@@ -199,7 +157,7 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
         elif role == "violence":
             coarse = coarse or d
         elif not role and d.precision == DAY:
-            plain = plain or d
+            plains.append(d)
             evening = evening or (d if _EVENING.search(text, max(0, d.span.start - 16), d.span.end) else None)
     if overnight is not None:
         # "shot a man overnight" ... "police were called just after 11 p.m. Sunday": the evening it began
@@ -208,13 +166,17 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
         return overnight
     current_role = date_role(current, text) if current is not None else ""
     if current is not None and current_role != "step" and current.precision == DAY:
+        if plains and (current_role == "death" or not current_role and not told_with_the_violence(current, text)):
+            # "police are investigating the death of a teen who died on Thursday" ... "The teen was
+            # struck by the pellet on July 12": a day told with the violence elsewhere
+            return next((d for d in plains if told_with_the_violence(d, text)), None)
         return None  # the sentence's own date stands
     wide = current if current is not None and current_role != "step" else coarse
     if wide is not None:
         narrow = _narrowed(wide, dates, text, published)
         if narrow is not None or wide is current:
             return narrow
-    return plain or coarse
+    return next((d for d in plains if told_with_the_violence(d, text)), plains[0] if plains else coarse)
 
 
 _OVERNIGHT = re.compile(r"overnight\b", re.I)
@@ -287,6 +249,11 @@ def _lede_date(dates: list[DateMention], sentences: list[Sentence]) -> DateMenti
         if s.start <= first.span.start < s.end:
             if _wire_dateline(first, s.text, s.start):
                 return _of_the_event([d for d in dates if s.start <= d.span.start and d.span.end <= s.end], s)
+            in_place = " " * s.start + s.text  # the sentence at its offsets in the document
+            # "Police issued a report Friday with more on the April 24 shooting": the next day of the lede
+            if date_role(first, in_place) == "step":
+                return next((d for d in dates if s.start <= d.span.start and d.span.end <= s.end
+                             and date_role(d, in_place) != "step"), first)
             break
     return first
 

@@ -36,9 +36,9 @@ def _trigger_finders():
 @lru_cache(maxsize=1)
 def _any_cue():
     """Every kind's cues in one test, to pass cue-free sentences cheaply."""
-    from sitrep.events.lexicons import _read
+    from sitrep.events.lexicons import read_data
 
-    patterns = [p for k in _read("nonevent_cues.yaml")["kinds"].values() for p in k["patterns"]]
+    patterns = [p for k in read_data("nonevent_cues.yaml")["kinds"].values() for p in k["patterns"]]
     try:
         return WordStartScreen(patterns)
     # an unforeseen regex construct, or a Python before 3.11, whose `re` has no `_parser` module
@@ -50,9 +50,9 @@ def _any_cue():
 def _kind_options() -> tuple[frozenset, dict]:
     """The kinds that frame a whole sentence (`frames_sentence`), and each kind's `unless`
     pattern: a sentence that matches it (a day-dated report) is out of that kind's reach."""
-    from sitrep.events.lexicons import _read
+    from sitrep.events.lexicons import read_data
 
-    raw = _read("nonevent_cues.yaml")["kinds"]
+    raw = read_data("nonevent_cues.yaml")["kinds"]
     framing = frozenset(name for name, k in raw.items() if k.get("frames_sentence"))
     unless = {name: re.compile(k["unless"], re.I) for name, k in raw.items() if k.get("unless")}
     return framing, unless

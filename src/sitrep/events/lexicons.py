@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from sitrep.data_files import read_yaml
 
-
-def _read(name: str):
-    with resources.files("sitrep.events").joinpath(f"data/{name}").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+_DATA = Path(__file__).parent / "data"
 
 
-def _alternation(text: str) -> str:
+def read_data(name: str):
+    """The parsed YAML file `name` of the events stage's data folder."""
+    return read_yaml(_DATA / name)
+
+
+def alternation(text: str) -> str:
     """A YAML folded `a|b|c` list as one regex alternation (whitespace from folding removed)."""
     return "|".join(p.strip() for p in text.split("|") if p.strip())
 
@@ -96,43 +98,43 @@ class CountCues:
 
 @lru_cache(maxsize=1)
 def count_cues() -> CountCues:
-    raw = _read("counts.yaml")
-    words = {k: _alternation(raw[k]) for k in ("death", "injury", "arrest")}
-    fillers = _alternation(raw["number_fillers"])
+    raw = read_data("counts.yaml")
+    words = {k: alternation(raw[k]) for k in ("death", "injury", "arrest")}
+    fillers = alternation(raw["number_fillers"])
     tail = rf"\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?$"
     before = {k: re.compile(rf"\b(?:{w}){tail}", re.I) for k, w in words.items()}
     # "killed his two sons", "killed the two children" (but "shot their three daughters" in a report of their
     # deaths is no count of the wounded)
     before["death"] = re.compile(rf"\b(?:{words['death']})\s+(?:of\s+(?:the\s+)?)?(?:(?:{fillers})\s+)?(?:(?:his|her|their|the)\s+)?$", re.I)
-    before["death_toll"] = re.compile(rf"\b(?:{_alternation(raw['death_toll'])}){tail}", re.I)
-    before["other"] = re.compile(rf"\b(?:{_alternation(raw['other_object'])}){tail}", re.I)
+    before["death_toll"] = re.compile(rf"\b(?:{alternation(raw['death_toll'])}){tail}", re.I)
+    before["other"] = re.compile(rf"\b(?:{alternation(raw['other_object'])}){tail}", re.I)
     for kind in ("death_inverted", "injury_inverted"):  # "Also injured were three men": read as "death"/"injury"
-        before[kind] = re.compile(rf"(?:{_alternation(raw[kind])}){tail}", re.I)
+        before[kind] = re.compile(rf"(?:{alternation(raw[kind])}){tail}", re.I)
     # Up to seven words between the number and the cue: "five Palestinian men were killed".
     after = re.compile(
         r"\s*(?:[\w'’().-]+,?\s+){0,7}?(?P<aux>(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|allegedly)\s+)*)"
-        rf"(?:(?P<death>{words['death']})|(?P<injury>{words['injury']}|{_alternation(raw['injury_after_number'])})|"
+        rf"(?:(?P<death>{words['death']})|(?P<injury>{words['injury']}|{alternation(raw['injury_after_number'])})|"
         rf"(?P<arrest>{words['arrest']}))\b",
         re.I,
     )
-    roles = f"(?:{_alternation(raw['victim_roles'])})"
+    roles = f"(?:{alternation(raw['victim_roles'])})"
     singular = []
     for key in ("pair_victims", "pair_found_dead", "pair_headline", "singular_victim_before", "singular_died", "singular_shot_died", "singular_victim_after",
                 "singular_possessive_after", "bare_victim_died", "singular_pronoun_after", "singular_was"):
         value = 2 if key.startswith("pair_") else 1
-        pattern = _alternation(raw[key]).replace("DEATH", words["death"]).replace("ROLE", roles)
+        pattern = alternation(raw[key]).replace("DEATH", words["death"]).replace("ROLE", roles)
         singular.append(("death", value, re.compile(pattern, re.I)))
-    weak = _alternation(raw["singular_injured_weak"])
-    singular_injured = re.compile(f"{_alternation(raw['singular_injured']).replace('ROLE', roles)}|{weak}", re.I)
+    weak = alternation(raw["singular_injured_weak"])
+    singular_injured = re.compile(f"{alternation(raw['singular_injured']).replace('ROLE', roles)}|{weak}", re.I)
     return CountCues(
-        not_a_toll_before=re.compile(_alternation(raw["not_a_toll_before"]), re.I),
-        not_a_toll_after=re.compile(_alternation(raw["not_a_toll_after"]), re.I),
-        not_people=re.compile(rf"\s*(?:{_alternation(raw['not_people'])})\b", re.I),
-        not_people_before=re.compile(rf"(?:{_alternation(raw['not_people_before'])})$", re.I),
-        media_before=re.compile(_alternation(raw["media_before"])),
-        transitive=re.compile(rf"(?:{_alternation(raw['transitive'])})$", re.I),
+        not_a_toll_before=re.compile(alternation(raw["not_a_toll_before"]), re.I),
+        not_a_toll_after=re.compile(alternation(raw["not_a_toll_after"]), re.I),
+        not_people=re.compile(rf"\s*(?:{alternation(raw['not_people'])})\b", re.I),
+        not_people_before=re.compile(rf"(?:{alternation(raw['not_people_before'])})$", re.I),
+        media_before=re.compile(alternation(raw["media_before"])),
+        transitive=re.compile(rf"(?:{alternation(raw['transitive'])})$", re.I),
         death=re.compile(rf"\b(?:{words['death']})\b", re.I),
-        life_taken=re.compile(rf"\b(?:{_alternation(raw['life_taken'])})\b", re.I),
+        life_taken=re.compile(rf"\b(?:{alternation(raw['life_taken'])})\b", re.I),
         injury=re.compile(rf"\b(?:{words['injury']})\b", re.I),
         arrest=re.compile(rf"\b(?:{words['arrest']})\b", re.I),
         before_number=before,
@@ -140,31 +142,31 @@ def count_cues() -> CountCues:
         singular=singular,
         singular_injured=singular_injured,
         singular_injured_weak=re.compile(weak, re.I),
-        singular_injured_more=re.compile(_alternation(raw["singular_injured_more"]).replace("ROLE", roles), re.I),
+        singular_injured_more=re.compile(alternation(raw["singular_injured_more"]).replace("ROLE", roles), re.I),
         singular_injured_needs=tuple(raw["singular_injured_needs"]),
-        injured_then_died=re.compile(_alternation(raw["injured_then_died"]), re.I),
-        to_hospital_before=re.compile(rf"\b(?:{_alternation(raw['to_hospital_before'])}){tail}", re.I),
-        to_hospital_after=re.compile(_alternation(raw["to_hospital_after"]), re.I),
-        listed_injured=_listed_victims(_alternation(raw["victim_roles"]), _alternation(raw["listed_injured_verb"])),
-        listed_injured_verb=re.compile(_alternation(raw["listed_injured_verb"]), re.I),
-        listed_killed_object=_listed_objects(_alternation(raw["victim_roles"]), _alternation(raw["listed_killed_object_verb"]),
+        injured_then_died=re.compile(alternation(raw["injured_then_died"]), re.I),
+        to_hospital_before=re.compile(rf"\b(?:{alternation(raw['to_hospital_before'])}){tail}", re.I),
+        to_hospital_after=re.compile(alternation(raw["to_hospital_after"]), re.I),
+        listed_injured=_listed_victims(alternation(raw["victim_roles"]), alternation(raw["listed_injured_verb"])),
+        listed_injured_verb=re.compile(alternation(raw["listed_injured_verb"]), re.I),
+        listed_killed_object=_listed_objects(alternation(raw["victim_roles"]), alternation(raw["listed_killed_object_verb"]),
                                              r"(?:,?\s+and\s+|,\s+(?=himself|herself))"),
-        listed_injured_object=_listed_objects(_alternation(raw["victim_roles"]), _alternation(raw["listed_injured_object_verb"])),
-        victim_role=re.compile(rf"\b(?:{_alternation(raw['victim_roles'])})\b", re.I),
-        suicide=re.compile(_alternation(raw["suicide"]), re.I),
-        shot_victim=re.compile(_alternation(raw["shot_victim"]).replace("ROLE", roles), re.I),
-        other_victim_subject=re.compile(_alternation(raw["other_victim_subject"]), re.I),
-        other_victim_role=re.compile(rf"\W*(?:[\w'’.-]+\s+){{0,2}}?(?:{_alternation(raw['other_victim_role'])})\b", re.I),
-        victim_lived=re.compile(_alternation(raw["victim_lived"]), re.I),
-        vague_figure=re.compile(rf"(?:{_alternation(raw['vague_figure'])})", re.I),
+        listed_injured_object=_listed_objects(alternation(raw["victim_roles"]), alternation(raw["listed_injured_object_verb"])),
+        victim_role=re.compile(rf"\b(?:{alternation(raw['victim_roles'])})\b", re.I),
+        suicide=re.compile(alternation(raw["suicide"]), re.I),
+        shot_victim=re.compile(alternation(raw["shot_victim"]).replace("ROLE", roles), re.I),
+        other_victim_subject=re.compile(alternation(raw["other_victim_subject"]), re.I),
+        other_victim_role=re.compile(rf"\W*(?:[\w'’.-]+\s+){{0,2}}?(?:{alternation(raw['other_victim_role'])})\b", re.I),
+        victim_lived=re.compile(alternation(raw["victim_lived"]), re.I),
+        vague_figure=re.compile(rf"(?:{alternation(raw['vague_figure'])})", re.I),
         victim_ordinals={k.lower(): int(v) for k, v in raw["victim_ordinals"].items()},
         victim_ordinal=re.compile(rf"\b(?:a|the)\s+({'|'.join(raw['victim_ordinals'])})\s+(?:(?:shooting|gunshot)\s+)?victim\b", re.I),
-        nth_dead=re.compile(rf"(?:^|[:|—–]\s*|\s-\s+)({'|'.join(raw['victim_ordinals'])})\s+(?:{_alternation(raw['nth_dead'])})", re.I),
-        nth_dead_anywhere=re.compile(rf"\b(?:{'|'.join(raw['victim_ordinals'])})\s+(?:{_alternation(raw['nth_dead'])})", re.I),
-        victims_total=re.compile(_alternation(raw["victims_total"]), re.I),
+        nth_dead=re.compile(rf"(?:^|[:|—–]\s*|\s-\s+)({'|'.join(raw['victim_ordinals'])})\s+(?:{alternation(raw['nth_dead'])})", re.I),
+        nth_dead_anywhere=re.compile(rf"\b(?:{'|'.join(raw['victim_ordinals'])})\s+(?:{alternation(raw['nth_dead'])})", re.I),
+        victims_total=re.compile(alternation(raw["victims_total"]), re.I),
         shooting_of_many={k.lower(): int(v) for k, v in raw["shooting_of_many"].items()},
         shooting_of_many_rx=re.compile(rf"\b({'|'.join(raw['shooting_of_many'])})[\s-]+shooting\b", re.I),
-        clause_opener=re.compile(rf".*\b(?:{_alternation(raw['clause_opener'])})\b", re.I | re.S),
+        clause_opener=re.compile(rf".*\b(?:{alternation(raw['clause_opener'])})\b", re.I | re.S),
     )
 
 
@@ -172,9 +174,9 @@ def count_cues() -> CountCues:
 def family_cues() -> dict:
     """The words of a list of the dead with a figure in it (`family_counts`), as regex alternations,
     with the victim roles of `count_cues` ("roles")."""
-    raw = _read("counts.yaml")
-    cues = {k: _alternation(v) for k, v in raw["family_list"].items()}
-    return {**cues, "roles": _alternation(raw["victim_roles"])}
+    raw = read_data("counts.yaml")
+    cues = {k: alternation(v) for k, v in raw["family_list"].items()}
+    return {**cues, "roles": alternation(raw["victim_roles"])}
 
 
 def _listed_victims(roles: str, verb: str) -> re.Pattern:
@@ -201,8 +203,8 @@ class DateCues:
 @lru_cache(maxsize=1)
 def date_cues() -> DateCues:
     """The words that tell the day of a crime's violence from the day of a later step."""
-    raw = _read("event_dates.yaml")
-    acts, nouns, before, after, said = (_alternation(raw[k]) for k in
+    raw = read_data("event_dates.yaml")
+    acts, nouns, before, after, said = (alternation(raw[k]) for k in
                                         ("violence_acts", "violence_nouns", "later_step_before", "later_step_after",
                                          "statement_before"))
     violence = f"{acts}|{nouns}"
@@ -227,7 +229,7 @@ class NonEventKind:
 
 @lru_cache(maxsize=1)
 def nonevent_kinds() -> tuple[NonEventKind, ...]:
-    raw = _read("nonevent_cues.yaml")["kinds"]
+    raw = read_data("nonevent_cues.yaml")["kinds"]
     return tuple(
         NonEventKind(name, int(k["window"]), k["where"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]), re.I))
         for name, k in raw.items()
@@ -245,21 +247,21 @@ class Triggers:
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    raw = _read("triggers.yaml")
+    raw = read_data("triggers.yaml")
     verbs = "|".join(f"(?:{v})" for v in raw["verbs"])
     nouns = "|".join(f"(?:{n})" for n in raw["nouns"])
-    passive = _alternation(raw["passive"])
+    passive = alternation(raw["passive"])
     return Triggers(
         verb=re.compile(rf"\b(?:{verbs})\b", re.I),
         noun=re.compile(rf"\b(?:{nouns})\b", re.I),
         passive_by=re.compile(rf"\b(?:{passive})\b(?:\s+\w+ly)?(?:\s+(?:and|or)\s+\w+)?\s+by\b", re.I),
         passive=re.compile(rf"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?:{passive})\b", re.I),
         # up to two words between: "the Police Department is investigating"
-        investigates_after=re.compile(rf"(?:\s+[\w'’.-]+){{0,2}}?(?:{_alternation(raw['investigates_after'])})", re.I),
+        investigates_after=re.compile(rf"(?:\s+[\w'’.-]+){{0,2}}?(?:{alternation(raw['investigates_after'])})", re.I),
     )
 
 
 @lru_cache(maxsize=1)
 def neutral_vocabulary() -> tuple[tuple[re.Pattern, str], ...]:
-    raw = _read("neutral_vocabulary.yaml")
+    raw = read_data("neutral_vocabulary.yaml")
     return tuple((re.compile(rf"\b(?:{k})\b", re.I), v or "") for k, v in raw.items())
