@@ -121,3 +121,19 @@ def test_people_displaced_in_numbers_are_a_strategic_development(text):
 def test_a_suspect_who_fled_the_scene_is_no_displacement():
     text = "A man shot two people outside a bar on Main Street on Friday night and fled the scene, police said."
     assert "Other" not in _types(text)
+
+
+def test_a_protest_whose_next_sentence_tells_stones_thrown_is_a_violent_demonstration():
+    text = ("On 16 March, several hundred construction workers held a demonstration at the gate of the "
+            "airport site in Mopa over unpaid wages. They pelted the police with stones when officers "
+            "tried to move them away from the gate.")
+    events = extract([Document(id="cue-test", text=text)])
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].actor1.name.startswith("Rioters")
+
+
+def test_a_protest_whose_next_sentence_tells_only_chanting_stays_peaceful():
+    text = ("On 16 March, several hundred construction workers held a demonstration at the gate of the "
+            "airport site in Mopa over unpaid wages. They chanted slogans against the contractor and "
+            "left in the afternoon.")
+    assert _types(text) == {"Peaceful protest"}

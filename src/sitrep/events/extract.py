@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.events import attribution as attr
-from sitrep.events.actors import may_name_armed_actor, sentence_actors
+from sitrep.events.actors import crowd_actor, may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
-from sitrep.events.classify import classify
+from sitrep.events.classify import classify, cue_label
 from sitrep.events.crime_report import POLITICAL, VIOLENT, one_crime_per_report, toll_told_elsewhere
 from sitrep.events.counts import document_numbers, sentence_counts, totals
 from sitrep.events.dates import date_the_violence, document_dates, event_date
@@ -29,7 +29,7 @@ from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
 from sitrep.events.report_counts import add_counts, wounded_besides
 from sitrep.model import Analysis, Claim, Mention, Span
-from sitrep.taxonomy import CRIMINAL, disorder_type
+from sitrep.taxonomy import CRIMINAL, disorder_type, sub_event_types
 
 _MORE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)  # a toll that adds to the last
 _OWN_ACT = re.compile(r"\s+(?:(?:said|says|reported|claimed|announced|stated|confirmed)\s+(?:that\s+)?(?:they|it|its|their)\b|"
@@ -168,6 +168,7 @@ def _mentions_of(analysis: Analysis, candidates: list[_Candidate], paragraph: li
             m = _mention(analysis, cand.i, cand.c, *cand.read(analysis, numbers), dates, paragraph,
                          sentence_actors(analysis, s.start, s.end))
             _tell_more(analysis, m, cand.told, numbers)
+            _graver_protest(m, cand.told)
             if main is None and m.disorder_type == CRIMINAL and m.event_type in VIOLENT:
                 main = m
         mentions.append(m)
@@ -217,6 +218,24 @@ def _tell_more(analysis: Analysis, m: Mention, told: list, numbers: list, victim
             _victims_from(analysis, s, m)
         if (m.fatalities, m.injuries, m.arrests, m.actor2) != had:
             m.span = Span(doc.id, m.span.start, s.end, text[m.span.start:s.end])
+
+
+def _graver_protest(m: Mention, told: list) -> None:
+    """A protest whose later sentences tell, in the words of the classifier's override cues, the
+    demonstrators throwing stones or fighting the police ("They pelted officers with stones") is
+    that graver event: the first such sentence's sub-type."""
+    if m.event_type != "Protests":
+        return
+    for s in told:
+        graver = cue_label(s.text, replacing="Protests")
+        if graver and graver != m.sub_event_type:
+            crowd = crowd_actor(m.event_type)
+            m.sub_event_type, m.event_type = graver, sub_event_types()[graver]
+            rioters = crowd_actor(m.event_type)
+            if rioters is not None and crowd is not None and m.actor1 is not None and m.actor1.name == crowd.name:
+                m.actor1 = rioters  # ACLED: a violent demonstration's crowd is coded as rioters
+            m.disorder_type = _disorder(m, False)
+            return
 
 
 def _victims_from(analysis: Analysis, s, m: Mention) -> None:
