@@ -137,3 +137,11 @@ def test_a_protest_whose_next_sentence_tells_only_chanting_stays_peaceful():
             "airport site in Mopa over unpaid wages. They chanted slogans against the contractor and "
             "left in the afternoon.")
     assert _types(text) == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May, a local resistance force launched a mine attack on an army column near the village, killing three soldiers.",
+    "Resistance fighters attacked a police patrol on the highway with two remote mines, wounding four officers.",
+])
+def test_a_mine_attack_on_troops_is_a_remote_explosive_not_a_clash(text):
+    assert _types(text) == {"Remote explosive/landmine/IED"}
