@@ -145,3 +145,16 @@ def test_a_protest_whose_next_sentence_tells_only_chanting_stays_peaceful():
 ])
 def test_a_mine_attack_on_troops_is_a_remote_explosive_not_a_clash(text):
     assert _types(text) == {"Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize("text", [
+    "A group of herders attacked and injured a farmer who confronted them over grazing on his field near the village.",
+    "A gang of about ten youths assaulted a 15-year-old boy in the street, calling him sectarian names.",
+])
+def test_a_crowd_or_gang_beating_someone_is_mob_violence_not_a_crime_or_an_attack(text):
+    assert _coded(text) == [("Mob violence", "Political violence")]
+
+
+def test_armed_men_who_shot_a_man_are_no_mob():
+    text = "On 9 May, a group of armed men shot dead a trader in a hamlet outside the district town."
+    assert "Mob violence" not in _types(text)
