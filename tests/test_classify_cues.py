@@ -158,3 +158,19 @@ def test_a_crowd_or_gang_beating_someone_is_mob_violence_not_a_crime_or_an_attac
 def test_armed_men_who_shot_a_man_are_no_mob():
     text = "On 9 May, a group of armed men shot dead a trader in a hamlet outside the district town."
     assert "Mob violence" not in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    ("On 3 May, about 40 students staged a sit-in outside the education ministry over exam fees. "
+     "The police intervened to remove them from the entrance."),
+    ("On 3 May, about 40 students staged a sit-in outside the education ministry over exam fees. "
+     "Police cleared the entrance and arrested five of them."),
+])
+def test_a_peaceful_protest_the_police_break_up_is_one_with_intervention(text):
+    assert _types(text) == {"Protest with intervention"}
+
+
+def test_police_asking_a_crowd_to_leave_is_no_intervention():
+    text = ("On 3 May, about 40 students staged a sit-in outside the education ministry over exam fees. "
+            "The police asked them to disperse, and the protest remained peaceful.")
+    assert _types(text) == {"Peaceful protest"}

@@ -92,6 +92,14 @@ def _elaborates(text: str) -> bool:
     return not event_words(text) or bool(_ANAPHORA.match(text)) or bool(_PRONOUN_SUBJECT.match(text))
 
 
+def _intervention_in(before, c, text: str) -> bool:
+    """ACLED: arrests of demonstrators are the protest's intervention, not an event of their own.
+    An arrest sentence after a protest whose words tell the police acting ("Police intervened to
+    clear the area and arrested six people") tells more of the protest."""
+    return (before.event_type == "Protests" and c.sub_event_type == "Arrests"
+            and cue_label(text, replacing="Peaceful protest") == "Protest with intervention")
+
+
 @dataclass
 class _Candidate:
     """A sentence that starts an event and those after it that only tell more of it (`told`);
@@ -131,7 +139,8 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         follows = last is not None and last[0] == paragraph[i]
         if c.sub_event_type is None and not follows:
             continue  # most sentences of an article: nothing more to read
-        elaborates = follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text))
+        elaborates = follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text)
+                                  or _intervention_in(last[1].c, c, s.text))
         if not elaborates and non_event_reason(s.text) is not None:
             continue
         if elaborates:  # the sentence tells more of the event before it: no new event
@@ -222,12 +231,12 @@ def _tell_more(analysis: Analysis, m: Mention, told: list, numbers: list, victim
 
 def _graver_protest(m: Mention, told: list) -> None:
     """A protest whose later sentences tell, in the words of the classifier's override cues, the
-    demonstrators throwing stones or fighting the police ("They pelted officers with stones") is
-    that graver event: the first such sentence's sub-type."""
+    demonstrators throwing stones or fighting the police ("They pelted officers with stones"), or
+    the police breaking a peaceful one up, is that graver event: the first such sentence's sub-type."""
     if m.event_type != "Protests":
         return
     for s in told:
-        graver = cue_label(s.text, replacing="Protests")
+        graver = cue_label(s.text, replacing=m.event_type) or cue_label(s.text, replacing=m.sub_event_type)
         if graver and graver != m.sub_event_type:
             crowd = crowd_actor(m.event_type)
             m.sub_event_type, m.event_type = graver, sub_event_types()[graver]
