@@ -303,6 +303,8 @@ def test_a_wire_datelines_day_gives_way_to_the_day_its_story_tells():
     # a street named "... Court" is no court of law
     ("Deputies went to a shooting at a house on Heron Court around 11:40 p.m. Tuesday.", "violence"),
     ("The suspect appeared in Superior Court Tuesday on a murder charge.", "step"),
+    # the step's verb stands whole even when it begins just past the clause's 60 characters
+    ("Deputies arrested a cousin of the family in connection with the boy's death March 3.", "step"),
 ])
 def test_date_roles_of_later_steps_and_gatherings(sentence, role):
     days = [d for d in find_dates(sentence, date(2015, 3, 16)) if d.precision == DAY]
@@ -357,3 +359,13 @@ def test_a_sentence_without_a_date_takes_the_ledes_day_of_the_shooting_not_of_th
     second = next(i for i, s in enumerate(analysis.sentences) if s.text.startswith("The report says"))
     when, precision, _ = event_date(document_dates(analysis), analysis.sentences, second, [], date(2013, 5, 3))
     assert (when, precision) == (date(2013, 4, 24), DAY)
+
+
+@pytest.mark.parametrize("plan", [
+    "A candlelight vigil will be held at the park Monday evening.",
+    "His first hearing is scheduled for Thursday in the county courthouse.",
+])
+def test_a_day_still_to_come_dates_no_shooting(plan):
+    # a weekday of a plan is no past day: the report, with no other day, keeps its own date
+    text = f"A man was found shot to death inside his parked car on a quiet street, police said.\n\n{plan}"
+    assert crime(text, SUNDAY).date == SUNDAY

@@ -184,3 +184,23 @@ def test_only_the_first_stamp_of_a_page_and_none_after_publication_move_its_day(
             "An earlier clip about the park. (Published Wednesday, May 4, 2011)")
     said = [d for d in find_dates(page, date(2013, 3, 13)) if d.span.text == "Wednesday"]
     assert [d.value for d in said] == [date(2013, 3, 13)]
+
+
+@pytest.mark.parametrize("text", [
+    "Deputies were sent to a house in the 400 block of June Drive around 9 p.m.",
+    "The wounded man was found lying on March Lane near the park.",
+])
+def test_a_month_that_opens_a_street_name_is_no_month(text):
+    # the street keeps its name; the report's own day is not moved to last June or March
+    assert find_dates(text, date(2017, 1, 3)) == []
+    assert [d.value for d in find_dates("The fair opens in June.", date(2017, 1, 3))] == [date(2016, 6, 15)]
+
+
+def test_an_embedded_post_counts_its_relative_days_from_its_own_signed_day():
+    text = ("Police chief: the two shootings downtown this morning were linked. "
+            "\u2014 Jane Roe (@janeroe_news) October 3, 2016\n\n"
+            "The suspect was in custody on Tuesday, officers said.")
+    found = {d.span.text: d.value for d in find_dates(text, date(2016, 10, 4))}
+    assert found["this morning"] == date(2016, 10, 3)  # the post's day, not the page's
+    assert found["Tuesday"] == date(2016, 10, 4)  # the page's own prose still counts from the page
+    assert found["October 3, 2016"] == date(2016, 10, 3)

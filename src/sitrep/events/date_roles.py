@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from sitrep.events.lexicons import alternation, date_cues, read_data
-from sitrep.model import DateMention
+from sitrep.model import DAY, DateMention
 
 _DIED_BEFORE = re.compile(r"\b(?:died|dies|succumbed|(?P<pronounced>pronounced dead(?:\s+at\s+[^.,;\n]{1,40}?)?))"
                           r"(?P<cause>\s+(?:from|of|to)\s+(?:his|her|their|the)\s+(?:injuries|wounds))?"
@@ -74,18 +74,37 @@ class _MoreCues(NamedTuple):
     ongoing: re.Pattern  # steps that go on: the day after their object is the violence's
     gathering: re.Pattern  # later steps that are also places where a shooting happens
     court_kind: re.Pattern  # names of courts of law ("Superior Court"); other "... Court" are streets
+    plan: re.Pattern  # a plan's words, a few words before a day still to come ("will be held at the school")
 
 
 @lru_cache(maxsize=1)
 def _more_cues() -> _MoreCues:
     raw = read_data("event_dates.yaml")
-    return _MoreCues(*(re.compile(alternation(raw[k]), re.I) for k in ("ongoing_steps", "gatherings", "court_kinds")))
+    ongoing, gathering, court_kind = (re.compile(alternation(raw[k]), re.I)
+                                      for k in ("ongoing_steps", "gatherings", "court_kinds"))
+    plan = re.compile(rf"\b(?:{alternation(raw['plans_before'])})\b(?:\s+[^\s.;:!?]+){{0,5}}?\s*$", re.I)
+    return _MoreCues(ongoing, gathering, court_kind, plan)
+
+
+def a_plan(d: DateMention, text: str) -> bool:
+    """Whether a weekday is a plan's day still to come ("a vigil will be held at the school Monday",
+    "a hearing is scheduled for Tuesday"): nlp reads a weekday as the past one, which it is not."""
+    return (d.relative and d.precision == DAY and _A_WEEKDAY.search(d.span.text) is not None
+            and _more_cues().plan.search(_clause_before(d, text)) is not None)
+
+
+_A_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
 def _clause_before(d: DateMention, text: str) -> str:
     """The words of the date's own clause before it, at most 60 characters. A coordinate that holds
-    only a clock time ("from noon-8 p.m. Monday and 9 a.m.-2 p.m. Tuesday") shares the clause before it."""
-    window = text[max(0, d.span.start - 60):d.span.start]
+    only a clock time ("from noon-8 p.m. Monday and 9 a.m.-2 p.m. Tuesday") shares the clause before it.
+    The window opens at a word's start: a word cut in two reads as another ("arrested" as "rested",
+    "gunshot" as "shot")."""
+    start = max(0, d.span.start - 60)
+    while start > 0 and text[start - 1].isalnum() and d.span.start - start < 80:
+        start -= 1
+    window = text[start:d.span.start]
     cuts = list(_CLAUSE_END.finditer(window))
     while cuts and cuts[-1].group().strip(" ,").lower() in ("and", "") and _ONLY_A_TIME.match(window, cuts[-1].end()) \
             and _A_TIME.search(window, cuts[-1].end()):

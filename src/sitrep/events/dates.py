@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sitrep.events.date_roles import date_role, told_with_the_violence
+from sitrep.events.date_roles import a_plan, date_role, told_with_the_violence
 from sitrep.events.filters import event_words
 from sitrep.model import DAY, MONTH, WEEK, Analysis, DateMention, Mention, Sentence
 from sitrep.nlp.page_date import page_date
@@ -80,12 +80,13 @@ _PAGE_DATE_LAG = timedelta(days=1)
 
 def document_dates(analysis: Analysis) -> list[DateMention]:
     """The resolved date mentions of a document, in reading order, without days still to come at
-    publication ("the case was continued to March 21st"): those date a plan, no event. The day
-    after publication stays: a page's date often lags its story's by a day (time zones, midnight)."""
+    publication ("the case was continued to March 21st", "a vigil will be held Monday"): those date a
+    plan, no event. The day after publication stays: a page's date often lags its story's by a day
+    (time zones, midnight)."""
     text, published = analysis.doc.text, analysis.doc.published
     latest = published + _PAGE_DATE_LAG if published is not None else None
     return sorted((d for d in analysis.dates if d.value is not None and not _is_stamp(d, text)
-                   and (latest is None or d.value <= latest)),
+                   and (latest is None or d.value <= latest) and not a_plan(d, text)),
                   key=lambda d: d.span.start)
 
 

@@ -23,6 +23,8 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
   data/page_stamps.yaml) is read from its first such stamp when that is on or before the published date,
   which may be an archived copy's (`sitrep.nlp.page_date`): "early Saturday" under "Created: 08/09/2014"
   is 9 August 2014, whatever day the copy was kept. A stamp after the published date changes nothing.
+- An embedded post signed with its own day ("... this morning — A Reporter (@handle) October 3, 2016")
+  counts its relative days from that day. A month that opens a street's name ("June Drive") is no month.
 - Without a published date (or a page stamp), relative expressions get no value; a month and day get the year only
   when the text states a year (and a stated weekday then picks between that year and its neighbours).
   Nothing is guessed.
@@ -82,6 +84,9 @@ _TRIGGERS = frozenset(
     + ["the", "yesterday", "last", "today", "earlier", "later", "tonight", "this", "overnight", "a", "over",
        "late", "early", "ago"])
 _SPANISH_ARTICLE = re.compile(r"\b(?:del|de|el|la)\s+$", re.I)
+# "the 800 block of June Drive", "on March Lane": a month name that opens a street's name is no month
+_STREET_AFTER = re.compile(r"\s+(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Court|Ct|Boulevard|Blvd|Way|"
+                           r"Place|Pl|Circle|Cir|Terrace|Trail|Parkway|Pkwy|Highway|Loop)\b")
 # A month and day up to a month after publication is of the published year: a day still to come
 # ("a hearing set for April 15") or the page's date lagging the story's ("early on July 27" on a page
 # dated July 26), not the same day a year before.
@@ -302,7 +307,7 @@ def find_dates(text: str, published: date | None = None, doc_id: str = "") -> li
                 found.append((1, start, m.end(), value, DAY, relative))
                 continue
             m = _MONTH_ONLY.match(text, s)
-            if m:
+            if m and not _STREET_AFTER.match(text, m.end()):
                 found.append(_month_only(text, m, published))
             continue
         if w in _WEEKDAYS and text[s].isupper():
@@ -332,6 +337,28 @@ def find_dates(text: str, published: date | None = None, doc_id: str = "") -> li
             covered[s:e] = b"\x01" * (e - s)
             out.append(DateMention(Span(doc_id, s, e, text[s:e]), value, precision, relative))
     out.sort(key=lambda d: d.span.start)
+    if "(@" in text:  # embedded posts are rare: a substring test keeps the common case cheap
+        out = _read_from_posts(text, out, doc_id)
+    return out
+
+
+# "Two shootings this morning are connected — A Reporter (@handle) October 3, 2016": an embedded post
+# signed with its own day, which its "this morning" or "yesterday" counts from (not the page's day)
+_POST_SIGNATURE = re.compile(r"\(@\w+\)\s+(?P<month>January|February|March|April|May|June|July|August|September|"
+                             r"October|November|December)\s+(?P<day>[0-3]?\d),\s+(?P<year>(?:19|20)\d\d)[ \t]*$", re.M)
+
+
+def _read_from_posts(text: str, found: list[DateMention], doc_id: str) -> list[DateMention]:
+    """The relative dates of embedded posts, resolved against each post's own day."""
+    out = found
+    for sig in _POST_SIGNATURE.finditer(text):
+        day = _safe_date(int(sig.group("year")), MONTH_NUMBERS[sig.group("month").lower()], int(sig.group("day")))
+        start = text.rfind("\n", 0, sig.start()) + 1
+        if day is None or not any(d.relative and start <= d.span.start < sig.start() for d in out):
+            continue
+        again = {(d.span.start + start): d.value for d in find_dates(text[start:sig.start()], day) if d.relative}
+        out = [DateMention(d.span, again[d.span.start], d.precision, True)
+               if d.relative and start <= d.span.start < sig.start() and d.span.start in again else d for d in out]
     return out
 
 
