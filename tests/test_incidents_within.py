@@ -305,3 +305,17 @@ def test_a_protest_the_police_break_up_later_in_the_report_is_one_with_intervent
     broken_up.actor2 = police
     [protest] = merge_within([march, broken_up])
     assert protest.sub_event_type == "Protest with intervention"
+
+
+def test_a_group_claiming_the_attack_identifies_the_armed_men():
+    from sitrep.pipeline import extract
+
+    text = ("NIAMEY, June 3 (Wire) - Armed men attacked an army post near Tera in western Niger on "
+            "Sunday, killing nine soldiers, a security source said.\n\nThe attackers arrived on "
+            "motorbikes at dawn and fought the soldiers for two hours before leaving. Islamic State "
+            "Sahel Province claimed the attack in a statement on Monday.")
+    doc = Document(id="tera", text=text, published=date(2024, 6, 3))
+    events = [e for e in extract([doc]) if e.sub_event_type == "Armed clash"]
+    assert len(events) == 1
+    assert events[0].actor1 is not None and "Unidentified" not in events[0].actor1.name
+    assert events[0].actor1.category in ("Rebel group", "Political militia")

@@ -286,8 +286,12 @@ def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
         claims=claims, confidence=max(m.confidence for m in group), evidence=evidence)
 
 
+_NAMED_ARMED = ("Rebel group", "Political militia", "Identity militia")
+
+
 def _sides(group: list[Mention], event_type: str, headline_at: int | None) -> tuple:
-    """The group's actor1 and actor2, each the first its sentences give. A headline's terse words
+    """The group's actor1 and actor2, each the first its sentences give (an armed group named
+    before an unidentified one, which it identifies). A headline's terse words
     hide who hit whom ("Suicide car bomb hits army base"): a force the report's body gives as the
     target is not taken as the doer from its headline (rioters may fight rioters)."""
     targets = {m.actor2.name for m in group if m.actor2} if event_type != "Riots" else set()
@@ -296,7 +300,12 @@ def _sides(group: list[Mention], event_type: str, headline_at: int | None) -> tu
         in_headline = headline_at is not None and m.span.start >= headline_at
         return m.actor1 is not None and not (in_headline and m.actor1.name in targets)
 
-    actor1 = next((m.actor1 for m in group if doer(m)), None)
+    doers = [m.actor1 for m in group if doer(m)]
+    actor1 = doers[0] if doers else None
+    if actor1 is not None and actor1.name.startswith("Unidentified Armed Group"):
+        # "armed men attacked ..." then "JNIM claimed the attack": the group named identifies the men
+        actor1 = next((a for a in doers if a.category in _NAMED_ARMED and not a.name.startswith("Unidentified")),
+                      actor1)
     actor2 = next((m.actor2 for m in group if m.actor2 and m.actor2 != actor1), None)
     return actor1, actor2
 
