@@ -111,3 +111,25 @@ def test_the_troops_of_a_later_sentence_are_the_force_the_report_named_not_the_l
     mentions = process_document(Document(id="tubas", text=text, published=date(2024, 6, 4)))
     forces = {a.name for m in mentions for a in (m.actor1, m.actor2) if a and a.name.startswith("Military Forces")}
     assert len(mentions) >= 2 and forces == {"Military Forces of Israel"}
+
+
+def test_the_rebels_of_a_report_naming_one_rebel_group_are_that_group():
+    from sitrep.pipeline import extract
+
+    text = ("Fighters of the M23 rebel group clashed with the Congolese army near Sake in North Kivu on "
+            "Friday, residents said.\n\nLater that day the rebels said they had taken control of two "
+            "villages in the hills above the town.")
+    events = extract([Document(id="sake", text=text)])
+    assert {e.sub_event_type for e in events} == {"Armed clash", "Non-state actor overtakes territory"}
+    assert {e.actor1.name for e in events} == {"M23: March 23 Movement"}
+
+
+def test_the_rebels_of_a_report_naming_two_rebel_groups_stay_unidentified():
+    from sitrep.pipeline import extract
+
+    text = ("Fighters of the M23 rebel group clashed with ADF rebels near Sake in North Kivu on "
+            "Friday, residents said.\n\nLater that day the rebels said they had taken control of two "
+            "villages in the hills above the town.")
+    taken = [e for e in extract([Document(id="sake2", text=text)])
+             if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert taken and taken[0].actor1.name.startswith("Unidentified Armed Group")

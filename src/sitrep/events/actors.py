@@ -117,8 +117,10 @@ def localize(actor: Actor | None, country_code: str, country: str = "") -> Actor
 
 def localize_actors(mentions: list[Mention]) -> list[Mention]:
     """Give generic actors the country of their mention's place (call after geo.locate), or the
-    force of their kind the same report names ("Israeli troops ... the troops"), when it names one."""
+    force of their kind the same report names ("Israeli troops ... the troops"), when it names one,
+    and "the rebels" the one rebel group it names."""
     named = _named_forces(mentions)
+    rebels = _named_rebel_group(mentions)
     for m in mentions:
         if m.place is None or not m.place.country_code:
             continue
@@ -128,6 +130,8 @@ def localize_actors(mentions: list[Mention]) -> list[Mention]:
         def local(actor: Actor | None) -> Actor | None:
             if actor is not None and is_generic(actor) and actor.name in named:
                 actor = replace(named[actor.name], alias=actor.alias)
+            elif actor is not None and rebels is not None and is_generic(actor) and actor.alias.lower() in _REBEL_WORDS:
+                actor = replace(rebels, alias=actor.alias)  # "the rebels" of a report naming one rebel group
             return localize(actor, code, name)
 
         m.actor1 = local(m.actor1)
@@ -149,6 +153,17 @@ def _named_forces(mentions: list[Mention]) -> dict[str, Actor]:
             kind = a.name.split(" of ", 1)[0]
             by_kind.setdefault(kind, {})[a.name] = a
     return {kind: next(iter(forces.values())) for kind, forces in by_kind.items() if len(forces) == 1}
+
+
+_REBEL_WORDS = frozenset({"rebels", "rebel fighters", "insurgents"})
+
+
+def _named_rebel_group(mentions: list[Mention]) -> Actor | None:
+    """The one rebel group the report names, if it names exactly one: "the rebels" of its other
+    sentences are that group."""
+    groups = {a.name: a for m in mentions for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2)
+              if a is not None and a.category == "Rebel group" and not a.name.startswith("Unidentified")}
+    return next(iter(groups.values())) if len(groups) == 1 else None
 
 
 def _distinct(actors: list[Actor], main: Actor | None) -> list[Actor]:
