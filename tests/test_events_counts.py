@@ -225,3 +225,33 @@ def test_a_death_word_denied_counts_no_death(sentence):
 ])
 def test_figures_read_from_more_ways_of_telling_them(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "N others" after a closed toll are another group, not more of the dead
+    ("Detectives are hunting a gunman after a shooting on Maple Avenue that left one man dead and two others "
+     "in the hospital.", {"death": 1}),
+    # an aside between dashes does not hide the verb of the figure before it
+    ("Three men were killed and at least 20 other people — among them a 6-year-old girl — were wounded in "
+     "shootings across the city over the holiday weekend.", {"death": 3, "injury": 20}),
+    # nor do the figures inside it count anyone twice
+    ("Deputies found five people — four adults and a teenager — dead inside the farmhouse.", {"death": 5}),
+    ("Two firefighters and two bystanders -- a man and his daughter -- were hurt when the gunman opened fire.",
+     {"injury": 4}),
+    ("Two men -- a 51-year-old and his 19-year-old nephew -- suffered fatal injuries in the exchange of fire.",
+     {"death": 2}),
+])
+def test_others_and_asides_between_dashes_count_the_right_group(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the shooter killed by the police after his own act is one more dead
+    ("A gunman shot and killed a cashier at a gas station on Friday and fired at a passing car before being "
+     "fatally shot by deputies, the sheriff said.", {"death": 2}),
+    ("The man killed his neighbour with a shotgun before officers shot and killed him on the porch.", {"death": 2}),
+    # but the police killing told alone is the one death
+    ("A man who had wounded two deputies was shot and killed by police on Sunday.", {"death": 1, "injury": 2}),
+])
+def test_a_shooter_killed_by_police_after_his_act_adds_one_dead(sentence, expected):
+    assert counts(sentence) == expected

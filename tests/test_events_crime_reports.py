@@ -310,8 +310,8 @@ def test_an_earlier_shooting_named_by_its_month_and_year_is_background():
                         "shot dead.") == (None, 4)
 
 
-def toll(text: str) -> tuple[int | None, int | None]:
-    crime = [m for m in mentions(text) if m.disorder_type == CRIMINAL]
+def toll(text: str, published: date = date(2015, 3, 12)) -> tuple[int | None, int | None]:
+    crime = [m for m in mentions(text, published) if m.disorder_type == CRIMINAL]
     assert len(crime) == 1, [m.span.text for m in crime]
     return crime[0].fatalities, crime[0].injuries
 
@@ -386,3 +386,67 @@ def test_the_one_dead_shooter_leaves_the_one_he_shot_wounded():
     # the one who shot himself is the one dead, not also wounded
     assert the_shooting("Student takes own life in school parking lot, no other injuries reported\nTeachers "
                         "confirmed that a junior student shot himself in the parking lot on Wednesday.")[1] is None
+
+
+def reported(headline: str, body: str) -> tuple[int | None, int | None]:
+    from sitrep.ingest.headline import with_headline
+    doc = with_headline(Document("report-1", body, title=headline, published=date(2015, 3, 12)))
+    crime = [m for m in extract(analyze(doc)) if m.disorder_type == CRIMINAL]
+    assert len(crime) == 1, [m.span.text for m in crime]
+    return crime[0].fatalities, crime[0].injuries
+
+
+def test_a_headline_toll_counts_where_the_body_names_one_victim_without_a_figure():
+    body = ("A man who had been fired from the sheriff's office shot his former wife, her neighbour and a "
+            "deputy on Saturday night before he died, state investigators said.\n\nThe deputy is expected to recover.")
+    assert reported("3 dead in shooting rampage that wounded deputy", body)[0] == 3
+    assert reported("Father, 2-year-old son dead in apparent murder-suicide",
+                    "A toddler was the victim of an apparent murder-suicide in a farmhouse north of town on "
+                    "Friday night. Deputies later found the father dead in the barn.")[0] == 2
+    # a round-up's headline is no toll of this shooting
+    assert reported("4 killed, 19 wounded in weekend shootings",
+                    "A man was shot and killed on the West Side on Saturday afternoon, police said.")[0] == 1
+    # the boy "recovering" is not one of the two dead of the headline
+    assert reported("Mother, her boyfriend killed in shooting; boy recovering",
+                    "A 6-year-old boy is on the road to recovery two days after he was injured in a shooting "
+                    "that took the lives of his mother and a man who shot them, then turned the gun on himself.") == (2, 1)
+
+
+def test_a_shooters_suicide_is_not_added_to_a_toll_that_already_holds_him():
+    assert toll("Police are investigating a shooting at a motel that left four people dead as a murder and "
+                "suicide.\n\nOfficers found the four people — three adults and a baby — dead of gunshot wounds "
+                "in a room on the second floor.\n\nInvestigators said the father shot the other three and then "
+                "killed himself.") == (4, None)
+
+
+def test_all_the_victims_found_dead_are_no_figure_of_the_wounded():
+    # "found the seven victims ... dead" tells the dead, not seven victims of whom the rest were wounded
+    assert toll("A man shot his former partner and her children inside a home on Elm Road on Saturday, "
+                "deputies said.\n\nDeputies entered the house after the suspect gave himself up and found the "
+                "seven victims, who had been tied up, dead from gunshot wounds.\n\nFive of the dead were "
+                "children.")[1] is None
+
+
+def test_the_dead_shot_again_in_a_later_sentence_are_not_also_wounded():
+    # "before taking his own life": the shooter is one of the three dead, and "both sons" are the other two
+    assert toll("A father who lost his job last week shot and killed his 12- and 9-year-old sons on Friday "
+                "morning before taking his own life, police said.\n\nTheir grandfather said the father shot "
+                "both sons and then himself.") in ((3, None), (3, 0))
+
+
+def test_a_death_told_in_another_month_is_another_shooting():
+    # a report of a December shooting that recalls a killing at the same bar in the summer
+    assert toll("Police are investigating a shooting that wounded three people early Saturday at a bar on "
+                "Harbor Street.\n\nThe bar has seen violence before. A bouncer at the bar was fatally shot "
+                "there in August.", published=date(2015, 12, 12)) == (None, 3)
+
+
+def test_a_report_with_no_toll_that_tells_someone_hurt_has_one_wounded():
+    assert toll("Deputies were called to a farmhouse outside Millbrook on Sunday afternoon after a report of "
+                "a gunshot.\n\nOfficers later learned that a neighbour, 41, had driven himself to Millbrook "
+                "General Hospital with a gunshot wound.") == (None, 1)
+    # not where the report says no one was hurt, nor where it tells a death
+    assert toll("Police said several shots were fired at a house on Birch Lane early Sunday.\n\nNo one was "
+                "hurt, and officers found bullet holes in the front door.")[1] is None
+    assert toll("Police said a hunter was found in a wooded area with a single gunshot wound to the head on "
+                "Saturday.\n\nThe county coroner was called to the scene.")[1] is None

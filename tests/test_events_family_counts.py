@@ -32,3 +32,15 @@ def test_each_listed_person_and_each_figure_counts(sentence, expected):
 ])
 def test_the_wounded_and_the_unborn_are_not_listed_among_the_dead(sentence, expected):
     assert dead(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list may open with the name of one of the dead, and "were shot and killed" tells them dead
+    ("Rosa Diaz, her boyfriend and five children were shot and killed inside a home on Elm Road, deputies said.", 7),
+    ("Her husband and four children were shot and killed in the trailer before the fire was set.", 5),
+    # "N of his ...", the killer himself, and the ages of a listed figure
+    ("Deputies said the gunman killed three of his stepchildren, his mother and himself at the ranch.", 5),
+    ("Two girls, ages 5 and 8, and their grandmother were found dead in the flooded basement.", 3),
+])
+def test_a_named_victim_opening_the_list_counts_one(sentence, expected):
+    assert dead(sentence) == expected

@@ -21,6 +21,8 @@ them in critical condition", "including one in serious condition") adds no one; 
 victims died" is 2 dead, "One of 5 shot in a bar dies" and "shot five people, killing one" 1 dead and
 4 wounded; ages ("between
 ages 12 and 16", "under the age of 10"), street numbers and broadcasters ("News 5") count no one.
+Figures in an aside between dashes ("five people — four adults and a child — dead") break down the
+figure before it, and a shooter "fatally shot by police" after his act is one more dead.
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.events.family_counts import listed_dead
-from sitrep.events.figure_kind import kind_of
+from sitrep.events.figure_kind import ASIDE, kind_of
 from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
-from sitrep.events.lexicons import count_cues, for_lowered, lowered
+from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data
 from sitrep.model import Analysis
 
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
@@ -69,6 +71,7 @@ _ACTIVE_OBJECT = re.compile(r"\W*(?:shot\s+and\s+killed|shoots\s+and\s+kills|kil
 _SHOT_KIN = re.compile(r"(?:shot|shoots)\s+(?:his|her|their)\b", re.I)
 _CONNECTOR = re.compile(r"(?:(?:and\s+)?then\s+|before\s+)?", re.I)
 _SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|been|found|\w+ly)\s+)*$", re.I)  # ("was found | dead of ...")
+_NOUN_GAP = re.compile(r"\s*(?:[\w'’-]+\s*){0,3}")  # "(four) people", "(three) others" before an aside
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
 
@@ -117,6 +120,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
                        and count_cues().not_people_before.search(text, max(start, n.start - 30), n.start))
               and not (text[n.start - 1:n.start] == " " and text[n.start - 2:n.start - 1].isalpha()
                        and count_cues().media_before.search(text, max(start, n.start - 16), n.start))]
+    if "—" in text[start:end] or "–" in text[start:end] or "--" in text[start:end]:
+        inside = _without_breakdown(text, start, end, inside)
     for i, n in enumerate(inside):
         next_start = inside[i + 1].start if i + 1 < len(inside) else end
         kind = kind_of(text, start, end, n, next_start, included=total is not None)
@@ -135,8 +140,10 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         if out and _RANGE.search(text[max(start, out[-1].start - 12):out[-1].start]) and _RANGE_GAP.match(text[out[-1].end:n.start]):
             continue  # "between 16 and 25": the lowest credible figure only
         if kind is None and out and out[-1].end <= n.start and (_JOIN.match(text[out[-1].end:n.start]) or (
-                text[out[-1].end:n.start].strip() == "," and OTHERS_NEXT.match(text, n.end))):
+                text[out[-1].end:n.start].strip() == "," and OTHERS_NEXT.match(text, n.end))) \
+                and not (OTHERS_NEXT.match(text, n.end) and count_cues().death.search(text, out[-1].end, n.start)):
             kind = out[-1].kind  # "shot dead one soldier and one policeman", "wounded an 8-year-old, 2 others"
+            # (not "left one person dead and three others in the hospital": the others are not the dead)
         lead = some_died(text, start, end, n, part, next_start) if kind in ("injury", "death") else None
         if lead is not None:  # "One of 5 shot in a bar dies": one dead, the other four wounded
             out = [c for c in out if c.start < lead[1]]  # ("one" read alone as the dead)
@@ -175,7 +182,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
     else:
         listed = _listed_dead(sentence, start, out)
     if listed is not None:
-        return _fatally(text, listed + _suicide(sentence, start, listed))
+        return _fatally(text, listed + _suicide(sentence, start, listed) + _killed_by_police(sentence, start, listed))
     for (kind, value, rx), lowercase_rx in zip(count_cues().singular, singular):
         if as_lowered and lowercase_rx is not None and not lowercase_rx.search(low):
             continue  # a cheap "no" (most patterns, most sentences); a "yes" reads the text itself
@@ -196,7 +203,38 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         # "shot her 5-year-old son and then herself": the one shot is the one who died
         out = [c for c in out if not (c.kind == "injury" and s <= c.start and c.end <= e and _SHOT_KIN.match(text, c.start))]
         break
-    return _fatally(text, out + _suicide(sentence, start, out))
+    return _fatally(text, out + _suicide(sentence, start, out) + _killed_by_police(sentence, start, out))
+
+
+def _without_breakdown(text: str, start: int, end: int, inside: list[Number]) -> list[Number]:
+    """"four people — three adults and a child — dead": the figures of an aside between dashes right
+    after a figure's noun break that figure down; they count no one more."""
+    drop = set()
+    for a in ASIDE.finditer(text, start, end):
+        if "fatal" in a.group() or count_cues().death.search(a.group()) or count_cues().injury.search(a.group()):
+            continue  # "shot three people — one fatally —": the aside tells what befell some of them
+        if any(n.end <= a.start() and _NOUN_GAP.fullmatch(text, n.end, a.start()) for n in inside):
+            drop |= {n.start for n in inside if a.start() <= n.start < a.end()}
+    return [n for n in inside if n.start not in drop]
+
+
+def _killed_by_police(sentence: str, start: int, counts: list[Count]) -> list[Count]:
+    """"Shot a clerk ... before being fatally shot by police": the shooter's death after his act is one
+    more dead, where a count of his victims comes before it and none holds those words."""
+    if " by police" not in sentence and "before" not in sentence:
+        return []  # most sentences: no word the cue needs
+    m = _police_killing().search(sentence)
+    if m is None:
+        return []
+    s, e = start + m.start(), start + m.end()
+    if not any(c.end <= s for c in counts) or any(c.kind == "death" and c.start < e and s < c.end for c in counts):
+        return []
+    return [Count("death", 1, s, e)]
+
+
+@lru_cache(maxsize=1)
+def _police_killing() -> re.Pattern:
+    return re.compile(alternation(read_data("counts.yaml")["killed_by_police_after"]))
 
 
 def _suicide(sentence: str, start: int, counts: list[Count]) -> list[Count]:

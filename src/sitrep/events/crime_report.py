@@ -6,19 +6,24 @@ toll is the first figure the report gives for each kind, wherever it gives it ("
 victims died at the hospital." in a paragraph of its own); the suspect's arrest, court steps and
 sentences with neither an event word nor a word of harm (bylines, quotes) are no events there;
 later violent mentions whose only party is the police ("police said ...") keep no toll of their own.
+A headline's toll ("3 dead in shooting spree") stands over a body that names one victim without a
+figure; a death told in a month well before the shooting's is another shooting; a report with no
+toll and no word of death that tells of someone hurt ("arrived at the hospital with a gunshot
+wound") has one wounded.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from sitrep.events.counts import harm_words, has_figure, sentence_counts, totals
 from sitrep.events.filters import event_words, non_event_reason
-from sitrep.events.lexicons import count_cues
+from sitrep.events.lexicons import alternation, count_cues, read_data
 from sitrep.events.report_counts import (add_counts, open_wounded, settle_the_toll, shooters_own_death,
                                          shot_with_no_death, wounded_besides)
-from sitrep.model import Analysis, Mention
+from sitrep.model import Analysis, Mention, Span
 from sitrep.taxonomy import CRIMINAL
 
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -27,6 +32,13 @@ POLITICAL = ("State forces", "External/Other forces", "Rebel group", "Political 
 ANOTHER_TIME = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|(?:weeks|months|years)\s+ago|"
                           r"a\s+(?:week|month|year)\s+(?:ago|earlier)|(?:in|since)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
                           r"[a-z]*\.?\s+)?(?:19|20)\d\d|the\s+(?:19|20)\d\d\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:shooting|killings?|attack))\b", re.I)
+
+# a headline over several shootings: "3 dead, 22 wounded in weekend shootings", "violence across the city"
+_ROUNDUP_HEADLINE = re.compile(r"\b(?:shootings|weekend|violence|across|separate|citywide)\b", re.I)
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_IN_MONTH = re.compile(r"\b(?:in|since|during)\s+(January|February|March|April|June|July|August|September|"
+                       r"October|November|December)\b(?!\s+\d)")  # (a day or year after it: other rules read those)
 
 
 def tells_an_event(text: str) -> bool:
@@ -55,8 +67,8 @@ def one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
     told = [m for m in mentions if m in crimes or m in police]
     for name in ("fatalities", "injuries"):
         if getattr(main, name) is None:
-            other = next((m for m in told if getattr(m, name) is not None and not ANOTHER_TIME.search(m.span.text)),
-                         None)
+            other = next((m for m in told if getattr(m, name) is not None and not ANOTHER_TIME.search(m.span.text)
+                          and not _another_month(m.span.text, main.date)), None)
             if other is not None:
                 setattr(main, name, getattr(other, name))
                 main.evidence[name] = other.evidence.get(name, other.span)
@@ -103,7 +115,7 @@ def toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: li
         at = bisect_left(harm, s.start)
         if crime.span.start <= s.start < crime.span.end or at == len(harm) or harm[at] >= s.end:
             continue
-        if non_event_reason(s.text) is not None or ANOTHER_TIME.search(s.text):
+        if non_event_reason(s.text) is not None or ANOTHER_TIME.search(s.text) or _another_month(s.text, crime.date):
             continue  # background, or another shooting ("a shooting last week left a teen dead")
         found = totals(sentence_counts(text, s.start, s.end, numbers))
         found.pop("arrest", None)
@@ -118,11 +130,62 @@ def toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: li
             lone = open_wounded(crime)
     if crime.fatalities:
         shooters_own_death(crime, analysis.sentences, text, numbers, _background)
+    headline_dead(crime, analysis, numbers)
     if crime.fatalities is None and crime.injuries is None:
         shot = shot_with_no_death(text, 0, len(text))
         if shot is not None:
             add_counts(crime, {"injury": (shot.value, shot.start, shot.end)}, ("", None), text)
+    if crime.fatalities is None and crime.injuries is None:
+        one_hurt_untold(crime, text, numbers)
     settle_the_toll(crime, analysis.sentences, text, numbers, analysis.doc.body_end(), _background)
+
+
+def headline_dead(crime: Mention, analysis: Analysis, numbers: list) -> None:
+    """"3 dead in shooting spree" over a body that tells one victim without a figure ("shot his
+    ex-wife, her friend and a deputy before he died"): the headline's figure of the dead is the
+    toll. Not a round-up's headline ("4 killed in weekend shootings"), nor over a figure of more than
+    one in the body."""
+    dead = crime.evidence.get("fatalities")
+    body_end = analysis.doc.body_end()
+    if not crime.fatalities or dead is None or dead.start >= body_end or body_end == len(analysis.doc.text) \
+            or any(dead.start <= n.start < dead.end and n.value > 1 for n in numbers):
+        return  # (most reports: no headline of their own, or the body's toll is a figure)
+    text = analysis.doc.text
+    for s in analysis.sentences:
+        if s.end <= body_end or _ROUNDUP_HEADLINE.search(s.text) or _background(s.text):
+            continue
+        found = totals(sentence_counts(text, s.start, s.end, numbers)).get("death")
+        if found and found[0] > crime.fatalities:
+            crime.fatalities = found[0]
+            crime.evidence["fatalities"] = Span(crime.doc_id, found[1], found[2], text[found[1]:found[2]])
+            crime.claims = [c for c in crime.claims if c.field != "fatalities"]
+            return
+
+
+def one_hurt_untold(crime: Mention, text: str, numbers: list) -> None:
+    """"The child is in stable but serious condition in a Fargo hospital": a crime report with no
+    toll and no word of death that tells of someone hurt has one wounded (not where a figure of more
+    stands near the words: "three people suffered gunshot wounds" is no lone victim)."""
+    hurt = _hurt_cues()[0].search(text)
+    if hurt is not None and not _hurt_cues()[1].search(text) \
+            and not any(n.value > 1 and abs(n.start - hurt.start()) < 60 for n in numbers):
+        crime.injuries = 1
+        crime.evidence["injuries"] = Span(crime.doc_id, hurt.start(), hurt.end(), hurt.group())
+
+
+@lru_cache(maxsize=1)
+def _hurt_cues() -> tuple[re.Pattern, re.Pattern]:
+    raw = read_data("counts.yaml")
+    return re.compile(alternation(raw["hurt_untold"]), re.I), re.compile(alternation(raw["nobody_hurt"]), re.I)
+
+
+def _another_month(words: str, when) -> bool:
+    """"A guard was fatally shot there in July", in a report of a December shooting: a month named
+    that is months before the report's own shooting tells another one (not the month before: the
+    report's day may still be a court date after the shooting, "charged in his death in October")."""
+    if when is None:
+        return False
+    return any((when.month - _MONTHS.index(m.group(1).lower()[:3]) - 1) % 12 >= 2 for m in _IN_MONTH.finditer(words))
 
 
 def _background(words: str) -> bool:

@@ -16,6 +16,11 @@ from functools import lru_cache
 from sitrep.events.lexicons import family_cues
 
 _REACH = 60  # characters from the figure within which its list's "and", and the list, lie
+_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"  # a victim's first and last name, one person
+_OF_WHOSE = r"(?:of\s+(?:his|her|their)\s+)?"  # "six of his grandchildren"
+_AGES = r"(?:,\s+ages?\s+\d+(?:,\s+\d+)*,?\s+and\s+\d+(?=,))?"  # "two boys, ages 7 and 10, (and ...)"
+_AGES_RX = re.compile(r",\s+ages?\s+\d+(?:,\s+\d+)*,?\s+and\s+\d+(?=,)", re.I)
+_SELF = r"\b(?:himself|herself)\b"  # "killed his wife, two sons and himself": the killer is one of the dead
 _SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
 
 
@@ -26,14 +31,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     cues = family_cues()
     roles, plurals = cues["roles"], cues["plural_roles"]
     owner = r"(?:(?:the|his|her|their|a|an|[\w-]+['’]s)\s+)?(?!unborn\b)"  # (GVA and ACLED count no unborn child)
-    item = (rf"(?:{owner}(?:[\w-]+\s+){{0,2}}?couple|{owner}(?P<n>[\w-]+)\s+(?:[\w-]+\s+)?(?:{plurals})|"
-            rf"{owner}(?:[\w-]+\s+)?(?:{roles}))")
-    items = rf"(?P<list>{item}(?:,\s+{item.replace('?P<n>', '')})*,?\s+and\s+{item.replace('?P<n>', '')})"
+    item = (rf"(?:{owner}(?:[\w-]+\s+){{0,2}}?couple|{owner}(?P<n>[\w-]+)\s+{_OF_WHOSE}(?:[\w-]+\s+)?(?:{plurals}){_AGES}|"
+            rf"{owner}(?:[\w-]+\s+)?(?:{roles})|{_SELF})")
+    # the list may open with a victim's name: "Ann Lee, her husband and six children were shot and killed"
+    items = (rf"(?P<list>(?:{item}|{_NAME}(?=,))(?:,\s+{item.replace('?P<n>', '')})*,?\s+and\s+"
+             rf"{item.replace('?P<n>', '')})")
     after_verb = re.compile(rf"\b(?:{cues['verbs_before']})\s+{items}\b(?!\s+(?:were|was|are)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|shot\b(?!\s+dead)))", re.I)
     before_death = re.compile(rf"{items}\s+(?:{cues['predicates_after']})\b", re.I)
-    one = re.compile(rf"(?P<couple>{owner}(?:[\w-]+\s+){{0,2}}?couple\b)|{owner}(?P<n>[\w-]+)\s+(?:[\w-]+\s+)?(?:{plurals})\b|"
-                     rf"{owner}(?:[\w-]+\s+)?(?:{roles})\b", re.I)
-    figure_of = re.compile(rf"[\w-]+\s+(?:[\w-]+\s+)?(?:{plurals})\b", re.I)  # "four children", "two young sons"
+    one = re.compile(rf"(?P<couple>{owner}(?:[\w-]+\s+){{0,2}}?couple\b)|{owner}(?P<n>[\w-]+)\s+{_OF_WHOSE}(?:[\w-]+\s+)?(?:{plurals})\b{_AGES}|{_SELF}|"
+                     rf"{owner}(?:[\w-]+\s+)?(?:{roles})\b|{_NAME}", re.I)
+    figure_of = re.compile(rf"[\w-]+\s+{_OF_WHOSE}(?:[\w-]+\s+)?(?:{plurals})\b", re.I)  # "four children", "two young sons"
     return after_verb, before_death, one, figure_of
 
 
@@ -51,8 +58,9 @@ def listed_dead(sentence: str, start: int, values: dict[int, int]) -> tuple[int,
     if m is None:
         return None
     total, figures, at = 0, 0, m.start("list")
-    for part, offset in _parts(sentence[at:m.end("list")]):
-        item = one.fullmatch(part)
+    listed = _AGES_RX.sub(lambda a: " " * len(a.group()), sentence[at:m.end("list")])  # (offsets kept)
+    for part, offset in _parts(listed):
+        item = one.fullmatch(part.rstrip())
         if item is None:
             return None
         if item.group("couple"):

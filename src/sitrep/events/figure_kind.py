@@ -37,6 +37,8 @@ _OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were in
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
 _AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+# "53 other people — including a 10-year-old girl — were wounded": the aside between dashes is skipped
+ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|\s--\s[^.;]{1,80}?\s--(?=\s)")
 
 
 def kind_of(text: str, start: int, end: int, number: Number, next_start: int, included: bool = False) -> str | None:
@@ -59,6 +61,8 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
     # the included victims (`included`)
     after = number.end + 1 if included and text.startswith(",", number.end) else number.end
     window = text[after:min(next_start, after + 120)]
+    if "—" in window or "–" in window or "--" in window:
+        window = _without_aside(text[after:min(end, after + 120)], next_start - after)
     m = cues.after_number.match(window)
     if m is None:
         return None
@@ -73,6 +77,8 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
     if _RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before) \
             and not (number.value > 1 and _THEIR_CLAUSE.fullmatch(window, 0, m.start(kind)) and not _OTHER.search(before)):
         return None  # "relatives of a man who was found dead": background in a relative clause
+    if kind == "injury" and window[max(0, m.start(kind) - 6):m.start(kind)].lower() == "fatal ":
+        return "death"  # "inflicted fatal injuries"
     if kind == "injury" and cues.injured_then_died.match(text, after + m.end()):
         return "death"  # "a 23-year-old man was shot and died at the hospital"
     if kind == "death" and cues.not_a_toll_after.match(text, after + m.end()):
@@ -82,3 +88,12 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
             and _OBJECT.match(text, after + m.end()) and not m.group(kind)[:1].isupper():
         return None  # (a headline's capitals are no object: "Shooting Leaves Six People Wounded View ...")
     return kind
+
+
+def _without_aside(words: str, cut: int) -> str:
+    """`words` up to `cut` (the next figure) with asides between dashes blanked, offsets kept; a
+    figure inside an aside ("— including a 9-year-old boy —") does not cut the words short."""
+    for a in ASIDE.finditer(words):
+        if a.start() < cut < a.end():
+            cut = len(words)  # (the words after the aside are the figure's own)
+    return ASIDE.sub(lambda a: " " * len(a.group()), words)[:cut]

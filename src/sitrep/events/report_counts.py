@@ -55,6 +55,8 @@ _AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
 _SURVIVED = re.compile(r"\b(?:condition|hospital|wounded|injur\w*|hurt)\b", re.I)
 _ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{0,40}?\bcondition\b|"
                         r"\b(?:is|are)\s+(?:being\s+treated|recovering)\b", re.I)
+_OWN_LIFE = re.compile(r"\bown\s+life\b", re.I)  # "before taking his own life"
+_RECOVERING = re.compile(r"\brecover(?:y|ing|s)\b|\bcondition\b", re.I)
 _SHOOTER_TOLD = re.compile(r"suicide|himself|herself|\bself\b|gunman|shooter|suspect|including|\bown\s+life", re.I)
 _PART_OF = re.compile(r"[\w-]+\s+of\s+(?:the|those|these)\s+[\w-]+", re.I)  # "One of the five"
 _THEN_HURT = re.compile(r"\b(?:then|also|later)\s+(?:shot|shoots|wounded|wounds|injured|injures|stabbed|stabs)"
@@ -100,11 +102,18 @@ def shooters_own_death(m: Mention, sentences: list[Sentence], text: str, numbers
             continue  # "Child accidentally shoots, kills himself": the victim is the shooter
         victims = [c for c in sentence_counts(text, s.start, s.end, numbers) if c.kind == "death"
                    and c.start < s.start + own.start() and not (doer and _DOER.search(text, c.start, c.end))]
-        if not victims and not background(s.text):
+        if not victims and not background(s.text) and not _toll_with_shooter(m.fatalities, (toll, s), sentences, text, numbers):
             start, end = min(dead.start, s.start + own.start()), max(dead.end, s.start + own.end())
             m.fatalities += 1
             m.evidence["fatalities"] = Span(m.doc_id, start, end, text[start:end])
             return
+
+
+def _toll_with_shooter(dead: int, seen: tuple, sentences: list[Sentence], text: str, numbers: list[Number]) -> bool:
+    """Another sentence than those `seen` gives the same toll of several with the shooter in it ("left
+    four people dead as a murder and suicide"): the shooter is one of them."""
+    return dead > 1 and any(s not in seen and _SHOOTER_TOLD.search(s.text) and dead == sum(
+        c.value for c in sentence_counts(text, s.start, s.end, numbers) if c.kind == "death") for s in sentences)
 
 
 def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body_end: int | None = None) -> None:
@@ -121,6 +130,8 @@ def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body
     if m.fatalities == 1 and _SELF_LATER.search(dead.text) and not _SELF.search(text, hurt.start, hurt.end + 24):
         return  # the one dead is the shooter ("took his own life after he shot a deputy"): the wounded is
         # his victim, unless it is he ("a junior student shot himself")
+    if body_end is not None and dead.start >= body_end and told_in is not None and _RECOVERING.search(told_in.text):
+        return  # "Man, woman killed ..." heading a report of a boy "on the road to recovery": not one of them
     if dead.end <= hurt.start < (len(text) if body_end is None else body_end) and _ALIVE_NOW.search(hurt.text):
         return  # "He remains in stable condition", told after the death (in the body): someone else
     if told_in is not None and another_victim(text, hurt, dead, told_in, sentences):
@@ -344,7 +355,7 @@ def shot_includes_killed(m: Mention, text: str) -> None:
         return  # "A man was killed ... A woman was shot in the arm": two victims, not one told twice
     # the shooter's own death told after his shooting ("shot a deputy and then killed himself") is
     # none of those he shot, even as the only death (not "a boy fatally shot himself")
-    own_death = _SELF_LATER.search(dead.text) if m.fatalities == 1 else _SELF.search(dead.text)
+    own_death = _SELF_LATER.search(dead.text) if m.fatalities == 1 else _SELF.search(dead.text) or _OWN_LIFE.search(dead.text)
     victims_dead = m.fatalities - (1 if own_death else 0)
     if victims_dead > m.injuries or _SURVIVED.search(hurt.text):
         return  # "her father is in critical condition after they were shot": the survivors alone
