@@ -130,7 +130,7 @@ def localize_actors(mentions: list[Mention]) -> list[Mention]:
         def local(actor: Actor | None) -> Actor | None:
             if actor is not None and is_generic(actor) and actor.name in named:
                 actor = replace(named[actor.name], alias=actor.alias)
-            elif actor is not None and rebels is not None and is_generic(actor) and actor.alias.lower() in _REBEL_WORDS:
+            elif actor is not None and rebels is not None and is_generic(actor) and actor.alias.lower() in _rebel_words():
                 actor = replace(rebels, alias=actor.alias)  # "the rebels" of a report naming one rebel group
             return localize(actor, code, name)
 
@@ -155,7 +155,9 @@ def _named_forces(mentions: list[Mention]) -> dict[str, Actor]:
     return {kind: next(iter(forces.values())) for kind, forces in by_kind.items() if len(forces) == 1}
 
 
-_REBEL_WORDS = frozenset({"rebels", "rebel fighters", "insurgents"})
+@lru_cache(maxsize=1)
+def _rebel_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_yaml("actor_patterns.yaml").get("rebel_words", []))
 
 
 def _named_rebel_group(mentions: list[Mention]) -> Actor | None:
