@@ -112,6 +112,9 @@ def test_wounded_told_by_condition_hospital_and_list(sentence, expected):
     ("The girl was taken off life support on Sunday and passed away.", {"death": 1}),
     ("The rifle went off, mortally wounding Miller in the chest.", {"death": 1}),
     ("She was struck on her porch by gunfire that took her life.", {"death": 1}),
+    # a follow-up headline: the wounded victim of an earlier shooting has died
+    ("Victim of Saturday's shooting near the fairgrounds died Tuesday night, deputies said", {"death": 1}),
+    ("Police: teen victim in Maple Street drive-by dies", {"death": 1}),
 ])
 def test_one_victim_dead_in_us_crime_idioms(sentence, expected):
     assert counts(sentence) == expected

@@ -263,6 +263,17 @@ def test_a_later_victim_told_by_its_rank_adds_to_the_wounded():
 
 
 @pytest.mark.parametrize("report", [
+    "Two brothers were shot in a parked car on Oak Avenue early Monday, and both died at the scene.\n"
+    "Police said the injuries of the third person were minor and he is recovering at the county hospital.",
+    "Two cousins were shot outside a corner store on Elm Street late Friday, police said.\n"
+    "Detectives are treating the deaths of the two cousins as murders.\n"
+    "Officers said the wounds of the third person were not life-threatening and she is recovering at the county hospital.",
+])
+def test_the_third_person_hurt_besides_two_dead_is_one_wounded(report):
+    assert the_shooting(report) == (2, 1)
+
+
+@pytest.mark.parametrize("report", [
     "Deputies said a man killed his two daughters at a campsite near the lake on Saturday, then fatally shot self.",
     "Two girls were shot and killed at a campsite near the lake on Saturday.\nTheir father later committed suicide, deputies said.",
 ])

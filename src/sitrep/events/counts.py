@@ -1,7 +1,8 @@
 """Fatalities, injuries and arrests of one sentence by ACLED's counting rules (a crime told over a
 whole report is put together in `report_counts`).
 
-What each figure counts, if anything, is `figure_kind`'s ("five soldiers were killed" is 5 dead).
+What each figure counts, if anything, is `figure_kind`'s ("five soldiers were killed" is 5 dead);
+lists of victims and a lone wounded victim told without a figure are `figureless_victims`'.
 "Five soldiers and two militants were killed" and "2 boys, 2 girls shot" add both; "12 people,
 including 3 children, were killed" is 12. One victim without a figure ("a man
 was shot dead", "was shot and killed", "died at the hospital", "killed a suspected thief";
@@ -29,21 +30,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.events.family_counts import listed_dead
 from sitrep.events.figure_kind import ASIDE, kind_of
-from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
+from sitrep.events.figureless_victims import listed_kin_dead, listed_wounded, one_wounded
+from sitrep.events.figures import Count, Number, document_numbers  # noqa: F401 (counts' readers import them from here)
 from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data
-from sitrep.model import Analysis
+from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
 
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
-_FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
-_NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
 _DENIED_HARM = re.compile(r"\b(?:no|not|never|without)\s+(?:[\w'-]+\s+)?[\w'-]+\W*$", re.I)  # "there was no fatality"
-# "no other student was injured", "neither the driver nor the other passenger was hurt"
-_NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w'’-]+\s+){1,3}?)?$", re.I)
 # "relatives of a man who was found dead protested": a death in a relative clause is background.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+$", re.I)
@@ -61,10 +58,6 @@ _COMMA_JOIN = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:men|women|adults|children|ki
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
 _KILLING_SOME = re.compile(r"(?:\s+[\w'’-]+){0,2}?,\s+(?:and\s+)?killing\s+", re.I)  # "shot four people, killing one"
 _OF_THE_SHOT = re.compile(r"(?:\s+of\s+them)?\s*(?:[,.;]|and\b|$)", re.I)
-_LISTED_NEEDS = ("wound", "injur", "hurt", "shot", "shoot", "suffer", "sustain")  # in every listed-victims verb
-_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
-_UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
-_DIED_AFTER = re.compile(r"\b(?:died|dies|killed|dead)\b[^.;]{0,40}?\b(?:after|when)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|had\s+been|has\s+been)\s+(?:\w+(?:ed|en)|shot|hit)\b", re.I)
 _ACTIVE_OBJECT = re.compile(r"\W*(?:shot\s+and\s+killed|shoots\s+and\s+kills|killed|kills|murdered|fatally\s+shoo?ts?|"
                             r"shot\s+dead|gunned\s+down|stabbed\s+to\s+death|fatally\s+stabbed)\s+(?:his|her|their)\b", re.I)
@@ -73,39 +66,6 @@ _CONNECTOR = re.compile(r"(?:(?:and\s+)?then\s+|before\s+)?", re.I)
 _SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|been|found|\w+ly)\s+)*$", re.I)  # ("was found | dead of ...")
 _NOUN_GAP = re.compile(r"\s*(?:[\w'’-]+\s*){0,3}")  # "(four) people", "(three) others" before an aside
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class Number:
-    """A count in the text (one of nlp's count quantities): where it is and its conservative value."""
-
-    start: int
-    end: int
-    value: int
-
-
-def document_numbers(analysis: Analysis) -> list[Number]:
-    """The counts of a document: nlp's quantities of kind "count", outside editors' square brackets
-    ("[size=no report]"). nlp always runs before events; it is the one number reader."""
-    text = analysis.doc.text
-    return [Number(q.span.start, q.span.end, q.value) for q in analysis.quantities
-            if q.kind == "count" and not _inside_brackets(text, q.span.start)]
-
-
-def _inside_brackets(text: str, pos: int) -> bool:
-    opened = text.rfind("[", 0, pos)
-    return opened != -1 and text.rfind("]", 0, pos) < opened
-
-
-@dataclass
-class Count:
-    """A figure for one kind ("death", "injury", "arrest") and the words it rests on."""
-
-    kind: str
-    value: int
-    start: int
-    end: int
-
 
 
 def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> list[Count]:
@@ -163,8 +123,8 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         joined, total, part = [], None, None
     sentence = text[start:end]
     out = part_of_the_counted(text, condition_of_the_counted(text, out))
-    out += _listed_wounded(sentence, start, out)
-    out += _one_wounded(sentence, start, out)
+    out += listed_wounded(sentence, start, out)
+    out += one_wounded(sentence, start, out)
     # re.I is slow: where the lowered sentence answers the same (`lexicons.lowered`), the same
     # patterns without re.I search it
     low = lowered(sentence)
@@ -180,7 +140,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         value, s, e = family
         listed = [c for c in out if not (c.kind == "death" and s <= c.start and c.end <= e)] + [Count("death", value, s, e)]
     else:
-        listed = _listed_dead(sentence, start, out)
+        listed = listed_kin_dead(sentence, start, out)
     if listed is not None:
         return _fatally(text, listed + _suicide(sentence, start, listed) + _killed_by_police(sentence, start, listed))
     for (kind, value, rx), lowercase_rx in zip(count_cues().singular, singular):
@@ -263,71 +223,6 @@ def _relative_before(sentence: str, m: re.Match) -> bool:
     for rel in _RELATIVE.finditer(sentence, max(0, m.start() - 16), m.start() + 1):
         pass
     return rel is not None and not _CLAUSE_VERB.search(sentence, rel.end(), m.start())
-
-
-def _listed_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
-    """"The mother, grandmother and a family friend were critically wounded": one per victim listed
-    (in place of a figure read inside the list: "A man and a police officer suffered injuries")."""
-    if " and " not in sentence:
-        return []
-    lowered_sentence = sentence.lower()
-    if not any(w in lowered_sentence for w in _LISTED_NEEDS):
-        return []  # most sentences: no word either list's verb needs
-    verb = count_cues().listed_injured_verb.search(sentence)
-    m = count_cues().listed_injured.search(sentence, 0, verb.end()) if verb is not None else None
-    if m is None:  # "shot her estranged husband and their son": the list after the verb
-        m = count_cues().listed_injured_object.search(sentence)
-        if m is None or count_cues().death.search(sentence):
-            return []
-    victims = len(_LIST_SEPARATOR.split(m.groupdict().get("list") or m.group()))
-    hurt = [c for c in counts if c.kind == "injury"]
-    if any(not (start + m.start() <= c.start and c.end <= start + m.end()) for c in hurt) or sum(c.value for c in hurt) >= victims:
-        return []
-    for c in hurt:
-        counts.remove(c)
-    return [Count("injury", victims, start + m.start(), start + m.end())]
-
-
-def _listed_dead(sentence: str, start: int, counts: list[Count]) -> list[Count] | None:
-    """"Killed his son, his daughter and himself": one dead per victim listed after the verb (the
-    counts with the list in their place), or None when no such list outnumbers the figures in it."""
-    low = sentence.lower()
-    if not any(w in low for w in (" his ", " her ", " their ", "himself", "herself")):
-        return None  # most sentences: no victim told by whose they were, nor the killer himself
-    m = count_cues().listed_killed_object.search(sentence)
-    if m is None:
-        return None
-    s, e = start + m.start(), start + m.end()
-    victims = len(_LIST_SEPARATOR.split(m.group("list")))
-    inside = [c for c in counts if s <= c.start and c.end <= e]
-    if sum(c.value for c in inside if c.kind == "death") >= victims:
-        return None
-    return [c for c in counts if c not in inside] + [Count("death", victims, s, e)]
-
-
-def _one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
-    """One wounded victim told without a figure ("was wounded", "is in critical condition"),
-    unless the sentence already gives a figure or goes on to say the victim died."""
-    if any(c.kind == "injury" for c in counts):
-        return []
-    cues = count_cues()
-    lowered = sentence.lower()
-    if not any(w in lowered for w in cues.singular_injured_needs):
-        return []  # most sentences: no word any of the patterns needs
-    m = cues.singular_injured.search(sentence)
-    if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
-        more = cues.singular_injured_more.search(sentence)
-        m = more if more is not None and (m is None or more.start() < m.start()) else m
-    if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
-        return []
-    if _FATALLY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
-        return []  # "fatally wounding his brother": the death words count him
-    if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()) or _DIED_AFTER.search(sentence, 0, m.start()) \
-            or _NO_SUBJECT.search(sentence, max(0, m.start() - 60), m.start()):
-        return []  # "no one was hurt"; "the boy died after he was shot in the head": one victim, dead
-    if cues.singular_injured_weak.fullmatch(m.group()) and (cues.death.search(sentence) or _UNHURT_OR_DEAD.search(sentence)):
-        return []  # "was taken to a hospital, where he was pronounced dead", "as a precaution"
-    return [Count("injury", 1, start + m.start(), start + m.end())]
 
 
 def _fatally(text: str, counts: list[Count]) -> list[Count]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sitrep.events.lexicons import count_cues
 
 if TYPE_CHECKING:
-    from sitrep.events.counts import Number
+    from sitrep.events.figures import Number
 
 KINDS = ("death", "injury", "arrest")
 _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"

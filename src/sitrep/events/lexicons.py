@@ -90,7 +90,7 @@ class CountCues:
     shooting_of_many: dict  # "quadruple" -> 4: a shooting named by how many were shot
     shooting_of_many_rx: re.Pattern  # "a quadruple shooting"
     victim_ordinals: dict  # "fourth" -> 4: "a fourth victim" tells at least four
-    victim_ordinal: re.Pattern  # "a fourth (shooting) victim"
+    victim_ordinal: re.Pattern  # "a fourth (shooting) victim", "the third person"
     nth_dead: re.Pattern  # "Third victim dies" opening a headline: the ordinal (group 1) of at least that many dead
     nth_dead_anywhere: re.Pattern  # the same words anywhere (a cheap test of a whole report)
     clause_opener: re.Pattern  # the last of these before a subject ends the clause before it
@@ -160,7 +160,8 @@ def count_cues() -> CountCues:
         victim_lived=re.compile(alternation(raw["victim_lived"]), re.I),
         vague_figure=re.compile(rf"(?:{alternation(raw['vague_figure'])})", re.I),
         victim_ordinals={k.lower(): int(v) for k, v in raw["victim_ordinals"].items()},
-        victim_ordinal=re.compile(rf"\b(?:a|the)\s+({'|'.join(raw['victim_ordinals'])})\s+(?:(?:shooting|gunshot)\s+)?victim\b", re.I),
+        victim_ordinal=re.compile(rf"\b(?:a|the)\s+({'|'.join(raw['victim_ordinals'])})\s+(?:(?:shooting|gunshot)\s+)?"
+                                  rf"(?:{'|'.join(raw['ranked_victims'])})\b", re.I),
         nth_dead=re.compile(rf"(?:^|[:|—–]\s*|\s-\s+)({'|'.join(raw['victim_ordinals'])})\s+(?:{alternation(raw['nth_dead'])})", re.I),
         nth_dead_anywhere=re.compile(rf"\b(?:{'|'.join(raw['victim_ordinals'])})\s+(?:{alternation(raw['nth_dead'])})", re.I),
         victims_total=re.compile(alternation(raw["victims_total"]), re.I),

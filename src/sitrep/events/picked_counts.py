@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sitrep.events.lexicons import count_cues
 
 if TYPE_CHECKING:
-    from sitrep.events.counts import Count, Number
+    from sitrep.events.figures import Count, Number
 
 _PICKED_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)  # "..., including one in critical condition"
 _PICKED_AFTER = re.compile(r"\s+(?:of\s+(?:them|those|whom|the\s+(?:victims|wounded|injured))\b|"

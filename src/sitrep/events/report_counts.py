@@ -3,7 +3,7 @@
 A report tells its shooting over many sentences, and the same victim may be told more than once:
 "A boy shot his brother ... The brother died at the hospital" is one dead, not also one wounded,
 but "Three women were shot and killed ... He then shot and injured a man" is three dead and one
-wounded. A lone wounded victim told apart from the dead (`another_victim`: "also", "the other
+wounded. A lone wounded victim told apart from the dead (`same_victim`: "also", "the other
 victim", "her mother", "the deputy", a different age, or words that say the victim lived) is a
 victim of its own. "Five people were shot; one died" is one dead and four wounded; the shooter
 who "then turned the gun on himself" adds one to the dead; in a report with no word of death, a
@@ -21,23 +21,12 @@ import re
 
 from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, Count, Number, killing_some, sentence_counts, shot_after
 from sitrep.events.lexicons import count_cues
+from sitrep.events.same_victim import A_PERSON, SELF, SELF_LATER, lone_wounded, one_victim_told_twice, other_sex
 from sitrep.model import Claim, Mention, Sentence, Span
 
 FIELD = {"death": "fatalities", "injury": "injuries", "arrest": "arrests"}  # count kind -> Mention field
-_VERB = re.compile(r"\b(?:was|were|is|are|has|had|remains?|suffered|shot|shoots|wounded|injured|hurt|hospitali[sz]ed|critical)\b", re.I)
-_SELF = re.compile(r"\b(?:himself|herself)\b", re.I)
-_SELF_LATER = re.compile(r"\b(?:then|before|after)\b.*\b(?:himself|herself)\b|\bown\s+life\b|"
-                         r"\bturn(?:ed|ing|s)\s+(?:the|a|his|her)\s+\w+\s+on\s+(?:himself|herself)\b", re.I | re.S)
-_DIED_NEXT = re.compile(r"\W{0,3}(?:and\s+)?(?:killed|dies|died|dead)\b", re.I)  # "Grandmother shot, and killed"
-_ACTIVE = re.compile(r"\W*(?:shot|shoots|shooting|wounded|wounding|injured|injuring|hit|struck|stabbed)\s+(?!in\b|by\b)", re.I)
-_ALSO = re.compile(r"\W*(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?also\b", re.I)  # "A woman | was also wounded"
-# the victim's sex, where the words give it: "a man was killed ... a woman was wounded" are two
-_MALE = re.compile(r"\b(?:man|boy|male|teenage\s+boy|father|son|brother|husband)\b", re.I)
-_FEMALE = re.compile(r"\b(?:woman|girl|female|teenage\s+girl|mother|daughter|sister|wife)\b", re.I)
-_AGE = re.compile(r"\b(\d{1,3})-(?:year|yr)s?-old\b|,\s+(\d{1,3}),")
 _MORE_OF_THEM = re.compile(r"\b(?:others?|more|additional|also)\b", re.I)
 _ONE_AND = re.compile(r"(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?and\b", re.I)  # "A 13-year-old boy and six (others)"
-_A_PERSON = re.compile(r"an?\s", re.I)  # "a 20-year-old man" (was shot): one victim, no figure
 _ONE = re.compile(r"one$", re.I)  # "one (of those hit by a bullet)": one victim of more told elsewhere
 _SHOT_AFTER = re.compile(r"\s+(?:(?:other\s+)?[\w'’-]+\s+){0,3}?(?:were|had been|have been|got)?\s*shot\b(?!\s+(?:and|dead))", re.I)
 # "Two 16-year-olds were taken to the hospital after being shot": all the victims, the dead among them
@@ -50,17 +39,10 @@ _PASSIVE_NEXT = re.compile(r"(?:\s*,[^,.]{0,40},)?\s+(?:was|is|has\s+been|had\s+
 _HURT_OBJECT = re.compile(r"\b(?:wounded|injured|shot|hit|struck|rushed|took|transported)\s+$", re.I)  # "rushed | a woman"
 _THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
-_ANOTHER = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\b", re.I)
-_AFTER = re.compile(r"\b(?:after|days after|hours after|when)\b", re.I)
 _SURVIVED = re.compile(r"\b(?:condition|hospital|wounded|injur\w*|hurt)\b", re.I)
-_ALIVE_NOW = re.compile(r"\b(?:is|are|was|were|remains?|remained|listed)\b[^.;]{0,40}?\bcondition\b|"
-                        r"\b(?:is|are)\s+(?:being\s+treated|recovering)\b", re.I)
 _OWN_LIFE = re.compile(r"\bown\s+life\b", re.I)  # "before taking his own life"
-_RECOVERING = re.compile(r"\brecover(?:y|ing|s)\b|\bcondition\b", re.I)
 _SHOOTER_TOLD = re.compile(r"suicide|himself|herself|\bself\b|gunman|shooter|suspect|including|\bown\s+life", re.I)
 _PART_OF = re.compile(r"[\w-]+\s+of\s+(?:the|those|these)\s+[\w-]+", re.I)  # "One of the five"
-_THEN_HURT = re.compile(r"\b(?:then|also|later)\s+(?:shot|shoots|wounded|wounds|injured|injures|stabbed|stabs)"
-                        r"(?:\s+and\s+(?:wounded|injured|wounds|injures))?\s+$", re.I)
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "2nd", "3rd", "4th", "5th", "6th", "7th")
 _SOME_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)
 # "(one) of them later died", "(one) has since died": the dead are some of those counted before
@@ -116,70 +98,6 @@ def _toll_with_shooter(dead: int, seen: tuple, sentences: list[Sentence], text: 
         c.value for c in sentence_counts(text, s.start, s.end, numbers) if c.kind == "death") for s in sentences)
 
 
-def one_victim_told_twice(m: Mention, sentences: list[Sentence], text: str, body_end: int | None = None) -> None:
-    """"A boy shot his brother ... The brother died at the hospital": one victim told before and
-    after he died is dead, not also wounded. A lone wounded victim told without a figure, in
-    another sentence than the deaths, is taken for one of the dead."""
-    hurt, dead = m.evidence.get("injuries"), m.evidence.get("fatalities")
-    if not m.fatalities or m.injuries != 1 or hurt is None or dead is None:
-        return
-    told_in = next((s for s in sentences if s.start <= hurt.start < s.end), None)
-    subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
-    if not lone_wounded(m) or _ANOTHER.search(hurt.text) or OTHERS_NEXT.search(hurt.text) or _ANOTHER.search(subject):
-        return  # a figure ("one other person was wounded", "wounded another") is a victim of its own
-    if m.fatalities == 1 and _SELF_LATER.search(dead.text) and not _SELF.search(text, hurt.start, hurt.end + 24):
-        return  # the one dead is the shooter ("took his own life after he shot a deputy"): the wounded is
-        # his victim, unless it is he ("a junior student shot himself")
-    if body_end is not None and dead.start >= body_end and told_in is not None and _RECOVERING.search(told_in.text):
-        return  # "Man, woman killed ..." heading a report of a boy "on the road to recovery": not one of them
-    if dead.end <= hurt.start < (len(text) if body_end is None else body_end) and _ALIVE_NOW.search(hurt.text):
-        return  # "He remains in stable condition", told after the death (in the body): someone else
-    if told_in is not None and another_victim(text, hurt, dead, told_in, sentences):
-        return
-    if any(s.start <= hurt.start < s.end and s.start <= dead.start < s.end for s in sentences) \
-            and not (dead.end <= hurt.start and _AFTER.search(text, dead.end, hurt.start)):
-        return  # "a man was killed and a woman was wounded": two victims in one sentence, but
-        # "a boy died after he was shot in the head" is one victim told twice
-    m.injuries = None
-    del m.evidence["injuries"]
-    m.claims = [c for c in m.claims if c.field != "injuries"]
-
-
-def another_victim(text: str, hurt: Span, dead: Span, told_in: Sentence, sentences: list[Sentence]) -> bool:
-    """Do the words tell the lone wounded victim (`hurt`, in sentence `told_in`) apart from the
-    dead: its subject names another person ("her mother", "the deputy", "also"), the victim lived
-    ("is expected to recover", in its sentence or the next), or its age differs from the dead's?"""
-    cues = count_cues()
-    if _SELF.search(hurt.text) or _DIED_NEXT.match(text, hurt.end) or _ACTIVE.match(hurt.text):
-        return False  # "shot himself", "Grandmother shot, killed", "shot his father": no subject of its own
-    before = text[told_in.start:hurt.start]
-    if _THEN_HURT.search(before):
-        return True  # "He then shot and injured a man": a second act, on someone else
-    opener = cues.clause_opener.match(before)
-    clause = before[opener.end():] if opener else before  # "Police said | the mother, Jane Doe, was ..."
-    verb = _VERB.search(hurt.text)
-    subject = clause + hurt.text[:verb.start() if verb else len(hurt.text)]
-    if cues.other_victim_subject.search(subject) or cues.other_victim_role.match(subject) \
-            or _ALSO.match(text, hurt.end, min(told_in.end, hurt.end + 12)):
-        return True
-    after = next((s for s in sentences if s.start >= told_in.end), None)
-    if cues.victim_lived.search(text, hurt.start, after.end if after is not None else told_in.end):
-        return True
-    if _other_sex(subject, dead.text):
-        return True
-    dead_in = next((s for s in sentences if s.start <= dead.start < s.end), None)
-    hurt_age = _AGE.findall(subject)
-    dead_age = _AGE.findall(text, dead_in.start if dead_in else dead.start, dead.end)
-    return bool(hurt_age and dead_age) and hurt_age[-1] != dead_age[-1]
-
-
-def _other_sex(hurt_subject: str, dead_words: str) -> bool:
-    """The wounded victim's subject and the dead's words each name one sex, and not the same one."""
-    hurt_male, hurt_female = bool(_MALE.search(hurt_subject)), bool(_FEMALE.search(hurt_subject))
-    dead_male, dead_female = bool(_MALE.search(dead_words)), bool(_FEMALE.search(dead_words))
-    return hurt_male != hurt_female and dead_male != dead_female and hurt_male != dead_male
-
-
 def others_besides(text: str, start: int, end: int) -> bool:
     """The figure text[start:end] counts victims besides those told before it ("two other men were
     grazed", "three others were hurt"), not the rest of them ("the other two were taken to ...")."""
@@ -190,7 +108,7 @@ def wounded_besides(m: Mention, found: dict, text: str) -> bool:
     """"A woman was wounded ... Two other men were grazed": a figure of others (`found`'s injury, a
     sentence's counts) wounded besides the mention's lone wounded victim adds to it (3); says if so."""
     hurt, lone, dead = found.get("injury"), m.evidence.get("injuries"), m.evidence.get("fatalities")
-    if hurt is None or not lone_wounded(m) or not _A_PERSON.match(lone.text) or not others_besides(text, hurt[1], hurt[2]) \
+    if hurt is None or not lone_wounded(m) or not A_PERSON.match(lone.text) or not others_besides(text, hurt[1], hurt[2]) \
             or not (_PASSIVE_NEXT.match(text, lone.end) or _HURT_OBJECT.search(text, max(0, lone.start - 16), lone.start)):
         return False  # ("was shot in the neck" may tell one of the dead: the others are besides them)
     if any(w in lone.text.lower() for w in _ORDINALS):
@@ -202,13 +120,6 @@ def wounded_besides(m: Mention, found: dict, text: str) -> bool:
     return True
 
 
-def lone_wounded(m: Mention) -> bool:
-    """The mention's one wounded victim rests on words without a figure ("a man", "was shot in the leg")."""
-    hurt = m.evidence.get("injuries")
-    return m.injuries == 1 and hurt is not None and bool(_A_PERSON.match(hurt.text)
-                                                         or count_cues().singular_injured.fullmatch(hurt.text))
-
-
 def victims_in_all(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], background) -> None:
     """"One of the five shooting victims", "a quadruple shooting that killed one": a figure of all
     the victims, the dead and the wounded, tells the wounded (the rest of them) where the report
@@ -216,25 +127,25 @@ def victims_in_all(m: Mention, sentences: list[Sentence], text: str, numbers: li
     tells at least four, whatever figure came before. `background(words)` says a sentence is none
     of this shooting's."""
     low = text.lower()
-    if "victim" not in low and "ple shooting" not in low and "ble shooting" not in low:
+    has_rank = any(w in low for w in _ORDINALS)
+    if "victim" not in low and "ple shooting" not in low and "ble shooting" not in low and not has_rank:
         return  # most reports: no word any figure of all the victims needs
     cues = count_cues()
     hurt = m.evidence.get("injuries")
     # (a figure of some of them, "two of the victims were teens", is no figure of all)
     told = m.injuries is not None and not (open_wounded(m) or (hurt is not None and _SOME_OF.match(text, hurt.end)))
-    ranked = any(w in low for w in _ORDINALS) and cues.victim_ordinal.search(text) is not None
+    ranked = has_rank and count_cues().victim_ordinal.search(text) is not None
     if told and not ranked:
         return  # an exact figure of the wounded: only a later victim's rank says more
     value = {n.start: n.value for n in numbers}
     dead, hurt_now = m.fatalities or 0, m.injuries or 0
     for s in sentences:
         words = low[s.start:s.end] if len(low) == len(text) else s.text.lower()
-        if "victim" not in words and "shooting" not in words:
+        if "victim" not in words and "shooting" not in words and not (ranked and any(w in words for w in _ORDINALS)):
             continue
         found = []
         # the rank of a victim told as wounded ("a third victim was identified" may be one of the dead)
-        if ranked and "victim" in words and not (cues.death.search(s.text) or "fatal" in words) \
-                and (cues.injury.search(s.text) or "wound" in words):
+        if ranked and not (cues.death.search(s.text) or "fatal" in words) and (cues.injury.search(s.text) or "wound" in words):
             found += [(cues.victim_ordinals[x.group(1).lower()], x) for x in cues.victim_ordinal.finditer(s.text)]
         if not told and "victims" in words:
             found += [(value.get(s.start + x.start("n" if x.group("n") else "total")), x)
@@ -351,11 +262,11 @@ def shot_includes_killed(m: Mention, text: str) -> None:
     if not m.injuries or not m.fatalities or hurt is None or dead is None:
         return
     if m.fatalities == 1 and lone_wounded(m) and dead.end <= hurt.start and _PASSIVE_NEXT.match(text, hurt.end) \
-            and _other_sex(hurt.text, dead.text):
+            and other_sex(hurt.text, dead.text):
         return  # "A man was killed ... A woman was shot in the arm": two victims, not one told twice
     # the shooter's own death told after his shooting ("shot a deputy and then killed himself") is
     # none of those he shot, even as the only death (not "a boy fatally shot himself")
-    own_death = _SELF_LATER.search(dead.text) if m.fatalities == 1 else _SELF.search(dead.text) or _OWN_LIFE.search(dead.text)
+    own_death = SELF_LATER.search(dead.text) if m.fatalities == 1 else SELF.search(dead.text) or _OWN_LIFE.search(dead.text)
     victims_dead = m.fatalities - (1 if own_death else 0)
     if victims_dead > m.injuries or _SURVIVED.search(hurt.text):
         return  # "her father is in critical condition after they were shot": the survivors alone

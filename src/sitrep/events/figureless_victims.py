@@ -1,0 +1,90 @@
+"""Victims a sentence tells without a figure: a list of victims, or one wounded victim.
+
+"The mother, grandmother and a family friend were critically wounded" is three wounded and
+"killed his son, his daughter and himself" three dead, one per person listed; "was wounded", "is
+in critical condition" or, where no word of death is near, "was rushed to the hospital" is one
+wounded, unless "no one" was hurt, the victim is told in a relative clause or died of the wound.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.events.figures import Count
+from sitrep.events.lexicons import count_cues
+
+_FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
+_NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
+# "no other student was injured", "neither the driver nor the other passenger was hurt"
+_NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w'’-]+\s+){1,3}?)?$", re.I)
+# "relatives of a man who was found dead protested": a death in a relative clause is background.
+_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+_LISTED_NEEDS = ("wound", "injur", "hurt", "shot", "shoot", "suffer", "sustain")  # in every listed-victims verb
+_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
+_UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
+_DIED_AFTER = re.compile(r"\b(?:died|dies|killed|dead)\b[^.;]{0,40}?\b(?:after|when)\b", re.I)
+
+
+def listed_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
+    """"The mother, grandmother and a family friend were critically wounded": one per victim listed
+    (in place of a figure read inside the list: "A man and a police officer suffered injuries")."""
+    if " and " not in sentence:
+        return []
+    lowered_sentence = sentence.lower()
+    if not any(w in lowered_sentence for w in _LISTED_NEEDS):
+        return []  # most sentences: no word either list's verb needs
+    verb = count_cues().listed_injured_verb.search(sentence)
+    m = count_cues().listed_injured.search(sentence, 0, verb.end()) if verb is not None else None
+    if m is None:  # "shot her estranged husband and their son": the list after the verb
+        m = count_cues().listed_injured_object.search(sentence)
+        if m is None or count_cues().death.search(sentence):
+            return []
+    victims = len(_LIST_SEPARATOR.split(m.groupdict().get("list") or m.group()))
+    hurt = [c for c in counts if c.kind == "injury"]
+    if any(not (start + m.start() <= c.start and c.end <= start + m.end()) for c in hurt) or sum(c.value for c in hurt) >= victims:
+        return []
+    for c in hurt:
+        counts.remove(c)
+    return [Count("injury", victims, start + m.start(), start + m.end())]
+
+
+def listed_kin_dead(sentence: str, start: int, counts: list[Count]) -> list[Count] | None:
+    """"Killed his son, his daughter and himself": one dead per victim listed after the verb (the
+    counts with the list in their place), or None when no such list outnumbers the figures in it."""
+    low = sentence.lower()
+    if not any(w in low for w in (" his ", " her ", " their ", "himself", "herself")):
+        return None  # most sentences: no victim told by whose they were, nor the killer himself
+    m = count_cues().listed_killed_object.search(sentence)
+    if m is None:
+        return None
+    s, e = start + m.start(), start + m.end()
+    victims = len(_LIST_SEPARATOR.split(m.group("list")))
+    inside = [c for c in counts if s <= c.start and c.end <= e]
+    if sum(c.value for c in inside if c.kind == "death") >= victims:
+        return None
+    return [c for c in counts if c not in inside] + [Count("death", victims, s, e)]
+
+
+def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
+    """One wounded victim told without a figure ("was wounded", "is in critical condition"),
+    unless the sentence already gives a figure or goes on to say the victim died."""
+    if any(c.kind == "injury" for c in counts):
+        return []
+    cues = count_cues()
+    lowered = sentence.lower()
+    if not any(w in lowered for w in cues.singular_injured_needs):
+        return []  # most sentences: no word any of the patterns needs
+    m = cues.singular_injured.search(sentence)
+    if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
+        more = cues.singular_injured_more.search(sentence)
+        m = more if more is not None and (m is None or more.start() < m.start()) else m
+    if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
+        return []
+    if _FATALLY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
+        return []  # "fatally wounding his brother": the death words count him
+    if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()) or _DIED_AFTER.search(sentence, 0, m.start()) \
+            or _NO_SUBJECT.search(sentence, max(0, m.start() - 60), m.start()):
+        return []  # "no one was hurt"; "the boy died after he was shot in the head": one victim, dead
+    if cues.singular_injured_weak.fullmatch(m.group()) and (cues.death.search(sentence) or _UNHURT_OR_DEAD.search(sentence)):
+        return []  # "was taken to a hospital, where he was pronounced dead", "as a precaution"
+    return [Count("injury", 1, start + m.start(), start + m.end())]
