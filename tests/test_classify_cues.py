@@ -174,3 +174,13 @@ def test_police_asking_a_crowd_to_leave_is_no_intervention():
     text = ("On 3 May, about 40 students staged a sit-in outside the education ministry over exam fees. "
             "The police asked them to disperse, and the protest remained peaceful.")
     assert _types(text) == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize("text", [
+    ("On 7 January, students and lecturers staged a demonstration outside the courthouse to demand the "
+     "release of 3 students who were arrested at an earlier march."),
+    ("On 4 June, families and friends of two men arrested on Sunday blocked a lane of the coast road "
+     "to demand their release."),
+])
+def test_the_arrests_a_protest_is_about_are_no_intervention(text):
+    assert _types(text) == {"Peaceful protest"}

@@ -127,6 +127,17 @@ def _arrested_protest() -> tuple[str, str]:
     return rule["from"], rule["to"]
 
 
+@lru_cache(maxsize=1)
+def _arrests_cause() -> re.Pattern:
+    return re.compile(_cues_file()["arrested_protest"]["cause_before"], re.I)
+
+
+def arrests_are_the_cause(words_before: str) -> bool:
+    """Whether an arrest figure, given the words just before it, tells the arrests a protest is
+    about ("demanding the release of 2 students who were arrested"), not arrests at the protest."""
+    return _arrests_cause().search(words_before) is not None
+
+
 def protest_after_arrests(sub_event_type: str | None, arrests: int | None) -> str | None:
     """The sub-type of an event once its report's arrest count is known: people arrested at a
     peaceful protest make it a protest with intervention (ACLED); any other sub-type stays."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sitrep.events import attribution as attr
 from sitrep.events.actors import crowd_actor, may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
-from sitrep.events.classify import classify, cue_label
+from sitrep.events.classify import arrests_are_the_cause, classify, cue_label
 from sitrep.events.crime_report import POLITICAL, VIOLENT, one_crime_per_report, toll_told_elsewhere
 from sitrep.events.counts import document_numbers, sentence_counts, totals
 from sitrep.events.dates import date_the_violence, document_dates, event_date
@@ -277,6 +277,10 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
     if date_span is not None:
         m.evidence["date"] = date_span
     add_counts(m, counts, claimant, text)
+    arrested = m.evidence.get("arrests")
+    if m.event_type == "Protests" and arrested is not None and arrests_are_the_cause(text[max(0, arrested.start - 60):arrested.start]):
+        m.arrests = None  # the arrests the protest is about, not arrests at it
+        del m.evidence["arrests"]
     if claimant[0]:
         m.attribution = claimant[0]
         m.evidence["attribution"] = claimant[1]
