@@ -130,7 +130,8 @@ def localize_actors(mentions: list[Mention]) -> list[Mention]:
         def local(actor: Actor | None) -> Actor | None:
             if actor is not None and is_generic(actor) and actor.name in named:
                 actor = replace(named[actor.name], alias=actor.alias)
-            elif actor is not None and rebels is not None and is_generic(actor) and actor.alias.lower() in _rebel_words():
+            elif (actor is not None and rebels is not None and is_generic(actor)
+                  and actor.alias.lower() in _rebel_words()):
                 actor = replace(rebels, alias=actor.alias)  # "the rebels" of a report naming one rebel group
             return localize(actor, code, name)
 

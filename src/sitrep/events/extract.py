@@ -278,7 +278,8 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
         m.evidence["date"] = date_span
     add_counts(m, counts, claimant, text)
     arrested = m.evidence.get("arrests")
-    if m.event_type == "Protests" and arrested is not None and arrests_are_the_cause(text[max(0, arrested.start - 60):arrested.start]):
+    if (m.event_type == "Protests" and arrested is not None
+            and arrests_are_the_cause(text[max(0, arrested.start - 60):arrested.start])):
         m.arrests = None  # the arrests the protest is about, not arrests at it
         del m.evidence["arrests"]
     if claimant[0]:
