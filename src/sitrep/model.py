@@ -118,6 +118,10 @@ ACTOR_CATEGORIES: dict[str, int] = {
     "Civilians": 7,
     "External/Other forces": 8,
 }
+# The categories of organised armed actors: state forces (at home or abroad) and non-state groups.
+STATE_FORCES = ("State forces", "External/Other forces")
+NON_STATE_ARMED = ("Rebel group", "Political militia", "Identity militia")
+ARMED = STATE_FORCES + NON_STATE_ARMED
 
 
 @dataclass

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.model import Actor, ActorMention, Analysis, Mention
+from sitrep.model import NON_STATE_ARMED, Actor, ActorMention, Analysis, Mention
 from sitrep.nlp.actors import load_actor_lexicon
 from sitrep.nlp.countries import acled_country_name
 from sitrep.nlp.data_files import read_yaml
@@ -81,7 +81,7 @@ def armed_doer_of_a_riot(actor: Actor) -> bool:
     """A named armed group whose members in a "riot" sentence make it the group's own violence
     ("suspected CODECO elements attacked a vehicle"), unless ACLED codes its crowds as Rioters
     (Israeli settlers, party student wings)."""
-    return (actor.category in ("Rebel group", "Political militia", "Identity militia")
+    return (actor.category in NON_STATE_ARMED
             and not actor.name.startswith("Unidentified Armed") and actor.name not in _crowd_groups())
 
 

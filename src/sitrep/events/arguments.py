@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from sitrep.events.actors import armed_doer_of_a_riot, crowd_actor, identified_groups, target_only
 from sitrep.events.attribution import police_onlooker
 from sitrep.events.lexicons import triggers
-from sitrep.model import Actor, ActorMention, Mention, Span
+from sitrep.model import ARMED, STATE_FORCES, Actor, ActorMention, Mention, Span
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _STRUCK_A_MINE = re.compile(
@@ -50,8 +50,6 @@ _AND = re.compile(r"^[\s,]*(?:[\w-]+\s+){0,2}?(?:\([^)]*\)\s*)?(?:and|&)\s+(?:th
 # where the police are a party only when they use force or are attacked (at a protest or riot,
 # arrests and removals count as their intervention too: left to the crowd rules below)
 _FORCE_ONLY = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-_STATE = ("State forces", "External/Other forces")
-_ARMED = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
 
 @dataclass
@@ -152,12 +150,12 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMention], ev
         crowd = None  # "suspected CODECO elements attacked...": an armed group, no crowd, is no riot
     if crowd is not None:
         others = [a for a in side1 + side2 if a is not crowd and a.actor.name != crowd.actor.name]
-        assoc = [a for a in side1 if a in others and a.actor.category not in _STATE and not target_only(a.actor)]
+        assoc = [a for a in side1 if a in others and a.actor.category not in STATE_FORCES and not target_only(a.actor)]
         side2 = [a for a in others if a not in assoc]
         if event_type == "Protests" and sub_event_type == "Peaceful protest":
             side2 = []  # a peaceful protest has no counterpart
         else:
-            side2 = [a for a in side2 if a.actor.category in _STATE or event_type == "Riots"]
+            side2 = [a for a in side2 if a.actor.category in STATE_FORCES or event_type == "Riots"]
         side1 = [crowd] + assoc
     elif event_type == "Violence against civilians":
         civilians = [a for a in side2 if a.actor.category == "Civilians"]
@@ -227,10 +225,10 @@ def armed_target_is_a_battle(m: Mention) -> None:
     """ACLED: an attack whose target is an armed force is a battle, not violence against civilians;
     and a "riot" whose doer is a named armed group (no crowd words) is that group's violence."""
     if m.event_type == "Riots" and m.actor1 is not None and armed_doer_of_a_riot(m.actor1):
-        armed_target = m.actor2 is not None and m.actor2.category in _ARMED
+        armed_target = m.actor2 is not None and m.actor2.category in ARMED
         m.event_type, m.sub_event_type = (("Battles", "Armed clash") if armed_target
                                           else ("Violence against civilians", "Attack"))
         return
     if (m.sub_event_type == "Attack" and m.actor1 is not None and m.actor2 is not None
-            and m.actor1.category in _ARMED and m.actor2.category in _ARMED):
+            and m.actor1.category in ARMED and m.actor2.category in ARMED):
         m.event_type, m.sub_event_type = "Battles", "Armed clash"

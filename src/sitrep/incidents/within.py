@@ -16,7 +16,7 @@ from sitrep.incidents.compare import (
     actor_points, actors_of, count_points, date_interval, date_points, is_revision, place_precision,
     place_points, type_points)
 from sitrep.incidents.rules import rules
-from sitrep.model import Document, Mention
+from sitrep.model import NON_STATE_ARMED, Document, Mention
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
@@ -286,9 +286,6 @@ def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
         claims=claims, confidence=max(m.confidence for m in group), evidence=evidence)
 
 
-_NAMED_ARMED = ("Rebel group", "Political militia", "Identity militia")
-
-
 def _sides(group: list[Mention], event_type: str, headline_at: int | None) -> tuple:
     """The group's actor1 and actor2, each the first its sentences give (an armed group named
     before an unidentified one, which it identifies). A headline's terse words
@@ -304,7 +301,7 @@ def _sides(group: list[Mention], event_type: str, headline_at: int | None) -> tu
     actor1 = doers[0] if doers else None
     if actor1 is not None and actor1.name.startswith("Unidentified Armed Group"):
         # "armed men attacked ..." then "JNIM claimed the attack": the group named identifies the men
-        actor1 = next((a for a in doers if a.category in _NAMED_ARMED and not a.name.startswith("Unidentified")),
+        actor1 = next((a for a in doers if a.category in NON_STATE_ARMED and not a.name.startswith("Unidentified")),
                       actor1)
     actor2 = next((m.actor2 for m in group if m.actor2 and m.actor2 != actor1), None)
     return actor1, actor2

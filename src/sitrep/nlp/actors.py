@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sitrep.model import ACTOR_CATEGORIES, Actor, ActorMention, Span
+from sitrep.model import ACTOR_CATEGORIES, NON_STATE_ARMED, Actor, ActorMention, Span
 from sitrep.nlp.countries import acled_country_name, countries
 from sitrep.nlp.data_files import read_yaml
 
@@ -295,7 +295,7 @@ def _match_alias(lex: ActorLexicon, t: _Tokens, i: int) -> tuple[int, Actor] | N
             continue
         if e.context is not None and not t.has_context(e.context):
             continue
-        if e.actor.category in ("Rebel group", "Political militia", "Identity militia") and not e.generated:
+        if e.actor.category in NON_STATE_ARMED and not e.generated:
             nxt = i + size
             if nxt < len(t.lower) and t.lower[nxt] in lex.member_nouns and t.joined(nxt - 1, 2):
                 size += 1  # "Hamas fighters", "M23 rebels"
