@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +23,8 @@ class Rules:
     day_names: frozenset[str]  # words that name a day: weekdays, months (data/merge_rules.yaml, date_vote)
     figure_words: frozenset[str]  # words that state a figure ("three", "both"; data/merge_rules.yaml, tolls)
     majority_tolls: frozenset[str]  # disorder types whose death toll is the reports' majority (tolls)
+    death_told: re.Pattern  # words that tell a death though no toll was read ("murder charges"; tolls)
+    roundup: re.Pattern  # words of a toll told of several shootings ("in separate shootings"; tolls)
 
     def __getitem__(self, key: str):
         return self.raw[key]
@@ -57,4 +60,6 @@ def rules() -> Rules:
                  loose_disorders=frozenset(raw["type_compat"].get("loose_disorders") or ()),
                  day_names=frozenset(w.lower() for w in raw["date_vote"]["day_names"]),
                  figure_words=frozenset(w.lower() for w in raw["tolls"]["figure_words"]),
-                 majority_tolls=frozenset(raw["tolls"].get("by_majority") or ()))
+                 majority_tolls=frozenset(raw["tolls"].get("by_majority") or ()),
+                 death_told=re.compile("|".join(raw["tolls"]["death_told"]), re.I),
+                 roundup=re.compile("|".join(raw["tolls"]["roundup"]), re.I))

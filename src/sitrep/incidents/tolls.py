@@ -34,7 +34,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from sitrep.events.lexicons import count_cues
 from sitrep.incidents.compare import is_revision
@@ -62,7 +61,7 @@ def own_figures(members: list[Mention], field: str) -> list[Mention]:
     the city") is none of one incident's, so where another report gives a figure of its own it takes
     no part in the event's count (data/merge_rules.yaml, tolls.roundup). Only `field` is left out:
     the report's other figure still tells what it tells."""
-    several = {id(m) for m in members if getattr(m, field) is not None and _roundup().search(_sentence_of(m, field))}
+    several = {id(m) for m in members if getattr(m, field) is not None and rules().roundup.search(_sentence_of(m, field))}
     if not several or not any(getattr(m, field) is not None and id(m) not in several for m in members):
         return members  # no round-up, or no figure of its own: the round-up's stands
     return [replace(m, **{field: None}) if id(m) in several else m for m in members]
@@ -80,16 +79,6 @@ def _sentence_of(m: Mention, field: str) -> str:
     opened = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     closed = [at for at in (text.find(". ", end), text.find("\n", end)) if at != -1]
     return text[opened:min(closed, default=len(text))]
-
-
-@lru_cache(maxsize=1)
-def _death_told() -> re.Pattern:
-    return re.compile("|".join(rules()["tolls"]["death_told"]), re.I)
-
-
-@lru_cache(maxsize=1)
-def _roundup() -> re.Pattern:
-    return re.compile("|".join(rules()["tolls"]["roundup"]), re.I)
 
 
 def best_injuries(members: list[Mention]) -> int | None:
@@ -188,7 +177,7 @@ def conservative_fatalities(members: list[Mention]) -> int:
     last_death = max(deaths, default=None)
     for m in members:
         if m.fatalities is None and m.injuries is not None and (last_death is None or published(m) >= last_death) \
-                and not (last_death is not None and _death_told().search(m.span.text)):
+                and not (last_death is not None and rules().death_told.search(m.span.text)):
             votes[0] += cfg["wounded_only_vote"]  # ("arrested on murder charges": its reading missed the death)
     most = max(votes.values())
     tied = {v for v, n in votes.items() if n == most}
