@@ -145,14 +145,15 @@ def protest_after_arrests(sub_event_type: str | None, arrests: int | None) -> st
     return after if sub_event_type == before and arrests else sub_event_type
 
 
-def cue_label(text: str, replacing: str | None = None) -> str | None:
+def cue_label(text: str, replacing: str | None = None, sub_type: str | None = None) -> str | None:
     """The first keyword rule that matches the text, or None.
 
     With `replacing` (the event type or the sub-type the model chose, or "none"), only override
-    rules allowed to replace it are tried.
+    rules allowed to replace it are tried; with `sub_type` as well (an event type and its
+    sub-type), rules that replace either.
     """
     if replacing is not None:
-        return _forced_label(text.lower(), replacing)
+        return _forced_label(text.lower(), replacing, sub_type)
     for cue in cues():
         if cue.fallback and cue.pattern.search(text):
             return cue.sub_event_type

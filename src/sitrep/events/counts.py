@@ -33,7 +33,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from sitrep.events.family_counts import listed_dead
-from sitrep.events.figure_kind import ASIDE, kind_of
+from sitrep.events.figure_kind import ASIDE, RELATIVE, kind_of
 from sitrep.events.figureless_victims import listed_kin_dead, listed_wounded, one_wounded
 from sitrep.events.figures import Count, Number, document_numbers  # noqa: F401 (counts' readers import them from here)
 from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data
@@ -41,8 +41,6 @@ from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_co
 
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
 _DENIED_HARM = re.compile(r"\b(?:no|not|never|without)\s+(?:[\w'-]+\s+)?[\w'-]+\W*$", re.I)  # "there was no fatality"
-# "relatives of a man who was found dead protested": a death in a relative clause is background.
-_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+$", re.I)
 # "four individuals who had been shot": the clause tells what befell the counted themselves
 _SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
@@ -147,7 +145,7 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         if as_lowered and lowercase_rx is not None and not lowercase_rx.search(low):
             continue  # a cheap "no" (most patterns, most sentences); a "yes" reads the text itself
         m = rx.search(sentence)
-        if not m or _RELATIVE.search(m.group()) or (_relative_before(sentence, m) and not _ACTIVE_OBJECT.match(m.group())):
+        if not m or RELATIVE.search(m.group()) or (_relative_before(sentence, m) and not _ACTIVE_OBJECT.match(m.group())):
             continue  # (the relative clause tells its subject: "the man who fatally shot his wife" still killed her)
         words_start = m.start() + re.match(r"\W*", m.group()).end()
         if count_cues().not_a_toll_before.search(sentence[:words_start]):
@@ -220,7 +218,7 @@ def _relative_before(sentence: str, m: re.Match) -> bool:
     """A relative pronoun just before the words ("a man who was found dead"), unless its clause
     closed before them ("the boy who was shot was pronounced dead")."""
     rel = None
-    for rel in _RELATIVE.finditer(sentence, max(0, m.start() - 16), m.start() + 1):
+    for rel in RELATIVE.finditer(sentence, max(0, m.start() - 16), m.start() + 1):
         pass
     return rel is not None and not _CLAUSE_VERB.search(sentence, rel.end(), m.start())
 

@@ -138,10 +138,9 @@ def told_with_the_violence(d: DateMention, text: str) -> bool:
     "in connection with the shooting that was reported at Tuesday night"): a day of no step said
     with the violence, not beside a side story ("Earlier in the day Friday, the police said ...")."""
     cues = date_cues()
-    if _WHEN_AFTER.match(text, d.span.end) and cues.before.search(text, d.span.end, d.span.end + 50):
-        after = cues.before.search(text, d.span.end, d.span.end + 50)
-        if after.group("act") or after.group("noun"):
-            return True  # "at 4:30 p.m. Saturday when the shooting occurred"
+    after = _WHEN_AFTER.match(text, d.span.end) and cues.before.search(text, d.span.end, d.span.end + 50)
+    if after and (after.group("act") or after.group("noun")):
+        return True  # "at 4:30 p.m. Saturday when the shooting occurred"
     found = [m for m in cues.before.finditer(*_sentence_before(d.span.start, text)) if not m.group("said")]
     return bool(found) and (found[-1].group("act") or found[-1].group("noun")) is not None
 

@@ -236,7 +236,7 @@ def _graver_protest(m: Mention, told: list) -> None:
     if m.event_type != "Protests":
         return
     for s in told:
-        graver = cue_label(s.text, replacing=m.event_type) or cue_label(s.text, replacing=m.sub_event_type)
+        graver = cue_label(s.text, replacing=m.event_type, sub_type=m.sub_event_type)
         if graver and graver != m.sub_event_type:
             crowd = crowd_actor(m.event_type)
             m.sub_event_type, m.event_type = graver, sub_event_types()[graver]

@@ -36,7 +36,8 @@ _THEIR_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:who|that)\s+(?:had\s+b
 _OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were injured": the rest only
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
 _AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
-_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+# "relatives of a man who was found dead protested": a death in a relative clause is background
+RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 # "53 other people — including a 10-year-old girl — were wounded": the aside between dashes is skipped
 ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|\s--\s[^.;]{1,80}?\s--(?=\s)")
 
@@ -74,7 +75,7 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
         return None  # "Two adults inside the home were not hurt"
     if number.value > 1 and _SINGULAR_AUX.match(m.group("aux")) and _OTHER_SUBJECT.search(window, 0, m.start("aux")):
         return None  # "with three other friends when she was shot": the verb's subject is someone else
-    if _RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before) \
+    if RELATIVE.search(window, 0, m.start(kind)) and not _AMONG.search(before) \
             and not (number.value > 1 and _THEIR_CLAUSE.fullmatch(window, 0, m.start(kind)) and not _OTHER.search(before)):
         return None  # "relatives of a man who was found dead": background in a relative clause
     if kind == "injury" and window[max(0, m.start(kind) - 6):m.start(kind)].lower() == "fatal ":

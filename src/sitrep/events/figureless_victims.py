@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.figure_kind import RELATIVE
 from sitrep.events.figures import Count
 from sitrep.events.lexicons import count_cues
 
@@ -17,8 +18,6 @@ _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
 _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
 # "no other student was injured", "neither the driver nor the other passenger was hurt"
 _NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w'’-]+\s+){1,3}?)?$", re.I)
-# "relatives of a man who was found dead protested": a death in a relative clause is background.
-_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 _LISTED_NEEDS = ("wound", "injur", "hurt", "shot", "shoot", "suffer", "sustain")  # in every listed-victims verb
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
 _UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
@@ -78,7 +77,7 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
         more = cues.singular_injured_more.search(sentence)
         m = more if more is not None and (m is None or more.start() < m.start()) else m
-    if m is None or _RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
+    if m is None or RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
         return []
     if _FATALLY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
         return []  # "fatally wounding his brother": the death words count him
