@@ -184,3 +184,20 @@ def test_police_asking_a_crowd_to_leave_is_no_intervention():
 ])
 def test_the_arrests_a_protest_is_about_are_no_intervention(text):
     assert _types(text) == {"Peaceful protest"}
+
+
+def test_a_death_investigated_as_a_suicide_is_no_suicide_bomb():
+    # the model's "suicide" reading needs a bomb, a blast or a device to stand
+    assert "Suicide bomb" not in _types("Boy's death in Clark County investigated as apparent suicide")
+    assert "Suicide bomb" in _types("A suicide bomber detonated his explosives at a checkpoint outside the city on "
+                                    "Monday, killing four soldiers, the army said.")
+
+
+@pytest.mark.parametrize("text", [
+    "A 14-year-old was killed in a hunting accident on Saturday when his uncle's rifle went off in a deer stand.",
+    "Wildlife officers said a hunter was wounded by a member of his own party near Granite Ridge on Sunday.",
+    "Girl, 6, hurt after her brother accidentally fires a pistol he found in a drawer",
+])
+def test_an_unintentional_shooting_is_gun_violence_told_as_crime(text):
+    # gun-violence archives count shootings nobody meant; sitrep codes them as crime, which `--scope acled` drops
+    assert _coded(text) == [("Attack", "Criminal violence")]

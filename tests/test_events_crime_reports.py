@@ -461,3 +461,40 @@ def test_a_report_with_no_toll_that_tells_someone_hurt_has_one_wounded():
                 "hurt, and officers found bullet holes in the front door.")[1] is None
     assert toll("Police said a hunter was found in a wooded area with a single gunshot wound to the head on "
                 "Saturday.\n\nThe county coroner was called to the scene.")[1] is None
+
+
+def test_a_time_after_the_wounded_is_no_one_they_hurt():
+    # "six injured the night before": "the night" is when, not whom the six injured
+    assert counts("Friends gathered at the club to remember the victims of a shooting that left 2 dead and 6 "
+                  "injured the night before.") == {"death": 2, "injury": 6}
+
+
+@pytest.mark.parametrize("text, dead", [
+    # the dead told in a relative clause or a noun, with no figure a count reader takes
+    ("Funeral planned for Dover teen who died of a gunshot wound\n\nA service will be held at the high "
+     "school gym on Friday, the principal said.", 1),
+    ("The 9-year-old boy who died of multiple gunshot wounds Tuesday at a house on Pine Street was identified "
+     "by the county coroner.", 1),
+    ("Detectives named the victim of Saturday's homicide on Ridge Avenue as a 30-year-old from Camden.", 1),
+    ("Two brothers identified in Elm Park double fatal shooting\n\nPolice have not said what led to the "
+     "shooting.", 2),
+    ("Body found in Hartley Township; sheriff investigating\n\nDeputies said the death is being treated as "
+     "a homicide.", 1),
+    ("Police said 52-year-old Dana Moore and her son, 19-year-old Kyle Moore, were found dead in their home "
+     "on Willow Road on Sunday.", 2),
+    ("Ohio man identified as victim in fatal Kentucky hunting accident", 1),
+    ("Aurora family mourns death of daughter, 12, in accidental shooting", 1),
+])
+def test_a_report_telling_its_dead_without_a_figure_counts_them(text, dead):
+    assert toll(text)[0] == dead
+
+
+def test_a_body_found_in_another_year_is_no_toll_of_this_report():
+    assert toll("Officers are investigating a shooting on Elm Street late Saturday.\n\nA body was found "
+                "last year in the same park, police said.")[0] is None
+
+
+def test_a_gunman_the_police_kill_is_one_dead():
+    # (the police make it a clash, not a crime: a state force's killing is political violence)
+    [event] = mentions("Springdale police kill gunman after shooting at grocery store injures two")
+    assert (event.fatalities, event.injuries) == (1, 2)

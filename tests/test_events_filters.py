@@ -10,6 +10,8 @@ from sitrep.events.filters import non_event_reason
 @pytest.mark.parametrize("sentence, kind", [
     ("Eight people have been killed in three months in the district.", "aggregate"),
     ("Since the start of the year, 40 civilians have been killed in the region.", "aggregate"),
+    ("A research group counted at least 90 children killed by guns left within reach across the country "
+     "between March, 2015, and March, 2016.", "aggregate"),
     ("Soldiers raid the camp every week, residents say.", "pattern"),
     ("The militia regularly attacks convoys on the northern road.", "pattern"),
     ("The group threatened to attack the convoy if its demands were not met.", "forecast"),

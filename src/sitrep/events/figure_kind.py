@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 KINDS = ("death", "injury", "arrest")
 _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|stabbed|hit)\s+)?(?:(?:approximately|about|around|at\s+least|some|nearly|almost|more\s+than|up\s+to|"
                      r"an\s+estimated|another|a\s+further)\s+)?"
+                     # a time is no object ("six injured the night before", "two killed the same day")
+                     r"(?!the\s+(?:night|day|morning|evening|afternoon|weekend|week|previous|same|following|next)\b)"
                      r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
                      # a name is an object, a day or month is not ("four were killed and one injured Friday")
                      r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
