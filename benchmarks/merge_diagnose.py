@@ -23,8 +23,8 @@ from pathlib import Path
 from sitrep.evaluate.gva import load, to_document
 from sitrep.incidents import merge
 from sitrep.incidents.compare import (
-    actor_points, cosine_to_centroid, count_points, date_points, gap_days, name_points, place_points, text_points,
-    type_points)
+    actor_points, age_points, cosine_to_centroid, count_points, date_points, gap_days, name_points, place_points,
+    text_points, type_points)
 from sitrep.incidents.profile import Candidate, EventProfile
 from sitrep.incidents.rules import rules
 from sitrep.incidents.within import report_lead
@@ -65,7 +65,8 @@ def _parts(event: EventProfile, c: Candidate) -> dict[str, float]:
             "killed": count_points(m.fatalities, event.fatalities),
             "injured": count_points(m.injuries, event.injuries),
             "words": text_points(cosine_to_centroid(c.words, event.centroid, event.centroid_norm)),
-            "names": name_points(len(c.names & event.names))}
+            "names": name_points(len(c.names & event.names)),
+            "ages": age_points(c.ages, event.ages)}
 
 
 def _why(event: EventProfile, c: Candidate) -> str:

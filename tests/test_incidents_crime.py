@@ -219,3 +219,43 @@ def test_the_town_most_reports_place_the_shooting_near_wins_over_an_outlets_city
         events = merge(order)
         assert len(events) == 1 and events[0].n_sources == 3
         assert events[0].place == MEMPHIS and events[0].geo_precision == TOWN
+
+
+def test_a_third_report_joins_a_shooting_already_told_on_its_night_and_on_the_next_morning():
+    # Two outlets date one shooting a day apart; a third, dated like the second, tells the same
+    # shooting. The event's own report of that day is no report telling the two days apart.
+    night = report("wmc-4", "Three men were wounded by gunfire outside a Lamar Avenue car wash on Saturday night.",
+                   injured=3)
+    morning = report("abc-4", "Police are looking for the gunman who wounded three men at a Lamar Avenue car "
+                     "wash early Sunday.", day=SATURDAY + timedelta(days=1), injured=3)
+    third = report("cmc-4", "Three men hurt in the Lamar Avenue car wash shooting early Sunday are expected "
+                   "to survive, police said.", day=SATURDAY + timedelta(days=1), injured=3)
+    events = merge([night, morning, third])
+    assert len(events) == 1 and events[0].n_sources == 3
+
+
+def test_a_report_telling_two_nights_of_shootings_apart_keeps_them_two_events():
+    # One report tells a Saturday and a Sunday shooting on the same street as two shootings: a
+    # second outlet's account of Sunday's joins Sunday's, not Saturday's.
+    saturday = report("wmc-5", "Two men were wounded on Lamar Avenue on Saturday night.", injured=2)
+    sunday = replace(report("wmc-5", "A day later, a woman was wounded on Lamar Avenue on Sunday.",
+                            day=SATURDAY + timedelta(days=1), injured=1), span=Span("wmc-5", 60, 120, "x"))
+    other = report("abc-5", "A woman was wounded by gunfire on Lamar Avenue early Sunday, police said.",
+                   day=SATURDAY + timedelta(days=1), injured=1)
+    events = merge([saturday, sunday, other])
+    by_day = {e.date: {s.doc_id for s in e.sources} for e in events}
+    assert by_day == {SATURDAY: {"wmc-5"}, SATURDAY + timedelta(days=1): {"wmc-5", "abc-5"}}
+
+
+def test_a_wounded_child_and_a_teenager_shot_dead_next_day_in_one_neighbourhood_stay_two():
+    # Same city, a day apart, one tells a wounded girl and the other a dead boy: the victims' ages
+    # differ, so these are two shootings; the second report of the girl's shooting joins hers.
+    girl = report("wmc-6", "A 4-year-old girl was wounded by a stray bullet in a Frayser apartment complex on "
+                  "Saturday evening, police said.", injured=1)
+    boy = report("fox-6", "A 16-year-old boy died after gunfire erupted outside a house on Overton Crossing in "
+                 "Frayser early Sunday.", day=SATURDAY + timedelta(days=1), killed=1)
+    girl_again = report("abc-6", "Police said a 4-year-old girl struck by a stray bullet at a Frayser apartment "
+                        "complex on Saturday is expected to survive.", injured=1)
+    events = merge([girl, boy, girl_again])
+    assert sorted({s.doc_id for s in e.sources} for e in events) == [{"abc-6", "wmc-6"}, {"fox-6"}]
+    assert all(e.fatalities == 0 for e in events if e.injuries == 1)

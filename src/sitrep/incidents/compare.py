@@ -18,6 +18,7 @@ from sitrep.model import DAY, MONTH, NEAR, REGION, TOWN, WEEK, Actor, Mention, P
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
+_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b", re.I)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"\u201c\u2014\n(])\s*$")
 
 # Date interval precisions besides DAY, WEEK and MONTH: a week read from the publication stamp
@@ -222,6 +223,20 @@ def proper_names(text: str) -> frozenset[str]:
                 and not _SENTENCE_OPENING.search(text, max(0, match.start() - 3), match.start())):
             found.add(word)
     return frozenset(found)
+
+
+def ages_told(text: str) -> frozenset[int]:
+    """The ages in years a text gives ("a 16-year-old", "the 4-year-old girl")."""
+    return frozenset(int(a) for a in _AGE.findall(text))
+
+
+def age_points(mine: frozenset[int], theirs: set[int]) -> float:
+    """Points for the ages two crime reports give: a shared age is the same victim or suspect;
+    wholly different ages, different people (0 when either gives none)."""
+    if not mine or not theirs:
+        return 0.0
+    cfg = rules()["names"]["ages"]
+    return cfg["shared"] if not mine.isdisjoint(theirs) else cfg["disjoint"]
 
 
 def name_points(shared: int) -> float:

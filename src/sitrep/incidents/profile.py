@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep.incidents.compare import (
-    actor_points, actors_of, cosine_to_centroid, count_points, date_interval, date_points, gap_days,
-    haversine_km, name_points, place_precision, place_points, proper_names, text_points, tokens, type_points)
+    actor_points, actors_of, age_points, ages_told, cosine_to_centroid, count_points, date_interval, date_points,
+    gap_days, haversine_km, name_points, place_precision, place_points, proper_names, text_points, tokens, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, Event, Mention
 
@@ -24,6 +24,7 @@ class Candidate:
     words: frozenset[str]
     actors: set[str]
     names: frozenset[str] = frozenset()
+    ages: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, m: Mention) -> Candidate:
@@ -33,7 +34,8 @@ class Candidate:
         texts = " ".join(dict.fromkeys([m.span.text, *(s.text for s in m.evidence.values() if s and s.text)]))
         lead = m.lead or ""
         return cls(m, date_interval(m), place_precision(m.place, m.geo_precision),
-                   tokens(f"{texts} {lead}"), actors_of(m), proper_names(texts) | proper_names(lead))
+                   tokens(f"{texts} {lead}"), actors_of(m), proper_names(texts) | proper_names(lead),
+                   ages_told(f"{texts} {lead}"))
 
     @property
     def country(self) -> str:
@@ -55,6 +57,7 @@ class EventProfile:
     disorders: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
     fatalities: set[int] = field(default_factory=set)
     injuries: set[int] = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
@@ -75,6 +78,7 @@ class EventProfile:
         self.actors |= c.actors
         if len(self.members) <= rules()["text"]["centroid_members"]:  # bounded, like the wording
             self.names |= c.names
+            self.ages |= c.ages
         if m.fatalities is not None:
             self.fatalities.add(m.fatalities)
         if m.injuries is not None:
@@ -150,7 +154,7 @@ class EventProfile:
                 + count_points(m.fatalities, self.fatalities) + count_points(m.injuries, self.injuries)
                 + text_points(cosine_to_centroid(c.words, self.centroid, self.centroid_norm)))
         if is_loose:  # crime reports name streets, bars and victims; a war's reports share its towns
-            points += name_points(len(c.names & self.names))
+            points += name_points(len(c.names & self.names)) + age_points(c.ages, self.ages)
         return points, follow_up
 
     @staticmethod
@@ -199,12 +203,20 @@ class EventProfile:
         return bool(days) and (told - max(days)).days >= rules()["date"]["wounded_after_death_days"]
 
     def _days_told_apart(self, c: Candidate, docs_by_day: dict[date, set[str]]) -> bool:
-        """Does some report tell the mention's day and the event's day as separate events?
-        (A multi-day operation: one event per day, never merged across its days.)"""
+        """Does some report (of the event, or the mention's own) tell the mention's day and another
+        of the event's days as separate events? (A multi-day operation: one event per day, never
+        merged across its days.) A report of the event dated to the mention's day tells no other
+        day: it is no such report, or a shooting told on its night and on the next morning would
+        take no third report of either day. (Measured on GVA, back to back: B-cubed P/R/F1
+        0.9807/0.8752/0.9249 -> 0.9802/0.8812/0.9281, killed 0.8890 -> 0.8919, injured 0.8170 ->
+        0.8181, date 0.8501 -> 0.8489, events per incident 1.1645 -> 1.1569.)"""
         m = c.mention
-        if self.doc_ids & docs_by_day.get(m.date, set()):
-            return True
-        return any(m.doc_id in docs_by_day.get(d, ()) for d in self.day_dates())
+        on_day = docs_by_day.get(m.date, set())
+        for d in self.day_dates() - {m.date}:
+            both = on_day & docs_by_day.get(d, set())  # reports telling both days
+            if both and (m.doc_id in both or not both.isdisjoint(self.doc_ids)):
+                return True
+        return False
 
 
 class BlockIndex:
