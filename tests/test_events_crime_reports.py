@@ -498,3 +498,21 @@ def test_a_gunman_the_police_kill_is_one_dead():
     # (the police make it a clash, not a crime: a state force's killing is political violence)
     [event] = mentions("Springdale police kill gunman after shooting at grocery store injures two")
     assert (event.fatalities, event.injuries) == (1, 2)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an age told in years and a half is no figure of victims
+    ("Detectives investigated the 3-and-a-half-year-old's death at a home on Cedar Lane.", {}),
+    # those the police are looking for are the suspects, not the dead
+    ("Police are looking for at least 2 men in the shooting death of a clerk.", {"death": 1}),
+    ("Detectives are seeking three suspects in the shooting death of a store owner.", {"death": 1}),
+])
+def test_figures_that_count_no_victim(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_the_gunman_of_another_shooting_told_after_it_is_not_this_ones_dead():
+    assert toll("FLAGSTAFF, Ariz. -- A student killed one person and wounded three others in a parking lot "
+                "on Friday, police said.\n\nThe shooting came a week after nine people were shot and killed "
+                "last week at a college in Oregon. The gunman there wounded seven others before turning the "
+                "gun on himself.", published=date(2015, 10, 9)) == (1, 3)

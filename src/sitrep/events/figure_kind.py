@@ -4,7 +4,8 @@ A number counts the dead when a death word governs it: just before it ("killed a
 "the death toll rose to 12") or after it within a few words ("five soldiers were killed",
 "3 dead"); "casualties" is never deaths. A figure whose verb is denied ("were not hurt"), whose
 verb belongs to another subject ("with three friends when she was shot"), who did the killing
-("a masked gunman shot and killed a man", "dragged out by four armed men") or who was accused of
+("a masked gunman shot and killed a man", "dragged out by four armed men"), who is sought for it
+("police are looking for two men in the shooting death"), or who was accused of
 it ("a 17-year-old has been charged in the shooting death of") counts no one; a relative clause
 is background ("relatives of a man who was found dead") unless it tells what befell the counted
 themselves ("three men who had been shot").
@@ -25,7 +26,7 @@ _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|s
                      r"an\s+estimated|another|a\s+further)\s+)?"
                      # a time is no object ("six injured the night before", "two killed the same day")
                      r"(?!the\s+(?:night|day|morning|evening|afternoon|weekend|week|previous|same|following|next)\b)"
-                     r"(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
+                     r"(?:(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
                      # a name is an object, a day or month is not ("four were killed and one injured Friday")
                      r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
                      r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z])")
@@ -37,6 +38,8 @@ _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)  # "a teen was among four p
 _THEIR_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:who|that)\s+(?:had\s+been|have\s+been|were|are)\s+(?:\w+ly\s+)?", re.I)
 _OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were injured": the rest only
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
+# "police are looking for at least 2 in the shooting death": those sought are the suspects
+_SOUGHT = re.compile(r"\b(?:looking|searching|hunting)\s+for\s+(?:at\s+least\s+|up\s+to\s+)?$|\bseek(?:ing|s)?\s+(?:at\s+least\s+)?$", re.I)
 _AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
 # "relatives of a man who was found dead protested": a death in a relative clause is background
 RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
@@ -52,6 +55,8 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
     before = text[max(start, number.start - 60):number.start]
     if "by" in before[-22:] and _AGENT.search(before):
         return None  # "dragged out by four armed individuals, shot": the doers, not the victims
+    if ("for" in before[-30:] or "seek" in before[-30:]) and _SOUGHT.search(before):
+        return None  # "looking for at least 2 in shooting death": the suspects sought
     if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
         return "injury"  # "sent four people to the hospital"
     for kind, rx in cues.before_number.items():

@@ -68,15 +68,18 @@ def shooters_own_death(m: Mention, sentences: list[Sentence], text: str, numbers
     """"A woman was shot and killed ... The man then turned the gun on himself": the shooter's
     death, told in a sentence of its own after another act, adds one to the victims' (unless the
     toll's own sentence tells of him: "two dead in a murder-suicide", "including the gunman", or
-    the suicide's sentence counts its own victims). `background(words)` says a sentence is none."""
+    the suicide's sentence counts its own victims, or the sentence before it tells another shooting,
+    which it goes on telling). `background(words)` says a sentence is none."""
     dead = m.evidence.get("fatalities")
     toll = next((s for s in sentences if dead is not None and s.start <= dead.start < s.end), None)
     if toll is None or _SHOOTER_TOLD.search(toll.text):
         return
-    for s in sentences:
+    for i, s in enumerate(sentences):
         words = s.text.lower()
         if s is toll or ("self" not in words and "own life" not in words and "suicide" not in words):
             continue
+        if i and sentences[i - 1] is not toll and background(sentences[i - 1].text):
+            continue  # "... were shot last week at a college. The gunman there ... turned the gun on himself"
         own = count_cues().suicide.search(s.text)
         # "The gunman died of a self-inflicted wound" (not "a suspect committed suicide in jail" weeks later)
         doer = own is not None and not own.group("committed") and _DOER.search(s.text, 0, own.start())
