@@ -17,7 +17,8 @@ from sitrep.events import extract
 from sitrep.events.actors import sentence_actors
 from sitrep.events.attribution import attributions
 from sitrep.events.classify import classify
-from sitrep.events.counts import document_numbers, sentence_counts
+from sitrep.events.counts import sentence_counts
+from sitrep.events.figures import document_numbers
 from sitrep.events.filters import non_event_reason
 from sitrep.ingest.records import document_from_record
 from sitrep.nlp import analyze

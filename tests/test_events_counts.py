@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.events.counts import sentence_counts, totals
+from sitrep.events.figures import document_numbers
 from sitrep.model import Document
 from sitrep.nlp import analyze
 

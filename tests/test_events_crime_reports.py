@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from sitrep.events import extract
-from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.events.counts import sentence_counts, totals
+from sitrep.events.figures import document_numbers
 from sitrep.events.dates import document_dates, event_date
 from sitrep.events.neutral import neutralize, neutralize_sentences
 from sitrep.model import Document

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from sitrep.events import extract
-from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.events.counts import sentence_counts, totals
+from sitrep.events.figures import document_numbers
 from sitrep.events.dates import date_role, document_dates, event_date
 from sitrep.model import DAY, WEEK, Document
 from sitrep.nlp import analyze

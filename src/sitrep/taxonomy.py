@@ -8,6 +8,8 @@ from pathlib import Path
 from sitrep.data_files import read_yaml
 
 CRIMINAL = "Criminal violence"
+# the event types of violence itself (not protests, riots or strategic developments)
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from sitrep.events.actors import armed_doer_of_a_riot, crowd_actor, identified_g
 from sitrep.events.attribution import police_onlooker
 from sitrep.events.lexicons import triggers
 from sitrep.model import ARMED, STATE_FORCES, Actor, ActorMention, Mention, Span
+from sitrep.taxonomy import VIOLENT
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _STRUCK_A_MINE = re.compile(
@@ -49,7 +50,7 @@ _SAID_OF = re.compile(r",\s+(?:who|which|whom)\s+[^,]{0,80}?\b(?:say|says|said|b
 _AND = re.compile(r"^[\s,]*(?:[\w-]+\s+){0,2}?(?:\([^)]*\)\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
 # where the police are a party only when they use force or are attacked (at a protest or riot,
 # arrests and removals count as their intervention too: left to the crowd rules below)
-_FORCE_ONLY = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_FORCE_ONLY = VIOLENT
 
 
 @dataclass

@@ -35,7 +35,7 @@ from functools import lru_cache
 from sitrep.events.family_counts import listed_dead
 from sitrep.events.figure_kind import ASIDE, RELATIVE, kind_of
 from sitrep.events.figureless_victims import listed_kin_dead, listed_wounded, one_wounded
-from sitrep.events.figures import Count, Number, document_numbers  # noqa: F401 (counts' readers import them from here)
+from sitrep.events.figures import Count, Number
 from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data
 from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
 

@@ -25,9 +25,8 @@ from sitrep.events.lexicons import alternation, count_cues, read_data
 from sitrep.events.report_counts import (add_counts, open_wounded, settle_the_toll, shooters_own_death,
                                          shot_with_no_death, wounded_besides)
 from sitrep.model import ARMED, Analysis, Mention, Span
-from sitrep.taxonomy import CRIMINAL
+from sitrep.taxonomy import CRIMINAL, VIOLENT
 
-VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 POLITICAL = ARMED  # a party of one of these makes violence political, not crime
 # "last year", "in August 2015", "the 2015 Walmart shooting": another shooting than the report's own
 ANOTHER_TIME = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|(?:weeks|months|years)\s+ago|"

@@ -21,15 +21,16 @@ from sitrep.events import attribution as attr
 from sitrep.events.actors import crowd_actor, may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
 from sitrep.events.classify import arrests_are_the_cause, classify, cue_label
-from sitrep.events.crime_report import POLITICAL, VIOLENT, one_crime_per_report, toll_told_elsewhere
-from sitrep.events.counts import document_numbers, sentence_counts, totals
+from sitrep.events.crime_report import POLITICAL, one_crime_per_report, toll_told_elsewhere
+from sitrep.events.counts import sentence_counts, totals
+from sitrep.events.figures import document_numbers
 from sitrep.events.dates import date_the_violence, document_dates, event_date
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
 from sitrep.events.report_counts import add_counts, wounded_besides
 from sitrep.model import Analysis, Claim, Mention, Span
-from sitrep.taxonomy import CRIMINAL, disorder_type, sub_event_types
+from sitrep.taxonomy import CRIMINAL, VIOLENT, disorder_type, sub_event_types
 
 _MORE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)  # a toll that adds to the last
 _OWN_ACT = re.compile(r"\s+(?:(?:said|says|reported|claimed|announced|stated|confirmed)\s+(?:that\s+)?(?:they|it|its|their)\b|"

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, Count, Number, killing_some, sentence_counts, shot_after
+from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, killing_some, sentence_counts, shot_after
+from sitrep.events.figures import Count, Number
 from sitrep.events.lexicons import count_cues
 from sitrep.events.same_victim import A_PERSON, SELF, SELF_LATER, lone_wounded, one_victim_told_twice, other_sex
 from sitrep.model import Claim, Mention, Sentence, Span
