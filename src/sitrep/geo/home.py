@@ -23,7 +23,8 @@ from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.named_states import local_county, named_states, outlet_states
 from sitrep.geo.namesakes import big_city_namesake, home_cues, is_town, namesake_in_named_state
 from sitrep.geo.outlets import known_outlet_town
-from sitrep.geo.site import TITLE_OUTLET, outlet_town, paper_town, site_town
+from sitrep.geo.site import outlet_town, paper_town, site_town
+from sitrep.geo.title_names import title_names
 from sitrep.geo.url_place import url_place
 from sitrep.model import Document, Place, Span, Toponym
 
@@ -32,6 +33,7 @@ _DATELINE_TAIL = re.compile(r"(?:,\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})?
 _LINE_LEAD = " \t*×•|\"'“"
 _WORD = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+"  # "Dayton", "DeLand", "McAllen", "LaGrange"
 _NAME = r"((?:" + _WORD + r"(?:\. |[ .-])){0,2}" + _WORD + ")"  # "Dayton", "Port St. Lucie"
+_AREA_CODES = ("ADM1", "PCLI", "PCL", "PCLD")  # a state or country: what a title's name read so is not
 
 
 @dataclass
@@ -145,50 +147,6 @@ def _find(text: str, name: str, doc_id: str, start: int = 0, end: int | None = N
     return None
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _sentence_case_small_words(title: str) -> str:
-    """ "Five Shot During Party At Kankakee Banquet Hall" -> "... during Party at Kankakee ...": in
-    a headline that capitalizes every word, the prepositions and articles in lower case again, so
-    that "At Kankakee" reads as a place after a preposition, as in running text (same length)."""
-    words = title.split()
-    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
-        return title
-    small = _small_words()
-    return _TITLE_WORD.sub(lambda m: m.group().lower() if m.start() and m.group().lower() in small else m.group(),
-                           title)
-
-
-@lru_cache(maxsize=1)
-def _small_words() -> frozenset[str]:
-    return frozenset(home_cues()["title_case_small_words"])
-
-
-def _title_names(doc: Document, country: str) -> tuple[list, set[str]]:
-    """The place-name candidates of a title's headline (before the outlet's name), and the states
-    the whole title names ("... - WSFA.com Montgomery Alabama news", "| Dayton, OH")."""
-    from sitrep.geo.recognize import find_candidates, recognition_features
-
-    title = doc.title or ""
-    if not title.strip():
-        return [], set()
-    gaz = get_gazetteer()
-    title = _sentence_case_small_words(title)
-    tokens, cands = find_candidates(title, gaz, with_demonyms=False)
-    recognition_features(title, tokens, cands, gaz)
-    outlet = TITLE_OUTLET.search(title)  # "... shooting - KSLA News 12 Shreveport": the outlet follows
-    headline_end = outlet.start() if outlet else len(title)
-    states = set()
-    for c in cands:
-        if not c.state_abbreviation and any(gaz.feature_code[r].startswith("PPL") and gaz.population[r] > 100_000
-                                            for r in c.rows):
-            continue  # "Washington", "New York": a city as often as a state
-        states.update(fold(gaz.admin1[r]) for r in c.rows if gaz.feature_code[r] == "ADM1"
-                      and fold(gaz.name[r]) == c.key and (gaz.country_code[r] == country or not country))
-    return [c for c in cands if c.end <= headline_end], states
-
-
 def _same_or_better(name: str, same: Toponym | None, states: set[str], country: str,
                     near: list[Place] = ()) -> Place | None:
     """The town a name means: the text's own reading when it lies in a state the report names, or
@@ -242,6 +200,8 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
             # added it, else an empty span at the text's start that carries the title's words
             span = _find(text, c.text, doc.id, body_end) or Span(doc.id, 0, 0, c.text)
         same = next((u for u in placed if fold(u.span.text) == c.key and is_town(u.place)), None)
+        if same is None and any(fold(u.span.text) == c.key and u.place.feature_code in _AREA_CODES for u in placed):
+            continue  # "Florida man shoots friend" over a text naming the state: no town (of Uruguay)
         others = _towns_but(placed, c.key)
         place = _same_or_better(c.text, same, states, country, others)
         # a name the text itself does not take for a place must be a town's own name, and near the
@@ -260,8 +220,12 @@ def _before_resident(title: str, end: int) -> bool:
     return m is not None and m.group(1).lower() in home_cues()["resident_nouns"]
 
 
-def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[str], country: str) -> Toponym | None:
-    """The town of the first police force the text names ("Dayton police")."""
+def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[str], country: str,
+                 outlet: Place | None = None) -> Toponym | None:
+    """The town of the first police force the text names ("Dayton police"); in a known outlet's
+    report that names places of the outlet's state, no small town of a state it never names
+    ("Howland police" of a Youngstown station's report naming Trumbull County, Ohio: a township
+    the gazetteer lacks, not Howland, Maine; "Lamesa police" of a wire story stays in Texas)."""
     not_towns = set(home_cues()["not_towns"])
     for m in _police_pattern().finditer(text):
         words = m.group(1).split()
@@ -275,9 +239,10 @@ def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[st
         start = m.start(1) + m.group(1).index(name)
         same = next((u for u in placed if fold(u.span.text) == fold(name) and is_town(u.place)), None)
         place = _same_or_better(name, same, states, country, _towns_but(placed, fold(name)))
-        if (place is not None and fold(place.admin1) not in states
-                and place.population < home_cues()["big_namesake_population"]
-                and local_county(name, states) is not None):
+        if place is not None and fold(place.admin1) not in states and (
+                place.population < home_cues()["big_namesake_population"] and local_county(name, states) is not None
+                or outlet is not None and place.population < home_cues()["wire_dateline_population"]
+                and any(fold(t.place.admin1) == fold(outlet.admin1) for t in placed)):
             # "DeKalb police" in an Atlanta report: the county's force (no town's, and not DeKalb,
             # Ill.); "Richmond police" in a Georgia station's report stays the big city's
             continue
@@ -298,8 +263,12 @@ def report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
         return home
     body = [t for t in toponyms if t.place is not None and t.span.start < doc.body_end()]
     country = home.outlet.country_code if home.outlet is not None else home.place.country_code
-    named = named_states(body) | _title_names(doc, country)[1]
-    if fold(home.place.admin1) in named:
+    named = named_states(body) | title_names(doc, country)[1]
+    # a big city across a state line from the outlet's is its news however its state is named
+    # ("Newark" of a New York City station's report is New Jersey's, not the upstate village)
+    near_outlet = home.outlet is not None and flat_km(big.latitude, big.longitude, home.outlet.latitude,
+                                                      home.outlet.longitude) <= home_cues()["stray_km"]
+    if fold(home.place.admin1) in named and not near_outlet:
         return home  # "Oakland, Md." or a report naming Maryland: the town it names
     t = home.toponym
     return Home(Toponym(t.span, big, t.score), home.how, home.states | {fold(big.admin1)}, home.dateline, home.outlet)
@@ -314,7 +283,7 @@ def _report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
     placed = [t for t in toponyms if t.place is not None and t.span.start < body_end]  # the headline is the title's
     countries = Counter(t.place.country_code for t in placed if t.place.country_code)
     country = countries.most_common(1)[0][0] if countries else ""
-    title_cands, title_states = _title_names(doc, country)
+    title_cands, title_states = title_names(doc, country)
     site = site_town(doc.url) or (None if toponyms else paper_town(doc.url))  # a stub naming no place: its paper's
     # a known outlet (a station's call letters, a paper's address) before a town read in its title
     known = known_outlet_town(doc)
@@ -337,7 +306,7 @@ def _report_home(doc: Document, toponyms: list[Toponym]) -> Home | None:
         return Home(found, "title", frozenset(states), dateline, outlet)
     if dateline is not None:
         return Home(dateline, "dateline", frozenset(states), dateline, outlet)
-    found = _police_town(doc, text, placed, states, country)
+    found = _police_town(doc, text, placed, states, country, known)
     if found is not None:
         return Home(found, "police", frozenset(states), outlet=outlet)
     # a known outlet's report: only towns of the states it names ("Shreveport" twice in a Tyler

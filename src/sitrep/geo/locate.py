@@ -21,7 +21,7 @@ from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold, same_name
 from sitrep.geo.home import report_home
 from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, capital_not_state,
-                                  foreign_country_in_local_news, in_named_counties,
+                                  foreign_country_in_local_news, home_cues, in_named_counties,
                                   namesake_in_named_state, namesake_near_home, region_abroad_in_us_news,
                                   strays_from)
 from sitrep.geo.lexicon import load_data
@@ -260,12 +260,15 @@ def _town_within(area: Place, main: Toponym | None) -> Toponym | None:
 
 def _reporter_dateline(home) -> bool:
     """The home is a town of the title near, but other than, the dateline's town (a title's town far
-    from the dateline's is more likely a neighbourhood of it: "Knoxville" under "PITTSBURGH")."""
+    from the dateline's is more likely a neighbourhood of it: "Knoxville" under "PITTSBURGH"), or a
+    town of the dateline's state too big to be one ("Roswell man accused" under "ALBUQUERQUE, N.M.")."""
     if home is None or home.how != "title" or home.dateline is None:
         return False
     town, dateline = home.place, home.dateline.place
-    return fold(town.name) != fold(dateline.name) and flat_km(
-        town.latitude, town.longitude, dateline.latitude, dateline.longitude) <= _REPORTER_KM
+    if fold(town.name) == fold(dateline.name):
+        return False
+    return flat_km(town.latitude, town.longitude, dateline.latitude, dateline.longitude) <= _REPORTER_KM or (
+        fold(town.admin1) == fold(dateline.admin1) and town.population >= home_cues()["small_town_population"])
 
 
 def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym]) -> list[Mention]:

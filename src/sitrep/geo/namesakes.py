@@ -88,8 +88,8 @@ def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym])
     county = p is not None and p.feature_code == "ADM2"  # "Polk County": a dozen states have one
     if p is None or not states or not (county or p.feature_code.startswith("PPL")) or fold(p.admin1) in states:
         return None
-    if _contained(t, placed):
-        return None
+    if _contained(t, placed) or county and _holds_named_town(p, placed):
+        return None  # "Wayne County" with Goldsboro, N.C. (in it): the county of the town the text names
     gaz = get_gazetteer()
     # any country: "Montgomery" read as the old name of Sahiwal (Pakistan) in an Alabama report
     key = fold(t.span.text)
@@ -125,6 +125,34 @@ def in_named_counties(placed: list[Toponym]) -> list[Toponym]:
                     and _county_key(gaz.admin1[r], gaz.admin2[r]) in counties] if len(rows) > 1 else ()
             if rows:
                 t = Toponym(t.span, gaz.most_populous(rows), t.score)
+        out.append(t)
+    return _counties_of_named_towns(out)
+
+
+def _holds_named_town(county: Place, placed: list[Toponym]) -> bool:
+    """A town the text names under another name than the county's lies in the county."""
+    key = _county_key(county.admin1, county.name)
+    return any(is_town(u.place) and u.place.admin2 and fold(u.span.text) != key[1]
+               and _county_key(u.place.admin1, u.place.admin2) == key for u in placed)
+
+
+def _counties_of_named_towns(placed: list[Toponym]) -> list[Toponym]:
+    """A US county read in another state than the town the text names in a county of its name:
+    the town's county ("the Wayne County Sheriff's Office ... in Goldsboro" is North Carolina's);
+    not a town of the county's own name ("DeKalb police" read as DeKalb, Ill.)."""
+    towns = {_county_key(t.place.admin1, t.place.admin2) for t in placed if is_town(t.place)
+             and t.place.country_code == "US" and t.place.admin2
+             and fold(t.span.text) != _county_key(t.place.admin1, t.place.admin2)[1]}
+    gaz = get_gazetteer()
+    out = []
+    for t in placed:
+        p = t.place
+        key = _county_key(p.admin1, p.name) if p.feature_code == "ADM2" and p.country_code == "US" else None
+        if key is not None and key not in towns and any(name == key[1] for _, name in towns):
+            rows = [r for r in gaz.rows_for(fold(t.span.text)) if gaz.feature_code[r] == "ADM2"
+                    and _county_key(gaz.admin1[r], gaz.name[r]) in towns]
+            if len(rows) == 1:
+                t = Toponym(t.span, gaz.place(rows[0]), t.score)
         out.append(t)
     return out
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sitrep.geo.lexicon import load_data
+from sitrep.geo.folding import fold
+from sitrep.geo.lexicon import load_data, us_state_codes
 from sitrep.geo.site import TITLE_OUTLET, host_of
 from sitrep.model import Document, Place
 
@@ -71,11 +72,35 @@ def _section_town(url: str, host: str) -> Place | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _state_town_sites() -> tuple[frozenset[str], dict[str, str]]:
+    """The sites with a section per state and town, and the states' postal codes by folded name."""
+    sites = frozenset(load_data("us_outlets.yaml").get("state_town_sections", ()))
+    return sites, {fold(name): code for code, name in us_state_codes().items()}
+
+
+def _state_section_town(url: str, host: str) -> Place | None:
+    """ "patch.com/georgia/decatur/...": the town of the section in the state of the section, or
+    its first word's ("illinois/channahon-minooka" -> Channahon, Ill.)."""
+    sites, codes = _state_town_sites()
+    if not any(label in sites for label in host.split(".")):
+        return None
+    at = url.lower().find(host)
+    parts = [p for p in url.lower()[at + len(host):].split("?")[0].split("/") if p and not p.startswith(":")]
+    if len(parts) < 2 or at < 0:
+        return None
+    code = codes.get(fold(parts[0].replace("-", " ")))
+    if code is None:
+        return None
+    words = parts[1].split("-")
+    return _town(f"{' '.join(words)}, {code}") or _town(f"{words[0]}, {code}")
+
+
 def _host_town(url: str | None) -> Place | None:
     stations, papers = _outlets()
     if url and _from_afar(url, host_of(url)):
         return None
-    section = _section_town(url, host_of(url)) if url else None
+    section = (_section_town(url, host_of(url)) or _state_section_town(url, host_of(url))) if url else None
     if section is not None:
         return section
     for label in host_of(url).split(".")[:-1]:
