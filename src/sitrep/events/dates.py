@@ -145,10 +145,11 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
     plains = []  # the days of no step: the first one told with the violence comes first (`told_with_the_violence`)
     coarse = overnight = evening = None  # the first week or month of the violence, "overnight", and the first
     # day of no step said with its evening ("at 11:15 p.m. Sunday", "Sunday night")
+    roles = {}  # each date's role, read once (the sentence's own date is one of them)
     for d in dates:
         if published is not None and d.value > published:
             continue
-        role = date_role(d, text)
+        role = roles[id(d)] = date_role(d, text)
         if role == "violence" and d.precision == DAY:
             if overnight is None and _OVERNIGHT.match(d.span.text):
                 overnight = d  # "shot overnight" spans two days: "It happened around 10:45 p.m. Friday" says which
@@ -165,7 +166,7 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
         if evening is not None and 0 < (overnight.value - evening.value).days <= 1:
             return evening
         return overnight
-    current_role = date_role(current, text) if current is not None else ""
+    current_role = "" if current is None else roles[id(current)] if id(current) in roles else date_role(current, text)
     if current is not None and current_role != "step" and current.precision == DAY:
         if plains and (current_role == "death" or not current_role and not told_with_the_violence(current, text)):
             # "police are investigating the death of a teen who died on Thursday" ... "The teen was
