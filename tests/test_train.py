@@ -90,6 +90,17 @@ def test_named_model_that_cannot_be_read_is_an_error(tmp_path, monkeypatch):
         raise AssertionError("a missing SITREP_MODEL file was silently ignored")
 
 
+def test_run_with_a_named_model_that_cannot_be_read_stops_at_once(tmp_path, monkeypatch):
+    # one line naming the file, and nothing stored, rather than every report failing one by one
+    monkeypatch.setenv("SITREP_MODEL", str(tmp_path / "missing.joblib"))
+    report = tmp_path / "report.txt"
+    report.write_text("Soldiers clashed with rebels near the border town on Monday, killing three.\n")
+    result = CliRunner().invoke(main, ["run", str(report), "--db", str(tmp_path / "events.db"), "--quiet"])
+    assert result.exit_code == 1
+    assert "missing.joblib" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "events.db").exists()
+
+
 def test_training_is_deterministic():
     texts = ["Rebels shelled the airport overnight.", "Police fired tear gas at marchers in the capital."]
     first, second = trainer.train().predict_proba(texts), trainer.train().predict_proba(texts)

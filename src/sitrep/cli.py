@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -49,6 +50,7 @@ def main() -> None:
 def run(inputs: tuple[str, ...], db: str, out: str | None, quiet: bool, dask_address: str | None,
         partitions: int | None, scope: str) -> None:
     """Ingest, extract, geocode, merge and store INPUT files or folders; write --out."""
+    _check_named_model()
     if dask_address:
         from sitrep.scale import run_distributed
 
@@ -100,8 +102,18 @@ def evaluate(set_name: str, gold: str, limit: int | None, as_json: bool) -> None
     """Score sitrep against a gold set (see ../shared/data/README.md)."""
     from sitrep.evaluate import score
 
+    _check_named_model()
     report = score(set_name, gold, limit=limit)
     click.echo(report.to_json() if as_json else report.table())
+
+
+def _check_named_model() -> None:
+    """A model file named by SITREP_MODEL that cannot be read stops the command here, with one line
+    naming it, rather than failing every document of the run one by one."""
+    if os.environ.get("SITREP_MODEL"):
+        from sitrep.events.train import load_model
+
+        load_model()  # (ValueError naming the file)
 
 
 def _register_stage_commands() -> None:
