@@ -5,8 +5,11 @@ loses, a town wins over the region or country that contains it, then a place aft
 and the one closest to the event's words. With no place in the event's sentence, the report's home
 (`home`: its dateline, title or police force's town) or else its main place is used, one step less
 precise. A town of another state or country named bare ("in Raleigh" in a Memphis report) is read
-as a local namesake: the place of that name near home, else the home itself. A name used inside a
-street's, park's or person's name ("Savannah Highway", "Martin Luther King Jr.") is no place here.
+as a local namesake: the place of that name near home, else the home itself, unless the home is
+only the outlet's city and the name a big city's ("a Charlotte night club" on a Louisville station's
+site). A name used inside a street's, park's or person's name ("Savannah Highway", "Martin Luther
+King Jr.") is no place here. A dateline's city gives way to the smaller town of its state the
+report tells as the scene (`scene.bureau_scene`: "NEW ORLEANS (AP) —" ... "in Charenton").
 """
 
 from __future__ import annotations
@@ -21,16 +24,18 @@ from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold, same_name
 from sitrep.geo.home import report_home
 from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, capital_not_state,
+                                  far_city_of_outlet_page,
                                   foreign_country_in_local_news, home_cues, in_named_counties,
                                   namesake_in_named_state, namesake_near_home, region_abroad_in_us_news,
                                   strays_from)
 from sitrep.geo.lexicon import load_data
 from sitrep.geo.local_towns import towns_after_cues, towns_before_areas
 from sitrep.geo.name_use import places_only
-from sitrep.geo.scene import scene_town
+from sitrep.geo.scene import bureau_scene, scene_town
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
 _COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
 _STATE_CODES = _COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
@@ -142,6 +147,9 @@ def treated_at(text: str, t: Toponym) -> bool:
     Louisville Hospital") or where the doers went afterwards ("withdrawing towards the border with
     Mali") or a party's sponsor ("rebels backed by Rwanda"), not where the event happened."""
     cues = _cues()
+    after = _WORD_AFTER.match(text, t.span.end)
+    if after is not None and fold(after.group(1)) in cues["treated_at_after"]:
+        return True  # "died at a San Antonio hospital"
     return any(w in cues["treated_at"] or w in cues["went_to"] or w in cues["backer"]
                for w in _words_before(text, t.span.start, 4))
 
@@ -271,6 +279,11 @@ def _reporter_dateline(home) -> bool:
         fold(town.admin1) == fold(dateline.admin1) and town.population >= home_cues()["small_town_population"])
 
 
+def _same_place(a: Place, b: Place | None) -> bool:
+    """The same town by country, first-level area and name (a county's point may stand for it)."""
+    return b is not None and (a.country_code, a.admin1, fold(a.name)) == (b.country_code, b.admin1, fold(b.name))
+
+
 def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym]) -> list[Mention]:
     """Set `place`, `geo_precision` and `evidence["place"]` on each mention that has none yet."""
     text = analysis.doc.text or ""
@@ -321,7 +334,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             if local:
                 inside = local
             else:
-                inside = [Toponym(t.span, namesake_near_home(t, home, placed), t.score) for t in inside]
+                inside = [Toponym(t.span, namesake_near_home(t, home, placed) or (
+                    t.place if far_city_of_outlet_page(t, home, text) else None), t.score) for t in inside]
                 inside = [t for t in inside if t.place is not None]
         if inside and home is not None:
             # "was flown to Primary Children's Hospital in Salt Lake City": where the victim was taken,
@@ -345,6 +359,13 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             m.place = _pointed(namesake_town(best.place))
         else:
             continue
+        if home is not None and home.dateline is not None and _same_place(m.place, home.dateline.place):
+            # "NEW ORLEANS (AP) — ... in south Louisiana" then "the scene of the shootings in
+            # Charenton": the dateline is the reporter's city, the scene town where it happened
+            scene = bureau_scene(text, placed, home.dateline, m.span.start, m.span.end)
+            if scene is not None:
+                best, m.place = scene, _pointed(scene.place)
+                m.geo_precision = NEAR if _is_near(text, scene) else TOWN
         if m.geo_precision >= NEAR:
             # "Wilkes County deputies said ..." then "The incident occurred ... in Thurmond": the scene
             scene = scene_town(text, placed, m.place, m.span.start, m.span.end)

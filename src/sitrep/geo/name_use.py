@@ -25,6 +25,9 @@ _ROUTE_NAMERS = frozenset({"ADM1", "PCLI", "PCL", "PCLD"})
 # after a bare name, its state or area, which no person's name has: ", Nev.", " (Kentucky)"
 _STATE_AFTER = re.compile(r"[ \t]+\([A-Z]|,[ \t]+[A-Z][a-z]*\.?(?:[ \t]+[A-Z][a-z]+)?(?:[ \t]*[,.;)]|[ \t]+[a-z(]|$)")
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,2},")  # "Esteban Santiago, 26,"
+# a given name's surname(s) after it, then the person's age: "Tyler Alan Cop, 15,"
+_SURNAMES_AFTER = re.compile(r"(?:[ \t][A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2}")
+_AGE_BEFORE = re.compile(r"\b\d{1,2}[- ]years?[- ]old[ \t]+$")  # "17-year-old Medina Knowles"
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*,|[(/\-–—])[ \t]*$")  # "(Nam-gu, Pohang": a place's address
 _CITY_AFTER = re.compile(r"[ \t]*(?:[-–—]|City\b)")  # "Seoul City - Jongno"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # of a person's name: "Martin Luther King Jr."
@@ -43,6 +46,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "area_words": frozenset(fold(w) for w in own["area_words"]),
         "titles": recognizer["person_titles"] - _PLACE_TITLES,
         "place_before_surname": frozenset(fold(w) for w in own["place_before_surname"]),
+        "institution_words": frozenset(fold(w) for w in own["institution_words"]),
         "keep_before": (recognizer["not_given_names"] | recognizer["not_name_continuations"]
                         | frozenset(fold(w) for w in own["place_words_before"])),
     }
@@ -74,7 +78,8 @@ def _named_person(text: str, name: str, place_ends: set[int]) -> bool:
         whole = (not at or not text[at - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
         # "Esteban Santiago, 26, ..." opening a paragraph: a given name, then an age
         aged = _AGE_AFTER.match(text, end) and at > 1 and text[at - 1] in " \t" and _capital_word_ends_at(text, at - 1)
-        if whole and (aged or _person_name(text, Toponym(Span("", at, end, name), None, 0.0), place_ends)):
+        if whole and (aged or _person_name(text, Toponym(Span("", at, end, name), None, 0.0), place_ends)
+                      or _given_name(text, at, end, place_ends)):
             return True
         at = text.find(name, end)
     return False
@@ -94,7 +99,23 @@ def used_as_other_name(text: str, t: Toponym, place_ends: set[int]) -> bool:
     run = _capitalized_run(text, t.span.end)
     if run and run[0] not in lists["area_words"] and any(w in lists["named_after"] or w in _SUFFIXES for w in run):
         return True  # "Savannah Highway", "Martin Luther King Boulevard", "Martin Luther King Jr."
-    return _person_name(text, t, place_ends)
+    return _person_name(text, t, place_ends) or _given_name(text, t.span.start, t.span.end, place_ends)
+
+
+def _given_name(text: str, start: int, end: int, place_ends: set[int]) -> bool:
+    """The name is a person's given name: capitalized words that are no street's, area's or
+    place's name follow it, and the person's age goes with them ("Tyler Alan Cop, 15,",
+    "17-year-old Medina Knowles")."""
+    run = _SURNAMES_AFTER.match(text, end)
+    if run is None or run.end() in place_ends or text[start:end].isupper():
+        return False
+    lists = _lists()
+    words = [fold(w) for w in run.group().split()]
+    if any(w in lists["named_after"] or w in lists["area_words"] or w in lists["titles"] or w in _SUFFIXES
+           or w in lists["keep_before"] or w in lists["institution_words"] for w in words):
+        return False  # "Tyler Junior College", "Killeen High School", "Medina County", "Berlin Township"
+    return _AGE_AFTER.match(text, run.end()) is not None or _AGE_BEFORE.search(
+        text, max(0, start - 20), start) is not None
 
 
 def _person_name(text: str, t: Toponym, place_ends: set[int]) -> bool:

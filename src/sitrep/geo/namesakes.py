@@ -81,6 +81,16 @@ def namesake_near_home(t: Toponym, home: Home, placed: list[Toponym]) -> Place |
     return gaz.most_populous(rows)
 
 
+def far_city_of_outlet_page(t: Toponym, home: Home, text: str) -> bool:
+    """A big city of another state named in the event's words on a page whose only home is the
+    outlet's city ("An argument at a Charlotte night club" on a Louisville station's site): a story
+    the station carried from elsewhere, not a namesake of a place near the outlet. The city's own
+    name only: "Old Town", another name of Las Vegas, is the outlet city's own quarter."""
+    p = t.place
+    return (home.how == "site" and is_town(p) and p.population >= home_cues()["big_namesake_population"]
+            and fold(t.span.text) == fold(p.name) and not _called_neighbourhood(text, t))
+
+
 def namesake_in_named_state(t: Toponym, states: set[str], placed: list[Toponym]) -> Place | None:
     """ "Jacksonville" read as Jacksonville, Fla. in a report that names Onslow County, N.C.: the
     town of that name in a state the report names, when the reading lies in none of them."""

@@ -19,6 +19,7 @@ from sitrep.geo.lexicon import cues, demonyms, us_state_abbreviations, us_state_
 # Initialisms ("U.S.", "B.C."), words with inner apostrophes/hyphens ("Jaba'", "Al-Bireh"), numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘ʿ`\-]*[^\W_])?['’‘ʿ`]?|\d+")
 _POSSESSIVE = ("'s", "’s")
+_POSSESSIVE_GAPS = ("'s ", "’s ")
 _TRAILING = "'’‘ʿ`-"
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|az|an|ar|at|ath|ed|en|es|et|ez)-\w", re.I)
 # Lowercase words that may sit inside a multiword place name ("Isle of Man", "Rio de Janeiro").
@@ -77,6 +78,12 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+def _possessive_area(text: str, before: Token, area: Token) -> bool:
+    """ "Prince George's County", "St. Mary's Parish": a county named in the possessive goes on
+    past the "'s" the tokenizer cut off (else "Prince George" is read as a Virginia town)."""
+    return text[before.end:area.start] in _POSSESSIVE_GAPS and fold(area.text) in _AREA_NOUNS
+
+
 def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tuple[list[Token], list[Candidate]]:
     """Longest gazetteer matches inside runs of capitalized words, and demonyms."""
     tokens = tokenize(text)
@@ -92,7 +99,8 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
             continue
         # the run of capitalized words (with connectors) that starts here
         j = i + 1
-        while j < n and text[tokens[j - 1].end:tokens[j].start] in (" ", "-", ". ") and (
+        while j < n and (text[tokens[j - 1].end:tokens[j].start] in (" ", "-", ". ") or _possessive_area(
+                text, tokens[j - 1], tokens[j])) and (
                 tokens[j].capitalized or (tokens[j].text in _CONNECTORS and j + 1 < n and (
                     tokens[j + 1].capitalized or tokens[j + 1].text in _CONNECTORS and j + 2 < n
                     and tokens[j + 2].capitalized))):
