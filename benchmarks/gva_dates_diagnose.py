@@ -13,7 +13,8 @@ evidence. Then a tally of the misses by kind:
 - off by N days: the mention's date words resolved N days from the gold date.
 Each miss is also marked "said" when some member report says the gold day in words (any date
 expression resolving to it: the rules chose another) or "unsaid" (no words of the reports give it:
-GVA's day comes from elsewhere, or the report's own date is off); a tally of both follows.
+GVA's day comes from elsewhere, or the report's own date is off); a tally of both follows, and
+one of the misses by the scored Event's type (the scorer may take a report's protest or riot).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def main() -> None:
     events = extract(list(docs.values()))
     texts = {d.id: d.text for d in docs.values()}
     by_doc, docs_of = events_by_document(events), documents_by_incident(articles)
-    kinds, said = Counter(), Counter()
+    kinds, said, types = Counter(), Counter(), Counter()
     for inc in incidents:
         event = incident_event(docs_of[str(inc["incident_uri"])], by_doc)
         if event is None:
@@ -102,6 +103,7 @@ def main() -> None:
             off = (event.date - __import__("datetime").date.fromisoformat(gold)).days if event.date else None
             kind = f"off by {off:+d} days" if off is not None and abs(off) <= 7 else "off by more"
         kinds[kind] += 1
+        types[f"{event.event_type}/{event.disorder_type}"] += 1
         told = any(d.value is not None and d.value.isoformat() == gold
                    for doc_id in {m.doc_id for m in members}
                    for d in find_dates(texts.get(doc_id, ""), docs[doc_id].published if doc_id in docs else None))
@@ -109,7 +111,8 @@ def main() -> None:
         if quiet:
             continue
         print(f"=== incident {inc['incident_uri']} gold={gold} event={event.date} "
-              f"[{kind}, {'said' if told else 'unsaid'}] sources={event.n_sources}")
+              f"[{kind}, {'said' if told else 'unsaid'}] sources={event.n_sources} "
+              f"type={event.sub_event_type}/{event.disorder_type}")
         for m in members:
             span = m.evidence.get("date")
             words = _context(texts.get(m.doc_id, ""), span) if span is not None else "(no words)"
@@ -120,6 +123,9 @@ def main() -> None:
     print("misses by whether a member report says the gold day:")
     for (kind, told), count in sorted(said.items()):
         print(f"{kind:>16} {told:>6}: {count:5d}")
+    print("misses by the scored event's type (a report's protest or riot may be the one scored):")
+    for kind, count in types.most_common():
+        print(f"{kind:>50}: {count:5d}")
 
 
 if __name__ == "__main__":

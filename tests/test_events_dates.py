@@ -370,3 +370,70 @@ def test_a_day_still_to_come_dates_no_shooting(plan):
     # a weekday of a plan is no past day: the report, with no other day, keeps its own date
     text = f"A man was found shot to death inside his parked car on a quiet street, police said.\n\n{plan}"
     assert crime(text, SUNDAY).date == SUNDAY
+
+
+def test_a_broadcasts_air_times_date_no_shooting():
+    # "Tune in ... Thursday at 6 p.m. and Friday at 6 a.m.": times to come, not past days
+    text = ("Tune in to Channel 7 News Thursday at 5 p.m. and Friday at 6 a.m. for the latest on the suspects "
+            "in the deadly shooting of a man.\n\n"
+            "A man died at a county hospital at 9:15 p.m. Tuesday from a gunshot wound he suffered outside a "
+            "gas station.")
+    assert crime(text, date(2016, 10, 13)).date == date(2016, 10, 11)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a photo's caption names the day it was taken, the shooting's day is in the story
+    ("A house on Pine Lane where a 12-year-old boy accidentally shot himself is shown Tuesday, June 7, 2016 "
+     "in the suburbs.\n\nThe boy shot himself with his uncle's pistol about 8:40 p.m. Monday, police said.",
+     date(2016, 6, 7), date(2016, 6, 6)),
+    # "in critical condition since the shooting ... early Friday": the day of the shooting, not of a step
+    ("A man wounded at a house on Mill Road last week died Monday afternoon at a trauma center.\n\n"
+     "He had been in critical condition since the shooting at the house early Friday.", date(2016, 10, 25),
+     date(2016, 10, 21)),
+    # the first day of a span of thefts around a shooting is no day of the shooting
+    ("Police are looking into a night of crime Saturday that left one man wounded.\n\n"
+     "The truck was reported stolen between 8:45 p.m. Friday and 11:10 a.m. Saturday from a driveway.",
+     date(2016, 9, 19), date(2016, 9, 17)),
+    # "married since May": a span's first month dates nothing; the only day said is kept over it
+    ("Deputies say a 70-year-old man told them he shot his wife in the leg during an argument.\n\n"
+     "The two have been married since May, a neighbor said.\n\n"
+     "Her sister sat with the wife at home Tuesday night.", date(2017, 2, 9), date(2017, 2, 7)),
+])
+def test_captions_states_and_spans_give_way_to_the_shootings_day(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a bystander's "today" in a report of the next morning is not the day of the shooting the report tells
+    ("Neighbors of a corner store are on edge after a drive-by shooting.\n\n"
+     "\u201cKids are getting shot today, it has to stop,\u201d said a woman who lives nearby.\n\n"
+     "Three men were hit by gunfire near the store early Monday afternoon, police said.",
+     date(2017, 3, 7), date(2017, 3, 6)),
+    # a friend's "on Saturday" in quotes dates a talk, not the shooting: the report keeps its own week
+    ("A woman and her former husband are dead after a shooting at her house, police said.\n\n"
+     "\"We were just talking with him on Saturday. Nothing seemed wrong,\" said a neighbor.",
+     date(2017, 2, 13), date(2017, 2, 13)),
+    # a statement read out, quotes and all, with its date written in full still dates the shooting
+    ("Police say a young man shot his friend by accident and the two made up a story.\n\n"
+     "\"When questioned, both men stated that on Saturday, December 17 they were handling a handgun,\" "
+     "the police report said.", date(2016, 12, 19), date(2016, 12, 17)),
+    # a mayor's statement quoted is the only word of the day of the violence: it stands
+    ("A teenager sought in connection with a shooting involving officers last week was arrested early "
+     "Wednesday.\n\n\"We condemn the violence that took place yesterday evening in our city,\" the mayor said.",
+     date(2017, 3, 3), date(2017, 3, 2)),
+])
+def test_a_day_in_someones_words_comes_after_the_reports_own(text, published, expected):
+    assert crime(text, published).date == expected
+
+
+def test_the_reports_other_violence_dated_by_overnight_follows_the_shootings_evening():
+    # the headline's violence rests on the lede's "overnight" as the crime's does: both take the evening it began
+    text = ("UPDATE: Police rule Ridge Road shooting accidental\n\n"
+            "RIDGEVILLE, Ala. \u2013 Police now know who fired the shot that hit a man overnight on Ridge Road, "
+            "and they call it an accident.\n\n"
+            "Officers were called to the road just after 11:00 p.m. Sunday night after a man arrived at a "
+            "hospital with a gunshot wound.")
+    mentions = extract(analyze(Document("report-1", text, published=date(2017, 3, 6))))
+    violent = [m for m in mentions if m.event_type in ("Violence against civilians", "Battles")]
+    assert violent and {m.date for m in violent} == {date(2017, 3, 5)}
+

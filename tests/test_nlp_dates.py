@@ -204,3 +204,10 @@ def test_an_embedded_post_counts_its_relative_days_from_its_own_signed_day():
     assert found["this morning"] == date(2016, 10, 3)  # the post's day, not the page's
     assert found["Tuesday"] == date(2016, 10, 4)  # the page's own prose still counts from the page
     assert found["October 3, 2016"] == date(2016, 10, 3)
+
+
+def test_a_month_that_opens_a_persons_name_is_no_date():
+    text = ("\"He was always calm,\" a neighbor, June Holloway, said. "
+            "The couple had lived on the street since August and planned to move in March.")
+    months = [d.span.text for d in find_dates(text, date(2017, 2, 9))]
+    assert months == ["August", "March"]

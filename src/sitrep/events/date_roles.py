@@ -28,11 +28,13 @@ def date_role(d: DateMention, text: str) -> str:
     shooting"), "step" (a statement or a later step: "police said Sunday", "was charged
     Tuesday", "officials on Monday identified"), "death" (a victim's death after the wound:
     "died Thursday after he was shot", which gives way to a day of the violence said elsewhere
-    but is kept over any other) or "" when its words do not say."""
+    but is kept over any other), "span" (the first day of a span: "shootings across the city since
+    Friday night", "stolen between 9:30 p.m. Friday and noon Saturday", which dates no one event) or ""
+    when its words do not say."""
     cues = date_cues()
     after = text[d.span.end:d.span.end + 40]
     if _opens_a_range(d, text, after):
-        return ""  # "shootings across the city since Friday night": a span of days, not one shooting's day
+        return "span"
     died = _DIED_BEFORE.search(text, max(0, d.span.start - 60), d.span.start)
     if died and (died.group("pronounced") or died.group("cause") or _THEN_THE_CAUSE.match(after)
                  or _wounded_before(died.start(), text)):
@@ -46,8 +48,10 @@ def date_role(d: DateMention, text: str) -> str:
         last = found[-1]
         if last.group("said"):  # "police said Sunday", not "says that at 2:00 Thursday"
             return "step" if _STATEMENT_GAP.match(window, last.end()) else ""
-        if last.group("noun") and _ACT_ON_SOMEONE.match(window, last.end()):
-            return "violence"  # "charged with fatally shooting a teenager Tuesday": the shooting's day
+        if last.group("noun") and (_ACT_ON_SOMEONE.match(window, last.end())
+                                   or _SINCE_THE.search(window, max(0, last.start() - 30), last.start())):
+            return "violence"  # "charged with fatally shooting a teenager Tuesday", "in critical condition since
+            # the shooting at the home early Thursday": the shooting's day
         steps = [m for m in found if m.group("step")]
         if last.group("step") and len(found) > 1 and found[-2].group("act") \
                 and _more_cues().gathering.fullmatch(last.group()):
@@ -75,6 +79,7 @@ class _MoreCues(NamedTuple):
     gathering: re.Pattern  # later steps that are also places where a shooting happens
     court_kind: re.Pattern  # names of courts of law ("Superior Court"); other "... Court" are streets
     plan: re.Pattern  # a plan's words, a few words before a day still to come ("will be held at the school")
+    broadcast: re.Pattern  # a broadcast to come, anywhere before in the clause ("Tune in to Channel 5 News")
 
 
 @lru_cache(maxsize=1)
@@ -83,14 +88,26 @@ def _more_cues() -> _MoreCues:
     ongoing, gathering, court_kind = (re.compile(alternation(raw[k]), re.I)
                                       for k in ("ongoing_steps", "gatherings", "court_kinds"))
     plan = re.compile(rf"\b(?:{alternation(raw['plans_before'])})\b(?:\s+[^\s.;:!?]+){{0,5}}?\s*$", re.I)
-    return _MoreCues(ongoing, gathering, court_kind, plan)
+    broadcast = re.compile(rf"\b(?:{alternation(raw['broadcasts_before'])})\b", re.I)
+    return _MoreCues(ongoing, gathering, court_kind, plan, broadcast)
 
 
 def a_plan(d: DateMention, text: str) -> bool:
     """Whether a weekday is a plan's day still to come ("a vigil will be held at the school Monday",
-    "a hearing is scheduled for Tuesday"): nlp reads a weekday as the past one, which it is not."""
-    return (d.relative and d.precision == DAY and _A_WEEKDAY.search(d.span.text) is not None
-            and _more_cues().plan.search(_clause_before(d, text)) is not None)
+    "a hearing is scheduled for Tuesday", "Tune in to Channel 5 News Thursday at 6 p.m. and Friday at
+    6 a.m."): nlp reads a weekday as the past one, which it is not."""
+    if not (d.relative and d.precision == DAY and _A_WEEKDAY.search(d.span.text) is not None):
+        return False
+    cues = _more_cues()
+    if cues.plan.search(_clause_before(d, text)) is not None:
+        return True
+    window = text[max(0, d.span.start - 80):d.span.start]  # the sentence before, its "and"s kept
+    stops = [m.end() for m in _FULL_STOP.finditer(window)]
+    return cues.broadcast.search(window, stops[-1] if stops else 0) is not None
+
+
+# where a sentence ends: not the points of "p.m." or "St."
+_FULL_STOP = re.compile(r"[.!?](?=\s)(?<![ap]\.m.)(?<!\b[A-Z][a-z].)(?<!\b[A-Z].)|\n")
 
 
 _A_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -120,8 +137,12 @@ _ONLY_A_TIME = re.compile(r"(?:[\s\d:.–-]|\b(?:[ap]\.?m\b\.?|noon|midnight|fro
 # "shooting a teenager", "killing his wife": a verb of violence acting on someone, not the noun
 # of "in the shooting Tuesday" that a later step governs
 _ACT_ON_SOMEONE = re.compile(r"(?<=ing)\s+(?:a|an|the|his|her|their|its|two|three|four|five|\d+)\s", re.I)
-_RANGE_BEFORE = re.compile(r"\b(?:since|between)\s+(?:(?:late|early|on)\s+)?$", re.I)
-_RANGE_AFTER = re.compile(r"^(?:['’]s)?\s*(?:and|or|into)\s+(?:(?:late|early|on|the)\s+)*"
+# "since the shooting", "since the fatal attack": the violence a state lasts from
+_SINCE_THE = re.compile(r"\bsince\s+(?:the|a|an|that|this)\s+(?:[\w-]+\s+)?$", re.I)
+# a clock time may stand between the span's word and its day: "between 9:30 p.m. Friday and 12:10 p.m. Saturday"
+_CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\b\.?)?\s+|noon\s+|midnight\s+)?"
+_RANGE_BEFORE = re.compile(rf"\b(?:since|between)\s+(?:(?:late|early|on)\s+)?{_CLOCK}$", re.I)
+_RANGE_AFTER = re.compile(rf"^(?:['’]s)?\s*(?:and|or|into)\s+{_CLOCK}(?:(?:late|early|on|the)\s+)*"
                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight|dawn|"
                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 

@@ -31,7 +31,15 @@ occurred"), outranks the other days of no step, and the day of a death ("a woman
 died Sunday", "pronounced dead on Monday") or a day of no step said apart from the violence
 ("Earlier in the day Friday, police said ..."); what each date's words say is `date_roles`'. The
 first day of a span ("shootings across the city since Friday night", "late Thursday or early
-Friday") dates no one shooting. "Overnight" spans two days and gives way
+Friday", "stolen between 9:30 p.m. Friday and noon Saturday") dates no one shooting, and the first
+month of one ("married since August") dates no event at all; nor does a photo's day ("is shown
+Monday, August 1, 2016") or a broadcast's air time ("Tune in Thursday at 6 p.m. and Friday at 6
+a.m."), while "in critical condition since the shooting early Thursday" dates the shooting. A day
+of the violence told in someone's quoted words ("It's even kids getting shot today," a neighbor
+said) gives way to one told in the report's own, and a weekday named in quotes ("We were just
+speaking with him on Saturday") is left out of the days of no step. The report's other violent
+mentions resting on the same words as the crime's first reading ("shot a man overnight") take the
+crime's day. "Overnight" spans two days and gives way
 to the day said for the same shooting ("It happened around 10:45 p.m. Friday") or to the evening
 before said with its clock time or night ("police were called just after 11 p.m. Sunday"); a week or month
 ("last weekend", "in late November") gives way to a day said inside it ("on April 18"). A date
@@ -146,6 +154,7 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
     coarse = overnight = evening = None  # the first week or month of the violence, "overnight", and the first
     # day of no step said with its evening ("at 11:15 p.m. Sunday", "Sunday night")
     roles = {}  # each date's role, read once (the sentence's own date is one of them)
+    quoted = None  # the first day of the violence said in someone's words
     for d in dates:
         if published is not None and d.value > published:
             continue
@@ -155,18 +164,26 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
                 overnight = d  # "shot overnight" spans two days: "It happened around 10:45 p.m. Friday" says which
                 continue
             if overnight is None or 0 <= (overnight.value - d.value).days <= 1:
-                return d
+                if d is current or not _quoted(d, text):
+                    return d
+                quoted = quoted or d  # "It's even kids getting shot today," a neighbor said: a day told
+                # in the report's own words comes first
         elif role == "violence":
             coarse = coarse or d
-        elif not role and d.precision == DAY:
-            plains.append(d)
+        elif not role and d.precision == DAY and not (d is not current and _spoken(d, text)):
+            plains.append(d)  # (not "We were just speaking with him on Saturday," a friend said)
             evening = evening or (d if _EVENING.search(text, max(0, d.span.start - 16), d.span.end) else None)
+    if quoted is not None:
+        return quoted  # "the violence that took place yesterday evening," the mayor's statement said
     if overnight is not None:
         # "shot a man overnight" ... "police were called just after 11 p.m. Sunday": the evening it began
         if evening is not None and 0 < (overnight.value - evening.value).days <= 1:
             return evening
         return overnight
     current_role = "" if current is None else roles[id(current)] if id(current) in roles else date_role(current, text)
+    if current_role == "span" and current.precision != DAY:
+        current_role = "step"  # "married since August": the first month of a span dates no event either
+        # (a round-up's "shot from Wednesday afternoon into early Thursday" often dates its first shooting)
     if current is not None and current_role != "step" and current.precision == DAY:
         if plains and (current_role == "death" or not current_role and not told_with_the_violence(current, text)):
             # "police are investigating the death of a teen who died on Thursday" ... "The teen was
@@ -227,6 +244,12 @@ def _quoted(d: DateMention, text: str) -> bool:
     if before.rfind("\u201c") > before.rfind("\u201d"):
         return True
     return before.count('"') % 2 == 1
+
+
+def _spoken(d: DateMention, text: str) -> bool:
+    """A day named in someone's quoted words ("on Saturday", "yesterday"), not a date written out
+    in a statement read out ("stated that on Saturday, December 17 ...")."""
+    return not any(c.isdigit() for c in d.span.text) and _quoted(d, text)
 
 
 def _is_stamp(d: DateMention, text: str) -> bool:
@@ -301,11 +324,16 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
     for m in violent:
         _unquote(m, dates, text, published)
     crime = next((m for m in violent if m.disorder_type == CRIMINAL), None)
+    was = None  # the date the crime's own words gave it
     if crime is not None:
-        _redate(crime, crime_date(dates, text, _said(crime, dates), published))
+        was = _said(crime, dates)
+        _redate(crime, crime_date(dates, text, was, published))
     for m in violent:
         current = _said(m, dates)
         if m is crime or current is None:
+            continue
+        if current is was and crime.evidence.get("date") != was.span:
+            _follow(m, crime)  # "who shot a man overnight": the day the crime's date was read to be
             continue
         if current.precision != DAY and date_role(current, text) != "step":
             _redate(m, _narrowed(current, dates, text, published))  # "in late November" ... "the night of November 24"
@@ -315,9 +343,14 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
         if crime is None:
             _redate(m, crime_date(dates, text, current, published))
         else:
-            m.date, m.date_precision = crime.date, crime.date_precision
-            if "date" in crime.evidence:
-                m.evidence["date"] = crime.evidence["date"]
+            _follow(m, crime)
+
+
+def _follow(m: Mention, crime: Mention) -> None:
+    """The mention takes the date of the report's crime."""
+    m.date, m.date_precision = crime.date, crime.date_precision
+    if "date" in crime.evidence:
+        m.evidence["date"] = crime.evidence["date"]
 
 
 def _unquote(m: Mention, dates: list[DateMention], text: str, published: date | None) -> None:

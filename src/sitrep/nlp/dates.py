@@ -24,7 +24,8 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
   which may be an archived copy's (`sitrep.nlp.page_date`): "early Saturday" under "Created: 08/09/2014"
   is 9 August 2014, whatever day the copy was kept. A stamp after the published date changes nothing.
 - An embedded post signed with its own day ("... this morning — A Reporter (@handle) October 3, 2016")
-  counts its relative days from that day. A month that opens a street's name ("June Drive") is no month.
+  counts its relative days from that day. A month that opens a street's name ("June Drive") is no
+  month, nor one that opens a person's name ("a neighbor, April Bailey, said").
 - Without a published date (or a page stamp), relative expressions get no value; a month and day get the year only
   when the text states a year (and a stated weekday then picks between that year and its neighbours).
   Nothing is guessed.
@@ -87,6 +88,9 @@ _SPANISH_ARTICLE = re.compile(r"\b(?:del|de|el|la)\s+$", re.I)
 # "the 800 block of June Drive", "on March Lane": a month name that opens a street's name is no month
 _STREET_AFTER = re.compile(r"\s+(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Court|Ct|Boulevard|Blvd|Way|"
                            r"Place|Pl|Circle|Cir|Terrace|Trail|Parkway|Pkwy|Highway|Loop)\b")
+# "a neighbor, April Bailey, said": a bare month name before a capitalized word, with no "in" or
+# "since" before it, is a person's first name
+_NAME_AFTER = re.compile(r" (?-i:[A-Z][a-z]+)\b")
 # A month and day up to a month after publication is of the published year: a day still to come
 # ("a hearing set for April 15") or the page's date lagging the story's ("early on July 27" on a page
 # dated July 26), not the same day a year before.
@@ -307,7 +311,9 @@ def find_dates(text: str, published: date | None = None, doc_id: str = "") -> li
                 found.append((1, start, m.end(), value, DAY, relative))
                 continue
             m = _MONTH_ONLY.match(text, s)
-            if m and not _STREET_AFTER.match(text, m.end()):
+            if m and not _STREET_AFTER.match(text, m.end()) and not (
+                    m.group("year") is None and _NAME_AFTER.match(text, m.end())
+                    and not _MOD_BEFORE.search(text, max(0, s - 12), s)):
                 found.append(_month_only(text, m, published))
             continue
         if w in _WEEKDAYS and text[s].isupper():
