@@ -7,7 +7,8 @@ Usage: python benchmarks/gva_dates_diagnose.py [N_INCIDENTS] [--quiet]
 Runs the pipeline over the articles of the first N gold incidents, takes per incident the Event the
 scorer takes (`sitrep.evaluate.gva`), and for each wrong date prints the gold date, the Event's date
 and, per member mention, its document's publication date, its date and the words around the date's
-evidence. Then a tally of the misses by kind:
+evidence, with what those words date (`Mention.date_role`: violence, step, death, span, or "-" when
+they do not say). Then a tally of the misses by kind:
 - reconcile: some member mention had the gold date, the Event took another;
 - no words: the mentions' dates rest on no words (the publication date was used);
 - off by N days: the mention's date words resolved N days from the gold date.
@@ -116,7 +117,8 @@ def main() -> None:
         for m in members:
             span = m.evidence.get("date")
             words = _context(texts.get(m.doc_id, ""), span) if span is not None else "(no words)"
-            print(f"  - {m.doc_id[:12]} pub={m.published} date={m.date} p={m.date_precision} :: {words!r}")
+            print(f"  - {m.doc_id[:12]} pub={m.published} date={m.date} p={m.date_precision} "
+                  f"role={m.date_role or '-'} :: {words!r}")
     total = sum(kinds.values()) or 1
     for kind, count in kinds.most_common():
         print(f"{kind:>16}: {count:5d}  {count / total:.3f}")

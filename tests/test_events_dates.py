@@ -437,3 +437,20 @@ def test_the_reports_other_violence_dated_by_overnight_follows_the_shootings_eve
     violent = [m for m in mentions if m.event_type in ("Violence against civilians", "Battles")]
     assert violent and {m.date for m in violent} == {date(2017, 3, 5)}
 
+
+
+@pytest.mark.parametrize("text, published, role", [
+    # the report's only day is a press conference's: the event's date vote weighs it less
+    ("The family of a teenager who was shot and killed outside a Dover Street store held a press conference "
+     "Wednesday to ask witnesses to come forward.", date(2015, 3, 19), "step"),
+    # the day is told with the shooting
+    ("A teenager was shot and killed outside a Dover Street store late Tuesday, police said.",
+     date(2015, 3, 18), "violence"),
+])
+def test_a_crime_reports_mention_keeps_what_its_date_dates(text, published, role):
+    assert crime(text, published).date_role == role
+
+
+def test_a_crime_report_dated_by_no_words_has_no_date_role():
+    undated = crime("A teenager was shot and killed outside a Dover Street store, police said.", date(2015, 3, 18))
+    assert undated.date_precision == WEEK and undated.date_role == ""

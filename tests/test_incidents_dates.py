@@ -101,3 +101,40 @@ def test_a_report_with_no_date_words_stamped_days_after_a_shooting_tells_of_a_ne
                       TUESDAY + timedelta(days=1), TUESDAY + timedelta(days=1), injured=1)
     events = merge([named, next_day])
     assert len(events) == 1 and events[0].date == TUESDAY
+
+
+def test_a_day_told_with_the_shooting_outweighs_a_press_conferences_day_in_a_surer_report():
+    told = report("kfdm-10", "A man was shot dead outside a Calder Avenue bar late Tuesday, police said.",
+                  TUESDAY, TUESDAY + timedelta(days=1), "late Tuesday", killed=1, confidence=0.5)
+    told.date_role = "violence"
+    step = report("bee-10", "Police held a press conference on Wednesday about the man shot dead outside "
+                  "a Calder Avenue bar.", TUESDAY + timedelta(days=1), TUESDAY + timedelta(days=1), "Wednesday",
+                  killed=1, confidence=0.7)
+    step.date_role = "step"
+    events = merge([step, told])
+    assert len(events) == 1 and events[0].n_sources == 2
+    assert events[0].date == TUESDAY
+
+
+def test_a_day_told_with_the_shooting_outweighs_a_day_whose_words_do_not_say_what_it_dates():
+    told = report("kfdm-11", "A woman was wounded by gunfire on Pine Street early Wednesday, officers said.",
+                  TUESDAY + timedelta(days=1), TUESDAY + timedelta(days=1), "early Wednesday", injured=1,
+                  confidence=0.5)
+    told.date_role = "violence"
+    unsaid = report("bee-11", "On Tuesday, officers were on Pine Street, where a woman was wounded by gunfire.",
+                    TUESDAY, TUESDAY + timedelta(days=1), "Tuesday", injured=1, confidence=0.6)
+    events = merge([unsaid, told])
+    assert len(events) == 1 and events[0].n_sources == 2
+    assert events[0].date == TUESDAY + timedelta(days=1)
+
+
+def test_a_day_after_the_first_reports_stamp_does_not_date_the_event():
+    stamped = report("kfdm-12", "A man was wounded by gunfire on Gladys Street, police said.",
+                     TUESDAY, TUESDAY, injured=1, confidence=0.6)
+    # a plan's weekday read as a day of the past week: days after the first report was out
+    later = report("bee-12", "The man wounded by gunfire on Gladys Street is expected to leave hospital "
+                   "Saturday, police said.", TUESDAY + timedelta(days=4), TUESDAY + timedelta(days=5), "Saturday",
+                   injured=1, confidence=0.7)
+    events = merge([later, stamped])
+    assert len(events) == 1 and events[0].n_sources == 2
+    assert events[0].date == TUESDAY

@@ -214,6 +214,7 @@ class Mention:
     source_name: str | None = None
     published: date | None = None
     lead: str = ""  # the report's opening words, which incidents compares across reports (merge_within)
+    date_role: str = ""  # what the date's words date ("violence", "step", "death", "span"; "" unsaid or unknown)
 
     @property
     def id(self) -> str:

@@ -310,7 +310,8 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
     down ("in the May 10 shooting"). The report's other violent mentions dated by a later step
     ("police charged a man Thursday") take the same day. `dates`: `document_dates(analysis)`.
     A violent mention dated by no words takes the page's own stamp ("Created: 08/09/2014") over a
-    later published date (an archived copy's)."""
+    later published date (an archived copy's). Each violent mention then keeps what its date's words
+    date (`Mention.date_role`, `date_role`'s reading; "" with no words), which the event's date vote weighs."""
     if not violent:
         return
     text, published = analysis.doc.text, analysis.doc.published
@@ -320,7 +321,7 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
             if "date" not in m.evidence and m.date == published:
                 m.date = page
     if not dates:
-        return
+        return  # no words date any mention: each keeps date_role ""
     for m in violent:
         _unquote(m, dates, text, published)
     crime = next((m for m in violent if m.disorder_type == CRIMINAL), None)
@@ -344,6 +345,13 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
             _redate(m, crime_date(dates, text, current, published))
         else:
             _follow(m, crime)
+    roles: dict[int, str] = {}  # a date's role by its offset: the mentions often share their date's words
+    for m in violent:
+        said = _said(m, dates)
+        if said is not None:  # the event's date vote weighs it
+            if said.span.start not in roles:
+                roles[said.span.start] = date_role(said, text)
+            m.date_role = roles[said.span.start]
 
 
 def _follow(m: Mention, crime: Mention) -> None:

@@ -3,13 +3,15 @@
 The counts are `tolls`' (UCDP's low, best and high, ACLED's conservative figure, and the
 wounded). The date is the most precise one the reports give (the day over a week), and among those
 the one with most support, a report counting more when it writes the date out days later and less
-when it says only "tonight" (see data/merge_rules.yaml, date_vote).
+when it says only "tonight", and less when its words do not tell the day with the violence, least
+when they date only a later step (`Mention.date_role`; see data/merge_rules.yaml, date_vote).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import timedelta
 
 from sitrep.events.actors import localize, unidentified_armed_group
 from sitrep.incidents.compare import haversine_km, place_precision
@@ -38,24 +40,34 @@ def _vote(members: list[Mention], key, rank=lambda m: 0, weight=lambda m: 1.0):
 def date_weight(m: Mention) -> float:
     """How much a member's date counts in the event's date vote (see data/merge_rules.yaml,
     date_vote): a date written out ("Nov. 14") in a report days after it was looked up, so it
-    counts more; a bare "tonight" or "overnight" rests on the publication stamp, so it counts less."""
+    counts more; a bare "tonight" or "overnight" rests on the publication stamp, so it counts less.
+    Times the weight of what its words date (`Mention.date_role`, date_vote.roles): a day told with
+    the violence counts fully, a day of a press conference or a charge ("step") least."""
     cfg = rules()["date_vote"]
     ev = m.evidence.get("date")
     words = set(_WORDS.findall(ev.text.lower())) if ev is not None and ev.text else set()
     if not words:
         return 1.0
+    role = cfg["roles"].get(m.date_role, 1.0)
     if words.isdisjoint(rules().day_names):
-        return cfg["unnamed"]
+        return cfg["unnamed"] * role
     late = m.date is not None and m.published is not None and (m.published - m.date).days > cfg["fresh_days"]
-    return cfg["written_late"] if late and any(c.isdigit() for c in ev.text) else 1.0
+    return (cfg["written_late"] if late and any(c.isdigit() for c in ev.text) else 1.0) * role
 
 
 def _date_vote(members: list[Mention]) -> Mention | None:
     """The member holding the event's date: among the most precise dates, the one whose members'
-    support (1 + confidence, times `date_weight`) is highest; ties go to the earliest member."""
+    support (1 + confidence, times `date_weight`) is highest; ties go to the earliest member.
+    A date after the first report's publication (by more than date_vote.lag_days) is left out while
+    another is given: no report tells of an event still to come (a plan's "Wednesday" read as a past
+    day gives way to the stamp of a report published days before it)."""
     having = [m for m in members if m.date is not None]
     if not having:
         return None
+    stamps = [m.published for m in members if m.published is not None]
+    if stamps:
+        latest = min(stamps) + timedelta(days=rules()["date_vote"]["lag_days"])
+        having = [m for m in having if m.date <= latest] or having
     top = min(m.date_precision or DAY for m in having)
     having = [m for m in having if (m.date_precision or DAY) == top]
     if len({m.date for m in having}) == 1:  # nothing to weigh
