@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from sitrep.events.counts import harm_words, has_figure, sentence_counts, totals
 from sitrep.events.filters import event_words, non_event_reason
-from sitrep.events.lexicons import alternation, count_cues, read_data
+from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data
 from sitrep.events.report_counts import (add_counts, open_wounded, settle_the_toll, shooters_own_death,
                                          shot_with_no_death, wounded_besides)
 from sitrep.model import ARMED, Analysis, Mention, Span
@@ -172,9 +172,11 @@ def dead_untold(crime: Mention, analysis: Analysis) -> None:
     low = analysis.doc.text.lower()
     if "died" not in low and "body" not in low and "double" not in low and "triple" not in low and "victim" not in low:
         return  # (most reports: no word any of the cues needs)
-    for dead, rx in _dead_cues():
-        for s in analysis.sentences:
-            found = rx.search(s.text)
+    # re.I is slow: each sentence lowered once, where that keeps every offset, is searched without it
+    sentences_lowered = [lowered(s.text) for s in analysis.sentences]
+    for dead, rx, lowercase_rx in _dead_cues():
+        for s, s_low in zip(analysis.sentences, sentences_lowered):
+            found = lowercase_rx.search(s_low) if s_low is not None and lowercase_rx is not None else rx.search(s.text)
             if found is not None and not _background(s.text):
                 start, end = s.start + found.start(), s.start + found.end()
                 crime.fatalities = dead
@@ -183,8 +185,10 @@ def dead_untold(crime: Mention, analysis: Analysis) -> None:
 
 
 @lru_cache(maxsize=1)
-def _dead_cues() -> list[tuple[int, re.Pattern]]:
-    return [(int(c["dead"]), re.compile(c["pattern"], re.I)) for c in read_data("counts.yaml")["dead_untold"]]
+def _dead_cues() -> list[tuple[int, re.Pattern, re.Pattern | None]]:
+    """(dead, pattern, the pattern for lowercased text or None) per cue (`lexicons.for_lowered`)."""
+    cues = [(int(c["dead"]), re.compile(c["pattern"], re.I)) for c in read_data("counts.yaml")["dead_untold"]]
+    return [(dead, rx, for_lowered(rx)) for dead, rx in cues]
 
 
 def one_hurt_untold(crime: Mention, text: str, numbers: list) -> None:

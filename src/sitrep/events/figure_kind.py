@@ -14,9 +14,10 @@ themselves ("three men who had been shot").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sitrep.events.lexicons import count_cues
+from sitrep.events.lexicons import count_cues, for_lowered, lowered
 
 if TYPE_CHECKING:
     from sitrep.events.figures import Number
@@ -47,6 +48,12 @@ RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|\s--\s[^.;]{1,80}?\s--(?=\s)")
 
 
+@lru_cache(maxsize=1)
+def _lowercase_before_number() -> list[re.Pattern | None]:
+    """`before_number`'s patterns for lowercased words, in its order (`lexicons.for_lowered`)."""
+    return [for_lowered(rx) for rx in count_cues().before_number.values()]
+
+
 def kind_of(text: str, start: int, end: int, number: Number, next_start: int, included: bool = False) -> str | None:
     """What the figure `number` of the sentence text[start:end] counts ("death", "injury", "arrest"),
     or None; the words it may read end at `next_start` (the next figure). `included`: the figure
@@ -59,8 +66,10 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
         return None  # "looking for at least 2 in shooting death": the suspects sought
     if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
         return "injury"  # "sent four people to the hospital"
-    for kind, rx in cues.before_number.items():
-        m = rx.search(before)
+    # re.I is slow: the lowered words, where they keep every offset, are searched without it
+    low = lowered(before)
+    for (kind, rx), lowercase_rx in zip(cues.before_number.items(), _lowercase_before_number()):
+        m = lowercase_rx.search(low) if low is not None and lowercase_rx is not None else rx.search(before)
         if m:
             if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
                 return None  # "accused of killing 3 people"

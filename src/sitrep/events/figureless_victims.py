@@ -9,10 +9,12 @@ wounded, unless "no one" was hurt, the victim is told in a relative clause or di
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.events.figure_kind import RELATIVE
 from sitrep.events.figures import Count
-from sitrep.events.lexicons import count_cues
+from sitrep.events.lexicons import count_cues, for_lowered
+from sitrep.events.lexicons import lowered as lowered_or_none
 
 _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
 _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
@@ -64,6 +66,11 @@ def listed_kin_dead(sentence: str, start: int, counts: list[Count]) -> list[Coun
     return [c for c in counts if c not in inside] + [Count("death", victims, s, e)]
 
 
+@lru_cache(maxsize=1)
+def _lowercase_injured() -> re.Pattern | None:
+    return for_lowered(count_cues().singular_injured)
+
+
 def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     """One wounded victim told without a figure ("was wounded", "is in critical condition"),
     unless the sentence already gives a figure or goes on to say the victim died."""
@@ -73,7 +80,10 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     lowered = sentence.lower()
     if not any(w in lowered for w in cues.singular_injured_needs):
         return []  # most sentences: no word any of the patterns needs
-    m = cues.singular_injured.search(sentence)
+    # re.I is slow on this long pattern: the lowered sentence, where it keeps every offset, is
+    # searched without it (`lexicons.lowered`; a match's words are then in lower case)
+    low, lowercase_rx = lowered_or_none(sentence), _lowercase_injured()
+    m = lowercase_rx.search(low) if low is not None and lowercase_rx is not None else cues.singular_injured.search(sentence)
     if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
         more = cues.singular_injured_more.search(sentence)
         m = more if more is not None and (m is None or more.start() < m.start()) else m

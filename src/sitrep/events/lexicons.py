@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.data_files import read_yaml
+from sitrep.nlp.wordstart import opens_at_word_start
 
 _DATA = Path(__file__).parent / "data"
 
@@ -49,7 +50,8 @@ def any_of(patterns: list[str]):
     if re.search(r"(?<!\\)[A-Z]", union):
         search = re.compile(union, re.I).search
         return lambda text: search(text) is not None
-    search = re.compile(union).search
+    # where every cue opens at a word start, "(?=\w)" lets `re` pass over the other places at once
+    search = re.compile(rf"(?=\w)(?:{union})" if opens_at_word_start(union) else union).search
     return lambda text: search(text.lower()) is not None
 
 

@@ -236,3 +236,9 @@ class WordStartFinder:
                 done = found.end()
                 out.append((start, done))
         return out
+
+
+def opens_at_word_start(pattern: str) -> bool:
+    """Whether every match of `pattern` (no flags) can be shown to open at a word start: a \\b,
+    then a letter or digit."""
+    return _first_letters(pattern, ignore_case=False, boundary=False) is not None
