@@ -21,7 +21,7 @@ from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.named_states import local_county, named_states, outlet_states
-from sitrep.geo.namesakes import big_city_namesake, home_cues, is_town, namesake_in_named_state
+from sitrep.geo.namesakes import big_city_namesake, home_cues, is_state_or_country, is_town, namesake_in_named_state
 from sitrep.geo.outlets import known_outlet_town
 from sitrep.geo.site import outlet_town, paper_town, site_town
 from sitrep.geo.title_names import title_names
@@ -33,7 +33,6 @@ _DATELINE_TAIL = re.compile(r"(?:,\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})?
 _LINE_LEAD = " \t*×•|\"'“"
 _WORD = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+"  # "Dayton", "DeLand", "McAllen", "LaGrange"
 _NAME = r"((?:" + _WORD + r"(?:\. |[ .-])){0,2}" + _WORD + ")"  # "Dayton", "Port St. Lucie"
-_AREA_CODES = ("ADM1", "PCLI", "PCL", "PCLD")  # a state or country: what a title's name read so is not
 
 
 @dataclass
@@ -200,7 +199,7 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
             # added it, else an empty span at the text's start that carries the title's words
             span = _find(text, c.text, doc.id, body_end) or Span(doc.id, 0, 0, c.text)
         same = next((u for u in placed if fold(u.span.text) == c.key and is_town(u.place)), None)
-        if same is None and any(fold(u.span.text) == c.key and u.place.feature_code in _AREA_CODES for u in placed):
+        if same is None and any(fold(u.span.text) == c.key and is_state_or_country(u.place) for u in placed):
             continue  # "Florida man shoots friend" over a text naming the state: no town (of Uruguay)
         others = _towns_but(placed, c.key)
         place = _same_or_better(c.text, same, states, country, others)
@@ -346,7 +345,7 @@ def _main_place_in(text: str, placed: list[Toponym], states: set[str]) -> Topony
     found = []
     for t in placed:
         # "taken to University of Louisville Hospital": where the victim was treated is no home
-        if t.place.feature_code in ("ADM1", "PCLI", "PCL", "PCLD") or treated_at(text, t):
+        if is_state_or_country(t.place) or treated_at(text, t):
             continue
         moved = namesake_in_named_state(t, states, placed)
         t = Toponym(t.span, moved, t.score) if moved is not None else t

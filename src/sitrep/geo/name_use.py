@@ -15,13 +15,13 @@ import re
 from functools import lru_cache
 
 from sitrep.geo.folding import fold
+from sitrep.geo.namesakes import is_state_or_country
 from sitrep.model import Span, Toponym
 
 _WORD_AFTER = re.compile(r"([ \t]+)([^\W\d_][\w'’.]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)(\.?)([ \t]+)$")
 # a state's or country's name before a route number names a highway: "U.S. 76", "Georgia 20"
 _ROUTE_NUMBER = re.compile(r"[ \t]+\d{1,3}(?![\d,.:/-]?\d)(?!\s*(?:percent|%|people|persons|dead|killed))")
-_ROUTE_NAMERS = frozenset({"ADM1", "PCLI", "PCL", "PCLD"})
 # after a bare name, its state or area, which no person's name has: ", Nev.", " (Kentucky)"
 _STATE_AFTER = re.compile(r"[ \t]+\([A-Z]|,[ \t]+[A-Z][a-z]*\.?(?:[ \t]+[A-Z][a-z]+)?(?:[ \t]*[,.;)]|[ \t]+[a-z(]|$)")
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,2},")  # "Esteban Santiago, 26,"
@@ -91,7 +91,7 @@ def used_as_other_name(text: str, t: Toponym, place_ends: set[int]) -> bool:
     before it ("Officer Davis"), or a capitalized word before it that is neither a place nor a word
     of place or time ("Andre Williams")."""
     name = t.span.text
-    if t.place is not None and t.place.feature_code in _ROUTE_NAMERS and _ROUTE_NUMBER.match(text, t.span.end):
+    if is_state_or_country(t.place) and _ROUTE_NUMBER.match(text, t.span.end):
         return True  # "on U.S. 76 near Sandy Springs", "at Florida 20 and Rowland Ave": a highway
     if not name or name.isupper() or t.span.end > len(text):
         return False  # a dateline or headline in capitals says nothing by its case

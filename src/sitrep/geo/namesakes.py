@@ -34,6 +34,11 @@ def is_town(place: Place | None) -> bool:
     return place is not None and place.feature_code.startswith("PPL")
 
 
+def is_state_or_country(place: Place | None) -> bool:
+    """A first-level area or a country: what holds towns, and what no person or street is named."""
+    return place is not None and place.feature_code in ("ADM1", "PCLI", "PCL", "PCLD")
+
+
 def strays_from(t: Toponym, home: Home, text: str, placed: list[Toponym]) -> bool:
     """A town or district of the home's country, in another first-level area far from the home and
     named without its area ("Raleigh" in a Memphis report): a namesake of a local place."""
@@ -65,8 +70,7 @@ def _called_neighbourhood(text: str, t: Toponym) -> bool:
 
 def _contained(t: Toponym, placed: list[Toponym]) -> bool:
     """ "Gary, Ind.", "Juarez, Mexico": the name is followed by the area or country holding it."""
-    return any(u.span.start in range(t.span.end, t.span.end + 3) and u.place is not None
-               and u.place.feature_code in ("ADM1", "PCLI", "PCL", "PCLD") for u in placed)
+    return any(u.span.start in range(t.span.end, t.span.end + 3) and is_state_or_country(u.place) for u in placed)
 
 
 def namesake_near_home(t: Toponym, home: Home, placed: list[Toponym]) -> Place | None:
