@@ -16,14 +16,35 @@ _DIED_BEFORE = re.compile(r"\b(?:died|dies|succumbed|(?P<pronounced>pronounced d
                           r"\s+(?:(?:on|late|early)\s+)?$", re.I)
 _THEN_THE_CAUSE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'’-]+\s+){0,3}?(?:after|from|of)\b", re.I)
 _STATEMENT_GAP = re.compile(r"\s+(?:(?:on|late|early|earlier|last|this)\s+){0,2}$", re.I)
-# Where a clause ends, before a date: not the points of "p.m." or "St.", nor the colon of "2:45".
-# "and" before a name or a number ("near Wallace and 33rd Street on June 22") joins two names and ends no clause.
-# (The look-behinds follow what they guard: this is read at every date, and faster so.)
-_CLAUSE_END = re.compile(r"[.!?](?=\s)(?<![ap]\.m.)(?<!\b[A-Z][a-z].)(?<!\b[A-Z].)|[;\n\u2014]|[:,]\s"
-                         r"|(?:and(?!\s+(?-i:[A-Z\d]))|but)\b(?<!\w{4})", re.I)
+# A full stop: not the points of "p.m.", "St." or an initial. (The look-behinds follow what they
+# guard: this is read at every date, and faster so.)
+_STOP = r"[.!?](?=\s)(?<![ap]\.m.)(?<!\b[A-Z][a-z].)(?<!\b[A-Z].)"
+# Where a clause ends, before a date: a full stop, not the colon of "2:45". "and" before a name or
+# a number ("near Wallace and 33rd Street on June 22") joins two names and ends no clause.
+_CLAUSE_END = re.compile(_STOP + r"|[;\n\u2014]|[:,]\s|(?:and(?!\s+(?-i:[A-Z\d]))|but)\b(?<!\w{4})", re.I)
+
+
+# The latest text's dates already read, by span: `dates` asks the role of the same date several
+# times (the crime's date over the whole report, each mention's own, the event's date vote), so
+# each is read once per document. The text is matched by identity; the tuple is replaced whole.
+_last_read: tuple = (None, {})
 
 
 def date_role(d: DateMention, text: str) -> str:
+    """What a date of a crime report dates (see `_role`), read once per date of a text."""
+    global _last_read
+    last_text, roles = _last_read
+    if last_text is not text:
+        roles = {}
+        _last_read = (text, roles)
+    key = (d.span.start, d.span.end)
+    role = roles.get(key)
+    if role is None:
+        role = roles[key] = _role(d, text)
+    return role
+
+
+def _role(d: DateMention, text: str) -> str:
     """What a date of a crime report dates: "violence" ("was shot Saturday night", "Tuesday's
     shooting"), "step" (a statement or a later step: "police said Sunday", "was charged
     Tuesday", "officials on Monday identified"), "death" (a victim's death after the wound:
@@ -106,8 +127,8 @@ def a_plan(d: DateMention, text: str) -> bool:
     return cues.broadcast.search(window, stops[-1] if stops else 0) is not None
 
 
-# where a sentence ends: not the points of "p.m." or "St."
-_FULL_STOP = re.compile(r"[.!?](?=\s)(?<![ap]\.m.)(?<!\b[A-Z][a-z].)(?<!\b[A-Z].)|\n")
+# where a sentence ends
+_FULL_STOP = re.compile(_STOP + r"|\n")
 
 
 _A_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -181,6 +202,5 @@ def _wounded_before(at: int, text: str) -> bool:
 
 
 # where a sentence or a coordinate clause ends ("fled after the shooting and had not been located on Sunday")
-_SENTENCE_END = re.compile(r"[.!?](?=\s)(?<![ap]\.m.)(?<!\b[A-Z][a-z].)(?<!\b[A-Z].)|[;\n\u2014]"
-                            r"|(?:and(?!\s+[A-Z\d])|but)\b(?<!\w{4})")
+_SENTENCE_END = re.compile(_STOP + r"|[;\n\u2014]|(?:and(?!\s+[A-Z\d])|but)\b(?<!\w{4})")
 _WHEN_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:when|as|after)\b", re.I)

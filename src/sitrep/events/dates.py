@@ -153,12 +153,11 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
     plains = []  # the days of no step: the first one told with the violence comes first (`told_with_the_violence`)
     coarse = overnight = evening = None  # the first week or month of the violence, "overnight", and the first
     # day of no step said with its evening ("at 11:15 p.m. Sunday", "Sunday night")
-    roles = {}  # each date's role, read once (the sentence's own date is one of them)
     quoted = None  # the first day of the violence said in someone's words
     for d in dates:
         if published is not None and d.value > published:
             continue
-        role = roles[id(d)] = date_role(d, text)
+        role = date_role(d, text)
         if role == "violence" and d.precision == DAY:
             if overnight is None and _OVERNIGHT.match(d.span.text):
                 overnight = d  # "shot overnight" spans two days: "It happened around 10:45 p.m. Friday" says which
@@ -180,7 +179,7 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
         if evening is not None and 0 < (overnight.value - evening.value).days <= 1:
             return evening
         return overnight
-    current_role = "" if current is None else roles[id(current)] if id(current) in roles else date_role(current, text)
+    current_role = "" if current is None else date_role(current, text)
     if current_role == "span" and current.precision != DAY:
         current_role = "step"  # "married since August": the first month of a span dates no event either
         # (a round-up's "shot from Wednesday afternoon into early Thursday" often dates its first shooting)
@@ -345,13 +344,10 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
             _redate(m, crime_date(dates, text, current, published))
         else:
             _follow(m, crime)
-    roles: dict[int, str] = {}  # a date's role by its offset: the mentions often share their date's words
     for m in violent:
         said = _said(m, dates)
         if said is not None:  # the event's date vote weighs it
-            if said.span.start not in roles:
-                roles[said.span.start] = date_role(said, text)
-            m.date_role = roles[said.span.start]
+            m.date_role = date_role(said, text)
 
 
 def _follow(m: Mention, crime: Mention) -> None:
