@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from sitrep.events.counts import harm_words, has_figure, sentence_counts, totals
 from sitrep.events.filters import event_words, non_event_reason
-from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data
+from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data, search_lowered
 from sitrep.events.report_counts import (add_counts, open_wounded, settle_the_toll, shooters_own_death,
                                          shot_with_no_death, wounded_besides)
 from sitrep.model import ARMED, Analysis, Mention, Span
@@ -176,7 +176,7 @@ def dead_untold(crime: Mention, analysis: Analysis) -> None:
     sentences_lowered = [lowered(s.text) for s in analysis.sentences]
     for dead, rx, lowercase_rx in _dead_cues():
         for s, s_low in zip(analysis.sentences, sentences_lowered):
-            found = lowercase_rx.search(s_low) if s_low is not None and lowercase_rx is not None else rx.search(s.text)
+            found = search_lowered(rx, lowercase_rx, s.text, s_low)
             if found is not None and not _background(s.text):
                 start, end = s.start + found.start(), s.start + found.end()
                 crime.fatalities = dead

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sitrep.events.lexicons import count_cues, for_lowered, lowered
+from sitrep.events.lexicons import count_cues, for_lowered, lowered, search_lowered
 
 if TYPE_CHECKING:
     from sitrep.events.figures import Number
@@ -69,7 +69,7 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
     # re.I is slow: the lowered words, where they keep every offset, are searched without it
     low = lowered(before)
     for (kind, rx), lowercase_rx in zip(cues.before_number.items(), _lowercase_before_number()):
-        m = lowercase_rx.search(low) if low is not None and lowercase_rx is not None else rx.search(before)
+        m = search_lowered(rx, lowercase_rx, before, low)
         if m:
             if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
                 return None  # "accused of killing 3 people"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sitrep.events.figure_kind import RELATIVE
 from sitrep.events.figures import Count
-from sitrep.events.lexicons import count_cues, for_lowered
+from sitrep.events.lexicons import count_cues, for_lowered, search_lowered
 from sitrep.events.lexicons import lowered as lowered_or_none
 
 _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
@@ -82,8 +82,7 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
         return []  # most sentences: no word any of the patterns needs
     # re.I is slow on this long pattern: the lowered sentence, where it keeps every offset, is
     # searched without it (`lexicons.lowered`; a match's words are then in lower case)
-    low, lowercase_rx = lowered_or_none(sentence), _lowercase_injured()
-    m = lowercase_rx.search(low) if low is not None and lowercase_rx is not None else cues.singular_injured.search(sentence)
+    m = search_lowered(cues.singular_injured, _lowercase_injured(), sentence, lowered_or_none(sentence))
     if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
         more = cues.singular_injured_more.search(sentence)
         m = more if more is not None and (m is None or more.start() < m.start()) else m

@@ -42,6 +42,12 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
 
 
+def search_lowered(rx: re.Pattern, lowercase_rx: re.Pattern | None, text: str, low: str | None):
+    """`rx.search(text)`, faster where it may be: `lowercase_rx` (`for_lowered(rx)`) searches `low`
+    (`lowered(text)`) when both exist. The match has the same offsets; its words are in lower case."""
+    return lowercase_rx.search(low) if low is not None and lowercase_rx is not None else rx.search(text)
+
+
 def any_of(patterns: list[str]):
     """A fast test "does the text hold any of these (case-insensitive) patterns?", to skip texts
     that hold none. Matching lowercased text without re.I is several times faster in `re`; a
