@@ -62,7 +62,7 @@ def _parts(event: EventProfile, c: Candidate) -> dict[str, float]:
             "date": min((d[0] for d in dates if d is not None), default=0.0),
             "place": max((p for p in places if p is not None), default=0.0),
             "actors": actor_points(c.actors, event.actors),
-            "killed": count_points(m.fatalities, event.fatalities),
+            "killed": event._death_toll_points(c),  # with or without the shooter's own death
             "injured": count_points(m.injuries, event.injuries),
             "words": text_points(cosine_to_centroid(c.words, event.centroid, event.centroid_norm)),
             "names": name_points(len(c.names & event.names)),

@@ -259,3 +259,25 @@ def test_a_wounded_child_and_a_teenager_shot_dead_next_day_in_one_neighbourhood_
     events = merge([girl, boy, girl_again])
     assert sorted({s.doc_id for s in e.sources} for e in events) == [{"abc-6", "wmc-6"}, {"fox-6"}]
     assert all(e.fatalities == 0 for e in events if e.injuries == 1)
+
+
+SHREVEPORT = Place(8301, "Shreveport", 32.5252, -93.7502, "United States", "US", "Louisiana")
+
+
+def test_a_death_told_days_later_joins_a_shooting_one_outlet_placed_across_the_state_line():
+    # a Louisiana station placed the Texas shooting in its own city; the victim died two days later
+    local = report("kltv-1", "A 3-year-old boy was critically wounded when he found his uncle's pistol at a home "
+                   "on Pinecrest Lane in Tyler, the Smith County Sheriff near Lake Palestine said.",
+                   place=TYLER, injured=1)
+    outlet = report("ksla-1", "A 3-year-old boy found his uncle's pistol at a home on Pinecrest Lane and was "
+                    "critically wounded, the Smith County Sheriff near Lake Palestine said.",
+                    place=SHREVEPORT, injured=1)
+    died = report("kltv-2", "The 3-year-old boy who found his uncle's pistol at a Pinecrest Lane home has died, "
+                  "the Smith County Sheriff near Lake Palestine said Monday.", place=TYLER, killed=1,
+                  day=SATURDAY + timedelta(days=2))
+    assert len(merge([local, outlet])) == 1
+    events = merge([local, outlet, died])
+    assert len(events) == 1 and events[0].fatalities == 1 and events[0].place == TYLER
+    # placed by no report in the follow-up's state, it stays apart
+    elsewhere = replace(local, place=SHREVEPORT)
+    assert len(merge([elsewhere, outlet, died])) == 2

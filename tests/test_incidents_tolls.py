@@ -206,3 +206,63 @@ def test_a_later_report_of_the_wounded_that_tells_a_murder_casts_no_vote_for_no_
                     "said.", injured=3, published=SUNDAY + timedelta(days=2))
     events = merge([dead, unhurt])
     assert len(events) == 1 and events[0].fatalities == 0
+
+
+KETTERING = Place(8404, "Kettering", 39.6895, -84.1688, "United States", "US", "Ohio")
+
+
+def test_a_murder_suicide_told_with_and_without_the_shooter_is_one_event():
+    # one outlet counts the two children, the next day's story the father too; placed a town apart
+    children = report("c-1", "Two children were found shot dead in a house on Marshall Road in Kettering on "
+                      "Sunday, police said.", "Two children", killed=2, place=KETTERING)
+    whole = report("f-1", "A father shot his son and daughter, then himself, as officers surrounded the home.",
+                   "shot his son and daughter, then himself", killed=3, dated_by_words=False,
+                   published=SUNDAY + timedelta(days=1))
+    events = merge([children, whole])
+    assert len(events) == 1 and events[0].fatalities == 3
+    # a toll of three that tells no shooter's death is another family's
+    other = replace(whole, span=replace(whole.span, text="Three people were found shot dead as officers "
+                                        "surrounded a home."),
+                    evidence={**whole.evidence, "fatalities": Span("f-1", 0, 12, "Three people")})
+    assert len(merge([children, other])) == 2
+
+
+def test_an_arrest_story_days_later_giving_the_same_toll_of_several_joins_the_killings():
+    killings = report("k-1", "Three people were shot dead inside a house on Salem Avenue in Dayton on Sunday, "
+                      "police said.", "Three people", killed=3)
+    arrest = report("a-1", "Officers arrested a 31-year-old man on Friday in the deaths of three people found "
+                    "in a Dayton house.", "three people", killed=3, day=SUNDAY + timedelta(days=5),
+                    published=SUNDAY + timedelta(days=5))
+    events = merge([killings, arrest])
+    assert len(events) == 1 and events[0].date == SUNDAY
+    # one death told five days later is as likely another shooting on the avenue: no such pull
+    one = replace(killings, fatalities=1, span=replace(killings.span, text=killings.span.text.replace(
+        "Three people were", "A man was")), evidence={**killings.evidence, "fatalities": Span("k-1", 0, 5, "A man")})
+    one_later = replace(arrest, fatalities=1, span=replace(arrest.span, text=arrest.span.text.replace(
+        "three people", "a man")), evidence={**arrest.evidence, "fatalities": Span("a-1", 0, 5, "a man")})
+    assert len(merge([one, one_later])) == 2
+
+
+def test_a_toll_rule_for_crime_holds_when_half_the_reports_code_a_crime():
+    two = report("a-1", "Two men were shot dead in a car on Gettysburg Avenue in Dayton on Sunday.", "Two", killed=2)
+    three = report("b-1", "Three men were killed in a car on Gettysburg Avenue in Dayton on Sunday.", "Three",
+                   killed=3, disorder="Political violence")
+    events = merge([two, three])
+    assert len(events) == 1 and events[0].fatalities == 3
+    # most reports coding political violence keep ACLED's lowest figure
+    again = replace(three, doc_id="c-1", span=replace(three.span, doc_id="c-1"))
+    events = merge([two, three, again])
+    assert len(events) == 1 and events[0].fatalities == 2
+
+
+def test_one_victim_told_shot_by_one_report_and_dead_by_another_is_not_also_wounded():
+    shot = report("s-1", "A teenager shot himself while hunting with his father near Dayton on Sunday, "
+                  "deputies said.", injured=1)
+    shot.evidence["injuries"] = Span("s-1", 11, 23, "shot himself")
+    dead = report("d-1", "A Dayton high school student was killed in a hunting accident on Sunday, his school "
+                  "said.", "was killed", killed=1)
+    events = merge([shot, dead])
+    assert len(events) == 1 and (events[0].fatalities, events[0].injuries) == (1, 0)
+    # a report that counts one wounded besides the dead tells of a second victim
+    counted = replace(shot, evidence={**shot.evidence, "injuries": Span("s-1", 0, 24, "One other hunter was hurt")})
+    assert merge([counted, dead])[0].injuries == 1

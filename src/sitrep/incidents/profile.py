@@ -11,6 +11,7 @@ from sitrep.incidents.compare import (
     actor_points, actors_of, age_points, ages_told, cosine_to_centroid, count_points, date_interval, date_points,
     gap_days, haversine_km, name_points, place_precision, place_points, proper_names, text_points, tokens, type_points)
 from sitrep.incidents.rules import rules
+from sitrep.incidents.tolls import tells_killer_death
 from sitrep.model import DAY, Event, Mention
 
 
@@ -25,6 +26,7 @@ class Candidate:
     actors: set[str]
     names: frozenset[str] = frozenset()
     ages: frozenset[int] = frozenset()
+    victims_toll: int | None = None  # the death toll less the shooter's own death, when it tells it
 
     @classmethod
     def of(cls, m: Mention) -> Candidate:
@@ -35,11 +37,23 @@ class Candidate:
         lead = m.lead or ""
         return cls(m, date_interval(m), place_precision(m.place, m.geo_precision),
                    tokens(f"{texts} {lead}"), actors_of(m), proper_names(texts) | proper_names(lead),
-                   ages_told(f"{texts} {lead}"))
+                   ages_told(f"{texts} {lead}"), _victims_toll(m))
 
     @property
     def country(self) -> str:
         return self.mention.place.country_code if self.mention.place else ""
+
+
+def _victims_toll(m: Mention) -> int | None:
+    """The report's death toll without the shooter, when its words tell his own death ("shot his
+    two children, then himself": 3 dead, 2 victims); None otherwise. Reports of one murder-suicide
+    give either toll, and the two figures then agree (`EventProfile._death_toll_points`).
+    (Measured on GVA, back to back: B-cubed recall 0.8850 -> 0.8858 at precision 0.9850, date +2
+    incidents; the one killed lost, a report coding a crime and one political violence, came back
+    with tolls' majority rule taking half the reports.)"""
+    if m.fatalities and m.fatalities >= 2 and tells_killer_death(m):
+        return m.fatalities - 1
+    return None
 
 
 @dataclass
@@ -59,6 +73,7 @@ class EventProfile:
     names: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
     fatalities: set[int] = field(default_factory=set)
+    victims_tolls: set[int] = field(default_factory=set)  # members' tolls less the shooter (Candidate)
     injuries: set[int] = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
     centroid_norm: float = 0.0
@@ -81,6 +96,8 @@ class EventProfile:
             self.ages |= c.ages
         if m.fatalities is not None:
             self.fatalities.add(m.fatalities)
+        if c.victims_toll is not None:
+            self.victims_tolls.add(c.victims_toll)
         if m.injuries is not None:
             self.injuries.add(m.injuries)
         if len(self.members) <= rules()["text"]["centroid_members"]:
@@ -151,11 +168,24 @@ class EventProfile:
             return None
         points = (rules()["prior"] + min(types) + min(d[0] for d in dates) + max(places, default=0.0)
                 + actor_points(c.actors, self.actors)
-                + count_points(m.fatalities, self.fatalities) + count_points(m.injuries, self.injuries)
+                + self._death_toll_points(c) + count_points(m.injuries, self.injuries)
                 + text_points(cosine_to_centroid(c.words, self.centroid, self.centroid_norm)))
         if is_loose:  # crime reports name streets, bars and victims; a war's reports share its towns
             points += name_points(len(c.names & self.names)) + age_points(c.ages, self.ages)
+            if follow_up and m.fatalities and m.fatalities >= 2 and m.fatalities in self.fatalities:
+                points += rules()["date"]["follow_up"]["same_toll"]
         return points, follow_up
+
+    def _death_toll_points(self, c: Candidate) -> float:
+        """Points for the mention's death toll against the event's, either side read with or
+        without the shooter's own death where its words tell it (a murder-suicide told as "three
+        dead" and as "killed his two children")."""
+        m = c.mention
+        points = count_points(m.fatalities, self.fatalities)
+        if c.victims_toll is not None or self.victims_tolls:
+            mine = {m.fatalities, c.victims_toll} - {None}
+            points = max([points, *(count_points(v, self.fatalities | self.victims_tolls) for v in mine)])
+        return points
 
     @staticmethod
     def _same_admin1(a, b) -> float | None:
@@ -176,13 +206,17 @@ class EventProfile:
         """Points for a date days or weeks away from the event's, when a crime report may be a
         follow-up story (arrest, charge, funeral) dated by its own news day; None when it cannot be.
 
-        Only where both are placed in one admin1 (every place of the event), and the penalty is
-        steep: only the same tolls or the same words (victims' names, street) can outweigh it."""
+        Only where both are placed in one admin1 (one of the event's places: its reports often
+        include one placed by the outlet's city across a state line, and `fit` still weighs the
+        mention's place against every place), and the penalty is steep: only the same tolls or the
+        same words (victims' names, street) can outweigh it. (Measured on GVA, back to back, over
+        asking it of every place: killed and injured +1 incident each, B-cubed recall 0.8870 ->
+        0.8874 at precision 0.9850.)"""
         m = c.mention
         if m.place is None or not m.place.admin1 or not self.places:
             return None
-        if any(p.admin1 != m.place.admin1 or p.country_code != m.place.country_code
-               for p, _ in self.places.values()):
+        if not any(p.admin1 == m.place.admin1 and p.country_code == m.place.country_code
+                   for p, _ in self.places.values()):
             return None
         cfg = rules()["date"]["follow_up"]
         gap = gap_days(c.interval, interval)

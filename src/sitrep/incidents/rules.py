@@ -25,6 +25,7 @@ class Rules:
     majority_tolls: frozenset[str]  # disorder types whose death toll is the reports' majority (tolls)
     death_told: re.Pattern  # words that tell a death though no toll was read ("murder charges"; tolls)
     roundup: re.Pattern  # words of a toll told of several shootings ("in separate shootings"; tolls)
+    alive: re.Pattern  # words that tell a shot victim lived ("wounded", "in critical condition"; tolls)
 
     def __getitem__(self, key: str):
         return self.raw[key]
@@ -62,4 +63,5 @@ def rules() -> Rules:
                  figure_words=frozenset(w.lower() for w in raw["tolls"]["figure_words"]),
                  majority_tolls=frozenset(raw["tolls"].get("by_majority") or ()),
                  death_told=re.compile("|".join(raw["tolls"]["death_told"]), re.I),
-                 roundup=re.compile("|".join(raw["tolls"]["roundup"]), re.I))
+                 roundup=re.compile("|".join(raw["tolls"]["roundup"]), re.I),
+                 alive=re.compile("|".join(raw["tolls"]["alive"]), re.I))
