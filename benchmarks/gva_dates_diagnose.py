@@ -16,6 +16,10 @@ Each miss is also marked "said" when some member report says the gold day in wor
 expression resolving to it: the rules chose another) or "unsaid" (no words of the reports give it:
 GVA's day comes from elsewhere, or the report's own date is off); a tally of both follows, and
 one of the misses by the scored Event's type (the scorer may take a report's protest or riot).
+Last, every scored Event (right or wrong) by what its date rests on: words told with the violence,
+other words (a step, a span, an undated role), or no words at all (the publication day), with how
+many are right and, for the wrong ones, how far GVA's day lies from the reports' first publication
+day: the ceiling of reading dates from these reports.
 """
 
 from __future__ import annotations
@@ -86,12 +90,14 @@ def main() -> None:
     texts = {d.id: d.text for d in docs.values()}
     by_doc, docs_of = events_by_document(events), documents_by_incident(articles)
     kinds, said, types = Counter(), Counter(), Counter()
+    resting: dict[str, Counter] = {}
     for inc in incidents:
         event = incident_event(docs_of[str(inc["incident_uri"])], by_doc)
         if event is None:
             kinds["no event"] += 1
             continue
         gold = str(inc.get("date_iso"))
+        _tally_resting(resting, event, gold)
         if event.date is not None and event.date.isoformat() == gold:
             kinds["right"] += 1
             continue
@@ -128,6 +134,30 @@ def main() -> None:
     print("misses by the scored event's type (a report's protest or riot may be the one scored):")
     for kind, count in types.most_common():
         print(f"{kind:>50}: {count:5d}")
+    print("every scored event by what its date rests on (wrong ones by GVA's day minus first publication day):")
+    for basis, tally in sorted(resting.items(), key=lambda kv: -sum(kv[1].values())):
+        right, total = tally.pop("right", 0), sum(tally.values())
+        offsets = ", ".join(f"{k}: {n}" for k, n in sorted(tally.items(), key=lambda kv: -kv[1])[:6])
+        print(f"{basis:>22}: {right:4d} right of {right + total:4d} ({right / max(1, right + total):.3f})  wrong: {offsets}")
+
+
+def _tally_resting(resting: dict[str, Counter], event, gold: str) -> None:
+    """Count the event under what its date rests on, right or by how far GVA's day lies."""
+    if event.date is None:
+        return
+    dating = [m for m in event.mentions if m.date == event.date and "date" in m.evidence]
+    roles = {m.date_role for m in dating}
+    basis = "no words" if not dating else "words, violence" if "violence" in roles else "other words"
+    tally = resting.setdefault(basis, Counter())
+    if event.date.isoformat() == gold:
+        tally["right"] += 1
+        return
+    published = min((m.published for m in event.mentions if m.published), default=None)
+    if published is None:
+        tally["no publication day"] += 1
+        return
+    off = (__import__("datetime").date.fromisoformat(gold) - published).days
+    tally[f"pub{off:+d}" if abs(off) <= 3 else "far"] += 1
 
 
 if __name__ == "__main__":
