@@ -259,3 +259,30 @@ def test_others_and_asides_between_dashes_count_the_right_group(sentence, expect
 ])
 def test_a_shooter_killed_by_police_after_his_act_adds_one_dead(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the shots "hitting" or "striking" a figure of people, after a comma: that many wounded
+    ("A gunman opened fire on a porch party on Cedar Street late Friday, hitting four people.", {"injury": 4}),
+    ("Man cleaning his rifle fires it, hits his three daughters", {"injury": 3}),
+    ("Police said a man walked up to the group and opened fire, shooting five people.", {"injury": 5}),
+    # people "hit in" a shooting, and a shooting that "lands" people in hospital, as a headline tells it
+    ("Investigators said three bystanders were hit in a drive-by shooting on Oak Avenue.", {"injury": 3}),
+    ("Party shooting on the east side lands three teenagers in hospital", {"injury": 3}),
+    # wounds "sustained" or "suffered" whatever their adjectives ("non-fatal" is no word of death)
+    ("Two other men sustained non-fatal gunshot wounds, police said.", {"injury": 2}),
+    # a figure of the wounded told only as possible is no toll
+    ("A bullet struck the side of the bus, possibly injuring two passengers, the driver said.", {}),
+    # the dead right after "were shot and" are some of those shot
+    ("Police said five men standing outside a corner store were shot and one was killed.", {"death": 1, "injury": 4}),
+    ("Four teenagers were shot and two of them died early Saturday outside a skating rink.", {"death": 2, "injury": 2}),
+    # but not where the words tell the wounded and the dead apart
+    ("Three people were injured and one person was killed when gunfire broke out at the fair.", {"death": 1, "injury": 3}),
+])
+def test_wounded_told_by_shots_hitting_them_and_other_words(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_those_who_opened_fire_striking_a_victim_are_not_the_wounded():
+    # "two robbers ... striking the clerk": the robbers are the doers (the clerk is told without a figure)
+    assert counts("Police said two robbers opened fire in the store, striking the clerk several times.").get("injury") != 2

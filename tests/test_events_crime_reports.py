@@ -517,3 +517,60 @@ def test_the_gunman_of_another_shooting_told_after_it_is_not_this_ones_dead():
                 "on Friday, police said.\n\nThe shooting came a week after nine people were shot and killed "
                 "last week at a college in Oregon. The gunman there wounded seven others before turning the "
                 "gun on himself.", published=date(2015, 10, 9)) == (1, 3)
+
+
+_PAYWALL = ("Subscribe today for full access.\n\nThis story is available to subscribers only. Already a "
+            "subscriber? Log in to keep reading.")
+
+
+@pytest.mark.parametrize("headline, expected", [
+    # a headline over page furniture tells its wounded in the present tense, without articles
+    ("Boy, 12, accidentally shoots 8-year-old cousin in foot", (None, 1)),
+    ("Deputies probe shooting of woman, grandson at trailer park", (None, 2)),
+    ("Sheriff names hunter who shot self in leg while crossing fence", (None, 1)),
+    # but "fatally shoots" tells a death, not a wound
+    ("Neighbor fatally shoots teen in backyard dispute", (1, None)),
+])
+def test_a_headline_in_the_present_tense_tells_the_wounded(headline, expected):
+    assert reported(headline, _PAYWALL) == expected
+
+
+def test_a_headline_shooting_is_no_wound_where_the_report_tells_a_death():
+    assert reported("Boy accidentally shoots 6-year-old sister at home",
+                    "The girl died at the hospital later that night, police said.")[1] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lone victim shot is the one who died; another told as "also shot" is the wounded
+    ("A 15-year-old was shot near a gas station on Maple Road on Friday night.\n\nHe later died at the "
+     "hospital.\n\nAnother teenager who was in the car was also shot.\n\nThat teen is in critical condition, "
+     "police said.", (1, 1)),
+    # "was also shot": a victim besides the dead
+    ("Four people were found shot to death in a house on Cedar Road on Monday, the sheriff said.\n\n"
+     "Her 6-year-old daughter was also shot in the head.", (4, 1)),
+])
+def test_a_wounded_victim_told_apart_from_the_dead_is_counted(text, expected):
+    assert toll(text) == expected
+
+
+def test_a_wounded_victim_of_another_age_than_the_dead_told_elsewhere_is_another():
+    # the headline's one dead has no age: the age told where the report tells the death is the dead's
+    body = ("Police said two teens were handling a pistol they thought was empty at a house on Elm Street on "
+            "Friday.\n\nThe 18-year-old was struck in the chest and was later pronounced dead.\n\n"
+            "The chief also said the 13-year-old was taken to the hospital for his injuries.")
+    assert reported("One dead in accidental shooting at Elm Street home", body) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    # a report with no toll telling its one wounded in words the count rules do not take, with words
+    # of death that tell no death: a denial, a figure of speech in a quote
+    ("Deputies were called to a home on Birch Lane on Sunday night.\n\nThe girl, 5, had a gunshot wound to "
+     "her arm. \"We are lucky another child was not killed,\" the sheriff said. \"These are deadly weapons, "
+     "and they belong in a locked safe.\""),
+    ("Officers were called to the emergency room of Mercy Hospital on Friday night for a gunshot victim.\n\n"
+     "Police said the bullet went through the car seat and struck the passenger in the back."),
+    ("A teen came home on Tuesday, two months after an accident with a shotgun left him with severe injuries "
+     "to his face.\n\nHis friends say he has beaten every setback in life."),
+])
+def test_a_report_with_no_toll_tells_its_one_wounded_past_stray_words_of_death(text):
+    assert toll(text) == (None, 1)

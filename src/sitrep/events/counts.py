@@ -19,8 +19,8 @@ shooter who "turned the gun on himself" adds one to the dead, unless he was the 
 ("a boy fatally shot himself"). In a report with no word of death, one victim "was shot" is wounded.
 A later figure that picks some out of the wounded already counted ("seven were shot, leaving two of
 them in critical condition", "including one in serious condition") adds no one; "two of the four
-victims died" is 2 dead, "One of 5 shot in a bar dies" and "shot five people, killing one" 1 dead and
-4 wounded; ages ("between
+victims died" is 2 dead, "One of 5 shot in a bar dies", "shot five people, killing one" and "five
+were shot and one was killed" 1 dead and 4 wounded; ages ("between
 ages 12 and 16", "under the age of 10"), street numbers and broadcasters ("News 5") count no one.
 Figures in an aside between dashes ("five people — four adults and a child — dead") break down the
 figure before it, and a shooter "fatally shot by police" after his act is one more dead.
@@ -57,6 +57,8 @@ _COMMA_JOIN = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:men|women|adults|children|ki
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
 _KILLING_SOME = re.compile(r"(?:\s+[\w'’-]+){0,2}?,\s+(?:and\s+)?killing\s+", re.I)  # "shot four people, killing one"
 _OF_THE_SHOT = re.compile(r"(?:\s+of\s+them)?\s*(?:[,.;]|and\b|$)", re.I)
+_SHOT_AND = re.compile(r"[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+shot,?\s+and\s+$", re.I)
+_THEN_DIED = re.compile(r"\s+(?:of\s+them\s+|[\w'’-]+\s+)?(?:was\s+|were\s+|has\s+|have\s+|later\s+)?(?:killed|died|slain)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|had\s+been|has\s+been)\s+(?:\w+(?:ed|en)|shot|hit)\b", re.I)
 _ACTIVE_OBJECT = re.compile(r"\W*(?:shot\s+and\s+killed|shoots\s+and\s+kills|killed|kills|murdered|fatally\s+shoo?ts?|"
                             r"shot\s+dead|gunned\s+down|stabbed\s+to\s+death|fatally\s+stabbed)\s+(?:his|her|their)\b", re.I)
@@ -252,10 +254,18 @@ def _fatally(text: str, counts: list[Count]) -> list[Count]:
     if shot and fatal:
         shot[0].value = max(0, shot[0].value - sum(c.value for c in fatal))
     for hurt in (c for c in counts if c.kind == "injury"):
-        dead = next((c for c in counts if c.kind == "death" and killing_some(text, hurt.end, c)), None)
+        dead = next((c for c in counts if c.kind == "death" and (killing_some(text, hurt.end, c) or _shot_and_some_died(text, hurt.end, c))), None)
         if dead is not None:
             hurt.value = max(0, hurt.value - dead.value)
     return counts
+
+
+def _shot_and_some_died(text: str, shot_end: int, dead: Count) -> bool:
+    """"Four men were shot and one was killed", "five people were shot and two of them died": the
+    dead figure right after "were shot and" picks some out of those shot (not "were injured and one
+    person was killed": the wounded and the dead apart)."""
+    return dead.start > shot_end and _SHOT_AND.match(text, shot_end, dead.start) is not None \
+        and _THEN_DIED.match(text, dead.end) is not None
 
 
 def killing_some(text: str, shot_end: int, dead: Count) -> bool:

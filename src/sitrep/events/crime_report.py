@@ -9,8 +9,9 @@ later violent mentions whose only party is the police ("police said ...") keep n
 A headline's toll ("3 dead in shooting spree") stands over a body that names one victim without a
 figure; a death told in a month well before the shooting's is another shooting; a report with no
 toll and no word of death that tells of someone hurt ("arrived at the hospital with a gunshot
-wound") has one wounded, and one whose words tell its dead without a figure ("the girl who died of
-gunshot wounds", "a double homicide") has that many dead.
+wound") has one wounded, one whose headline tells them in the present tense ("Boy shoots 7-year-old
+cousin", "shooting of woman, son") that many, and one whose words tell its dead without a figure
+("the girl who died of gunshot wounds", "a double homicide") has that many dead.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from sitrep.events.counts import harm_words, has_figure, sentence_counts, totals
+from sitrep.events.figureless_victims import headline_wounded
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data, search_lowered
 from sitrep.events.report_counts import (add_counts, open_wounded, settle_the_toll, shooters_own_death,
@@ -134,6 +136,8 @@ def toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: li
     if crime.fatalities is None:
         dead_untold(crime, analysis)
     if crime.fatalities is None and crime.injuries is None:
+        headline_hurt(crime, analysis)
+    if crime.fatalities is None and crime.injuries is None:
         shot = shot_with_no_death(text, 0, len(text))
         if shot is not None:
             add_counts(crime, {"injury": (shot.value, shot.start, shot.end)}, ("", None), text)
@@ -189,6 +193,20 @@ def _dead_cues() -> list[tuple[int, re.Pattern, re.Pattern | None]]:
     """(dead, pattern, the pattern for lowercased text or None) per cue (`lexicons.for_lowered`)."""
     cues = [(int(c["dead"]), re.compile(c["pattern"], re.I)) for c in read_data("counts.yaml")["dead_untold"]]
     return [(dead, rx, for_lowered(rx)) for dead, rx in cues]
+
+
+def headline_hurt(crime: Mention, analysis: Analysis) -> None:
+    """"Teen shoots 6-year-old brother in hand", "Deputies probe shooting of man, woman": a crime
+    report with no toll read whose words tell its wounded as a headline tells them, in the present
+    tense without articles, has that many wounded (the first such sentence not in background; none
+    with a word of death, `figureless_victims.headline_wounded`)."""
+    text = analysis.doc.text
+    for s in analysis.sentences:
+        hurt = headline_wounded(s.text, s.start)
+        if hurt is not None and not _background(s.text):
+            crime.injuries = hurt.value
+            crime.evidence["injuries"] = Span(crime.doc_id, hurt.start, hurt.end, text[hurt.start:hurt.end])
+            return
 
 
 def one_hurt_untold(crime: Mention, text: str, numbers: list) -> None:

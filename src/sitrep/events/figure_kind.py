@@ -2,11 +2,12 @@
 
 A number counts the dead when a death word governs it: just before it ("killed at least 5",
 "the death toll rose to 12") or after it within a few words ("five soldiers were killed",
-"3 dead"); "casualties" is never deaths. A figure whose verb is denied ("were not hurt"), whose
-verb belongs to another subject ("with three friends when she was shot"), who did the killing
-("a masked gunman shot and killed a man", "dragged out by four armed men"), who is sought for it
-("police are looking for two men in the shooting death"), or who was accused of
-it ("a 17-year-old has been charged in the shooting death of") counts no one; a relative clause
+"3 dead"); "casualties" is never deaths. The shots "hitting" a figure after a comma ("opened fire,
+hitting five people") wound them. A figure whose verb is denied ("were not hurt") or hedged
+("possibly injuring two"), whose verb belongs to another subject ("with three friends when she was
+shot"), who did the killing ("a masked gunman shot and killed a man", "dragged out by four armed
+men"), who is sought for it ("police are looking for two men in the shooting death"), or who was
+accused of it ("a 17-year-old has been charged in the shooting death of") counts no one; a relative clause
 is background ("relatives of a man who was found dead") unless it tells what befell the counted
 themselves ("three men who had been shot").
 """
@@ -17,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sitrep.events.lexicons import count_cues, for_lowered, lowered, search_lowered
+from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data, search_lowered
 
 if TYPE_CHECKING:
     from sitrep.events.figures import Number
@@ -38,6 +39,8 @@ _SINGULAR_AUX = re.compile(r"(?:was|is|has\s+been)\b", re.I)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)  # "a teen was among four people who were shot": the toll
 _THEIR_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:who|that)\s+(?:had\s+been|have\s+been|were|are)\s+(?:\w+ly\s+)?", re.I)
 _OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were injured": the rest only
+_HEDGED = re.compile(r"\bpossibly\s+$", re.I)
+_OF_A_GROUP = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "one of the officers": one of a group
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
 # "police are looking for at least 2 in the shooting death": those sought are the suspects
 _SOUGHT = re.compile(r"\b(?:looking|searching|hunting)\s+for\s+(?:at\s+least\s+|up\s+to\s+)?$|\bseek(?:ing|s)?\s+(?:at\s+least\s+)?$", re.I)
@@ -46,6 +49,12 @@ _AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not 
 RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 # "53 other people — including a 10-year-old girl — were wounded": the aside between dashes is skipped
 ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|\s--\s[^.;]{1,80}?\s--(?=\s)")
+
+
+@lru_cache(maxsize=1)
+def _shots_hitting() -> re.Pattern:
+    """", hitting" or ", striking" just before a figure: the shots hit that many (data/counts.yaml)."""
+    return re.compile(alternation(read_data("counts.yaml")["injury_before_number"]), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +75,9 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
         return None  # "looking for at least 2 in shooting death": the suspects sought
     if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
         return "injury"  # "sent four people to the hospital"
+    if ("hit" in before[-14:] or "strik" in before[-14:] or "shoot" in before[-14:]) and _shots_hitting().search(before) \
+            and not _OF_A_GROUP.match(text, number.end):
+        return "injury"  # "opened fire, hitting five people" (not "hitting one of the officers")
     # re.I is slow: the lowered words, where they keep every offset, are searched without it
     low = lowered(before)
     for (kind, rx), lowercase_rx in zip(cues.before_number.items(), _lowercase_before_number()):
@@ -73,6 +85,8 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
         if m:
             if kind == "death" and cues.not_a_toll_before.search(before[:m.start()]):
                 return None  # "accused of killing 3 people"
+            if "possibly" in before and _HEDGED.search(before, 0, m.start()):
+                return None  # "striking a man and possibly injuring a 5-year-old girl": not told for sure
             return None if kind == "other" else kind.partition("_")[0]  # ("death_toll" is "death")
     # "Four people, including a 17-year-old girl, were shot": the verb is past the comma that closes
     # the included victims (`included`)

@@ -3,7 +3,10 @@
 "The mother, grandmother and a family friend were critically wounded" is three wounded and
 "killed his son, his daughter and himself" three dead, one per person listed; "was wounded", "is
 in critical condition" or, where no word of death is near, "was rushed to the hospital" is one
-wounded, unless "no one" was hurt, the victim is told in a relative clause or died of the wound.
+wounded, unless "no one" was hurt, the victim is told in a relative clause (not one who shot
+himself: "the man who shot himself in the leg") or died of the wound. A headline's present tense
+("Boy shoots 7-year-old cousin", "Police probe shooting of woman, son": 1 and 2) tells the
+wounded where no word of death is.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from functools import lru_cache
 
 from sitrep.events.figure_kind import RELATIVE
 from sitrep.events.figures import Count
-from sitrep.events.lexicons import count_cues, for_lowered, search_lowered
+from sitrep.events.lexicons import alternation, count_cues, for_lowered, read_data, search_lowered
 from sitrep.events.lexicons import lowered as lowered_or_none
 
 _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
@@ -23,6 +26,9 @@ _NO_SUBJECT = re.compile(r"\b(?:no|neither)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:or|no
 _LISTED_NEEDS = ("wound", "injur", "hurt", "shot", "shoot", "suffer", "sustain")  # in every listed-victims verb
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
 _UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured|hurt)|precaution|revive|passed\s+away|deceased)\b", re.I)
+_SELF_SHOT = re.compile(r"\bshot\s+(?:him|her)?self$", re.I)  # "the man who shot himself": the victim
+_HEADLINE_NEEDS = ("shoots", "wounds", "injures", "hospitali", "shooting of", "hits", "strikes")
+_NOT_WOUNDED_ONLY = re.compile(r"\b(?:murder\w*|homicide|slaying|deadly|suicide)\b", re.I)  # "shoots wife, self in murder-suicide"
 _DIED_AFTER = re.compile(r"\b(?:died|dies|killed|dead)\b[^.;]{0,40}?\b(?:after|when)\b", re.I)
 
 
@@ -86,8 +92,11 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
         more = cues.singular_injured_more.search(sentence)
         m = more if more is not None and (m is None or more.start() < m.start()) else m
-    if m is None or RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) or cues.injured_then_died.match(sentence, m.end()):
+    if m is None or cues.injured_then_died.match(sentence, m.end()):
         return []
+    if RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) \
+            and not (_SELF_SHOT.search(m.group()) and not cues.death.search(sentence)):
+        return []  # "relatives of a man who was wounded" (not "a man who shot himself", with no word of death)
     if _FATALLY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
         return []  # "fatally wounding his brother": the death words count him
     if _NOBODY.search(sentence, max(0, m.start() - 12), m.start()) or _DIED_AFTER.search(sentence, 0, m.start()) \
@@ -96,3 +105,33 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     if cues.singular_injured_weak.fullmatch(m.group()) and (cues.death.search(sentence) or _UNHURT_OR_DEAD.search(sentence)):
         return []  # "was taken to a hospital, where he was pronounced dead", "as a precaution"
     return [Count("injury", 1, start + m.start(), start + m.end())]
+
+
+@lru_cache(maxsize=1)
+def _headline_cues() -> tuple[re.Pattern, re.Pattern]:
+    """One wounded victim and a list of them, told as a headline tells them (data/counts.yaml)."""
+    raw = read_data("counts.yaml")
+    roles = alternation(raw["victim_roles"])
+    one = re.compile(alternation(raw["headline_injured"]).replace("ROLE", roles), re.I)
+    # a victim of a headline's list: a bare noun, one word before it at most ("child", "young father");
+    # no article, so that "shot the man, a father of two" is no list
+    item = rf"(?:(?!(?:a|an|the|his|her|their|its)\b)[\w'’-]+\s+)?(?:{roles})\b"
+    return one, re.compile(alternation(raw["headline_injured_list"]).replace("ITEM", item), re.I)
+
+
+def headline_wounded(sentence: str, start: int) -> Count | None:
+    """"Teen shoots 6-year-old brother in hand" (1), "Deputies probe shooting of man, woman" (2): the
+    wounded told in a headline's present tense, in a sentence (starting at `start`) that holds no
+    word of death ("fatally shoots", "shoots, kills", "dies"); None where it tells none."""
+    low = sentence.lower()
+    if not any(w in low for w in _HEADLINE_NEEDS):
+        return None  # most sentences: no word either pattern needs
+    if count_cues().death.search(sentence) or _UNHURT_OR_DEAD.search(sentence) or _NOT_WOUNDED_ONLY.search(sentence):
+        return None
+    one, listed = _headline_cues()
+    m = listed.search(sentence)
+    value = len(_LIST_SEPARATOR.split(m.group("list"))) if m is not None else 1
+    m = m or one.search(sentence)
+    if m is None or _NOBODY.search(sentence, max(0, m.start() - 12), m.start()):
+        return None
+    return Count("injury", value, start + m.start(), start + m.end())

@@ -196,7 +196,7 @@ def settle_the_toll(m: Mention, sentences: list[Sentence], text: str, numbers: l
     nth_dead(m, sentences, text, background)
     shot_includes_killed(m, text)
     dead_among_the_hurt(m, numbers, text)
-    one_victim_told_twice(m, sentences, text, body_end)
+    one_victim_told_twice(m, sentences, text, body_end, numbers, background)
     also_dead(m, sentences, text, numbers, background)
     victims_in_all(m, sentences, text, numbers, background)
 
