@@ -319,3 +319,93 @@ def test_a_group_claiming_the_attack_identifies_the_armed_men():
     assert len(events) == 1
     assert events[0].actor1 is not None and "Unidentified" not in events[0].actor1.name
     assert events[0].actor1.category in ("Rebel group", "Political militia")
+
+
+# ---- one raid, whichever side's words tell it --------------------------------------------------
+
+ARMY = Actor("Military Forces of Israel", "State forces", "occupation forces", "IL")
+CELL = Actor("Unidentified Armed Group (Palestine)", "Political militia", "resistance fighters", "PS")
+VILLAGERS = Actor("Civilians (Palestine)", "Civilians", "young men", "PS")
+TUBAS = Place(281124, "Tubas", 32.32, 35.37, "Palestine", "PS", "West Bank")
+WEDNESDAY = date(2023, 6, 21)
+
+
+def raid_sentence(text: str, start: int, sub_type: str, actor1: Actor | None, actor2: Actor | None = None,
+                  killed: int | None = None, arrested: int | None = None, confidence: float = 0.4) -> Mention:
+    m = sentence(text, start, sub_type=sub_type, day=WEDNESDAY, place=TUBAS, killed=killed, confidence=confidence)
+    m.event_type = {"Armed clash": "Battles", "Government regains territory": "Battles",
+                    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+                    "Attack": "Violence against civilians", "Arrests": "Strategic developments",
+                    "Disrupted weapons use": "Strategic developments"}[sub_type]
+    m.disorder_type = "Strategic developments" if m.event_type == "Strategic developments" else "Political violence"
+    m.actor1, m.actor2, m.arrests = actor1, actor2, arrested
+    return m
+
+
+def test_armed_groups_resistance_in_a_raid_report_is_the_raid_not_a_second_clash():
+    killed = raid_sentence("Two young men were killed by army fire when troops swept into Tubas at dawn.", 0,
+                           "Attack", ARMY, VILLAGERS, killed=2)
+    resisted = raid_sentence("Local fighters fought back and set off a roadside charge against an army jeep.",
+                             400, "Armed clash", CELL)
+    [raid] = merge_within([killed, resisted])
+    assert (raid.sub_event_type, raid.event_type) == ("Armed clash", "Battles")
+    assert (raid.actor1, raid.actor2) == (ARMY, CELL)
+    assert raid.fatalities == 2 and not raid.civilian_targeting
+
+
+def test_resistance_told_apart_from_a_missile_strike_on_a_house_joins_the_raid():
+    strike = raid_sentence("Troops fired missiles at a house in Tubas, killing the two men inside.", 0,
+                           "Shelling/artillery/missile attack", ARMY, killed=2)
+    resisted = raid_sentence("Local fighters fought back and set off a roadside charge against an army jeep.",
+                             2000, "Armed clash", CELL)
+    [raid] = merge_within([strike, resisted])
+    assert (raid.sub_event_type, raid.actor1, raid.actor2, raid.fatalities) == ("Armed clash", ARMY, CELL, 2)
+
+
+def test_a_clash_between_other_sides_in_the_raid_report_stays_its_own_event():
+    killed = raid_sentence("Two young men were killed by army fire when troops swept into Tubas at dawn.", 0,
+                           "Attack", ARMY, VILLAGERS, killed=2)
+    police = Actor("Police Forces of Palestine", "State forces", "security services", "PS")
+    feud = raid_sentence("Separately, a local gang traded fire with security services in the town.", 400,
+                         "Armed clash", CELL, police)
+    assert len(merge_within([killed, feud])) == 2
+
+
+def test_a_force_told_only_as_the_dead_raided_nothing():
+    ambush = raid_sentence("Gunmen shot dead two soldiers on the road out of Tubas on Wednesday.", 0,
+                           "Attack", None, ARMY, killed=2)
+    fight = raid_sentence("Local fighters fought a long gun battle in the hills overnight.", 400, "Armed clash", CELL)
+    merged = merge_within([ambush, fight])
+    assert not any(m.actor1 == ARMY for m in merged)  # the soldiers were the dead, not a raiding side
+
+
+def test_a_town_stormed_with_killings_but_no_armed_group_is_an_attack_not_territory_regained():
+    stormed = raid_sentence("Three residents were shot dead as soldiers stormed Tubas on Wednesday.", 0,
+                            "Government regains territory", ARMY, VILLAGERS, killed=3)
+    [m] = merge_within([stormed])
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert m.civilian_targeting and m.fatalities == 3
+
+
+def test_a_town_retaken_from_an_armed_group_stays_territory_regained():
+    retaken = raid_sentence("Troops retook Tubas from the armed group after a day of fighting, killing four.", 0,
+                            "Government regains territory", ARMY, CELL, killed=4)
+    [m] = merge_within([retaken])
+    assert m.sub_event_type == "Government regains territory"
+
+
+def test_a_force_arresting_people_is_coded_as_the_arrests_whatever_it_seized():
+    seized = raid_sentence("Soldiers detained three men in Tubas and took away a rifle and bullets.", 0,
+                           "Disrupted weapons use", ARMY, arrested=3)
+    defused = raid_sentence("Army engineers blew up a bomb found under the road into Tubas.", 0,
+                            "Disrupted weapons use", ARMY)
+    assert merge_within([seized])[0].sub_event_type == "Arrests"
+    assert merge_within([defused])[0].sub_event_type == "Disrupted weapons use"
+
+
+def test_the_dead_of_a_clash_told_as_civilians_leave_the_armed_group_as_its_other_side():
+    clash = raid_sentence("Two young men died as troops and villagers exchanged fire in Tubas on Wednesday.", 0,
+                          "Armed clash", ARMY, VILLAGERS, killed=2, confidence=0.6)
+    charges = raid_sentence("Local fighters threw explosive charges at the army jeeps.", 90, "Armed clash", CELL, ARMY)
+    [m] = merge_within([clash, charges])
+    assert (m.actor1, m.actor2) == (ARMY, CELL)

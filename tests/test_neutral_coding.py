@@ -110,3 +110,42 @@ def test_the_loaded_words_stay_in_the_evidence():
     m = extract(analyze(Document("doc", text, published=PUBLISHED)))[0]
     assert m.evidence["actor1"].text == "Israeli occupation forces"
     assert m.actor1.alias == "Israeli occupation forces"
+
+
+# One raid told as a whole report by each side's outlet (my own wording): the killings, the house
+# surrounded and hit with missiles, the armed group fighting back, the arrests. Each report must
+# give the same events: one armed clash of the army and the armed group with the same dead, and the
+# same arrests. Only the wounded differ, because the two outlets count different people.
+RAID_REPORTS = [
+    "Tubas - Two young men were martyred and three others injured on Wednesday by the bullets of Israeli "
+    "occupation forces, who stormed the town of Tubas in the northern West Bank.\n\nWitnesses said "
+    "occupation forces surrounded a home on the edge of the town and shelled it with missiles. The "
+    "Ministry of Health said the two martyrs reached the hospital with bullet wounds.\n\nResistance "
+    "fighters confronted the invading forces and hit their jeeps with explosive charges.\n\nThe "
+    "occupation forces also detained three young men from the town after searching their homes.",
+    "IDF troops neutralized two terrorists on Wednesday during a counterterrorism operation in Tubas in "
+    "Samaria, the army said.\n\nThe forces surrounded a building where armed terrorists were hiding and "
+    "fired shoulder-launched missiles after the terrorists shot at them. Terrorists in the town hurled "
+    "explosive charges at the troops; no soldiers were hurt.\n\nThe troops arrested three wanted suspects "
+    "and confiscated a rifle and ammunition.",
+]
+
+
+def report_events(text: str) -> list[tuple]:
+    """The coded fields of each event a whole report gives (the pipeline's own per-report merge)."""
+    from sitrep.pipeline import process_document
+
+    out = []
+    for m in process_document(Document("raid", text, published=date(2023, 6, 21))):
+        sides = tuple((a.name, a.category) if a else None for a in (m.actor1, m.actor2))
+        out.append((m.event_type, m.sub_event_type, m.disorder_type, sides, m.fatalities, m.arrests,
+                    m.civilian_targeting, m.date, m.place.name if m.place else None))
+    return sorted(out, key=repr)
+
+
+def test_a_raid_report_gives_the_same_events_whichever_side_wrote_it():
+    palestinian, israeli = (report_events(t) for t in RAID_REPORTS)
+    assert palestinian == israeli
+    clashes = [e for e in israeli if e[1] == "Armed clash"]
+    assert len(clashes) == 1 and clashes[0][4] == 2
+    assert clashes[0][3][0][0] == "Military Forces of Israel" and clashes[0][3][1][1] != "Civilians"

@@ -66,6 +66,18 @@ def test_one_raid_told_by_three_outlets_is_one_event(examples_run):
     assert abs(float(r["latitude"]) - 32.41) < 0.1 and abs(float(r["longitude"]) - 35.28) < 0.1
 
 
+def test_the_raid_is_coded_alike_from_both_outlets_and_fought_once(examples_run):
+    """The Palestinian report's "resistance fighters confronted the invading forces" is the clash its
+    Israeli counterpart tells inside its own, not a second one; both outlets' arrests are one event."""
+    _, out, _ = examples_run
+    west_bank = [r for r in _rows(out) if r["admin1"] == "West Bank"]
+    clashes = [r for r in west_bank if r["event_type"] == "Battles"]
+    assert len(clashes) == 1
+    assert (clashes[0]["actor2"], clashes[0]["fatalities"]) == ("Unidentified Armed Group (Palestine)", "3")
+    for r in west_bank:  # nothing one outlet's words alone make up
+        assert {"israeli_outlet_article", "palestinian-outlet-qabatiya"} <= set(r["doc_ids"].split(";")), r
+
+
 def test_near_duplicate_wire_copy_is_reported_and_dropped(examples_run):
     _, _, result = examples_run
     assert "wire-004" in result.output and "near duplicate of wire-001" in result.output

@@ -33,7 +33,7 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
         for m in mentions:
             m.lead = m.lead or lead
     if len(mentions) < 2:
-        return _arrests_coded(list(mentions))
+        return [_coded(m) for m in mentions]
     # the headline, which ingest puts last, sums up the report's lead: it is read as next to it
     headline_at = doc.body_end() if doc is not None and doc.body_end() < len(doc.text) else None
     groups: list[list[Mention]] = []
@@ -52,7 +52,11 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
         else:
             best.append(m)
     groups = _toll_less_absorbed(groups)
-    return _arrests_coded([g[0] if len(g) == 1 else combine(g, headline_at) for g in groups])
+    groups, clash_sides = _resistance_joined(groups)
+    merged = [g[0] if len(g) == 1 else combine(g, headline_at) for g in groups]
+    for i, (force, armed_group) in clash_sides.items():
+        merged[i] = _as_clash(merged[i], force, armed_group)
+    return [_coded(m) for m in merged]
 
 
 def _tolled(group: list[Mention]) -> bool:
@@ -101,8 +105,12 @@ def _absorbable(group: list[Mention], target: list[Mention], cfg: dict) -> bool:
     # shelling the town, a riot after the killing), not a detail of the shooting
     if any(m.actor1 is not None and m.actor1.category in cfg["keep_actor1_categories"] for m in group):
         return False
-    # every day and place the sentences carry against the victims' sentences', lent ones too: the
-    # report's dateline lends its town to a sentence naming none, the victims' may name another
+    return _same_day_and_town(group, target, cfg["min_place_points"])
+
+
+def _same_day_and_town(group: list[Mention], target: list[Mention], min_place_points: float) -> bool:
+    """Every day and place the sentences carry agrees with the target's, lent ones too: the
+    report's dateline lends its town to a sentence naming none, the target's may name another."""
     for m in group:
         for t in target:
             if m.date is not None and t.date is not None:
@@ -112,18 +120,87 @@ def _absorbable(group: list[Mention], target: list[Mention], cfg: dict) -> bool:
             if m.place is not None and t.place is not None:
                 p = place_points(m.place, place_precision(m.place, m.geo_precision),
                                  t.place, place_precision(t.place, t.geo_precision))
-                if p is None or p < cfg["min_place_points"]:
+                if p is None or p < min_place_points:
                     return False
     return True
 
 
-def _arrests_coded(mentions: list[Mention]) -> list[Mention]:
-    """ACLED: arrests at a peaceful protest make it a protest with intervention, whichever sentence
-    of the report tells them ("Police intervened, detaining three"): judged once the report's
-    mentions of one event are combined."""
-    for m in mentions:
-        m.sub_event_type = protest_after_arrests(m.sub_event_type, m.arrests)
-    return mentions
+def _resistance_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]], dict[int, tuple]]:
+    """A raid report: ONE group tells a force's political violence with its toll; a sentence (in it or
+    not) tells, with no toll, arrest, day or town of its own, an armed group fighting that force
+    ("fighters confronted the troops"). The resistance is the raid's: the whole is one armed clash
+    of the force and the group. Returns the groups and, by index, the clash's sides."""
+    cfg = rules()["within"]["resistance"]
+    tolled = [g for g in groups if _tolled(g)]
+    target = tolled[0] if len(tolled) == 1 else []
+    # the force does the violence a sentence gives the toll of: a force told only as the dead
+    # ("killed 70 soldiers") or as the source ("police say a man shot three") raided nothing
+    force = next((m.actor1 for m in target if _tolled([m]) and m.disorder_type == "Political violence"
+                  and m.actor1 is not None and m.actor1.category in cfg["force_categories"]), None)
+    if force is None:
+        return groups, {}
+    resisting = {id(g): a for g in groups if g is not target
+                 for a in [_resisting(g, target, force, cfg)] if a is not None}
+    # resistance the merger has already put with the raid's sentences tells the same
+    inside = [a for m in target if not _tolled([m]) for a in [_resisting([m], target, force, cfg)] if a]
+    if not resisting and not inside:
+        return groups, {}
+    kept = [g for g in groups if id(g) not in resisting]
+    target.extend(m for g in groups if id(g) in resisting for m in g)
+    target.sort(key=lambda m: (m.span.start, m.span.end))
+    # a group the raid's own sentences name outright identifies the unidentified one
+    named = [a for m in target for a in (m.actor1, m.actor2)
+             if a is not None and a.category in NON_STATE_ARMED and not a.name.startswith("Unidentified")]
+    at = next(i for i, g in enumerate(kept) if g is target)
+    return kept, {at: (force, (named or [*inside, *resisting.values()])[0])}
+
+
+def _resisting(group: list[Mention], target: list[Mention], force, cfg: dict):
+    """The armed group a toll-less clash group sets against the raid's force, or None."""
+    if _tolled(group) or _opens_separately(group[0]) or any(
+            m.arrests or m.sub_event_type not in cfg["clash_sub_types"] for m in group):
+        return None
+    sides = [a for m in group for a in (m.actor1, m.actor2) if a is not None]
+    armed = [a for a in sides if a.category in NON_STATE_ARMED]
+    # any other side named must be the raid's force (or its generic name): a third side fights its own
+    if not armed or any(a not in armed and not (a.name.startswith(force.name) or force.name.startswith(a.name))
+                        for a in sides):
+        return None
+    return armed[0] if _same_day_and_town(group, target, cfg["min_place_points"]) else None
+
+
+def _as_clash(m: Mention, force, armed_group) -> Mention:
+    """The raid as ACLED's armed clash of the force and the armed group (the report's doer first), no
+    civilians targeted: the dead are the clash's, whoever each outlet says they were."""
+    first, second = ((armed_group, force) if m.actor1 is not None and m.actor1.category in NON_STATE_ARMED
+                     else (force, armed_group))
+    sides = {force.name, armed_group.name}
+    return replace(m, event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence",
+                   actor1=first, actor2=second, civilian_targeting=False,
+                   assoc_actor_1=[a for a in m.assoc_actor_1 if a.name not in sides],
+                   assoc_actor_2=[a for a in m.assoc_actor_2 if a.name not in sides])
+
+
+def _coded(m: Mention) -> Mention:
+    """Codings judged once a report's sentences of one event are combined (data/merge_rules.yaml,
+    within.no_front_line and within.arrests_first; classify.protest_after_arrests)."""
+    cfg = rules()["within"]
+    sides = [m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2]
+    by_force = m.actor1 is not None and m.actor1.category in cfg["no_front_line"]["force_categories"]
+    # ACLED: a force retakes territory from an armed group holding it. A force storming a town and
+    # killing people, no armed group named on either side, moves no front line: the killings are
+    # an attack on civilians ("stormed the town" tells the raid, not a reconquest)
+    if (m.sub_event_type in cfg["no_front_line"]["from_sub_types"] and m.fatalities and by_force
+            and (m.actor2 is None or m.actor2.category == "Civilians")
+            and not any(a is not None and a.category in NON_STATE_ARMED for a in sides)):
+        return replace(m, event_type="Violence against civilians", sub_event_type="Attack",
+                       disorder_type="Political violence", civilian_targeting=True)
+    # a force's sentence arresting people is the arrests, whatever it tells in passing ("arrested
+    # four wanted suspects and confiscated two rifles" as "arrested four citizens"): one coding
+    if m.sub_event_type in cfg["arrests_first"]["from_sub_types"] and m.arrests and by_force:
+        return replace(m, sub_event_type="Arrests")
+    m.sub_event_type = protest_after_arrests(m.sub_event_type, m.arrests)
+    return m
 
 
 def report_lead(doc: Document) -> str:
@@ -263,7 +340,7 @@ def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
         if source is not None and field in source.evidence:
             evidence[field] = source.evidence[field]
     high = [m.fatalities_high for m in group if m.fatalities_high is not None]
-    actor1, actor2 = _sides(group, typed.event_type, headline_at)
+    actor1, actor2 = _sides(group, typed.event_type, typed.sub_event_type, headline_at)
     claims, seen = [], set()
     for m in group:
         for c in m.claims:
@@ -286,7 +363,7 @@ def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
         claims=claims, confidence=max(m.confidence for m in group), evidence=evidence)
 
 
-def _sides(group: list[Mention], event_type: str, headline_at: int | None) -> tuple:
+def _sides(group: list[Mention], event_type: str, sub_event_type: str, headline_at: int | None) -> tuple:
     """The group's actor1 and actor2, each the first its sentences give (an armed group named
     before an unidentified one, which it identifies). A headline's terse words
     hide who hit whom ("Suicide car bomb hits army base"): a force the report's body gives as the
@@ -304,6 +381,12 @@ def _sides(group: list[Mention], event_type: str, headline_at: int | None) -> tu
         actor1 = next((a for a in doers if a.category in NON_STATE_ARMED and not a.name.startswith("Unidentified")),
                       actor1)
     actor2 = next((m.actor2 for m in group if m.actor2 and m.actor2 != actor1), None)
+    if sub_event_type == "Armed clash" and actor2 is not None and actor2.category == "Civilians":
+        # a clash is fought between armed sides: the dead one outlet calls young men, the other
+        # militants; the armed group a sentence of the report names is the other side
+        actor2 = next((a for m in group for a in (m.actor1, m.actor2)
+                       if a is not None and a.category in NON_STATE_ARMED
+                       and (actor1 is None or a.name != actor1.name)), actor2)
     return actor1, actor2
 
 
