@@ -249,3 +249,20 @@ def is_revision(text: str) -> bool:
     """Does the text say a toll was revised upwards ("the death toll rose to seven")?"""
     low = text.lower()
     return any(p in low for p in rules().revision_phrases)
+
+
+def same_day_and_town(group: list[Mention], target: list[Mention], min_place_points: float) -> bool:
+    """Every day and place the sentences carry agrees with the target's, lent ones too: the
+    report's dateline lends its town to a sentence naming none, the target's may name another."""
+    for m in group:
+        for t in target:
+            if m.date is not None and t.date is not None:
+                ds = date_points(date_interval(m), date_interval(t))
+                if ds is None or ds[1]:
+                    return False
+            if m.place is not None and t.place is not None:
+                p = place_points(m.place, place_precision(m.place, m.geo_precision),
+                                 t.place, place_precision(t.place, t.geo_precision))
+                if p is None or p < min_place_points:
+                    return False
+    return True

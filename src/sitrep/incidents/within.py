@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sitrep.events.classify import protest_after_arrests
 from sitrep.incidents.compare import (
     actor_points, actors_of, count_points, date_interval, date_points, is_revision, place_precision,
-    place_points, type_points)
+    place_points, same_day_and_town, type_points)
+from sitrep.incidents.raids import as_clash, coded, resisting_group
 from sitrep.incidents.rules import rules
 from sitrep.model import NON_STATE_ARMED, Document, Mention
 
@@ -33,7 +33,7 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
         for m in mentions:
             m.lead = m.lead or lead
     if len(mentions) < 2:
-        return [_coded(m) for m in mentions]
+        return [coded(m) for m in mentions]
     # the headline, which ingest puts last, sums up the report's lead: it is read as next to it
     headline_at = doc.body_end() if doc is not None and doc.body_end() < len(doc.text) else None
     groups: list[list[Mention]] = []
@@ -55,8 +55,8 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
     groups, clash_sides = _resistance_joined(groups)
     merged = [g[0] if len(g) == 1 else combine(g, headline_at) for g in groups]
     for i, (force, armed_group) in clash_sides.items():
-        merged[i] = _as_clash(merged[i], force, armed_group)
-    return [_coded(m) for m in merged]
+        merged[i] = as_clash(merged[i], force, armed_group)
+    return [coded(m) for m in merged]
 
 
 def _tolled(group: list[Mention]) -> bool:
@@ -105,24 +105,7 @@ def _absorbable(group: list[Mention], target: list[Mention], cfg: dict) -> bool:
     # shelling the town, a riot after the killing), not a detail of the shooting
     if any(m.actor1 is not None and m.actor1.category in cfg["keep_actor1_categories"] for m in group):
         return False
-    return _same_day_and_town(group, target, cfg["min_place_points"])
-
-
-def _same_day_and_town(group: list[Mention], target: list[Mention], min_place_points: float) -> bool:
-    """Every day and place the sentences carry agrees with the target's, lent ones too: the
-    report's dateline lends its town to a sentence naming none, the target's may name another."""
-    for m in group:
-        for t in target:
-            if m.date is not None and t.date is not None:
-                ds = date_points(date_interval(m), date_interval(t))
-                if ds is None or ds[1]:
-                    return False
-            if m.place is not None and t.place is not None:
-                p = place_points(m.place, place_precision(m.place, m.geo_precision),
-                                 t.place, place_precision(t.place, t.geo_precision))
-                if p is None or p < min_place_points:
-                    return False
-    return True
+    return same_day_and_town(group, target, cfg["min_place_points"])
 
 
 def _resistance_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]], dict[int, tuple]]:
@@ -139,10 +122,11 @@ def _resistance_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]]
                   and m.actor1 is not None and m.actor1.category in cfg["force_categories"]), None)
     if force is None:
         return groups, {}
-    resisting = {id(g): a for g in groups if g is not target
-                 for a in [_resisting(g, target, force, cfg)] if a is not None}
+    resisting = {id(g): a for g in groups if g is not target and not _tolled(g) and not _opens_separately(g[0])
+                 for a in [resisting_group(g, target, force)] if a is not None}
     # resistance the merger has already put with the raid's sentences tells the same
-    inside = [a for m in target if not _tolled([m]) for a in [_resisting([m], target, force, cfg)] if a]
+    inside = [a for m in target if not _tolled([m]) and not _opens_separately(m)
+              for a in [resisting_group([m], target, force)] if a]
     if not resisting and not inside:
         return groups, {}
     kept = [g for g in groups if id(g) not in resisting]
@@ -153,54 +137,6 @@ def _resistance_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]]
              if a is not None and a.category in NON_STATE_ARMED and not a.name.startswith("Unidentified")]
     at = next(i for i, g in enumerate(kept) if g is target)
     return kept, {at: (force, (named or [*inside, *resisting.values()])[0])}
-
-
-def _resisting(group: list[Mention], target: list[Mention], force, cfg: dict):
-    """The armed group a toll-less clash group sets against the raid's force, or None."""
-    if _tolled(group) or _opens_separately(group[0]) or any(
-            m.arrests or m.sub_event_type not in cfg["clash_sub_types"] for m in group):
-        return None
-    sides = [a for m in group for a in (m.actor1, m.actor2) if a is not None]
-    armed = [a for a in sides if a.category in NON_STATE_ARMED]
-    # any other side named must be the raid's force (or its generic name): a third side fights its own
-    if not armed or any(a not in armed and not (a.name.startswith(force.name) or force.name.startswith(a.name))
-                        for a in sides):
-        return None
-    return armed[0] if _same_day_and_town(group, target, cfg["min_place_points"]) else None
-
-
-def _as_clash(m: Mention, force, armed_group) -> Mention:
-    """The raid as ACLED's armed clash of the force and the armed group (the report's doer first), no
-    civilians targeted: the dead are the clash's, whoever each outlet says they were."""
-    first, second = ((armed_group, force) if m.actor1 is not None and m.actor1.category in NON_STATE_ARMED
-                     else (force, armed_group))
-    sides = {force.name, armed_group.name}
-    return replace(m, event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence",
-                   actor1=first, actor2=second, civilian_targeting=False,
-                   assoc_actor_1=[a for a in m.assoc_actor_1 if a.name not in sides],
-                   assoc_actor_2=[a for a in m.assoc_actor_2 if a.name not in sides])
-
-
-def _coded(m: Mention) -> Mention:
-    """Codings judged once a report's sentences of one event are combined (data/merge_rules.yaml,
-    within.no_front_line and within.arrests_first; classify.protest_after_arrests)."""
-    cfg = rules()["within"]
-    sides = [m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2]
-    by_force = m.actor1 is not None and m.actor1.category in cfg["no_front_line"]["force_categories"]
-    # ACLED: a force retakes territory from an armed group holding it. A force storming a town and
-    # killing people, no armed group named on either side, moves no front line: the killings are
-    # an attack on civilians ("stormed the town" tells the raid, not a reconquest)
-    if (m.sub_event_type in cfg["no_front_line"]["from_sub_types"] and m.fatalities and by_force
-            and (m.actor2 is None or m.actor2.category == "Civilians")
-            and not any(a is not None and a.category in NON_STATE_ARMED for a in sides)):
-        return replace(m, event_type="Violence against civilians", sub_event_type="Attack",
-                       disorder_type="Political violence", civilian_targeting=True)
-    # a force's sentence arresting people is the arrests, whatever it tells in passing ("arrested
-    # four wanted suspects and confiscated two rifles" as "arrested four citizens"): one coding
-    if m.sub_event_type in cfg["arrests_first"]["from_sub_types"] and m.arrests and by_force:
-        return replace(m, sub_event_type="Arrests")
-    m.sub_event_type = protest_after_arrests(m.sub_event_type, m.arrests)
-    return m
 
 
 def report_lead(doc: Document) -> str:
