@@ -286,3 +286,38 @@ def test_wounded_told_by_shots_hitting_them_and_other_words(sentence, expected):
 def test_those_who_opened_fire_striking_a_victim_are_not_the_wounded():
     # "two robbers ... striking the clerk": the robbers are the doers (the clerk is told without a figure)
     assert counts("Police said two robbers opened fire in the store, striking the clerk several times.").get("injury") != 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the aside tells what became of all of those shot: 2 dead and 5 wounded, not 7 more wounded
+    ("Seven people were shot -- 2 killed and 5 wounded -- outside a bowling alley on Route 9, police said.",
+     {"death": 2, "injury": 5}),
+    ("Four people were shot — one killed and three hurt — at a cookout on Maple Avenue.",
+     {"death": 1, "injury": 3}),
+    # an aside telling what befell some of them only breaks nothing down (the report's toll takes
+    # the dead out of those shot)
+    ("He shot three people — one fatally — before fleeing in a pickup.", {"death": 1, "injury": 3}),
+])
+def test_an_aside_breaking_a_figure_into_dead_and_wounded_counts_no_one_more(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a headline and its photo caption run together with no full stop: the same figure told twice
+    ("Three people hurt in shooting near Lake Street bar Gallery Three people, among them a 15-year-old, "
+     "were shot late Friday near a bar on Lake Street.", {"injury": 3}),
+    # two groups of the same size are two groups
+    ("Two men were wounded on Oak Street and two women were wounded an hour later on Elm Street.", {"injury": 4}),
+])
+def test_a_figure_repeated_by_page_furniture_in_one_run_of_words_counts_once(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunfire struck Ramirez and two others as they stood outside the bakery, police said.", {"injury": 2}),
+    ("Bullets hit Tanya Greene and four others on the porch.", {"injury": 4}),
+    # "and" alone, with no gunfire striking anyone before it, counts no one
+    ("Police interviewed Ramirez and two others about the fight.", {}),
+])
+def test_gunfire_that_struck_a_named_victim_and_others_wounds_the_others(sentence, expected):
+    assert counts(sentence) == expected

@@ -574,3 +574,77 @@ def test_a_wounded_victim_of_another_age_than_the_dead_told_elsewhere_is_another
 ])
 def test_a_report_with_no_toll_tells_its_one_wounded_past_stray_words_of_death(text):
     assert toll(text) == (None, 1)
+
+
+def test_one_victim_whose_age_is_told_two_ways_is_one_dead_not_also_a_wounded():
+    # "a 12-year-old" and "Jordan Reyes, 12," are the same age written two ways: the same boy
+    text = ("A 16-year-old has been charged in the shooting death of a 12-year-old in Clay County.\n\n"
+            "Jordan Reyes, 12, was accidentally shot in the chest by a cousin on Saturday evening.\n\n"
+            "Jordan died a short time later at Memorial Hospital.")
+    assert toll(text) == (1, None)
+
+
+def test_a_wounded_victim_of_another_age_written_the_other_way_is_still_another():
+    # (the ages compared as written: "30-year-old" and ", 52," are two ages, not two ways of writing one)
+    text = ("A 30-year-old man was shot and killed outside a laundromat on Pine Street on Friday, police said.\n\n"
+            "A passer-by, Dana Ortiz, 52, was shot in the leg.")
+    assert toll(text) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    ("Deputies said a man was wounded in the hand while trying to put down an injured deer on Monday.\n\n"
+     "The rifle was a single shot 243, the sheriff said."),
+    ("A teen was shot in the foot with a 20-gauge shotgun on Sunday and taken to the hospital."),
+    ("Officers said a clerk was shot with a 45-caliber pistol during a robbery at a gas station on Friday."),
+])
+def test_a_guns_caliber_counts_no_one(text):
+    assert toll(text) == (None, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wounded victim told in an aside between commas: one besides the dead ("also"), or by the wound
+    ("A 17-year-old was charged with murder on Friday after a robbery at a gas station on Route 30.\n\n"
+     "Terrell Banks, of Millbrook, is charged in the shooting death of 45-year-old Dale Brown.\n\n"
+     "Both Brown and Banks, who was also shot in the struggle, were taken to Mercy Hospital.", (1, 1)),
+    ("Police said the intruder shot the homeowner twice, killing him.\n\nHis wife, 68, who suffered minor "
+     "injuries from broken glass, was released from the hospital on Sunday.", (1, 1)),
+])
+def test_a_wounded_victim_told_in_an_aside_is_counted(text, expected):
+    assert toll(text) == expected
+
+
+def test_an_aside_telling_a_victim_who_then_died_tells_no_wounded():
+    assert "injury" not in counts("A second man, who was also shot, was pronounced dead at the hospital.")
+
+
+def test_a_later_sentence_telling_the_whole_toll_gives_all_the_wounded():
+    # the first figure ("a mother and her son") is some of the wounded; the whole toll comes later
+    text = ("A retired mail carrier was shot dead on his porch on Monday on Oak Street.\n\n"
+            "The bullets also broke the windows of a parked car and wounded a mother and her 4-year-old son who "
+            "were standing beside it.\n\n"
+            "Gunfire ripped through the block on Monday evening, killing a 70-year-old man and wounding three "
+            "others, police said.")
+    assert toll(text) == (1, 3)
+
+
+def test_others_who_turned_up_wounded_are_besides_a_victim_told_by_its_verb():
+    # the boy is told by his verb ("had been hit by a stray bullet"); "three others" are more victims
+    text = ("A mother said she came home on Saturday night to find her 9-year-old son bleeding in his room on "
+            "Walnut Court.\n\nThe boy, Leo Martinez, had been hit by a stray bullet while he watched a fight "
+            "from his window, police said.\n\nAbout 20 minutes later, three others showed up at an area hospital "
+            "with gunshot wounds.")
+    assert toll(text) == (None, 4)
+
+
+def test_a_victim_clinging_to_life_is_wounded_beside_the_dead():
+    text = ("A 6-year-old boy was clinging to life on Tuesday after his stepfather shot him and killed his "
+            "infant brother before turning the gun on himself in a home on Birch Road, deputies said.")
+    assert toll(text) == (2, 1)
+
+
+def test_a_later_figure_of_wounded_says_more_than_those_sent_to_the_hospital():
+    # those sent to the hospital are a floor: some of the wounded may have been treated at the scene
+    text = ("Detectives are learning more about a bar shooting early Saturday that sent two people to the "
+            "hospital.\n\nThe shooting broke out in the parking lot of the Rusty Anchor on Bay Road.\n\n"
+            "Three people were wounded, police said.")
+    assert toll(text) == (None, 3)

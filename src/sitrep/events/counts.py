@@ -22,8 +22,10 @@ them in critical condition", "including one in serious condition") adds no one; 
 victims died" is 2 dead, "One of 5 shot in a bar dies", "shot five people, killing one" and "five
 were shot and one was killed" 1 dead and 4 wounded; ages ("between
 ages 12 and 16", "under the age of 10"), street numbers and broadcasters ("News 5") count no one.
-Figures in an aside between dashes ("five people — four adults and a child — dead") break down the
-figure before it, and a shooter "fatally shot by police" after his act is one more dead.
+Figures in an aside between dashes ("five people — four adults and a child — dead", "six were shot
+-- 2 killed and 4 wounded --") break down the figure before it, and a shooter "fatally shot by police"
+after his act is one more dead. A page repeating its headline without a full stop ("Four people
+hurt ... Photos Four people, including ...") tells one figure twice: it counts once.
 """
 
 from __future__ import annotations
@@ -66,6 +68,9 @@ _SHOT_KIN = re.compile(r"(?:shot|shoots)\s+(?:his|her|their)\b", re.I)
 _CONNECTOR = re.compile(r"(?:(?:and\s+)?then\s+|before\s+)?", re.I)
 _SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|been|found|\w+ly)\s+)*$", re.I)  # ("was found | dead of ...")
 _NOUN_GAP = re.compile(r"\s*(?:[\w'’-]+\s*){0,3}")  # "(four) people", "(three) others" before an aside
+# the words `not_people_before` needs before a number ("ages 12 and 16", "a single shot 223")
+_MAY_COUNT_NO_ONE = re.compile(r"age|single").search
+_FIGURE_NOUN = re.compile(r"[\w'’-]+\s+([a-z]+)", re.I)  # a figure and the noun it counts ("Four people")
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
 
@@ -97,7 +102,7 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
     total: Number | None = None  # "12 people, including" waiting for the word
     part: Number | None = None  # "two of the" waiting for the word after "four victims"
     inside = [n for n in inside if not count_cues().not_people.match(text, n.end)
-              and not ("age" in text[max(start, n.start - 30):n.start].lower()  # (a cheap "no" for most numbers)
+              and not (_MAY_COUNT_NO_ONE(text[max(start, n.start - 30):n.start].lower())  # (a cheap "no" for most numbers)
                        and count_cues().not_people_before.search(text, max(start, n.start - 30), n.start))
               and not (text[n.start - 1:n.start] == " " and text[n.start - 2:n.start - 1].isalpha()
                        and count_cues().media_before.search(text, max(start, n.start - 16), n.start))]
@@ -143,6 +148,8 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
                     out.append(Count(kind, n.value, n.start, n.end))
         joined, total, part = [], None, None
     sentence = text[start:end]
+    if len(out) > 1:
+        out = _told_again(text, _harm_breakdown(text, start, end, out))
     out = part_of_the_counted(text, condition_of_the_counted(text, out))
     out += listed_wounded(sentence, start, out)
     out += one_wounded(sentence, start, out)
@@ -197,6 +204,39 @@ def _without_breakdown(text: str, start: int, end: int, inside: list[Number]) ->
         if any(n.end <= a.start() and _NOUN_GAP.fullmatch(text, n.end, a.start()) for n in inside):
             drop |= {n.start for n in inside if a.start() <= n.start < a.end()}
     return [n for n in inside if n.start not in drop]
+
+
+def _harm_breakdown(text: str, start: int, end: int, out: list[Count]) -> list[Count]:
+    """"Six were shot -- 2 killed and 4 wounded --": an aside right after a figure that tells, in
+    figures adding up to it, what befell all of them breaks that figure down; it counts no one more."""
+    if "—" not in text[start:end] and "–" not in text[start:end] and "--" not in text[start:end]:
+        return out
+    for a in ASIDE.finditer(text, start, end):
+        inner = [c for c in out if a.start() <= c.start and c.end <= a.end()]
+        outer = [c for c in out if c.end <= a.start() and _NOUN_GAP.fullmatch(text, c.end, a.start())
+                 and text[c.end:a.start()].strip() and not (c.start <= a.start() < c.end)]
+        kinds = {c.kind for c in inner}
+        if outer and len(kinds) > 1 and sum(c.value for c in inner) == outer[-1].value:
+            out = [c for c in out if c is not outer[-1]]
+    return out
+
+
+def _told_again(text: str, out: list[Count]) -> list[Count]:
+    """"Four people injured in ... Photos Four people, including ...": a page that repeats its
+    headline or a caption without a full stop tells the same figure twice in one run of words; a
+    figure of the same kind and value, counting the same noun, told again later counts once."""
+    kept: list[Count] = []
+    for c in out:
+        noun = _FIGURE_NOUN.match(text, c.start)
+        if c.value > 1 and noun and any(k.kind == c.kind and k.value == c.value and c.start - k.end > 20
+                                        and _same_noun(_FIGURE_NOUN.match(text, k.start), noun) for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _same_noun(a: re.Match | None, b: re.Match) -> bool:
+    return a is not None and a.group(1).lower() == b.group(1).lower()
 
 
 def _killed_by_police(sentence: str, start: int, counts: list[Count]) -> list[Count]:

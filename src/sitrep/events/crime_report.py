@@ -11,7 +11,9 @@ figure; a death told in a month well before the shooting's is another shooting; 
 toll and no word of death that tells of someone hurt ("arrived at the hospital with a gunshot
 wound") has one wounded, one whose headline tells them in the present tense ("Boy shoots 7-year-old
 cousin", "shooting of woman, son") that many, and one whose words tell its dead without a figure
-("the girl who died of gunshot wounds", "a double homicide") has that many dead.
+("the girl who died of gunshot wounds", "a double homicide") has that many dead. A later sentence
+telling the whole toll ("killing a deacon and wounding three others") gives all the wounded a first
+figure gave some of, and a later figure of the wounded says more than those "sent to the hospital".
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from sitrep.events.counts import harm_words, has_figure, sentence_counts, totals
+from sitrep.events.counts import OTHERS_NEXT, harm_words, has_figure, sentence_counts, totals
 from sitrep.events.figureless_victims import headline_wounded
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data, search_lowered
@@ -108,7 +110,8 @@ def toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: li
     text = analysis.doc.text
     harm = harm_words(text)  # one scan of the report, not one per sentence
     starts = [n.start for n in numbers]
-    lone = open_wounded(crime)  # "was shot in the leg", "several were shot": a larger figure said elsewhere tells more
+    # "was shot in the leg", "several were shot", "sent three to the hospital": a larger figure said elsewhere tells more
+    lone = open_wounded(crime) or _sent_to_hospital(crime, text)
     for s in analysis.sentences:
         if crime.fatalities is not None and crime.injuries is not None and not lone:
             break
@@ -129,7 +132,7 @@ def toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: li
             crime.injuries = None
         if found:
             add_counts(crime, found, ("", None), text)
-            lone = open_wounded(crime)
+            lone = open_wounded(crime) or _sent_to_hospital(crime, text)
     if crime.fatalities:
         shooters_own_death(crime, analysis.sentences, text, numbers, _background)
     headline_dead(crime, analysis, numbers)
@@ -143,7 +146,39 @@ def toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: li
             add_counts(crime, {"injury": (shot.value, shot.start, shot.end)}, ("", None), text)
     if crime.fatalities is None and crime.injuries is None:
         one_hurt_untold(crime, text, numbers)
+    if crime.fatalities and crime.injuries:
+        fuller_toll(crime, analysis, numbers)
     settle_the_toll(crime, analysis.sentences, text, numbers, analysis.doc.body_end(), _background)
+
+
+def _sent_to_hospital(crime: Mention, text: str) -> bool:
+    """The crime's wounded rest on those a shooting "sent to the hospital": a floor, since a later
+    "Four people were wounded" may count some who never went."""
+    hurt = crime.evidence.get("injuries")
+    return hurt is not None and crime.injuries is not None \
+        and count_cues().to_hospital_before.search(text, max(0, hurt.start - 40), hurt.start) is not None \
+        and count_cues().to_hospital_after.match(text, hurt.end) is not None
+
+
+def fuller_toll(crime: Mention, analysis: Analysis, numbers: list) -> None:
+    """"The bullets wounded a mother and her son ... killing a deacon and wounding three others": a
+    later sentence of the body that tells the whole toll at once, the same dead and more wounded
+    told as others besides them, tells all the wounded the first figure gave some of (not a
+    sentence of background, of another shooting or of a round-up)."""
+    text = analysis.doc.text
+    hurt, body_end = crime.evidence.get("injuries"), analysis.doc.body_end()
+    for s in analysis.sentences:
+        if hurt is None or s.start < hurt.end or s.end > body_end or "," not in s.text:
+            continue  # (a toll "killing one and wounding three others" runs on after a comma; not a headline)
+        found = totals(sentence_counts(text, s.start, s.end, numbers))
+        dead, wounded = found.get("death"), found.get("injury")
+        if dead is None or wounded is None or dead[0] != crime.fatalities or wounded[0] <= crime.injuries \
+                or not OTHERS_NEXT.match(text, wounded[2]) or _background(s.text) or _ROUNDUP_HEADLINE.search(s.text):
+            continue
+        crime.injuries = wounded[0]
+        crime.evidence["injuries"] = Span(crime.doc_id, wounded[1], wounded[2], text[wounded[1]:wounded[2]])
+        crime.claims = [c for c in crime.claims if c.field != "injuries"]
+        return
 
 
 def headline_dead(crime: Mention, analysis: Analysis, numbers: list) -> None:

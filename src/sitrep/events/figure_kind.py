@@ -75,9 +75,11 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
         return None  # "looking for at least 2 in shooting death": the suspects sought
     if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
         return "injury"  # "sent four people to the hospital"
-    if ("hit" in before[-14:] or "strik" in before[-14:] or "shoot" in before[-14:]) and _shots_hitting().search(before) \
+    if ("hit" in before[-14:] or "strik" in before[-14:] or "shoot" in before[-14:] or "and" in before[-5:]) \
+            and _shots_hitting().search(before) \
             and not _OF_A_GROUP.match(text, number.end):
-        return "injury"  # "opened fire, hitting five people" (not "hitting one of the officers")
+        return "injury"  # "opened fire, hitting five people", "gunfire struck Doe and three others" (not
+        # "hitting one of the officers")
     # re.I is slow: the lowered words, where they keep every offset, are searched without it
     low = lowered(before)
     for (kind, rx), lowercase_rx in zip(cues.before_number.items(), _lowercase_before_number()):

@@ -4,7 +4,9 @@
 "killed his son, his daughter and himself" three dead, one per person listed; "was wounded", "is
 in critical condition" or, where no word of death is near, "was rushed to the hospital" is one
 wounded, unless "no one" was hurt, the victim is told in a relative clause (not one who shot
-himself: "the man who shot himself in the leg") or died of the wound. A headline's present tense
+himself: "the man who shot himself in the leg") or died of the wound; an aside between commas that
+tells a person of the report hurt ("Jane Doe, who was also shot, ...", "his wife, who suffered
+minor injuries, ...") is one wounded. A headline's present tense
 ("Boy shoots 7-year-old cousin", "Police probe shooting of woman, son": 1 and 2) tells the
 wounded where no word of death is.
 """
@@ -29,6 +31,10 @@ _UNHURT_OR_DEAD = re.compile(r"\b(?:fatal\w*|uninjured|unharmed|not\s+(?:injured
 _SELF_SHOT = re.compile(r"\bshot\s+(?:him|her)?self$", re.I)  # "the man who shot himself": the victim
 _HEADLINE_NEEDS = ("shoots", "wounds", "injures", "hospitali", "shooting of", "hits", "strikes")
 _NOT_WOUNDED_ONLY = re.compile(r"\b(?:murder\w*|homicide|slaying|deadly|suicide)\b", re.I)  # "shoots wife, self in murder-suicide"
+# a wounded victim told in an aside between commas, as one besides others or by the wound's kind
+_HURT_ASIDE = re.compile(r",\s+who\s+(?P<hurt>(?:was|had\s+been|has\s+been)\s+also\s+(?:shot|wounded|injured|hurt|grazed)\b|"
+                         r"(?:also\s+)?suffered\s+(?:from\s+)?(?:an?\s+)?(?:(?:non|not)[- ]life[- ]threatening|minor|superficial)\s+"
+                         r"(?:\w+\s+)?(?:injury|injuries|wounds?)\b)", re.I)
 _DIED_AFTER = re.compile(r"\b(?:died|dies|killed|dead)\b[^.;]{0,40}?\b(?:after|when)\b", re.I)
 
 
@@ -92,6 +98,11 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     if "another" in lowered or "injures" in lowered:  # the earlier of the two readings
         more = cues.singular_injured_more.search(sentence)
         m = more if more is not None and (m is None or more.start() < m.start()) else m
+    aside = _HURT_ASIDE.search(sentence) if "who" in lowered else None
+    if aside is not None and (m is None or aside.start() < m.start()) and not cues.death.search(sentence, aside.end()):
+        # "Jane Doe, who was also shot, ...", "His wife, who suffered minor injuries, ...": an aside of
+        # a person the report tells of (not "relatives of a man who was wounded", nor one who then died)
+        return [Count("injury", 1, start + aside.start("hurt"), start + aside.end())]
     if m is None or cues.injured_then_died.match(sentence, m.end()):
         return []
     if RELATIVE.search(sentence, max(0, m.start() - 12), m.start()) \

@@ -12,7 +12,8 @@ quadruple shooting") or a later victim's rank ("a fourth victim was found") tell
 where no exact figure did, and a headline's "Third victim dies" the dead. "Five were wounded; one of
 them later died" is one dead and four wounded, and after a lone victim, one "also killed" is one more.
 "A man was killed ... A woman was also wounded ... Two other men were grazed" adds up to one dead and
-three wounded (a victim of the other sex, or told "also", is another; "two others" are besides the one).
+three wounded (a victim of the other sex, or told "also", is another; "two others" are besides the one;
+with no dead, "had been hit by a stray bullet ... three others turned up hurt" is four wounded).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _SHOT_LIST = re.compile(r"(?:shot|shoots)\s+\S+.*\band\b", re.I | re.S)
 _OTHER_BEFORE = re.compile(r"\bother\s+$", re.I)
 # a victim's subject followed by its passive verb ("A woman | was shot"), not a doer ("A woman | shot him")
 _PASSIVE_NEXT = re.compile(r"(?:\s*,[^,.]{0,40},)?\s+(?:was|is|has\s+been|had\s+been)\b", re.I)
+_PASSIVE_VERB = re.compile(r"(?:was|is|had\s+been|has\s+been|been)\s", re.I)  # a victim's verb, its subject before it
 _HURT_OBJECT = re.compile(r"\b(?:wounded|injured|shot|hit|struck|rushed|took|transported)\s+$", re.I)  # "rushed | a woman"
 _THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?$", re.I)
@@ -112,9 +114,13 @@ def wounded_besides(m: Mention, found: dict, text: str) -> bool:
     """"A woman was wounded ... Two other men were grazed": a figure of others (`found`'s injury, a
     sentence's counts) wounded besides the mention's lone wounded victim adds to it (3); says if so."""
     hurt, lone, dead = found.get("injury"), m.evidence.get("injuries"), m.evidence.get("fatalities")
-    if hurt is None or not lone_wounded(m) or not A_PERSON.match(lone.text) or not others_besides(text, hurt[1], hurt[2]) \
-            or not (_PASSIVE_NEXT.match(text, lone.end) or _HURT_OBJECT.search(text, max(0, lone.start - 16), lone.start)):
-        return False  # ("was shot in the neck" may tell one of the dead: the others are besides them)
+    if hurt is None or not lone_wounded(m) or not others_besides(text, hurt[1], hurt[2]):
+        return False
+    person = A_PERSON.match(lone.text) and (_PASSIVE_NEXT.match(text, lone.end)
+                                            or _HURT_OBJECT.search(text, max(0, lone.start - 16), lone.start))
+    if not person and not (not m.fatalities and _PASSIVE_VERB.match(lone.text)):
+        return False  # ("was shot in the neck" may tell one of the dead: the others are besides them; with
+        # no dead, "had been hit by a stray bullet ... three others showed up at a hospital" are 4)
     if any(w in lone.text.lower() for w in _ORDINALS):
         return False  # "A fifth person was shot": one of a figure told elsewhere, not one besides it
     if m.fatalities and (dead is None or lone.start < dead.end):

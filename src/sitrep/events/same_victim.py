@@ -138,19 +138,24 @@ def another_victim(text: str, hurt: Span, dead: Span, told_in: Sentence, sentenc
     if other_sex(subject, dead.text):
         return True
     dead_in = next((s for s in sentences if s.start <= dead.start < s.end), None)
-    hurt_age = _AGE.findall(subject)
-    dead_age = _AGE.findall(text, dead_in.start if dead_in else dead.start, dead.end)
+    hurt_age = _ages(subject)
+    dead_age = _ages(text, dead_in.start if dead_in else dead.start, dead.end)
     if hurt_age and not dead_age:  # "One dead in accidental shooting": the age told where the death is
         dead_age = [a for s in sentences if s is not told_in for a in _ages_of_the_dead(s.text)]
         return bool(dead_age) and all(a != hurt_age[-1] for a in dead_age)
     return bool(hurt_age and dead_age) and hurt_age[-1] != dead_age[-1]
 
 
-def _ages_of_the_dead(sentence: str) -> list[tuple[str, str]]:
+def _ages_of_the_dead(sentence: str) -> list[str]:
     """The ages a sentence gives before its first word of death ("The 19-year-old was shot ... and
     was later pronounced dead"), none where it holds no such word."""
     death = count_cues().death.search(sentence)
-    return _AGE.findall(sentence, 0, death.start()) if death is not None else []
+    return _ages(sentence, 0, death.start()) if death is not None else []
+
+
+def _ages(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The ages told in text[start:end], as written ("a 13-year-old" and "Jane Doe, 13," are both "13")."""
+    return [a or b for a, b in _AGE.findall(text, start, len(text) if end is None else end)]
 
 
 def other_sex(hurt_subject: str, dead_words: str) -> bool:
