@@ -145,3 +145,29 @@ def test_a_partys_sponsor_is_not_the_events_place():
             "a town west of Goma in North Kivu, on Friday. " + claim)
     m = located(text, [claim])[0]
     assert m.place is not None and m.place.country_code == "CD"  # the report's place, not the sponsor
+
+
+def test_a_sea_written_with_the_is_the_water_not_the_province_named_after_it():
+    # Sudan has a Red Sea state; "shipping in the Red Sea" is the water, and the strikes the
+    # sentence tells fell in the report's country, not in Sudan
+    text = ("Air strikes hit a fuel station near Saada in northern Yemen on Wednesday, killing four. "
+            "The navy said it had struck launch sites overnight after attacks on ships in the Red Sea.")
+    second = "The navy said it had struck launch sites overnight after attacks on ships in the Red Sea."
+    m = located(text, [second])[0]
+    assert m.place is not None and m.place.country_code == "YE"
+
+
+def test_a_province_named_like_a_sea_is_the_province_when_the_words_say_so():
+    text = "Gunmen killed three traders on the road to Port Sudan in the Red Sea state of Sudan on Monday."
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.country_code == "SD"
+
+
+def test_a_town_named_like_its_province_and_called_a_city_has_a_towns_precision():
+    # "Saada" alone may be the governorate (precision 3); "Saada city" is the town
+    city = "Air strikes hit a market in Saada city on Wednesday, killing four."
+    outskirts = "Air strikes hit a fuel station on the outskirts of Saada city on Wednesday, killing two."
+    alone = "Air strikes hit villages in Saada on Wednesday, killing three."
+    assert located(city, [city])[0].geo_precision == TOWN
+    assert located(outskirts, [outskirts])[0].geo_precision == NEAR
+    assert located(alone, [alone])[0].geo_precision == REGION

@@ -140,6 +140,18 @@ def test_unusable_input_exits_non_zero_with_one_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1 and "missing.jsonl" in result.stderr
 
 
+@pytest.mark.parametrize("out, reason", [("events.txt", "use .csv"), ("no_such_folder/events.csv", "no folder")])
+def test_an_out_file_that_cannot_be_written_is_refused_before_the_run(tmp_path, out, reason):
+    # one line naming the file, before any report is read or stored: not after a long run
+    report = tmp_path / "report.txt"
+    report.write_text("Soldiers clashed with rebels near the border town on Monday, killing three.\n")
+    result = CliRunner().invoke(main, ["run", str(report), "--db", str(tmp_path / "events.db"),
+                                       "--out", str(tmp_path / out), "--quiet"])
+    assert result.exit_code == 2
+    assert reason in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "events.db").exists()
+
+
 def test_python_api_as_the_readme_shows():
     events = sitrep.extract([
         {"id": "r1", "published": "2024-02-02",

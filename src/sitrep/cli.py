@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -51,6 +52,8 @@ def run(inputs: tuple[str, ...], db: str, out: str | None, quiet: bool, dask_add
         partitions: int | None, scope: str) -> None:
     """Ingest, extract, geocode, merge and store INPUT files or folders; write --out."""
     _check_named_model()
+    if out:
+        _check_out(out)
     if dask_address:
         from sitrep.scale import run_distributed
 
@@ -105,6 +108,17 @@ def evaluate(set_name: str, gold: str, limit: int | None, as_json: bool) -> None
     _check_named_model()
     report = score(set_name, gold, limit=limit)
     click.echo(report.to_json() if as_json else report.table())
+
+
+def _check_out(out: str) -> None:
+    """An --out sitrep cannot write is refused before the run, not after every document was read."""
+    from sitrep.export.write import FORMATS
+
+    path = Path(out)
+    if path.suffix.lower() not in FORMATS:
+        raise click.UsageError(f"cannot write {out}: use {', '.join(FORMATS)}")
+    if not path.parent.is_dir():
+        raise click.UsageError(f"cannot write {out}: no folder {path.parent}")
 
 
 def _check_named_model() -> None:

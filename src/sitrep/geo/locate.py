@@ -71,6 +71,27 @@ def place_precision(place: Place, near: bool) -> int:
     return REGION
 
 
+def _called_a_town(text: str, t: Toponym) -> bool:
+    """ "Saada city", "Mopti town": the word after a name shared by an area and its main town says
+    the town is meant (ACLED's precision of a town, not of the area)."""
+    after = _WORD_AFTER.match(text, t.span.end)
+    return after is not None and fold(after.group(1)) in _cues()["town_after"]
+
+
+def _the_water(text: str, t: Toponym) -> bool:
+    """ "attacks on shipping in the Red Sea": an admin area named like a sea or gulf, written with
+    "the" and no "state" after it, is the water, where no event of the report's towns is placed."""
+    if t.place is None or t.place.feature_code not in ("ADM1", "ADM2"):
+        return False
+    words = fold(t.span.text).split()
+    if not words or words[-1] not in _cues()["water_last_words"]:
+        return False
+    after = _WORD.findall(text[t.span.end:t.span.end + 20])
+    if after and fold(after[0]) in _cues()["water_area_after"]:
+        return False
+    return _words_before(text, t.span.start, 1) == ["the"]
+
+
 def _is_near(text: str, t: Toponym) -> bool:
     return any(w in _cues()["near"] for w in _words_before(text, t.span.start, 3))
 
@@ -306,7 +327,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
     # "The US military said its forces had struck...": a country naming a force is no place of the event
     forces = [(a.span.start, a.span.end) for a in analysis.actors]
     placed_as_places = [t for t in placed if not (t.place.feature_code in _COUNTRY_CODES and any(
-        s <= t.span.start and t.span.end <= e for s, e in forces))]
+        s <= t.span.start and t.span.end <= e for s, e in forces)) and not _the_water(text, t)]
     for m in mentions:
         if m.place is not None:
             continue
@@ -345,6 +366,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             best = min(_without_holders(inside), key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
             m.place = _pointed(namesake_town(best.place))
+            if m.place is not best.place and m.place.feature_code.startswith("PPL") and _called_a_town(text, best):
+                m.geo_precision = place_precision(m.place, _is_near(text, best))  # "outskirts of Saada city"
             town = _town_within(best.place, fallback)
             if town is None and home is not None and home.how != "named" and best.place.feature_code in (
                     "PCLI", "PCL", "PCLD") and best.place.country_code == home.place.country_code:
