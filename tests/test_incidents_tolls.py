@@ -266,3 +266,110 @@ def test_one_victim_told_shot_by_one_report_and_dead_by_another_is_not_also_woun
     # a report that counts one wounded besides the dead tells of a second victim
     counted = replace(shot, evidence={**shot.evidence, "injuries": Span("s-1", 0, 24, "One other hunter was hurt")})
     assert merge([counted, dead])[0].injuries == 1
+
+
+def test_the_victims_of_a_report_whose_death_the_event_does_not_count_are_all_wounded():
+    # One outlet counts four wounded; another counts four shot and, reading the funeral's own
+    # homicide as a death of this shooting, one dead, so three wounded. The event counts no death.
+    wounded = report("w-1", "Four mourners were wounded when shots rang out at a funeral on Hoover Avenue in Dayton "
+                     "on Sunday.", injured=4)
+    wounded.evidence["injuries"] = Span("w-1", 0, 4, "Four")
+    text = ("Four people were shot at a funeral on Hoover Avenue in Dayton on Sunday for Mark Dunn, "
+            "who was shot and killed last week.")
+    shot = report("s-1", text, "was shot and killed", killed=1, injured=3)
+    shot.evidence["injuries"] = Span("s-1", 0, 21, "Four people were shot")
+    events = merge([wounded, shot])
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (0, 4)
+    # a report telling its three wounded, without a total of the victims, keeps its three
+    three = ("Three people were wounded at a funeral on Hoover Avenue in Dayton on Sunday for Mark Dunn, "
+             "who was shot and killed last week.")
+    told_apart = replace(shot, span=replace(shot.span, text=three),
+                         evidence={**shot.evidence, "injuries": Span("s-1", 0, 5, "Three")})
+    assert merge([wounded, told_apart])[0].injuries == 3
+    # where the event counts the death, the report's wounded are its victims less its dead
+    second = replace(shot, doc_id="s-2", span=replace(shot.span, doc_id="s-2"), published=SUNDAY + timedelta(days=1))
+    events = merge([wounded, shot, second])
+    assert (events[0].fatalities, events[0].injuries) == (1, 3)
+
+
+def test_of_two_wounded_figures_the_one_told_with_the_dead_in_one_sentence_wins():
+    # The first report tells the whole toll at once; the second, next day, tells the wounded apart
+    # and counts one fewer (a victim it told among the dead).
+    whole = report("full-1", "A gunman killed two people and wounded three others at a barbershop on Third Street "
+                   "in Dayton on Sunday.", "killed two people and wounded three others", killed=2, injured=3)
+    whole.evidence["injuries"] = whole.evidence["fatalities"]
+    apart_text = ("Two men died in the barbershop shooting on Third Street in Dayton on Sunday. Two other "
+                  "customers were taken to Miami Valley Hospital.")
+    apart = report("apart-1", apart_text, "Two men died", killed=2, injured=2, published=SUNDAY + timedelta(days=1))
+    at = apart_text.index("Two other")
+    apart.evidence["injuries"] = Span("apart-1", at, at + 9, "Two other")
+    events = merge([whole, apart])
+    assert len(events) == 1 and (events[0].fatalities, events[0].injuries) == (2, 3)
+    # two figures each told apart from the dead: the lower, as before
+    two_sentences = ("A gunman killed two people at a barbershop on Third Street in Dayton on Sunday. Three "
+                     "others were wounded.")
+    at = two_sentences.index("Three")
+    told_apart = replace(whole, span=replace(whole.span, end=len(two_sentences), text=two_sentences), evidence={
+        **whole.evidence, "fatalities": Span("full-1", 9, 24, "killed two people"),
+        "injuries": Span("full-1", at, at + 12, "Three others")})
+    assert merge([told_apart, apart])[0].injuries == 2
+
+
+def test_a_wounded_victim_whose_report_also_tells_another_dead_did_not_die_later():
+    text = ("Police are looking for a gunman after a shooting on Linden Avenue in Dayton on Sunday that injured "
+            "one man and left another dead.")
+    wounded = report("w-1", text, injured=1)
+    wounded.evidence["injuries"] = Span("w-1", 0, len(text), text)  # the death itself was not read as a toll
+    charged = report("c-1", "A Dayton man was charged with murder in the shooting death on Linden Avenue on Sunday.",
+                     "shooting death", killed=1, published=SUNDAY + timedelta(days=3))
+    events = merge([wounded, charged])
+    assert len(events) == 1 and (events[0].fatalities, events[0].injuries) == (1, 1)
+    # a report telling only the wounded man, without the other death, may tell the victim who died
+    alone = "A man was injured in a shooting on Linden Avenue in Dayton on Sunday, police said."
+    only_shot = replace(wounded, span=replace(wounded.span, end=len(alone), text=alone),
+                        evidence={**wounded.evidence, "injuries": Span("w-1", 0, len(alone), alone)})
+    assert merge([only_shot, charged])[0].injuries == 0
+
+
+def test_a_report_telling_its_victim_shot_and_dead_counts_no_wounded_besides():
+    text = "A hunter was shot in the chest by his cousin near Dayton on Sunday and he died at the scene, deputies said."
+    shot_and_dead = report("h-1", text, "he died", killed=1, injured=1)
+    at = text.index("was shot in the chest")
+    shot_and_dead.evidence["injuries"] = Span("h-1", at, at + 21, "was shot in the chest")
+    dead = report("h-2", "A Dayton man was killed in a hunting accident on Sunday, the sheriff's office said.",
+                  "was killed", killed=1)
+    events = merge([shot_and_dead, dead])
+    assert len(events) == 1 and (events[0].fatalities, events[0].injuries) == (1, 0)
+    # words of a victim alive in the wounded's sentence tell a second victim
+    two = "A hunter was shot and wounded by his cousin near Dayton on Sunday and a friend died at the scene."
+    second = replace(shot_and_dead, span=replace(shot_and_dead.span, end=len(two), text=two),
+                     evidence={**shot_and_dead.evidence, "injuries": Span("h-1", 0, 8, "A hunter")})
+    assert merge([second, dead])[0].injuries == 1
+
+
+def test_a_round_up_whose_wounded_are_left_out_tells_no_death_without_wounded():
+    text = "One man died and another was shot outside a club on Wayne Avenue in Dayton early Sunday, police said."
+    club = report("c-1", text, "One man died", killed=1, injured=1)
+    at = text.index("another was shot")
+    club.evidence["injuries"] = Span("c-1", at, at + 16, "another was shot")
+    roundup_text = ("Two people were killed and four others were hurt in three separate shootings in Dayton early "
+                    "Sunday.")
+    roundup = report("r-1", roundup_text, roundup_text, killed=2, injured=4)
+    roundup.evidence["injuries"] = roundup.evidence["fatalities"]
+    events = merge([club, roundup])
+    assert len(events) == 1 and events[0].injuries == 1
+
+
+def test_a_city_weekend_tally_gives_no_wounded_to_a_killing_another_report_tells():
+    killing = report("k-1", "A 16-year-old boy was shot and killed on Salem Avenue in Dayton on Sunday, police said.",
+                     "shot and killed", killed=1)
+    tally_text = ("At least five people were killed and 20 others wounded in shootings across Dayton over the "
+                  "weekend, including a 16-year-old boy on Salem Avenue on Sunday.")
+    tally = report("t-1", tally_text, tally_text, killed=5, injured=20, published=SUNDAY + timedelta(days=1))
+    tally.evidence["injuries"] = tally.evidence["fatalities"]
+    events = merge([killing, tally])
+    assert len(events) == 1
+    assert events[0].fatalities == 1 and not events[0].injuries
+    # the tally alone still tells what it tells
+    assert merge([tally])[0].injuries == 20

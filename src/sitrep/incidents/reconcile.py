@@ -194,7 +194,7 @@ def build_event(event_id: str, members: list[Mention], base: Event | None = None
     assoc1 = _distinct([a for m in members for a in m.assoc_actor_1], {a1, a2})
     assoc2 = _distinct([a for m in members for a in m.assoc_actor_2], {a1, a2} | set(assoc1))
     fatalities, f_low, f_best, f_high = reconcile_counts(own_figures(members, "fatalities"), "fatalities")
-    injuries = best_injuries(own_figures(members, "injuries"))
+    injuries = best_injuries(own_figures(members, "injuries"), fatalities or 0)
     lead = max(members, key=lambda m: m.confidence)
     evidence = dict(lead.evidence)
     for field, source in (("date", dated), ("place", placed), ("actor1", actor1), ("actor2", actor2)):

@@ -26,6 +26,7 @@ class Rules:
     death_told: re.Pattern  # words that tell a death though no toll was read ("murder charges"; tolls)
     roundup: re.Pattern  # words of a toll told of several shootings ("in separate shootings"; tolls)
     alive: re.Pattern  # words that tell a shot victim lived ("wounded", "in critical condition"; tolls)
+    dead_beside_wounded: re.Pattern  # words of a death in the wounded's sentence ("left another dead"; tolls)
 
     def __getitem__(self, key: str):
         return self.raw[key]
@@ -64,4 +65,5 @@ def rules() -> Rules:
                  majority_tolls=frozenset(raw["tolls"].get("by_majority") or ()),
                  death_told=re.compile("|".join(raw["tolls"]["death_told"]), re.I),
                  roundup=re.compile("|".join(raw["tolls"]["roundup"]), re.I),
-                 alive=re.compile("|".join(raw["tolls"]["alive"]), re.I))
+                 alive=re.compile("|".join(raw["tolls"]["alive"]), re.I),
+                 dead_beside_wounded=re.compile("|".join(raw["tolls"]["dead_beside_wounded"]), re.I))
