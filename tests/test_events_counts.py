@@ -321,3 +321,74 @@ def test_a_figure_repeated_by_page_furniture_in_one_run_of_words_counts_once(sen
 ])
 def test_gunfire_that_struck_a_named_victim_and_others_wounds_the_others(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the subject runs past seven words and holds a death word of its own: the verb tells the figure
+    ("Five women walking home from a wake for a murdered cousin were shot, one fatally, on Elm Street.",
+     {"injury": 4, "death": 1}),
+    ("Three teenagers leaving a memorial for a slain classmate were wounded near the park late Sunday.",
+     {"injury": 3}),
+    # a second clause with a subject of its own breaks the subject: no figure read
+    ("Police questioned two neighbors standing outside the store when he was killed on Friday.", {"death": 1}),
+])
+def test_a_long_subject_holding_a_death_word_is_counted_by_its_own_verb(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Investigators said the driver also was shot, and he is expected to recover.", 1),
+    ("The clerk's nephew was also shot during the robbery.", 1),
+    # one more victim who died is no wounded victim
+    ("Her uncle was also shot and killed in the doorway.", None),
+])
+def test_one_more_victim_told_as_also_shot_is_wounded(sentence, expected):
+    assert counts(sentence).get("injury") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a pair of body parts counts no one: the girl is the one wounded
+    ("The nurse found cuts on both legs and said the girl had been grazed by a bullet.", {"injury": 1}),
+    ("Officers said the man was shot in both hands and is in stable condition.", {"injury": 1}),
+])
+def test_both_legs_or_hands_are_no_figure_of_victims(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The brothers were deceased, both having suffered gunshot wounds, the coroner said.", {"death": 2}),
+    ("Deputies said both women suffered gunshot wounds that appear to be the cause of death.", {"death": 2}),
+    # without a word of their deaths, the same wounds are wounded
+    ("Deputies said both women suffered gunshot wounds and are expected to recover.", {"injury": 2}),
+])
+def test_the_wounds_of_a_pair_told_dead_are_their_deaths(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "both" tells again the two victims the sentence has just counted
+    ("A woman is dead and a 12-year-old girl was hurt after both were shot on the same block.",
+     {"death": 1, "injury": 1}),
+    # the two shot a week before are another shooting's victims
+    ("Four people were wounded early Friday at a bus stop, two weeks after three men were shot at the same corner.",
+     {"injury": 4}),
+    # "both" after a figure of two counts them once, not twice
+    ("Two men were shot and both were taken to a hospital.", {"injury": 2}),
+])
+def test_a_figure_telling_again_those_counted_or_an_earlier_shootings_victims_adds_no_one(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_any_time_one_of_them_is_hurt_counts_no_one():
+    # a principal's general words after a death: no victim of this shooting
+    assert counts("Any time one of our players is hurt, the whole team feels it, the coach said.") == {}
+    assert counts("Every time one of our neighbors is wounded, the block holds a vigil.") == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a clipped scanner-style line: the suspects are at large, the driver is the one shot
+    ("Two suspects still at large, young driver shot through the car door near the ramp.", None),
+    ("Two suspects were shot by deputies after the chase.", 2),
+])
+def test_suspects_before_another_subjects_bare_verb_are_not_the_wounded(sentence, expected):
+    assert counts(sentence).get("injury") == expected

@@ -648,3 +648,11 @@ def test_a_later_figure_of_wounded_says_more_than_those_sent_to_the_hospital():
             "hospital.\n\nThe shooting broke out in the parking lot of the Rusty Anchor on Bay Road.\n\n"
             "Three people were wounded, police said.")
     assert toll(text) == (None, 3)
+
+
+def test_a_headline_figure_of_the_victims_of_a_shooting_counts_the_wounded():
+    # the body names the victims one at a time; the headline's "5 victims of ... shooting" is all of them
+    text = ("5 victims of Friday night shooting released from hospitals\n\n"
+            "Everyone hurt in the gunfire at Lakeside Park on Friday night has now gone home, police said.\n\n"
+            "Dana Reed was shot in the hip and spent two nights at Mercy Hospital before she was released.")
+    assert toll(text) == (None, 5)

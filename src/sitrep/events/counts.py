@@ -42,11 +42,16 @@ from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered
 from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
 from sitrep.nlp.wordstart import opens_at_word_start
 
+_TOLD_DEAD = re.compile(r"\b(?:were|are|both|all)\s+(?:\w+\s+)?deceased\b|\bcause\s+of\s+(?:the\s+|their\s+)?deaths?\b", re.I)
+_PAIR = re.compile(r"(?:both|all|the\s+two)\b", re.I)  # "both (having suffered gunshot wounds)"
+_RECAP = re.compile(r"(?:both|all)\s+(?:of\s+them\s+)?(?:were|had|have)\b", re.I)  # "after both were shot"
+_EARLIER = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\s+(?:at\s+least\s+)?$", re.I)  # "a week after (two)"
 _NO_BEFORE = re.compile(r"\b(?:no|no\s+one|nobody|no-one)\s+$", re.I)
 _DENIED_HARM = re.compile(r"\b(?:no|not|never|without)\s+(?:[\w'-]+\s+)?[\w'-]+\W*$", re.I)  # "there was no fatality"
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+$", re.I)
 # "four individuals who had been shot": the clause tells what befell the counted themselves
-_SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
+# (a long subject too: "Four men coming from a vigil for a slain friend were shot, one fatally")
+_SHOT = re.compile(r"\s+(?:[\w'’-]+\s+){0,14}?(?:were|was|have been|had been)\s+shot\b(?!\s+dead)", re.I)
 FATALLY_NEXT = re.compile(r"\s+fatally\b", re.I)  # "four were shot, one fatally"
 _RANGE = re.compile(r"\bbetween\s+$", re.I)
 _PRONOUN_AND = re.compile(r"\b(?:he|she|him|her)\s+and\s+$", re.I)
@@ -91,8 +96,17 @@ def sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> l
         _last_read = (text, numbers, spans)
     found = spans.get((start, end))
     if found is None:
-        found = spans[(start, end)] = _sentence_counts(text, start, end, numbers)
+        found = spans[(start, end)] = _wounds_of_the_dead(text, start, end, _sentence_counts(text, start, end, numbers))
     return list(found)
+
+
+def _wounds_of_the_dead(text: str, start: int, end: int, counts: list[Count]) -> list[Count]:
+    """"Both were deceased, having suffered gunshot wounds", "both suffered gunshot wounds, the cause
+    of death": the wounds of a pair told dead in the same sentence are their deaths, not wounded."""
+    if not any(c.kind == "injury" for c in counts) or not _TOLD_DEAD.search(text, start, end):
+        return counts
+    return [Count("death", c.value, c.start, c.end) if c.kind == "injury" and _PAIR.match(text, c.start, c.end) else c
+            for c in counts]
 
 
 def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> list[Count]:
@@ -149,7 +163,7 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
         joined, total, part = [], None, None
     sentence = text[start:end]
     if len(out) > 1:
-        out = _told_again(text, _harm_breakdown(text, start, end, out))
+        out = _besides_the_others(text, start, _told_again(text, _harm_breakdown(text, start, end, out)))
     out = part_of_the_counted(text, condition_of_the_counted(text, out))
     out += listed_wounded(sentence, start, out)
     out += one_wounded(sentence, start, out)
@@ -230,6 +244,20 @@ def _told_again(text: str, out: list[Count]) -> list[Count]:
         noun = _FIGURE_NOUN.match(text, c.start)
         if c.value > 1 and noun and any(k.kind == c.kind and k.value == c.value and c.start - k.end > 20
                                         and _same_noun(_FIGURE_NOUN.match(text, k.start), noun) for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _besides_the_others(text: str, start: int, out: list[Count]) -> list[Count]:
+    """Figures of a sentence with others that count no one more: "both" told again of those just
+    counted ("a man is dead and a boy was hurt after both were shot"), and the victims of an earlier
+    shooting ("five were wounded, a week after two men were shot in the same spot")."""
+    kept: list[Count] = []
+    for c in out:
+        if _RECAP.match(text, c.start) and sum(k.value for k in kept) >= c.value:
+            continue
+        if _EARLIER.search(text, max(start, c.start - 24), c.start):
             continue
         kept.append(c)
     return kept

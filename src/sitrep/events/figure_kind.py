@@ -2,14 +2,16 @@
 
 A number counts the dead when a death word governs it: just before it ("killed at least 5",
 "the death toll rose to 12") or after it within a few words ("five soldiers were killed",
-"3 dead"); "casualties" is never deaths. The shots "hitting" a figure after a comma ("opened fire,
-hitting five people") wound them. A figure whose verb is denied ("were not hurt") or hedged
-("possibly injuring two"), whose verb belongs to another subject ("with three friends when she was
-shot"), who did the killing ("a masked gunman shot and killed a man", "dragged out by four armed
-men"), who is sought for it ("police are looking for two men in the shooting death"), or who was
-accused of it ("a 17-year-old has been charged in the shooting death of") counts no one; a relative clause
-is background ("relatives of a man who was found dead") unless it tells what befell the counted
-themselves ("three men who had been shot").
+"3 dead"), or at the verb of a longer plural subject ("Four men coming from a vigil for a slain
+friend were shot": the death word inside the subject is not theirs); "casualties" is never deaths.
+The shots "hitting" a figure after a comma ("opened fire, hitting five people") wound them. A
+figure whose verb is denied ("were not hurt") or hedged ("possibly injuring two"), whose verb
+belongs to another subject ("with three friends when she was shot"), who did the killing ("a
+masked gunman shot and killed a man", "dragged out by four armed men"), who is sought for it
+("police are looking for two men in the shooting death"), who was accused of it ("a 17-year-old
+has been charged in the shooting death of") or who is no one in particular ("any time one of our
+students is hurt") counts no one; a relative clause is background ("relatives of a man who was
+found dead") unless it tells what befell the counted themselves ("three men who had been shot").
 """
 
 from __future__ import annotations
@@ -44,9 +46,16 @@ _OF_A_GROUP = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "one of
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
 # "police are looking for at least 2 in the shooting death": those sought are the suspects
 _SOUGHT = re.compile(r"\b(?:looking|searching|hunting)\s+for\s+(?:at\s+least\s+|up\s+to\s+)?$|\bseek(?:ing|s)?\s+(?:at\s+least\s+)?$", re.I)
+_DOERS = re.compile(r"\s*(?:suspects|gunmen|shooters|robbers|attackers|assailants)\b", re.I)  # the figure's noun, right after it
+_ANY_TIME = re.compile(r"\b(?:any\s*time|every\s+time)\s+$", re.I)
 _AUXILIARY = re.compile(r"\b(?:were|was|been|are|is|got|being)\b", re.I)  # not "allegedly", "reportedly"
 # "relatives of a man who was found dead protested": a death in a relative clause is background
 RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+# A plural figure's subject of up to 14 plain words before "were shot" (`_long_subject`)
+_LONG_SUBJECT = re.compile(r"\s*(?:[\w'’-]+\s+){2,14}?(?P<aux>(?:were|have\s+been|had\s+been)\s+)"
+                           r"(?:(?P<death>killed|slain|shot\s+dead|fatally\s+shot)|(?P<injury>shot|wounded|injured|hurt))\b", re.I)
+_SUBJECT_BREAK = re.compile(r"\b(?:who|whom|whose|which|that|when|while|as|after|before|where|he|she|they|it|was|is|are|"
+                            r"were|had|has|have|been|and|or|but)\b", re.I)
 # "53 other people — including a 10-year-old girl — were wounded": the aside between dashes is skipped
 ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|\s--\s[^.;]{1,80}?\s--(?=\s)")
 
@@ -71,6 +80,8 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
     before = text[max(start, number.start - 60):number.start]
     if "by" in before[-22:] and _AGENT.search(before):
         return None  # "dragged out by four armed individuals, shot": the doers, not the victims
+    if "time" in before[-12:].lower() and _ANY_TIME.search(before):
+        return None  # "Any time one of our students is hurt ...": no one in particular
     if ("for" in before[-30:] or "seek" in before[-30:]) and _SOUGHT.search(before):
         return None  # "looking for at least 2 in shooting death": the suspects sought
     if cues.to_hospital_after.match(text, number.end, next_start) and cues.to_hospital_before.search(before):
@@ -97,9 +108,17 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
     if "—" in window or "–" in window or "--" in window:
         window = _without_aside(text[after:min(end, after + 120)], next_start - after)
     m = cues.after_number.match(window)
+    if number.value > 1 and (m is None or (m.group("death") and not m.group("aux"))):
+        long = _long_subject(window, m)
+        if long is not None:
+            return long  # "Four men coming from a vigil for a slain friend were shot": four wounded
     if m is None:
         return None
     kind = next(k for k in KINDS if m.group(k))
+    doers = _DOERS.match(window)
+    if doers is not None and not m.group("aux") and window[doers.end():m.start(kind)].strip():
+        return None  # "Two suspects outstanding, teen driver shot": the bare verb is another's (not "two
+        # attackers armed with knives were killed")
     words = window[:m.start(kind)].lower()  # (cheap tests before the patterns: most figures pass both)
     if kind == "death" and "ed " in words and _ACCUSED.search(window, 0, m.start(kind)):
         return None  # "a 17-year-old has been charged in the shooting death of ...": the accused, not the dead
@@ -121,6 +140,19 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
             and _OBJECT.match(text, after + m.end()) and not m.group(kind)[:1].isupper():
         return None  # (a headline's capitals are no object: "Shooting Leaves Six People Wounded View ...")
     return kind
+
+
+def _long_subject(window: str, near: re.Match | None) -> str | None:
+    """The kind of a plural figure whose subject runs longer than `after_number` reads, or whose
+    subject holds a death word of its own ("Four men coming from a repast to honor a slain friend
+    were shot"): the first "were shot" past a subject of plain words; None when the subject breaks
+    (a comma, a relative or a second clause: "three friends when he was shot")."""
+    m = _LONG_SUBJECT.match(window)
+    if m is None or _SUBJECT_BREAK.search(window, 0, m.start("aux")):
+        return None
+    if near is not None and near.end("death") > m.start("aux"):
+        return None  # the death word told the figure's own fate ("Two killed, ...")
+    return "death" if m.group("death") else "injury"
 
 
 def _without_aside(words: str, cut: int) -> str:

@@ -131,7 +131,8 @@ def wounded_besides(m: Mention, found: dict, text: str) -> bool:
 
 
 def victims_in_all(m: Mention, sentences: list[Sentence], text: str, numbers: list[Number], background) -> None:
-    """"One of the five shooting victims", "a quadruple shooting that killed one": a figure of all
+    """"One of the five shooting victims", "7 victims of Sunday shooting released", "a quadruple
+    shooting that killed one": a figure of all
     the victims, the dead and the wounded, tells the wounded (the rest of them) where the report
     gave no exact figure of its own (none, a lone victim, "several"); "a fourth victim was found"
     tells at least four, whatever figure came before. `background(words)` says a sentence is none
@@ -158,7 +159,7 @@ def victims_in_all(m: Mention, sentences: list[Sentence], text: str, numbers: li
         if ranked and not (cues.death.search(s.text) or "fatal" in words) and (cues.injury.search(s.text) or "wound" in words):
             found += [(cues.victim_ordinals[x.group(1).lower()], x) for x in cues.victim_ordinal.finditer(s.text)]
         if not told and "victims" in words:
-            found += [(value.get(s.start + x.start("n" if x.group("n") else "total")), x)
+            found += [(value.get(s.start + x.start(next(g for g in ("n", "total", "of_shooting") if x.group(g)))), x)
                       for x in cues.victims_total.finditer(s.text)]
         if not told and ("ple shooting" in words or "ble shooting" in words):
             found += [(cues.shooting_of_many[x.group(1).lower()], x) for x in cues.shooting_of_many_rx.finditer(s.text)]
