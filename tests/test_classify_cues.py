@@ -4,6 +4,8 @@ below is coded as a user of ACLED's categories would code it, through the whole 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sitrep.model import Document
@@ -201,3 +203,75 @@ def test_a_death_investigated_as_a_suicide_is_no_suicide_bomb():
 def test_an_unintentional_shooting_is_gun_violence_told_as_crime(text):
     # gun-violence archives count shootings nobody meant; sitrep codes them as crime, which `--scope acled` drops
     assert _coded(text) == [("Attack", "Criminal violence")]
+
+
+def _claimed(text: str) -> list:
+    return extract([Document(id="claim-test", text=text, published=date(2024, 2, 3))])
+
+
+@pytest.mark.parametrize("text, sub_type, group, killed", [
+    ("Al-Shabaab claimed responsibility for an ambush that killed nine soldiers near Baidoa on Tuesday.",
+     "Armed clash", "Al Shabaab", 9),
+    ("ISWAP claimed responsibility for a raid that killed 11 farmers in a village near Monguno on Sunday.",
+     "Attack", "Islamic State", 11),
+])
+def test_a_claim_that_first_tells_an_attack_is_that_attack_by_the_claimant(text, sub_type, group, killed):
+    found = _claimed(text)
+    assert [e.sub_event_type for e in found] == [sub_type]
+    assert found[0].actor1.name.startswith(group) and found[0].fatalities == killed
+
+
+@pytest.mark.parametrize("text", [
+    # the attack was told first: the claim adds its initiator, never a second event
+    "Gunmen ambushed an army patrol near Baidoa on Tuesday, killing nine soldiers. Al-Shabaab claimed "
+    "responsibility for the ambush that killed the nine soldiers.",
+    "Gunmen ambushed an army patrol near Baidoa on Tuesday, killing nine soldiers.\n\nAl-Shabaab later "
+    "claimed responsibility for an ambush that killed nine soldiers near Baidoa.",
+])
+def test_a_claim_of_an_attack_told_before_adds_no_event(text):
+    found = _claimed(text)
+    assert len(found) == 1 and found[0].actor1.name.startswith("Al Shabaab")
+
+
+def test_a_claimed_bombing_the_model_doubts_is_still_an_event_of_the_claimant():
+    found = _claimed("The Islamic State claimed responsibility for a bombing that killed 17 worshippers at a "
+                     "mosque in Peshawar on Friday.")
+    assert len(found) == 1 and found[0].event_type != "Protests"
+    assert found[0].actor1.name.startswith("Islamic State") and found[0].fatalities == 17
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab has not claimed responsibility for an ambush that killed nine soldiers near Baidoa.",
+    "Al-Shabaab claimed responsibility for last week's ambush in a statement on its radio station.",
+    "The group has claimed responsibility for a string of attacks that killed dozens of people last year.",
+    "Nobody has claimed responsibility for an ambush that killed nine soldiers near Baidoa on Tuesday.",
+    # a group's past, told to present it
+    "Al-Shabaab, which claimed responsibility for a 2019 bombing that killed 80 people, is recruiting again.",
+    "Al-Shabaab, which has claimed responsibility for a similar ambush that killed nine soldiers last year, "
+    "is recruiting again.",
+])
+def test_a_denied_claim_or_one_without_harm_told_is_no_event(text):
+    assert _claimed(text) == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("JNIM claimed the ambush, which killed seven gendarmes on the road out of Ansongo on Saturday.", "Battles"),
+    ("The Islamic State claimed responsibility for Friday's bombing of a Shia mosque in Kandahar that killed "
+     "33 worshippers.", "Explosions/Remote violence"),
+])
+def test_a_claim_of_the_attack_is_its_telling_where_the_report_told_none_before(text, event_type):
+    from sitrep.events.classify import classify_claimed_act
+
+    act = classify_claimed_act(text)
+    assert act is not None and act.event_type == event_type and not act.criminal
+
+
+@pytest.mark.parametrize("text", [
+    "JNIM claimed the ambush in a statement on Sunday.",  # no harm told: the claim only
+    "No group has claimed the ambush, which killed seven gendarmes near Ansongo.",
+    "The army said it killed seven militants near Ansongo on Saturday.",  # no claim at all
+])
+def test_a_claim_without_harm_or_denied_tells_no_act(text):
+    from sitrep.events.classify import classify_claimed_act
+
+    assert classify_claimed_act(text) is None

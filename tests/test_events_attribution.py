@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sitrep.events import extract
@@ -83,3 +85,38 @@ def test_police_who_shoot_stay_the_actor():
                                      "store on Tuesday, the sheriff's office said.")))
     assert found and found[0].actor1 is not None and found[0].actor1.name.startswith("Police Forces")
     assert found[0].disorder_type != CRIMINAL
+
+
+def _events(text: str) -> list:
+    from sitrep.pipeline import extract as run_pipeline
+
+    return run_pipeline([Document(id="claim-test", text=text, published=date(2024, 2, 3))])
+
+
+@pytest.mark.parametrize("claim", [
+    "JNIM claimed responsibility.",
+    "JNIM claimed responsibility in a message posted online.",
+    "JNIM later took credit, saying its fighters had planned the ambush for weeks.",
+])
+def test_a_bare_claim_after_the_attack_names_its_initiator(claim):
+    found = _events("A roadside bomb struck a military convoy near Djibo on Wednesday, killing five soldiers. " + claim)
+    assert len(found) == 1
+    assert found[0].actor1 is not None and found[0].actor1.name.startswith("JNIM")
+
+
+@pytest.mark.parametrize("denial", [
+    "No group has yet claimed responsibility.",
+    "JNIM has not claimed responsibility.",
+    "JNIM has not claimed the attack.",
+    "JNIM, which has claimed responsibility for similar attacks in the past, denied any role.",
+])
+def test_a_claim_denied_or_missing_names_no_initiator(denial):
+    found = _events("A roadside bomb struck a military convoy near Djibo on Wednesday, killing five soldiers. " + denial)
+    assert len(found) == 1
+    assert not found[0].actor1.name.startswith("JNIM")
+
+
+def test_a_group_claiming_an_attack_is_its_doer_not_a_source_of_the_account():
+    assert attributions("Al-Shabaab claimed responsibility for the blast at the market.") == []
+    # a group that only speaks of an attack is still a source
+    assert [a.claimant for a in attributions("Al-Shabaab said nine soldiers died in the blast.")] == ["Al-Shabaab"]

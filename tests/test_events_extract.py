@@ -214,3 +214,11 @@ def test_bad_input_gives_no_mentions_not_an_error():
     assert mentions("") == []
     assert mentions("   \n\n  ") == []
     assert mentions("%%%% 12 ## ::") == []
+
+
+def test_a_claim_of_the_blast_just_told_names_its_doer_and_adds_no_second_event():
+    text = ("A bomb struck an army patrol near Gao on Monday, killing four soldiers. "
+            "The jihadist group JNIM claimed the blast, which killed four soldiers.")
+    mentions = extract(analyze(Document(id="c", text=text, published=date(2024, 2, 6))))
+    violent = [m for m in mentions if m.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+    assert len(violent) == 1 and violent[0].actor1 is not None and violent[0].actor1.name.startswith("JNIM")

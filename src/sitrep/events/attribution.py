@@ -76,6 +76,8 @@ def attributions(text: str) -> list[Attribution]:
             phrase = m.group(1).strip().rstrip(".,;: ")
             out.append(Attribution(phrase, m.start(1), m.start(1) + len(phrase)))
     for m in r["after_np"].finditer(text):
+        if r["responsibility"].match(text, m.start()):
+            continue  # "Al-Shabaab claimed responsibility for ...": the group is the doer, not a source
         left = text[max(0, m.start() - 80):m.start()]
         bounds = list(r["boundary"].finditer(left))
         cut = bounds[-1].end() if bounds else 0

@@ -7,7 +7,9 @@ override cues of `data/model/cues.yaml` where ACLED's definitions are lexical (w
 words leave no doubt; demonstrators who throw stones; force that kills protesters; a few
 phrasings that tell an event whatever surrounds them), and the rules of `sitrep.events.by_doer`:
 the taker named decides between the territory sub-types, the detainer named between arrests and
-abduction. When no model can be built, it falls back to the keyword cues alone.
+abduction. A claim of responsibility that first tells an attack, with its harm ("X claimed an
+attack that killed six soldiers"), is labelled by the claimed act's own words (`claimed_act`).
+When no model can be built, it falls back to the keyword cues alone.
 """
 
 from __future__ import annotations
@@ -233,6 +235,57 @@ def _only_planned(lowered: str) -> bool:
     return plan.search(lowered) is not None and gathering.search(plan.sub(" ", lowered)) is None
 
 
+@lru_cache(maxsize=1)
+def _claimed_act_rule() -> tuple[re.Pattern, ...]:
+    """The claim of a new act, of one told before, the words before a claim that deny it or make it
+    a group's past, the acts of another time, and the harm told with the act (cues.yaml,
+    claimed_act), for lower-cased text."""
+    rule = _cues_file()["claimed_act"]
+    return tuple(re.compile(rule[key]) for key in ("claim", "claim_told", "not_before", "not_in_act", "harm"))
+
+
+def claimed_act(lowered: str, told_before: bool = False) -> str | None:
+    """The words of the act a lower-cased sentence claims when the claim is the act's first telling
+    ("... claimed responsibility for an attack that killed six soldiers ..." -> "an attack that
+    killed six soldiers ..."), or None: no claim, no harm told, or an act told before ("the attack",
+    "Sunday's bombing"); with `told_before`, such an act's words as well (for a report that told
+    no attack before the claim)."""
+    if "claim" not in lowered and "responsib" not in lowered and "credit" not in lowered:
+        return None  # most sentences: one cheap test
+    claim, claim_told, not_before, not_in_act, harm = _claimed_act_rule()
+    m = claim.search(lowered) or (claim_told.search(lowered) if told_before else None)
+    if m is None or not_before.search(lowered[max(0, m.start() - 40):m.start()]):
+        return None
+    act = lowered[m.end():]
+    return act if harm.search(act) and not not_in_act.search(act) else None
+
+
+def _act_labels(model, acts: list[str]) -> list[Classification | None]:
+    """The label of each claimed act's own words: harm is told with it, so it is an event even
+    where the model doubts it, of the kind the model finds likeliest (a claimed attack is
+    political violence, never a crime)."""
+    out = []
+    for row in model.predict_proba(acts, lowered=True) if acts else []:
+        cls = _best_label_outside(model.labels, row, frozenset({None}))
+        out.append(Classification(cls.sub_event_type, cls.event_type, cls.confidence) if cls.event_type else None)
+    return out
+
+
+def _claimed_acts(model, wordy: list[str], best: list[int]) -> dict[int, Classification]:
+    """For the texts the model gave no event that claim a new act with its harm: the act's label."""
+    found = {k: act for k, text in enumerate(wordy)
+             if model.labels[best[k]] == NONE_LABEL and (act := claimed_act(text)) is not None}
+    return {k: cls for k, cls in zip(found, _act_labels(model, list(found.values()))) if cls is not None}
+
+
+def classify_claimed_act(text: str) -> Classification | None:
+    """The event a sentence's claim tells when nothing before it in the report told the act
+    ("JNIM claimed the attack, which killed four soldiers in Gao on Monday"), or None."""
+    model = _model() if isinstance(text, str) else None
+    act = claimed_act(text.lower(), told_before=True) if model is not None else None
+    return _act_labels(model, [act])[0] if act is not None else None
+
+
 def _best_label_outside(labels, row, needing: frozenset[str]) -> Classification:
     """The model's most probable label outside `needing` (or no event)."""
     for k in row.argsort()[::-1].tolist():
@@ -284,6 +337,7 @@ def classify(texts: list[str]) -> list[Classification]:
     probs = model.predict_proba(wordy, lowered=True) if wordy else None
     best = probs.argmax(axis=1).tolist() if wordy else []
     row_of = {i: k for k, i in enumerate(wordy_index)}
+    claimed = _claimed_acts(model, wordy, best) if wordy else {}
     for i in range(len(texts)):
         k = row_of.get(i)
         if k is None:
@@ -304,6 +358,8 @@ def classify(texts: list[str]) -> list[Classification]:
             forced = _forced_label(lowered, NONE_LABEL)
             if forced:
                 cls = Classification(forced, types[forced], round(1.0 - prob, 3))
+            elif k in claimed:  # a claim that first tells the act: the act's own label
+                cls = claimed[k]
         elif cls.event_type:
             prefix = CRIMINAL_PREFIX if cls.criminal else ""  # crime labels: only rules naming "criminal:..."
             forced = _forced_label(lowered, prefix + cls.event_type, prefix + cls.sub_event_type)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sitrep.events import attribution as attr
 from sitrep.events.actors import crowd_actor, may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
-from sitrep.events.classify import arrests_are_the_cause, classify, cue_label
+from sitrep.events.classify import arrests_are_the_cause, classify, classify_claimed_act, claimed_act, cue_label
 from sitrep.events.crime_report import POLITICAL, one_crime_per_report, toll_told_elsewhere
 from sitrep.events.counts import sentence_counts, totals
 from sitrep.events.figures import document_numbers
@@ -74,8 +74,8 @@ def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention], cla
     none, or only unidentified men, and the claim is recorded."""
     for s, at in claims:
         groups = [a for a in sentence_actors(analysis, s.start, s.start + at)
-                  if a.actor.category in POLITICAL and not a.actor.name.startswith(("Military Forces", "Police Forces"))]
-        earlier = [m for m in mentions if m.span.start < s.start and m.event_type in VIOLENT]
+                  if a.actor.category in POLITICAL and not a.actor.name.startswith(("Military Forces", "Police Forces", "Unidentified"))]
+        earlier = [m for m in mentions if m.span.start <= s.start and m.event_type in VIOLENT]
         if not groups or not earlier:
             continue
         m, group = earlier[-1], groups[0]
@@ -84,6 +84,22 @@ def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention], cla
             m.actor1 = group.actor
             m.evidence["actor1"] = group.span
             m.disorder_type = _disorder(m, False)
+
+
+def _claim_first_told(sentences, classes: list) -> None:
+    """A claim of "the attack, which killed four soldiers in Gao on Monday" before which the report
+    told no violence is the attack's only telling: it takes the act's label (`classify_claimed_act`)."""
+    for i, (s, c) in enumerate(zip(sentences, classes)):
+        if c.event_type in VIOLENT:
+            return  # violence told first: a later claim repeats it
+        if c.sub_event_type is None and (act := classify_claimed_act(s.text)) is not None:
+            classes[i] = act
+            return
+
+
+def _claims_the_act_told(text: str) -> bool:
+    """"JNIM claimed the blast, which killed four soldiers": a claim of the act just told, no new one."""
+    return attr.responsibility_claim(text) is not None and claimed_act(text.lower()) is None
 
 
 def _elaborates(text: str) -> bool:
@@ -132,6 +148,7 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         return []
     text = analysis.doc.text
     classes = classify(neutralize_sentences(text, sentences))
+    _claim_first_told(sentences, classes)
     numbers = document_numbers(analysis)
     paragraph = _paragraphs(analysis)
     candidates: list[_Candidate] = []
@@ -141,7 +158,7 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         if c.sub_event_type is None and not follows:
             continue  # most sentences of an article: nothing more to read
         elaborates = follows and (c.sub_event_type is None or _is_toll_only(s.text) or _elaborates(s.text)
-                                  or _intervention_in(last[1].c, c, s.text))
+                                  or _intervention_in(last[1].c, c, s.text) or _claims_the_act_told(s.text))
         if not elaborates and non_event_reason(s.text) is not None:
             continue
         if elaborates:  # the sentence tells more of the event before it: no new event
