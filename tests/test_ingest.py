@@ -513,3 +513,19 @@ def test_parse_published_accepts_iso_and_feed_dates_and_rejects_the_rest():
     for bad in ("yesterday", "2024-02-30", "0001-01-01", "12", 20240302):
         with pytest.raises(ValueError):
             parse_published(bad)
+
+
+def test_a_document_made_in_python_takes_its_publication_day_as_text_or_datetime():
+    from datetime import date, datetime
+
+    from sitrep.model import Document
+    from sitrep.pipeline import process_document
+
+    text = "Gunmen killed three villagers in Kukawa, Borno State, on Thursday, residents said."
+    for published in ("2024-02-03", "2024-02-03T09:30:00+01:00", datetime(2024, 2, 3, 9, 30)):
+        doc = Document(id="api", text=text, published=published)
+        assert doc.published == date(2024, 2, 3)
+        [m] = [m for m in process_document(doc) if m.fatalities]
+        assert m.date == date(2024, 2, 1)
+    with pytest.raises(ValueError, match="api.*not an ISO 8601 date"):
+        Document(id="api", text=text, published="last Thursday")

@@ -52,6 +52,16 @@ class Document:
     def __post_init__(self) -> None:
         if not self.content_hash:
             self.content_hash = content_hash(self.text)
+        # the Python API may be handed "2024-02-03" or a datetime: every stage reads a date
+        if isinstance(self.published, datetime):
+            self.published = self.published.date()
+        elif isinstance(self.published, str) and not self.published.strip():
+            self.published = None
+        elif isinstance(self.published, str):
+            try:
+                self.published = date.fromisoformat(self.published.strip()[:10])
+            except ValueError:
+                raise ValueError(f"document {self.id}: published {self.published!r} is not an ISO 8601 date") from None
 
     def body_end(self) -> int:
         """Where the body ends: before a last paragraph that is the title's headline (which ingest
