@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -112,13 +111,12 @@ def evaluate(set_name: str, gold: str, limit: int | None, as_json: bool) -> None
 
 def _check_out(out: str) -> None:
     """An --out sitrep cannot write is refused before the run, not after every document was read."""
-    from sitrep.export.write import FORMATS
+    from sitrep.export.write import check_path
 
-    path = Path(out)
-    if path.suffix.lower() not in FORMATS:
-        raise click.UsageError(f"cannot write {out}: use {', '.join(FORMATS)}")
-    if not path.parent.is_dir():
-        raise click.UsageError(f"cannot write {out}: no folder {path.parent}")
+    try:
+        check_path(out)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
 
 
 def _check_named_model() -> None:

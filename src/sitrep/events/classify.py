@@ -281,7 +281,7 @@ def _claimed_acts(model, wordy: list[str], best: list[int]) -> dict[int, Classif
 def classify_claimed_act(text: str) -> Classification | None:
     """The event a sentence's claim tells when nothing before it in the report told the act
     ("JNIM claimed the attack, which killed four soldiers in Gao on Monday"), or None."""
-    model = _model() if isinstance(text, str) else None
+    model = _model()
     act = claimed_act(text.lower(), told_before=True) if model is not None else None
     return _act_labels(model, [act])[0] if act is not None else None
 

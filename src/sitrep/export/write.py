@@ -18,6 +18,16 @@ def publishable(e: Event) -> bool:
             and e.place is not None and (e.geo_precision or REGION) <= REGION)
 
 
+def check_path(path: str | Path) -> None:
+    """Refuse a file sitrep cannot write, before anything is done: an extension of no format
+    (`FORMATS`) or a folder that does not exist (ValueError naming the file)."""
+    path = Path(path)
+    if path.suffix.lower() not in FORMATS:
+        raise ValueError(f"cannot write {path}: use {', '.join(FORMATS)}")
+    if not path.parent.is_dir():
+        raise ValueError(f"cannot write {path}: no folder {path.parent}")
+
+
 def write(events: Iterable[Event], path: str | Path, include_all: bool = False) -> int:
     """Write events to `path` (format by extension); returns how many were written.
 
@@ -26,9 +36,8 @@ def write(events: Iterable[Event], path: str | Path, include_all: bool = False) 
     from sitrep.export import acled_csv, geojson, jsonl, parquet
 
     writers = {".csv": acled_csv.write, ".jsonl": jsonl.write, ".geojson": geojson.write, ".parquet": parquet.write}
+    check_path(path)
     suffix = Path(path).suffix.lower()
-    if suffix not in writers:
-        raise ValueError(f"cannot write {path}: use {', '.join(FORMATS)}")
     rows = [e for e in events if include_all or publishable(e)]
     rows.sort(key=lambda e: (e.date.isoformat() if e.date else "", e.id))
     writers[suffix](rows, Path(path))

@@ -71,11 +71,16 @@ def place_precision(place: Place, near: bool) -> int:
     return REGION
 
 
+def _word_after(text: str, t: Toponym) -> str:
+    """The word right after a place name, folded ("" when none follows on its line)."""
+    after = _WORD_AFTER.match(text, t.span.end)
+    return fold(after.group(1)) if after is not None else ""
+
+
 def _called_a_town(text: str, t: Toponym) -> bool:
     """ "Saada city", "Mopti town": the word after a name shared by an area and its main town says
     the town is meant (ACLED's precision of a town, not of the area)."""
-    after = _WORD_AFTER.match(text, t.span.end)
-    return after is not None and fold(after.group(1)) in _cues()["town_after"]
+    return _word_after(text, t) in _cues()["town_after"]
 
 
 def _the_water(text: str, t: Toponym) -> bool:
@@ -168,8 +173,7 @@ def treated_at(text: str, t: Toponym) -> bool:
     Louisville Hospital") or where the doers went afterwards ("withdrawing towards the border with
     Mali") or a party's sponsor ("rebels backed by Rwanda"), not where the event happened."""
     cues = _cues()
-    after = _WORD_AFTER.match(text, t.span.end)
-    if after is not None and fold(after.group(1)) in cues["treated_at_after"]:
+    if _word_after(text, t) in cues["treated_at_after"]:
         return True  # "died at a San Antonio hospital"
     return any(w in cues["treated_at"] or w in cues["went_to"] or w in cues["backer"]
                for w in _words_before(text, t.span.start, 4))
@@ -366,7 +370,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             best = min(_without_holders(inside), key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
             m.place = _pointed(namesake_town(best.place))
-            if m.place is not best.place and m.place.feature_code.startswith("PPL") and _called_a_town(text, best):
+            if not best.place.feature_code.startswith("PPL") and m.place.feature_code.startswith("PPL") \
+                    and _called_a_town(text, best):  # an area read as its namesake town, called a town
                 m.geo_precision = place_precision(m.place, _is_near(text, best))  # "outskirts of Saada city"
             town = _town_within(best.place, fallback)
             if town is None and home is not None and home.how != "named" and best.place.feature_code in (
