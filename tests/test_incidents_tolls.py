@@ -17,12 +17,15 @@ SUNDAY = date(2016, 5, 8)
 
 def report(doc: str, text: str, toll: str | None = None, killed: int | None = None,
            injured: int | None = None, day: date = SUNDAY, published: date | None = None,
-           place: Place = DAYTON, dated_by_words: bool = True, disorder: str = "Criminal violence") -> Mention:
-    """A report of a shooting; `toll` is the words of `text` its death toll was read from."""
+           place: Place = DAYTON, dated_by_words: bool = True, disorder: str = "Criminal violence",
+           hurt: str | None = None) -> Mention:
+    """A report of a shooting; `toll` and `hurt` are the words of `text` its death toll and its
+    wounded were read from."""
     evidence = {}
-    if toll is not None:
-        start = text.index(toll)
-        evidence["fatalities"] = Span(doc, start, start + len(toll), toll)
+    for field, words in (("fatalities", toll), ("injuries", hurt)):
+        if words is not None:
+            start = text.index(words)
+            evidence[field] = Span(doc, start, start + len(words), words)
     if dated_by_words:
         evidence["date"] = Span(doc, 0, 6, "Sunday")
     return Mention(doc_id=doc, span=Span(doc, 0, len(text), text), event_type="Violence against civilians",
@@ -257,8 +260,7 @@ def test_a_toll_rule_for_crime_holds_when_half_the_reports_code_a_crime():
 
 def test_one_victim_told_shot_by_one_report_and_dead_by_another_is_not_also_wounded():
     shot = report("s-1", "A teenager shot himself while hunting with his father near Dayton on Sunday, "
-                  "deputies said.", injured=1)
-    shot.evidence["injuries"] = Span("s-1", 11, 23, "shot himself")
+                  "deputies said.", injured=1, hurt="shot himself")
     dead = report("d-1", "A Dayton high school student was killed in a hunting accident on Sunday, his school "
                   "said.", "was killed", killed=1)
     events = merge([shot, dead])
@@ -272,12 +274,10 @@ def test_the_victims_of_a_report_whose_death_the_event_does_not_count_are_all_wo
     # One outlet counts four wounded; another counts four shot and, reading the funeral's own
     # homicide as a death of this shooting, one dead, so three wounded. The event counts no death.
     wounded = report("w-1", "Four mourners were wounded when shots rang out at a funeral on Hoover Avenue in Dayton "
-                     "on Sunday.", injured=4)
-    wounded.evidence["injuries"] = Span("w-1", 0, 4, "Four")
+                     "on Sunday.", injured=4, hurt="Four")
     text = ("Four people were shot at a funeral on Hoover Avenue in Dayton on Sunday for Mark Dunn, "
             "who was shot and killed last week.")
-    shot = report("s-1", text, "was shot and killed", killed=1, injured=3)
-    shot.evidence["injuries"] = Span("s-1", 0, 21, "Four people were shot")
+    shot = report("s-1", text, "was shot and killed", killed=1, injured=3, hurt="Four people were shot")
     events = merge([wounded, shot])
     assert len(events) == 1
     assert (events[0].fatalities, events[0].injuries) == (0, 4)
@@ -301,9 +301,8 @@ def test_of_two_wounded_figures_the_one_told_with_the_dead_in_one_sentence_wins(
     whole.evidence["injuries"] = whole.evidence["fatalities"]
     apart_text = ("Two men died in the barbershop shooting on Third Street in Dayton on Sunday. Two other "
                   "customers were taken to Miami Valley Hospital.")
-    apart = report("apart-1", apart_text, "Two men died", killed=2, injured=2, published=SUNDAY + timedelta(days=1))
-    at = apart_text.index("Two other")
-    apart.evidence["injuries"] = Span("apart-1", at, at + 9, "Two other")
+    apart = report("apart-1", apart_text, "Two men died", killed=2, injured=2, published=SUNDAY + timedelta(days=1),
+                   hurt="Two other")
     events = merge([whole, apart])
     assert len(events) == 1 and (events[0].fatalities, events[0].injuries) == (2, 3)
     # two figures each told apart from the dead: the lower, as before
@@ -334,9 +333,7 @@ def test_a_wounded_victim_whose_report_also_tells_another_dead_did_not_die_later
 
 def test_a_report_telling_its_victim_shot_and_dead_counts_no_wounded_besides():
     text = "A hunter was shot in the chest by his cousin near Dayton on Sunday and he died at the scene, deputies said."
-    shot_and_dead = report("h-1", text, "he died", killed=1, injured=1)
-    at = text.index("was shot in the chest")
-    shot_and_dead.evidence["injuries"] = Span("h-1", at, at + 21, "was shot in the chest")
+    shot_and_dead = report("h-1", text, "he died", killed=1, injured=1, hurt="was shot in the chest")
     dead = report("h-2", "A Dayton man was killed in a hunting accident on Sunday, the sheriff's office said.",
                   "was killed", killed=1)
     events = merge([shot_and_dead, dead])
@@ -350,9 +347,7 @@ def test_a_report_telling_its_victim_shot_and_dead_counts_no_wounded_besides():
 
 def test_a_round_up_whose_wounded_are_left_out_tells_no_death_without_wounded():
     text = "One man died and another was shot outside a club on Wayne Avenue in Dayton early Sunday, police said."
-    club = report("c-1", text, "One man died", killed=1, injured=1)
-    at = text.index("another was shot")
-    club.evidence["injuries"] = Span("c-1", at, at + 16, "another was shot")
+    club = report("c-1", text, "One man died", killed=1, injured=1, hurt="another was shot")
     roundup_text = ("Two people were killed and four others were hurt in three separate shootings in Dayton early "
                     "Sunday.")
     roundup = report("r-1", roundup_text, roundup_text, killed=2, injured=4)
