@@ -127,7 +127,7 @@ def incident_misses(incidents: list[dict], articles: list[dict], per_doc: dict, 
         if point is None:
             continue
         docs = docs_of[str(inc["incident_uri"])]
-        event = incident_event(docs, by_doc)
+        event = incident_event(docs, by_doc, str(inc.get("address") or ""))
         if event is None:
             kinds["no_event"] += 1
             continue

@@ -92,7 +92,7 @@ def main() -> None:
     kinds, said, types = Counter(), Counter(), Counter()
     resting: dict[str, Counter] = {}
     for inc in incidents:
-        event = incident_event(docs_of[str(inc["incident_uri"])], by_doc)
+        event = incident_event(docs_of[str(inc["incident_uri"])], by_doc, str(inc.get("address") or ""))
         if event is None:
             kinds["no event"] += 1
             continue

@@ -89,7 +89,7 @@ def main() -> None:
             iid = str(inc["incident_uri"])
             if field == "place" and _gold_point(inc) is None:
                 continue
-            event = incident_event(docs_of[iid], by_doc)
+            event = incident_event(docs_of[iid], by_doc, str(inc.get("address") or ""))
             right = _matches(field, inc)
             if event is None:
                 kinds["no event"] += 1

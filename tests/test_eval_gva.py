@@ -61,3 +61,20 @@ def test_pipeline_on_a_gva_slice_beats_the_singleton_baseline(shared_data):
     assert m["incidents_found"] >= 0.8
     assert m["events_per_incident"] <= 1.6
     json.loads(report.to_json())  # the CLI's --json output stays valid
+
+
+def test_a_roundup_is_scored_by_its_shooting_at_the_incidents_address():
+    from sitrep.evaluate.gva import events_by_document, incident_event
+    from sitrep.model import Mention, Span
+
+    def shooting(eid: str, words: str, injured: int) -> Event:
+        e = _event(eid, ["roundup"], 0, injured, date(2015, 3, 7))
+        e.mentions = [Mention("roundup", Span("roundup", 0, len(words), words), e.event_type, e.sub_event_type,
+                              part=int(eid[-1]), lead=words)]
+        return e
+
+    events = [shooting("e1", "A man was shot in the 3300 block of East 84th Street.", 1),
+              shooting("e2", "Two women were wounded in the 400 block of South Kostner Avenue.", 2)]
+    by_doc = events_by_document(events)
+    assert incident_event(["roundup"], by_doc, "400 block of S Kostner Ave").id == "e2"
+    assert incident_event(["roundup"], by_doc, "3300 block of E 84th St").id == "e1"

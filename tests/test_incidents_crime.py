@@ -281,3 +281,28 @@ def test_a_death_told_days_later_joins_a_shooting_one_outlet_placed_across_the_s
     # placed by no report in the follow-up's state, it stays apart
     elsewhere = replace(local, place=SHREVEPORT)
     assert len(merge([elsewhere, outlet, died])) == 2
+
+
+def _roundup_shooting(text: str, day: date = SATURDAY) -> Mention:
+    m = report("wreg-roundup", text, day=day, injured=1)
+    m.part, m.lead = 2, text  # one of the shootings a round-up tells (events.roundup)
+    return m
+
+
+def test_a_roundups_shooting_joins_the_report_naming_its_street_not_another_of_that_night():
+    part = _roundup_shooting("About 9 p.m., a 20-year-old man was shot in the leg in the 1500 block of "
+                             "Airways Boulevard in Memphis.")
+    same = report("fox13-1", "A man was shot in the leg on Airways Boulevard in Memphis on Saturday night.", injured=1)
+    other = report("wmc-2", "A man was shot in the arm outside a Memphis gas station on Saturday night.", injured=1)
+    assert [sorted(s.doc_id for s in e.sources) for e in merge([part, same])] == [["fox13-1", "wreg-roundup"]]
+    assert len(merge([part, other])) == 2
+
+
+def test_a_roundups_shooting_is_no_later_storys_shooting():
+    part = _roundup_shooting("About 9 p.m., a 20-year-old man was shot in the leg in the 1500 block of "
+                             "Airways Boulevard in Memphis.")
+    later = report("fox13-9", "Police arrested a man in the Airways Boulevard shooting that wounded a 20-year-old.",
+                   day=SATURDAY + timedelta(days=9), injured=1)
+    assert len(merge([part, later])) == 2
+    part.part = None  # the same words in a report of that one shooting: the arrest story joins it
+    assert len(merge([part, later])) == 1

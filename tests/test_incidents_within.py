@@ -409,3 +409,12 @@ def test_the_dead_of_a_clash_told_as_civilians_leave_the_armed_group_as_its_othe
     charges = raid_sentence("Local fighters threw explosive charges at the army jeeps.", 90, "Armed clash", CELL, ARMY)
     [m] = merge_within([clash, charges])
     assert (m.actor1, m.actor2) == (ARMY, CELL)
+
+
+def test_two_shootings_a_roundup_tells_apart_stay_two_though_alike():
+    # same day, same city, one wounded each: only the round-up's reading (events.roundup) tells them apart
+    a = sentence("A 24-year-old man was wounded in Chicago on Saturday, police said.", 0, injured=1)
+    b = sentence("A 19-year-old man was wounded in Chicago on Saturday, police said.", 90, injured=1)
+    assert len(merge_within([a, b])) == 1  # two sentences of one report's one shooting
+    a.part, b.part = 1, 2
+    assert len(merge_within([a, b])) == 2

@@ -66,6 +66,14 @@ def test_one_raid_told_by_three_outlets_is_one_event(examples_run):
     assert abs(float(r["latitude"]) - 32.41) < 0.1 and abs(float(r["longitude"]) - 35.28) < 0.1
 
 
+def test_a_city_roundup_gives_one_row_per_shooting(examples_run):
+    _, out, _ = examples_run
+    shootings = [r for r in _rows(out) if r["doc_ids"] == "city_roundup"]
+    assert sorted(r["injuries"] for r in shootings) == ["1", "1", "2"]  # not one row of four wounded
+    assert {r["event_date"] for r in shootings} == {"2024-06-09"}
+    assert all(r["disorder_type"] == "Criminal violence" and r["admin1"] == "Illinois" for r in shootings)
+
+
 def test_the_raid_is_coded_alike_from_both_outlets_and_fought_once(examples_run):
     """The Palestinian report's "resistance fighters confronted the invading forces" is the clash its
     Israeli counterpart tells inside its own, not a second one; both outlets' arrests are one event."""

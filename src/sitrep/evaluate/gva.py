@@ -7,8 +7,10 @@ are compared with GVA's incidents:
   Event it supports (the one with the most sources, then the most confident); a document that
   supports no Event is a cluster of its own. A document GVA files under two incidents counts once,
   under the first.
-- per gold incident, the Event that most of its documents support (ties: more sources, then one
-  giving counts): exact killed (`fatalities`,
+- per gold incident, the Event that most of its documents support (ties: the round-up shooting whose
+  words name GVA's address of the incident, since a round-up report supports one Event per shooting
+  it tells and GVA files it under one of them; then more sources, then one giving counts): exact
+  killed (`fatalities`,
   ACLED's conservative figure; `killed_best` uses `fatalities_best`, the reconciled figure closer to
   GVA's final toll: both are reported because the CSV's `fatalities` column is the one users load),
   exact injured (`injuries`, already the reconciled best figure: ACLED has no injuries column to keep
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -138,14 +141,41 @@ def documents_by_incident(articles: list[dict]) -> dict[str, list[str]]:
     return docs_of
 
 
-def incident_event(docs: list[str], by_doc: dict[str, list[Event]]) -> Event | None:
+def incident_event(docs: list[str], by_doc: dict[str, list[Event]], address: str = "") -> Event | None:
     """The Event scored for a gold incident: the one most of its documents support (ties: the
-    better-attested event, then the one that gives counts at all); None when none gives one."""
+    shooting of a round-up report whose words name the incident's `address`, as a round-up supports
+    one event per shooting it tells and GVA files it under one of them; then the better-attested
+    event, then the one that gives counts at all); None when none gives one."""
     support = Counter(e.id for d in docs for e in by_doc.get(d, []))
     if not support:
         return None
     by_id = {e.id: e for d in docs for e in by_doc.get(d, [])}
-    return by_id[max(support, key=lambda i: (support[i], by_id[i].n_sources, by_id[i].fatalities_low is not None, i))]
+    named = _address_words(address)
+
+    def rank(i: str) -> tuple:
+        e = by_id[i]
+        return support[i], _names(e, named), e.n_sources, e.fatalities_low is not None, i
+
+    return by_id[max(support, key=rank)]
+
+
+_NOT_A_NAME = {"block", "of", "and", "the", "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south",
+               "east", "west", "st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd",
+               "boulevard", "ct", "court", "pl", "place", "ln", "lane", "way", "hwy", "highway", "n/a"}
+
+
+def _address_words(address: str) -> set[str]:
+    """The words that tell an address apart ("15200 block of Hazelridge" -> {"15200", "hazelridge"})."""
+    return {w for w in re.findall(r"[\w'’]+", (address or "").lower()) if w not in _NOT_A_NAME}
+
+
+def _names(e: Event, words: set[str]) -> int:
+    """How many of an address's words the shootings of round-ups an event holds tell (0 for any
+    other event: only among one round-up's shootings does the address pick GVA's)."""
+    if not words or not any(m.part for m in e.mentions):
+        return 0
+    told = set(re.findall(r"[\w'’]+", " ".join(f"{m.span.text} {m.lead}" for m in e.mentions).lower()))
+    return len(words & told)
 
 
 def score_events(incidents: list[dict], articles: list[dict], events: list[Event]) -> Report:
@@ -161,7 +191,7 @@ def score_events(incidents: list[dict], articles: list[dict], events: list[Event
     per_incident_events = []
     for inc in incidents:
         docs = docs_of.get(str(inc["incident_uri"]), [])
-        event = incident_event(docs, by_doc)
+        event = incident_event(docs, by_doc, str(inc.get("address") or ""))
         if event is None:
             continue
         hits["found"] += 1

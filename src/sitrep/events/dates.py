@@ -344,9 +344,14 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
             _redate(m, crime_date(dates, text, current, published))
         else:
             _follow(m, crime)
+    mark_date_roles(violent, dates, text)
+
+
+def mark_date_roles(violent: list[Mention], dates: list[DateMention], text: str) -> None:
+    """Each mention keeps what its date's words date (`Mention.date_role`), which the event's date vote weighs."""
     for m in violent:
         said = _said(m, dates)
-        if said is not None:  # the event's date vote weighs it
+        if said is not None:
             m.date_role = date_role(said, text)
 
 

@@ -20,15 +20,16 @@ from dataclasses import dataclass, field
 from sitrep.events import attribution as attr
 from sitrep.events.actors import crowd_actor, may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
-from sitrep.events.classify import arrests_are_the_cause, classify, classify_claimed_act, claimed_act, cue_label
+from sitrep.events.classify import Classification, arrests_are_the_cause, classify, classify_claimed_act, claimed_act, cue_label
 from sitrep.events.crime_report import POLITICAL, one_crime_per_report, toll_told_elsewhere
-from sitrep.events.counts import sentence_counts, totals
+from sitrep.events.counts import has_figure, sentence_counts, totals
 from sitrep.events.figures import document_numbers
-from sitrep.events.dates import date_the_violence, document_dates, event_date
+from sitrep.events.dates import date_the_violence, document_dates, event_date, mark_date_roles
 from sitrep.events.filters import event_words, non_event_reason
 from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
-from sitrep.events.report_counts import add_counts, wounded_besides
+from sitrep.events.report_counts import FIELD, add_counts, shot_with_no_death, wounded_besides
+from sitrep.events.roundup import shooting_parts, sums_up
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, VIOLENT, disorder_type, sub_event_types
 
@@ -170,12 +171,72 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     dates = document_dates(analysis) if candidates else []
     mentions = _mentions_of(analysis, candidates, paragraph, numbers, bool(claims), dates)
     _take_responsibility_claims(analysis, mentions, claims)
-    mentions = one_crime_per_report(mentions, text)
-    toll_told_elsewhere(analysis, mentions, numbers)
-    date_the_violence(analysis, [m for m in mentions if m.event_type in VIOLENT], dates)
+    parts = shooting_parts(analysis, paragraph) if any(_is_crime(m) for m in mentions) else []
+    if parts:  # a round-up: one crime per shooting it tells
+        mentions = _roundup(analysis, mentions, parts, classes, numbers, dates)
+    else:
+        mentions = one_crime_per_report(mentions, text)
+        toll_told_elsewhere(analysis, mentions, numbers)
+        date_the_violence(analysis, [m for m in mentions if m.event_type in VIOLENT], dates)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
+
+
+def _is_crime(m: Mention) -> bool:
+    return m.disorder_type == CRIMINAL and m.event_type in VIOLENT
+
+
+def _roundup(analysis: Analysis, mentions: list[Mention], parts: list[list[int]], classes: list,
+             numbers: list, dates: list) -> list[Mention]:
+    """A round-up report's crimes: one per shooting it tells (`roundup.shooting_parts`), each with
+    the toll, day and words of its own part, and the lede's own shooting when the lede tells one
+    rather than the sum of them all (ACLED codes each shooting, not the day's total). Its other
+    events stand as in any crime report."""
+    text, sentences = analysis.doc.text, analysis.sentences
+    lede = next((m for m in mentions if _is_crime(m)), None)
+    kept = one_crime_per_report([m for m in mentions if m is lede or not _is_crime(m)], text)
+    if lede is not None and (lede.span.start >= sentences[parts[0][0]].start or sums_up(lede.span.text)):
+        kept.remove(lede)
+    elif lede is not None:
+        lede.part = 0
+    # paragraph numbers as `_mention` reads them for a date: a part's sentences share one (a day said
+    # in the part dates its shooting), every other sentence has its own (else the lede's day)
+    label = [-1 - i for i in range(len(sentences))]
+    for k, part in enumerate(parts, 1):
+        for i in part:
+            label[i] = len(sentences) + k
+    shootings = []
+    for k, part in enumerate(parts, 1):
+        i = next((j for j in part if classes[j].event_type in VIOLENT), part[0])
+        c = classes[i] if classes[i].event_type in VIOLENT else (lede and _label_of(lede))
+        if not c:
+            continue
+        s = sentences[i]
+        m = _mention(analysis, i, c, *_read(analysis, s, numbers), dates, label, sentence_actors(analysis, s.start, s.end))
+        for j in part:  # the first figure of each kind the part gives is its toll ...
+            counts, _, claimant = _read(analysis, sentences[j], numbers) if j != i else ({}, [], None)
+            # ... and a lone victim's "The man also was pronounced dead" adds one more
+            also = _MORE.search(sentences[j].text) is not None and all(
+                getattr(m, FIELD[kind]) in (None, 1) for kind in counts)
+            add_counts(m, counts, claimant, text, additive=also)
+        hurt = m.evidence.get("injuries")
+        if m.fatalities and m.injuries == 1 and hurt is not None and not has_figure([n.start for n in numbers], hurt.start, hurt.end):
+            m.injuries = None  # "was shot in the chest ... was pronounced dead": the one victim died
+            m.evidence.pop("injuries")
+        start, end = sentences[part[0]].start, sentences[part[-1]].end
+        if m.fatalities is None and m.injuries is None and (shot := shot_with_no_death(text[start:end], 0, end - start)):
+            add_counts(m, {"injury": (shot.value, start + shot.start, start + shot.end)}, ("", None), text)
+        m.part, m.lead = k, text[start:end]
+        m.span = Span(analysis.doc.id, m.span.start, end, text[m.span.start:end])  # geo reads the part's places
+        shootings.append(m)
+    mark_date_roles(shootings, dates, text)
+    return sorted(kept + shootings, key=lambda m: m.span.start)
+
+
+def _label_of(m: Mention) -> Classification:
+    """The classification a mention was made from, for a shooting told in words the classifier passed over."""
+    return Classification(m.sub_event_type, m.event_type, m.confidence, criminal=True)
 
 
 def _mentions_of(analysis: Analysis, candidates: list[_Candidate], paragraph: list[int], numbers: list,

@@ -387,14 +387,15 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             m.place = _pointed(namesake_town(best.place))
         else:
             continue
-        if home is not None and home.dateline is not None and _same_place(m.place, home.dateline.place):
+        # (a round-up's other shootings are told elsewhere in it: their towns are no scene of this one)
+        if not m.part and home is not None and home.dateline is not None and _same_place(m.place, home.dateline.place):
             # "NEW ORLEANS (AP) — ... in south Louisiana" then "the scene of the shootings in
             # Charenton": the dateline is the reporter's city, the scene town where it happened
             scene = bureau_scene(text, placed, home.dateline, m.span.start, m.span.end)
             if scene is not None:
                 best, m.place = scene, _pointed(scene.place)
                 m.geo_precision = NEAR if _is_near(text, scene) else TOWN
-        if m.geo_precision >= NEAR:
+        if m.geo_precision >= NEAR and not m.part:
             # "Wilkes County deputies said ..." then "The incident occurred ... in Thurmond": the scene
             scene = scene_town(text, placed, m.place, m.span.start, m.span.end)
             if scene is not None and fold(scene.place.name) != fold(m.place.name):

@@ -75,6 +75,9 @@ class EventProfile:
     fatalities: set[int] = field(default_factory=set)
     victims_tolls: set[int] = field(default_factory=set)  # members' tolls less the shooter (Candidate)
     injuries: set[int] = field(default_factory=set)
+    names_by_doc: dict = field(default_factory=dict)  # doc id -> the names its mentions give
+    roundup_names_by_doc: dict = field(default_factory=dict)  # the same, of its round-ups' shootings
+    from_roundup: bool = False  # a member is one shooting of a round-up report (Mention.part >= 1)
     centroid: Counter = field(default_factory=Counter)
     centroid_norm: float = 0.0
     changed: bool = False
@@ -90,6 +93,10 @@ class EventProfile:
             self.places.setdefault((key, c.precision), (m.place, c.precision))
         self.sub_types.add(m.sub_event_type)
         self.disorders.add(m.disorder_type)
+        self.from_roundup = self.from_roundup or bool(m.part)
+        self.names_by_doc[m.doc_id] = self.names_by_doc.get(m.doc_id, frozenset()) | c.names
+        if m.part:
+            self.roundup_names_by_doc[m.doc_id] = self.names_by_doc[m.doc_id]
         self.actors |= c.actors
         if len(self.members) <= rules()["text"]["centroid_members"]:  # bounded, like the wording
             self.names |= c.names
@@ -142,8 +149,12 @@ class EventProfile:
             slip = rules()["date"]["off_by_one_loose"]
             dates = [(slip, True) if d is not None and d[1] else d for d in dates]
         follow_up = any(d is None for d in dates)
-        if follow_up and not is_loose:
+        if follow_up and (not is_loose or m.part or self.from_roundup):
+            # (a round-up's shooting, told in a line or two dated by the round-up's day, is no
+            # story's follow-up: a few shared words would glue shootings a week apart)
             return None
+        if (m.part or self.from_roundup) and not self._names_besides_towns(c):
+            return None  # one of a city's many shootings that night: only a shared street or name tells which
         if follow_up:
             dates = [d or self._follow_up(c, iv) for d, iv in zip(dates, self.intervals)]
             if any(d is None for d in dates):
@@ -175,6 +186,16 @@ class EventProfile:
             if follow_up and m.fatalities and m.fatalities >= 2 and m.fatalities in self.fatalities:
                 points += rules()["date"]["follow_up"]["same_toll"]
         return points, follow_up
+
+    def _names_besides_towns(self, c: Candidate) -> bool:
+        """Does the mention share a name other than their places' (a street, a victim, a bar) with
+        every report of the event (a round-up's shooting), or with every round-up's shooting the
+        event holds (any other report)? Complete linkage, as for the gates."""
+        places = [c.mention.place, *(p for p, _ in self.places.values())]
+        towns = {w for p in places if p is not None for w in tokens(f"{p.name} {p.admin1 or ''}")}
+        mine = c.names - towns
+        reports = self.names_by_doc if c.mention.part else self.roundup_names_by_doc
+        return all(not mine.isdisjoint(names) for names in reports.values())
 
     def _death_toll_points(self, c: Candidate) -> float:
         """Points for the mention's death toll against the event's, either side read with or

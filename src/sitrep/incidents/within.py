@@ -189,6 +189,8 @@ def _says_own(m: Mention, field: str) -> bool:
 
 def _pair_score(m: Mention, other: Mention, in_headline: bool = False) -> float | None:
     """Log-odds that two sentences of one report tell of one event; None when they cannot."""
+    if m.part is not None and other.part is not None and m.part != other.part:
+        return None  # two shootings a round-up tells one after the other (events.roundup)
     cfg = rules()["within"]
     t = type_points(m.sub_event_type, other.sub_event_type)
     if t is None:
