@@ -241,23 +241,73 @@ def test_a_claimed_bombing_the_model_doubts_is_still_an_event_of_the_claimant():
 
 
 @pytest.mark.parametrize("text", [
-    "Al-Shabaab has not claimed responsibility for an ambush that killed nine soldiers near Baidoa.",
     "Al-Shabaab claimed responsibility for last week's ambush in a statement on its radio station.",
     "The group has claimed responsibility for a string of attacks that killed dozens of people last year.",
-    "Nobody has claimed responsibility for an ambush that killed nine soldiers near Baidoa on Tuesday.",
+    "Nobody has claimed responsibility for a string of ambushes that killed dozens of soldiers last year.",
+    "The Taliban denied involvement in the blast.",  # the act told by no words of its own: nothing to code
+    "The Taliban denied involvement in an attack, saying its fighters had killed no one.",  # harm denied too
     # a group's past, told to present it
     "Al-Shabaab, which claimed responsibility for a 2019 bombing that killed 80 people, is recruiting again.",
     "Al-Shabaab, which has claimed responsibility for a similar ambush that killed nine soldiers last year, "
     "is recruiting again.",
 ])
-def test_a_denied_claim_or_one_without_harm_told_is_no_event(text):
+def test_a_claim_of_a_pattern_the_past_or_no_harm_is_no_event(text):
     assert _claimed(text) == []
+
+
+@pytest.mark.parametrize("text, killed, disowner", [
+    ("No group has claimed responsibility for an ambush that killed eleven gendarmes near Torodi on Wednesday.",
+     11, None),
+    ("Nobody has claimed responsibility for an ambush that killed nine soldiers near Baidoa on Tuesday.", 9, None),
+    ("Al-Shabaab has not claimed responsibility for an ambush that killed nine soldiers near Baidoa.", 9, "Al Shabaab"),
+    ("There has been no claim of responsibility for the explosion, which killed four traders at a bus station "
+     "in Damaturu on Sunday.", 4, None),
+    ("Al-Shabaab denied any role in a bombing that killed seven diners at a restaurant in Mogadishu on Friday.",
+     7, "Al Shabaab"),
+    ("The Taliban denied involvement in a blast that killed five people in Kabul on Friday.", 5, "Taliban"),
+])
+def test_an_attack_told_only_inside_a_missing_or_denied_claim_is_an_event_with_no_named_doer(text, killed, disowner):
+    found = _claimed(text)
+    assert len(found) == 1 and found[0].event_type in ("Battles", "Explosions/Remote violence")
+    assert found[0].fatalities == killed
+    doer = found[0].actor1
+    # the denying group is never the doer: the attack stays unattributed
+    assert doer is None or doer.name.startswith("Unidentified")
+    if disowner:  # its denial is kept as what it said of the event
+        assert any(c.claimant.endswith(disowner.split()[-1]) for c in found[0].claims)
+
+
+@pytest.mark.parametrize("text", [
+    "A blast killed five people at a mosque in Kabul on Friday; the Taliban denied involvement.",
+    "An explosion killed six shoppers at a market in Jalalabad on Sunday, but the Taliban denied any role.",
+])
+def test_an_attack_told_before_a_denial_in_the_same_sentence_is_still_told(text):
+    found = _claimed(text)
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+    # the Taliban (today the Afghan state's forces in the actor lexicon) only deny: no party of the blast
+    assert found[0].actor1 is None or found[0].actor1.name.startswith("Unidentified")
+
+
+_TOLD = "Gunmen on motorbikes killed seven villagers in Gidan Dawa, Zamfara State, on Thursday."
+
+
+@pytest.mark.parametrize("after", [
+    "No group has claimed responsibility for an attack that killed seven villagers.",
+    "There was no immediate claim of responsibility for the attack, which killed seven villagers.",
+    "Bandits denied any involvement in an attack that killed seven villagers.",
+])
+def test_a_missing_or_denied_claim_after_the_attack_adds_no_event_and_no_doer(after):
+    alone = _claimed(_TOLD)
+    found = _claimed(_TOLD + " " + after)
+    assert len(found) == 1 == len(alone)
+    assert (found[0].sub_event_type, found[0].actor1) == (alone[0].sub_event_type, alone[0].actor1)
 
 
 @pytest.mark.parametrize("text, event_type", [
     ("JNIM claimed the ambush, which killed seven gendarmes on the road out of Ansongo on Saturday.", "Battles"),
     ("The Islamic State claimed responsibility for Friday's bombing of a Shia mosque in Kandahar that killed "
      "33 worshippers.", "Explosions/Remote violence"),
+    ("No group has claimed the ambush, which killed seven gendarmes near Ansongo.", "Battles"),
 ])
 def test_a_claim_of_the_attack_is_its_telling_where_the_report_told_none_before(text, event_type):
     from sitrep.events.classify import classify_claimed_act
@@ -268,7 +318,7 @@ def test_a_claim_of_the_attack_is_its_telling_where_the_report_told_none_before(
 
 @pytest.mark.parametrize("text", [
     "JNIM claimed the ambush in a statement on Sunday.",  # no harm told: the claim only
-    "No group has claimed the ambush, which killed seven gendarmes near Ansongo.",
+    "No group has claimed the ambush in the days since.",
     "The army said it killed seven militants near Ansongo on Saturday.",  # no claim at all
 ])
 def test_a_claim_without_harm_or_denied_tells_no_act(text):

@@ -109,6 +109,10 @@ def test_a_bare_claim_after_the_attack_names_its_initiator(claim):
     "JNIM has not claimed responsibility.",
     "JNIM has not claimed the attack.",
     "JNIM, which has claimed responsibility for similar attacks in the past, denied any role.",
+    "JNIM did not immediately claim responsibility.",
+    "JNIM had not immediately claimed responsibility.",
+    "JNIM hasn't publicly claimed responsibility.",
+    "JNIM denied involvement in the attack.",
 ])
 def test_a_claim_denied_or_missing_names_no_initiator(denial):
     found = _events("A roadside bomb struck a military convoy near Djibo on Wednesday, killing five soldiers. " + denial)
@@ -120,3 +124,18 @@ def test_a_group_claiming_an_attack_is_its_doer_not_a_source_of_the_account():
     assert attributions("Al-Shabaab claimed responsibility for the blast at the market.") == []
     # a group that only speaks of an attack is still a source
     assert [a.claimant for a in attributions("Al-Shabaab said nine soldiers died in the blast.")] == ["Al-Shabaab"]
+
+
+@pytest.mark.parametrize("sentence, denier", [
+    ("Boko Haram denied involvement in the ambush.", "Boko Haram"),
+    ("The Taliban have denied any role in a blast that killed five people in Kabul.", "The Taliban"),
+    ("Al-Shabaab has not claimed responsibility for an ambush that killed nine soldiers.", "Al-Shabaab"),
+    ("A car bomb killed six people in Mogadishu on Friday, but Al-Shabaab denied responsibility.", "Al-Shabaab"),
+])
+def test_a_group_denying_an_attack_speaks_of_it_as_a_source(sentence, denier):
+    # the denier is read without its auxiliaries, and a known group however its capitals look
+    assert [a.claimant for a in attributions(sentence)] == [denier]
+
+
+def test_a_person_who_denies_is_still_no_claimant():
+    assert attributions("Musa Bello denied involvement in the shooting.") == []

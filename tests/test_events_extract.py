@@ -222,3 +222,20 @@ def test_a_claim_of_the_blast_just_told_names_its_doer_and_adds_no_second_event(
     mentions = extract(analyze(Document(id="c", text=text, published=date(2024, 2, 6))))
     violent = [m for m in mentions if m.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
     assert len(violent) == 1 and violent[0].actor1 is not None and violent[0].actor1.name.startswith("JNIM")
+
+
+def test_a_group_denying_an_attack_is_recorded_as_denying_it_and_vouches_for_no_toll():
+    from sitrep.pipeline import extract as run
+    [blast] = run([{"id": "kabul", "published": "2024-02-03",
+                    "text": "The Taliban denied involvement in a blast that killed five people in Kabul on Friday."}])
+    assert blast.actor1.name.startswith("Unidentified Armed Group") and blast.fatalities == 5
+    assert [(c.field, c.claimant) for c in blast.claims if c.claimant] == [("actor1_denied", "The Taliban")]
+    assert blast.disorder_type == "Political violence"
+
+
+def test_an_attack_no_group_has_claimed_is_political_violence():
+    from sitrep.pipeline import extract as run
+    [attack] = run([{"id": "tillaberi", "published": "2024-02-03",
+                     "text": "No group has claimed responsibility for an attack that killed seven villagers in "
+                             "Tillaberi on Monday."}])
+    assert attack.fatalities == 7 and attack.disorder_type == "Political violence"

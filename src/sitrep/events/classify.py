@@ -1,15 +1,14 @@
 """Give a sentence or snippet its ACLED sub-event type, or say it reports no event.
 
 `classify(texts)` is the API the argument extractor calls. It uses the statistical model from
-`sitrep.events.train` (a corpus-trained TF-IDF + linear SVM, cached after the first
-use, or the model file named by the SITREP_MODEL environment variable) and, on top of it, the
-override cues of `data/model/cues.yaml` where ACLED's definitions are lexical (weapons whose
-words leave no doubt; demonstrators who throw stones; force that kills protesters; a few
-phrasings that tell an event whatever surrounds them), and the rules of `sitrep.events.by_doer`:
-the taker named decides between the territory sub-types, the detainer named between arrests and
-abduction. A claim of responsibility that first tells an attack, with its harm ("X claimed an
-attack that killed six soldiers"), is labelled by the claimed act's own words (`claimed_act`).
-When no model can be built, it falls back to the keyword cues alone.
+`sitrep.events.train` (a corpus-trained TF-IDF + linear SVM, cached after the first use, or the
+model file named by SITREP_MODEL) and, on top of it, the override cues of `data/model/cues.yaml`
+where ACLED's definitions are lexical (weapons whose words leave no doubt; demonstrators who throw
+stones; force that kills protesters), and the rules of `sitrep.events.by_doer`: the taker named
+decides between the territory sub-types, the detainer between arrests and abduction. An attack
+first told in its claim ("X claimed an attack that killed six soldiers"), or told and then
+disowned ("...; the Taliban denied involvement"), is labelled by the act's own words
+(`claimed_act`, `act_before_disowning`). With no model, the keyword cues alone decide.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from sitrep.taxonomy import sub_event_types
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a text worth classifying
+_CLAIM_WORDS = ("claim", "responsib", "credit", "deni", "disown", "reject")  # in every claim or denial
 NONE_LABEL = "none"  # the model's label for "reports no event"
 CRIMINAL_PREFIX = "criminal:"  # model labels "criminal:Attack": violent crime, no political actor
 
@@ -236,46 +236,72 @@ def _only_planned(lowered: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _claimed_act_rule() -> tuple[re.Pattern, ...]:
-    """The claim of a new act, of one told before, the words before a claim that deny it or make it
-    a group's past, the acts of another time, and the harm told with the act (cues.yaml,
-    claimed_act), for lower-cased text."""
-    rule = _cues_file()["claimed_act"]
-    return tuple(re.compile(rule[key]) for key in ("claim", "claim_told", "not_before", "not_in_act", "harm"))
+def _claimed_act_rule() -> dict:
+    """cues.yaml's claimed_act: its patterns (for lower-cased text) compiled, and the sub-type of a blast."""
+    return {k: v if k == "blast_sub_type" else re.compile(v) for k, v in _cues_file()["claimed_act"].items()}
 
 
 def claimed_act(lowered: str, told_before: bool = False) -> str | None:
     """The words of the act a lower-cased sentence claims when the claim is the act's first telling
     ("... claimed responsibility for an attack that killed six soldiers ..." -> "an attack that
     killed six soldiers ..."), or None: no claim, no harm told, or an act told before ("the attack",
-    "Sunday's bombing"); with `told_before`, such an act's words as well (for a report that told
-    no attack before the claim)."""
-    if "claim" not in lowered and "responsib" not in lowered and "credit" not in lowered:
+    "Sunday's bombing"). With `told_before` (no attack told before the sentence), such an act's
+    words as well, and those of an act whose claim is missing or denied ("no group has claimed the
+    bombing, which killed nine", "the Taliban denied involvement in a blast that killed five")."""
+    if not any(w in lowered for w in _CLAIM_WORDS):
         return None  # most sentences: one cheap test
-    claim, claim_told, not_before, not_in_act, harm = _claimed_act_rule()
-    m = claim.search(lowered) or (claim_told.search(lowered) if told_before else None)
-    if m is None or not_before.search(lowered[max(0, m.start() - 40):m.start()]):
-        return None
+    r = _claimed_act_rule()
+    m = r["claim"].search(lowered) or (r["claim_told"].search(lowered) if told_before else None)
+    if m is not None and r["not_before"].search(lowered[max(0, m.start() - 40):m.start()]):
+        m = None  # a claim denied or missing, or a group's past: only `disowned` may still tell the act
+    if m is None:  # a claim missing or denied tells the act only where nothing before it did
+        m = r["disowned"].search(lowered) if told_before else None
+        if m is None or not (r["new_act"].match(lowered, m.end()) or r["told_act"].match(lowered, m.end())):
+            return None
     act = lowered[m.end():]
-    return act if harm.search(act) and not not_in_act.search(act) else None
+    return act if r["harm"].search(act) and not r["not_in_act"].search(act) else None
+
+
+def act_before_disowning(lowered: str) -> str | None:
+    """The words of the act, harm told, before a clause that disowns it ("a blast killed five in kabul;
+    the taliban denied involvement" -> "a blast killed five in kabul."), or None (lower-cased text)."""
+    r = _claimed_act_rule()
+    m = r["disowned_after"].search(lowered) if any(w in lowered for w in _CLAIM_WORDS) else None
+    act = lowered[:m.start()].rstrip() + "." if m else ""
+    return act if m and r["harm"].search(act) and not r["not_in_act"].search(act) else None
 
 
 def _act_labels(model, acts: list[str]) -> list[Classification | None]:
     """The label of each claimed act's own words: harm is told with it, so it is an event even
-    where the model doubts it, of the kind the model finds likeliest (a claimed attack is
-    political violence, never a crime)."""
-    out = []
-    for row in model.predict_proba(acts, lowered=True) if acts else []:
-        cls = _best_label_outside(model.labels, row, frozenset({None}))
-        out.append(Classification(cls.sub_event_type, cls.event_type, cls.confidence) if cls.event_type else None)
-    return out
+    where the model doubts it, of the kind the model finds likeliest (never a crime)."""
+    rows = model.predict_proba(acts, lowered=True) if acts else []
+    best = [_best_label_outside(model.labels, row, frozenset({None})) for row in rows]
+    return [_as_blast(act, Classification(c.sub_event_type, c.event_type, c.confidence)) if c.event_type else None
+            for act, c in zip(acts, best)]
+
+
+def _as_blast(act: str, cls: Classification) -> Classification:
+    """A claimed act that is a bombing, blast or explosion, no words telling how it came, is a remote
+    explosive (or what an override cue makes of it: "a suicide bombing"), not the model's guess."""
+    r = _claimed_act_rule()
+    if not r["blast"].match(act) or r["delivered"].search(act):
+        return cls
+    sub = _forced_label(act, _types()[r["blast_sub_type"]], r["blast_sub_type"]) or r["blast_sub_type"]
+    return Classification(sub, _types()[sub], cls.confidence if cls.event_type else round(1.0 - cls.confidence, 3))
 
 
 def _claimed_acts(model, wordy: list[str], best: list[int]) -> dict[int, Classification]:
-    """For the texts the model gave no event that claim a new act with its harm: the act's label."""
-    found = {k: act for k, text in enumerate(wordy)
-             if model.labels[best[k]] == NONE_LABEL and (act := claimed_act(text)) is not None}
-    return {k: cls for k, cls in zip(found, _act_labels(model, list(found.values()))) if cls is not None}
+    """For the texts the model gave no event that claim a new act with its harm: the act's label;
+    for those that tell an act, then disown it, the label of the act's words if they are an event."""
+    none = [k for k in range(len(wordy)) if model.labels[best[k]] == NONE_LABEL]
+    found = {k: act for k in none if (act := claimed_act(wordy[k])) is not None}
+    out = {k: cls for k, cls in zip(found, _act_labels(model, list(found.values()))) if cls is not None}
+    told = {k: act for k in none if k not in found and (act := act_before_disowning(wordy[k])) is not None}
+    for k, row in zip(told, model.predict_proba(list(told.values()), lowered=True) if told else []):
+        cls = _as_blast(told[k], from_label(model.labels[int(row.argmax())], float(row.max())))
+        if cls.event_type:  # an event, or a bombing or blast that did harm (the model doubts bare "explosions")
+            out[k] = cls
+    return out
 
 
 def classify_claimed_act(text: str) -> Classification | None:

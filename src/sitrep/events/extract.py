@@ -137,7 +137,7 @@ def _read(analysis: Analysis, s, numbers: list) -> tuple[dict, list, tuple]:
     """A sentence's counts, claimants and first claimant (name, words)."""
     counts = totals(sentence_counts(analysis.doc.text, s.start, s.end, numbers))
     claimants = attr.attributions(s.text)
-    a = claimants[0] if claimants else None
+    a = next((c for c in claimants if not c.denies), None)  # a group denying the act vouches for no figure
     span = Span(analysis.doc.id, s.start + a.start, s.start + a.end, s.text[a.start:a.end]) if a else None
     return counts, claimants, (a.claimant if a else "", span)
 
@@ -297,7 +297,8 @@ def _tell_more(analysis: Analysis, m: Mention, told: list, numbers: list, victim
     """Apply the sentences that tell more of the event: their tolls, victims, and its extent."""
     doc, text = analysis.doc, analysis.doc.text
     for s in told:
-        counts, _, claimant = _read(analysis, s, numbers)
+        counts, claimants, claimant = _read(analysis, s, numbers)
+        _record_denials(m, s, claimants)
         had = (m.fatalities, m.injuries, m.arrests, m.actor2)
         # "One PDF member also died.", "two other men were hurt" add to the toll; "also were home" later on does not
         told_end = max((end for _, _, end in counts.values()), default=s.start)
@@ -365,12 +366,24 @@ def _mention(analysis: Analysis, i: int, c, counts: dict, claimants: list, claim
         m.attribution = claimant[0]
         m.evidence["attribution"] = claimant[1]
         m.claims.append(Claim("event", m.sub_event_type, claimant[0], claimant[1]))
+    _record_denials(m, s, claimants)
     armed_target_is_a_battle(m)
     m.civilian_targeting = civilian_targeting(m)
     if m.civilian_targeting and "actor2" in m.evidence:
         m.evidence["civilian_targeting"] = m.evidence["actor2"]
     m.disorder_type = _disorder(m, c.criminal)
+    if m.event_type in VIOLENT and (any(d.denies for d in claimants) or claimed_act(s.text.lower(), told_before=True)):
+        m.disorder_type = disorder_type(m.sub_event_type)  # an attack a group denies, or none has claimed: political
     return m
+
+
+def _record_denials(m: Mention, s, claimants: list) -> None:
+    """"The Taliban denied involvement in the blast": who says it did not do it, a claim about actor1
+    (`actor1_denied`), never the event's actor."""
+    for d in claimants:
+        if d.denies and m.event_type in VIOLENT:
+            m.claims.append(Claim("actor1_denied", d.claimant, d.claimant,
+                                  Span(m.doc_id, s.start + d.start, s.start + d.end, d.claimant)))
 
 
 def _disorder(m: Mention, criminal: bool) -> str:
