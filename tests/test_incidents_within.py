@@ -418,3 +418,106 @@ def test_two_shootings_a_roundup_tells_apart_stay_two_though_alike():
     assert len(merge_within([a, b])) == 1  # two sentences of one report's one shooting
     a.part, b.part = 1, 2
     assert len(merge_within([a, b])) == 2
+
+
+# A demonstration whose crowd turns violent (ACLED: a violent demonstration, the rioters against the
+# force that intervened), told in the report's own order of events.
+MARCH = "Thousands of teachers marched through Valparaiso on Wednesday to demand higher salaries. "
+DISPERSED = "Police used water cannon and tear gas to disperse them, and 14 people were arrested."
+
+
+def _events_of(text: str):
+    from sitrep.pipeline import extract
+
+    return extract([Document(id="march", text=text, published=date(2024, 5, 9))])
+
+
+def _arrests(event) -> int:
+    return max((m.arrests or 0) for m in event.mentions)
+
+
+def test_a_march_part_of_whose_crowd_turns_violent_is_one_violent_demonstration():
+    [riot] = _events_of(MARCH + "The rally stayed calm for most of the day. Later, a small group of masked "
+                        "demonstrators hurled rocks at the regional government building and set fire to a car. "
+                        + DISPERSED)
+    assert (riot.event_type, riot.sub_event_type) == ("Riots", "Violent demonstration")
+    assert riot.actor1.category == "Rioters"
+    assert riot.actor2 is not None and riot.actor2.category == "State forces"
+    assert _arrests(riot) == 14
+
+
+def test_the_demonstration_named_again_as_it_turns_violent_still_makes_it_a_riot():
+    # "The protest was mostly peaceful, but ..." names the march again: not a retelling to drop
+    [riot] = _events_of(MARCH + "The protest was mostly peaceful, but a small group of masked youths hurled "
+                        "rocks at the regional government building and set fire to a car. " + DISPERSED)
+    assert riot.sub_event_type == "Violent demonstration" and riot.actor1.category == "Rioters"
+    assert riot.actor2 is not None and riot.actor2.category == "State forces"
+    assert _arrests(riot) == 14
+
+
+def test_police_breaking_up_a_peaceful_march_leave_it_a_protest_with_intervention():
+    [protest] = _events_of(MARCH + "Police used water cannon and tear gas to disperse the marchers outside the "
+                           "regional government building, and 14 people were arrested.")
+    assert protest.sub_event_type == "Protest with intervention"
+    assert protest.actor1.category == "Protesters" and protest.actor2.category == "State forces"
+
+
+def test_violence_the_report_denies_leaves_the_march_peaceful():
+    [march] = _events_of(MARCH + "The march ended outside the regional government building, and no clashes "
+                         "or violence were reported.")
+    assert march.sub_event_type == "Peaceful protest"
+
+
+def test_the_bundled_cali_march_with_stones_and_a_burnt_bus_stop_is_one_riot(tmp_path):
+    from pathlib import Path
+
+    from sitrep.ingest.textfile import text_document
+    from sitrep.pipeline import extract
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "protest_cali.txt"
+    doc = text_document(path.read_text(encoding="utf-8"), "protest_cali", lambda reason: None)
+    [riot] = extract([doc])
+    assert (riot.sub_event_type, riot.actor1.name) == ("Violent demonstration", "Rioters (Colombia)")
+    assert riot.actor2 is not None and riot.actor2.name.startswith("Police Forces of Colombia")
+    assert riot.injuries == 11 and _arrests(riot) == 11
+
+
+CROWD = Actor("Protesters (United States)", "Protesters", "demonstrators", "US")
+RIOTERS = Actor("Rioters (United States)", "Rioters", "rioters", "US")
+
+
+def _demo(text: str, start: int, sub_type: str, actor1: Actor, actor2: Actor | None = None, **kw) -> Mention:
+    m = sentence(text, start, sub_type=sub_type, **kw)
+    m.event_type = "Riots" if sub_type == "Violent demonstration" else "Protests"
+    m.disorder_type, m.actor1, m.actor2 = "Demonstrations", actor1, actor2
+    return m
+
+
+def test_stones_thrown_by_part_of_the_crowd_make_the_march_and_its_dispersal_one_riot():
+    march = _demo("Hundreds of demonstrators marched to City Hall in Chicago on Saturday.", 0,
+                  "Peaceful protest", CROWD, confidence=0.9)
+    stones = _demo("The march was calm at first, but some of them threw stones at the windows.", 80,
+                   "Violent demonstration", RIOTERS, day=None, place=None, confidence=0.5)
+    stones.evidence["event_type"] = Span("doc-1", 84, 89, "march")  # "The march": named again
+    dispersal = _demo("Police fired tear gas to disperse the crowd and detained six people.", 170,
+                      "Protest with intervention", CROWD, POLICE, day=None, place=None, confidence=0.8)
+    dispersal.arrests = 6
+    [riot] = merge_within([march, stones, dispersal])
+    assert (riot.sub_event_type, riot.actor1, riot.actor2, riot.arrests) == ("Violent demonstration", RIOTERS, POLICE, 6)
+    assert CROWD not in riot.assoc_actor_1
+
+
+def test_a_gang_attacking_the_marchers_is_not_the_march_turning_violent():
+    march = _demo("Hundreds of demonstrators marched to City Hall in Chicago on Saturday.", 0,
+                  "Peaceful protest", CROWD, confidence=0.9)
+    attack = _demo("A group of counter-demonstrators attacked the marchers with sticks.", 80,
+                   "Violent demonstration", RIOTERS, CROWD, day=None, place=None, confidence=0.5)
+    assert "Peaceful protest" in [m.sub_event_type for m in merge_within([march, attack])]
+
+
+def test_snowballs_thrown_at_an_officer_do_not_make_the_march_a_riot():
+    march = _demo("Hundreds of demonstrators marched to City Hall in Chicago on Saturday.", 0,
+                  "Peaceful protest", CROWD, confidence=0.9)
+    snow = _demo("At the end a few of them threw snowballs at a police officer.", 80,
+                 "Violent demonstration", RIOTERS, POLICE, day=None, place=None, confidence=0.5)
+    assert "Peaceful protest" in [m.sub_event_type for m in merge_within([march, snow])]

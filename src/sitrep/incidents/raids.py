@@ -1,17 +1,21 @@
-"""A report's raid coded as ACLED codes it, once its sentences of one event are grouped.
+"""A report's raid or riot coded as ACLED codes it, once its sentences of one event are grouped.
 
 A force's raid with a toll, and a sentence with none telling an armed group fighting that force
 ("fighters confronted the troops"), are one armed clash of the two, whichever side's words tell it;
 a force killing people with no armed group named moves no front line (an attack, not territory
 regained); a force's sentence arresting people is the arrests, and arrests at a peaceful protest
-make it a protest with intervention. `merge_within` decides which
-sentences are the raid's; this module says what each is and how the whole is coded.
+make it a protest with intervention; a demonstration whose crowd turns violent is a riot of the
+rioters against the force that intervened. `merge_within` decides which sentences are the event's;
+this module says what each is and how the whole is coded.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
+from sitrep.events.actors import crowd_actor, localize
 from sitrep.events.classify import protest_after_arrests
 from sitrep.incidents.compare import same_day_and_town
 from sitrep.incidents.rules import rules
@@ -64,3 +68,56 @@ def coded(m: Mention) -> Mention:
         return replace(m, sub_event_type="Arrests")
     m.sub_event_type = protest_after_arrests(m.sub_event_type, m.arrests)
     return m
+
+
+@lru_cache(maxsize=1)
+def _crowd_violence() -> tuple[re.Pattern, re.Pattern]:
+    cfg = rules()["within"]["turned_violent"]
+    return re.compile("|".join(f"(?:{p})" for p in cfg["crowd_violence"]), re.I), re.compile(cfg["denial"], re.I)
+
+
+def tells_crowd_violence(m: Mention, told: str | None = None) -> bool:
+    """Does the sentence (with `told`, the words the mention tells) tell a crowd's own violence
+    ("youths threw stones at city hall"), typed so by the classifier and in words not denied
+    ("no clashes were reported")? See data/merge_rules.yaml, within.turned_violent."""
+    cfg = rules()["within"]["turned_violent"]
+    if m.sub_event_type not in cfg["violent_sub_types"]:
+        return False
+    if m.actor1 is not None and m.actor1.category not in cfg["doer_categories"]:
+        return False
+    if m.actor2 is not None and m.actor2.category in cfg["victim_categories_apart"]:
+        return False
+    violence, denial = _crowd_violence()
+    text = told or m.span.text
+    if re.search(cfg["harmless_throws"], text, re.I):
+        return False
+    return any(not denial.search(text[max(0, hit.start() - cfg["denial_chars"]):hit.start()])
+               for hit in violence.finditer(text))
+
+
+def is_demonstration(group: list[Mention]) -> bool:
+    """Are all the group's sentences a demonstration's, peaceful or not (within.turned_violent)?"""
+    cfg = rules()["within"]["turned_violent"]
+    kinds = {*cfg["protest_sub_types"], *cfg["violent_sub_types"]}
+    return all(m.sub_event_type in kinds for m in group)
+
+
+def as_riot(m: Mention, group: list[Mention], turn: Mention) -> Mention:
+    """The demonstration whose crowd turned violent (`turn` the sentence telling it) as ACLED codes
+    it: the turn's violent sub-type, the rioters as actor1, the force that intervened as actor2 (any
+    sentence's), else the side the turn's own sentence gives; the protesters are no side of it."""
+    cfg = rules()["within"]["turned_violent"]
+    rioters = turn.actor1 if turn.actor1 is not None and turn.actor1.category == "Rioters" else None
+    if rioters is None:
+        crowd = crowd_actor(turn.event_type)
+        code = m.place.country_code if m.place is not None else ""
+        rioters = localize(crowd, code) if crowd is not None else m.actor1
+    forces = [a for s in group for a in (s.actor2, s.actor1) if a is not None and a.category in cfg["force_categories"]]
+    other = turn.actor2 if turn.actor2 is not None and turn.actor2.category != "Protesters" else None
+    actor2 = forces[0] if forces else other
+    sides = {a.name for a in (rioters, actor2) if a is not None}
+    crowds = {"Protesters", "Rioters"}
+    return replace(m, event_type=turn.event_type, sub_event_type=turn.sub_event_type,
+                   disorder_type=turn.disorder_type, actor1=rioters, actor2=actor2, civilian_targeting=False,
+                   assoc_actor_1=[a for a in m.assoc_actor_1 if a.name not in sides and a.category not in crowds],
+                   assoc_actor_2=[a for a in m.assoc_actor_2 if a.name not in sides and a.category not in crowds])

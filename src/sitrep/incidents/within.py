@@ -9,12 +9,13 @@ built from the union of its evidence and the best-supported values.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from sitrep.incidents.compare import (
     actor_points, actors_of, count_points, date_interval, date_points, is_revision, place_precision,
     place_points, same_day_and_town, type_points)
-from sitrep.incidents.raids import as_clash, coded, resisting_group
+from sitrep.incidents.raids import as_clash, as_riot, coded, is_demonstration, resisting_group, tells_crowd_violence
 from sitrep.incidents.rules import rules
 from sitrep.model import NON_STATE_ARMED, Document, Mention
 
@@ -37,6 +38,8 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
     # the headline, which ingest puts last, sums up the report's lead: it is read as next to it
     headline_at = doc.body_end() if doc is not None and doc.body_end() < len(doc.text) else None
     groups: list[list[Mention]] = []
+    retold_turns: set[int] = set()  # a demonstration named again as it turned violent: kept if it joins one
+    told = _told_texts(mentions, doc, headline_at)
     for m in sorted(mentions, key=lambda x: (x.span.start, x.span.end)):
         best, best_score = None, 0.0  # join only at log-odds >= 0
         in_headline = headline_at is not None and m.span.start >= headline_at
@@ -46,17 +49,70 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
                 if s is not None and s >= best_score and (best is None or s > best_score):
                     best, best_score = group, s
         if best is None and groups and _retold(m):
-            continue  # "police confirmed the attack and said...": the attack already told
+            if not tells_crowd_violence(m, told[id(m)]):
+                continue  # "police confirmed the attack and said...": the attack already told
+            retold_turns.add(id(m))  # "the demonstration was peaceful, but youths threw stones"
         if best is None:
             groups.append([m])
         else:
             best.append(m)
+    groups, turns = _turned_violent(groups, retold_turns, told)
     groups = _toll_less_absorbed(groups)
     groups, clash_sides = _resistance_joined(groups)
     merged = [g[0] if len(g) == 1 else combine(g, headline_at) for g in groups]
     for i, (force, armed_group) in clash_sides.items():
         merged[i] = as_clash(merged[i], force, armed_group)
+    for i, g in enumerate(groups):
+        if id(g) in turns:
+            merged[i] = as_riot(merged[i], g, turns[id(g)])
     return [coded(m) for m in merged]
+
+
+def _told_texts(mentions: list[Mention], doc: Document | None, headline_at: int | None) -> dict[int, str]:
+    """By id, the words each mention tells: its sentence and, given the report, the sentences after
+    it up to the next mention (the events stage reads those into it: "They then threw stones")."""
+    limit = rules()["within"]["turned_violent"]["told_chars"]
+    starts = sorted({m.span.start for m in mentions})
+    out = {}
+    for m in mentions:
+        text = m.span.text
+        if doc is not None and doc.text:
+            at = bisect_right(starts, m.span.start)
+            end = starts[at] if at < len(starts) else len(doc.text)
+            if headline_at is not None and m.span.start < headline_at:
+                end = min(end, headline_at)
+            text = doc.text[m.span.start:max(m.span.end, min(end, m.span.start + limit))]
+        out[id(m)] = text
+    return out
+
+
+def _turned_violent(groups: list[list[Mention]], retold: set[int],
+                    told: dict[int, str]) -> tuple[list[list[Mention]], dict[int, Mention]]:
+    """ACLED: a demonstration whose crowd (or part of it) turns violent is ONE violent demonstration.
+    A demonstration group with a sentence telling the crowd's violence takes in the report's other
+    demonstration groups of the same day and town (the march, the police dispersing it). Returns
+    the groups and, by id of the riot's group, its turning sentence. A sentence naming the
+    demonstration again (`retold`) that joins none is dropped, as any retold sentence."""
+    cfg = rules()["within"]["turned_violent"]
+    turns: dict[int, Mention] = {}
+    joined: set[int] = set()
+    for g in groups:
+        turn = next((m for m in g if tells_crowd_violence(m, told[id(m)])), None)
+        if turn is None or id(g) in joined or not is_demonstration(g):
+            continue
+        others = [o for o in groups if o is not g and id(o) not in joined and id(o) not in turns
+                  and is_demonstration(o) and same_day_and_town(o, g, cfg["min_place_points"])]
+        if not others and all(id(m) in retold for m in g):
+            joined.add(id(g))  # named again, joining nothing: no new event
+            continue
+        if not others and not any(m.sub_event_type in cfg["protest_sub_types"] for m in g):
+            continue  # a riot told alone: coded as the classifier typed it
+        for o in others:
+            g.extend(o)
+            joined.add(id(o))
+        g.sort(key=lambda m: (m.span.start, m.span.end))
+        turns[id(g)] = turn
+    return [g for g in groups if id(g) not in joined], turns
 
 
 def _tolled(group: list[Mention]) -> bool:
