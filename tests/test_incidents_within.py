@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sitrep.incidents import merge_within
 from sitrep.incidents.rules import rules
 from sitrep.model import DAY, TOWN, Actor, Claim, Document, Mention, Place, Span
@@ -507,17 +509,12 @@ def test_stones_thrown_by_part_of_the_crowd_make_the_march_and_its_dispersal_one
     assert CROWD not in riot.assoc_actor_1
 
 
-def test_a_gang_attacking_the_marchers_is_not_the_march_turning_violent():
+@pytest.mark.parametrize("words, other_side", [
+    ("A group of counter-demonstrators attacked the marchers with sticks.", CROWD),  # violence at the march
+    ("At the end a few of them threw snowballs at a police officer.", POLICE),  # nothing that harms
+])
+def test_violence_against_the_marchers_or_a_harmless_throw_does_not_make_the_march_a_riot(words, other_side):
     march = _demo("Hundreds of demonstrators marched to City Hall in Chicago on Saturday.", 0,
                   "Peaceful protest", CROWD, confidence=0.9)
-    attack = _demo("A group of counter-demonstrators attacked the marchers with sticks.", 80,
-                   "Violent demonstration", RIOTERS, CROWD, day=None, place=None, confidence=0.5)
-    assert "Peaceful protest" in [m.sub_event_type for m in merge_within([march, attack])]
-
-
-def test_snowballs_thrown_at_an_officer_do_not_make_the_march_a_riot():
-    march = _demo("Hundreds of demonstrators marched to City Hall in Chicago on Saturday.", 0,
-                  "Peaceful protest", CROWD, confidence=0.9)
-    snow = _demo("At the end a few of them threw snowballs at a police officer.", 80,
-                 "Violent demonstration", RIOTERS, POLICE, day=None, place=None, confidence=0.5)
-    assert "Peaceful protest" in [m.sub_event_type for m in merge_within([march, snow])]
+    told = _demo(words, 80, "Violent demonstration", RIOTERS, other_side, day=None, place=None, confidence=0.5)
+    assert "Peaceful protest" in [m.sub_event_type for m in merge_within([march, told])]
