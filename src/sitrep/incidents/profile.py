@@ -76,8 +76,7 @@ class EventProfile:
     victims_tolls: set[int] = field(default_factory=set)  # members' tolls less the shooter (Candidate)
     injuries: set[int] = field(default_factory=set)
     names_by_doc: dict = field(default_factory=dict)  # doc id -> the names its mentions give
-    roundup_names_by_doc: dict = field(default_factory=dict)  # the same, of its round-ups' shootings
-    from_roundup: bool = False  # a member is one shooting of a round-up report (Mention.part >= 1)
+    roundup_docs: set[str] = field(default_factory=set)  # reports a member is one shooting of (Mention.part >= 1)
     centroid: Counter = field(default_factory=Counter)
     centroid_norm: float = 0.0
     changed: bool = False
@@ -93,10 +92,9 @@ class EventProfile:
             self.places.setdefault((key, c.precision), (m.place, c.precision))
         self.sub_types.add(m.sub_event_type)
         self.disorders.add(m.disorder_type)
-        self.from_roundup = self.from_roundup or bool(m.part)
         self.names_by_doc[m.doc_id] = self.names_by_doc.get(m.doc_id, frozenset()) | c.names
         if m.part:
-            self.roundup_names_by_doc[m.doc_id] = self.names_by_doc[m.doc_id]
+            self.roundup_docs.add(m.doc_id)
         self.actors |= c.actors
         if len(self.members) <= rules()["text"]["centroid_members"]:  # bounded, like the wording
             self.names |= c.names
@@ -149,11 +147,11 @@ class EventProfile:
             slip = rules()["date"]["off_by_one_loose"]
             dates = [(slip, True) if d is not None and d[1] else d for d in dates]
         follow_up = any(d is None for d in dates)
-        if follow_up and (not is_loose or m.part or self.from_roundup):
+        if follow_up and (not is_loose or m.part or self.roundup_docs):
             # (a round-up's shooting, told in a line or two dated by the round-up's day, is no
             # story's follow-up: a few shared words would glue shootings a week apart)
             return None
-        if (m.part or self.from_roundup) and not self._names_besides_towns(c):
+        if (m.part or self.roundup_docs) and not self._names_besides_towns(c):
             return None  # one of a city's many shootings that night: only a shared street or name tells which
         if follow_up:
             dates = [d or self._follow_up(c, iv) for d, iv in zip(dates, self.intervals)]
@@ -194,8 +192,8 @@ class EventProfile:
         places = [c.mention.place, *(p for p, _ in self.places.values())]
         towns = {w for p in places if p is not None for w in tokens(f"{p.name} {p.admin1 or ''}")}
         mine = c.names - towns
-        reports = self.names_by_doc if c.mention.part else self.roundup_names_by_doc
-        return all(not mine.isdisjoint(names) for names in reports.values())
+        reports = self.names_by_doc if c.mention.part else self.roundup_docs
+        return all(not mine.isdisjoint(self.names_by_doc[doc]) for doc in reports)
 
     def _death_toll_points(self, c: Candidate) -> float:
         """Points for the mention's death toll against the event's, either side read with or
