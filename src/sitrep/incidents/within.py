@@ -49,7 +49,7 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
                 if s is not None and s >= best_score and (best is None or s > best_score):
                     best, best_score = group, s
         if best is None and groups and _retold(m):
-            if not tells_crowd_violence(m, told[id(m)]):
+            if not tells_crowd_violence(m, told.get(id(m))):
                 continue  # "police confirmed the attack and said...": the attack already told
             retold_turns.add(id(m))  # "the demonstration was peaceful, but youths threw stones"
         if best is None:
@@ -69,12 +69,17 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
 
 
 def _told_texts(mentions: list[Mention], doc: Document | None, headline_at: int | None) -> dict[int, str]:
-    """By id, the words each mention tells: its sentence and, given the report, the sentences after
-    it up to the next mention (the events stage reads those into it: "They then threw stones")."""
-    limit = rules()["within"]["turned_violent"]["told_chars"]
+    """By id, the words each mention typed as a riot tells (no other is read for a crowd's violence):
+    its sentence and, given the report, the sentences after it up to the next mention (the events
+    stage reads those into it: "They then threw stones")."""
+    cfg = rules()["within"]["turned_violent"]
+    violent = [m for m in mentions if m.sub_event_type in cfg["violent_sub_types"]]
+    if not violent:
+        return {}  # (most reports: nothing to read)
+    limit = cfg["told_chars"]
     starts = sorted({m.span.start for m in mentions})
     out = {}
-    for m in mentions:
+    for m in violent:
         text = m.span.text
         if doc is not None and doc.text:
             at = bisect_right(starts, m.span.start)
@@ -97,7 +102,7 @@ def _turned_violent(groups: list[list[Mention]], retold: set[int],
     turns: dict[int, Mention] = {}
     joined: set[int] = set()
     for g in groups:
-        turn = next((m for m in g if tells_crowd_violence(m, told[id(m)])), None)
+        turn = next((m for m in g if tells_crowd_violence(m, told.get(id(m)))), None)
         if turn is None or id(g) in joined or not is_demonstration(g):
             continue
         others = [o for o in groups if o is not g and id(o) not in joined and id(o) not in turns
