@@ -68,6 +68,18 @@ def test_age_is_not_a_count():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # a prison term or a span of time counts no one, even beside a death ...
+    ("A Detroit man will spend 20 to 42 years in prison for the death of a 3-year-old girl.", {"death": 1}),
+    ("Two men were shot and killed within 3 hours in the same neighborhood.", {"death": 2}),
+    # ... nor does an age in a police release's "(w/m, 46)"
+    ("The suspect, John Doe (w/m, 46), suffered multiple gunshot wounds and was pronounced dead at the scene.",
+     {"death": 1}),
+])
+def test_terms_spans_and_ages_in_releases_are_not_counts(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # a condition told of a figure counts the wounded ...
     ("Two are dead and two are in critical condition after a late-night shooting outside a club.",
      {"death": 2, "injury": 2}),

@@ -55,6 +55,12 @@ def test_a_lone_short_line_in_the_body_is_kept_but_a_run_of_headlines_is_not():
     assert without_furniture(listed).rstrip() == body
 
 
+def test_an_also_label_heads_other_stories_not_the_reports_own_list():
+    body = "Five people were shot Saturday afternoon at a wake in South Los Angeles, police said."
+    text = body + "\n\nALSO\n\nUp to 40 feared dead in fire during concert at Oakland warehouse\n\nMan held in Fresno bank robbery"
+    assert without_furniture(text).rstrip() == body
+
+
 def test_times_of_day_are_not_video_playlists():
     text = "12:47 p.m.: Police say the gunman is in custody\n\n1:05 PM Update - the road has reopened"
     assert without_furniture(text) == text

@@ -74,7 +74,7 @@ _CONNECTOR = re.compile(r"(?:(?:and\s+)?then\s+|before\s+)?", re.I)
 _SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|been|found|\w+ly)\s+)*$", re.I)  # ("was found | dead of ...")
 _NOUN_GAP = re.compile(r"\s*(?:[\w'’-]+\s*){0,3}")  # "(four) people", "(three) others" before an aside
 # the words `not_people_before` needs before a number ("ages 12 and 16", "a single shot 223")
-_MAY_COUNT_NO_ONE = re.compile(r"age|single").search
+_MAY_COUNT_NO_ONE = re.compile(r"age|single|/[mf],").search  # (the words of not_people_before)
 _FIGURE_NOUN = re.compile(r"[\w'’-]+\s+([a-z]+)", re.I)  # a figure and the noun it counts ("Four people")
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
