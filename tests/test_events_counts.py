@@ -80,6 +80,21 @@ def test_terms_spans_and_ages_in_releases_are_not_counts(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # a second group told by its wound alone, its verb left out, adds its victims to the first ...
+    ("Police said three people were hit in the leg and one in the arm.", {"injury": 4}),
+    ("One man was shot in the chest and another in the leg.", {"injury": 2}),
+    ("Two men were shot in the legs and a third in the back.", {"injury": 3}),
+    ("A man was shot in the shoulder and a woman in the foot, police said.", {"injury": 2}),
+    ("A 19-year-old was shot in the arm and a 22-year-old in the hand.", {"injury": 2}),
+    # ... but a breakdown of a figure already given, or one victim's wounds, adds no one
+    ("Three people were shot, one in the head and two in the legs.", {"injury": 3}),
+    ("A man was shot in the leg and taken to the hospital.", {"injury": 1}),
+])
+def test_a_second_group_told_by_its_wound_alone_adds_its_victims(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # a condition told of a figure counts the wounded ...
     ("Two are dead and two are in critical condition after a late-night shooting outside a club.",
      {"death": 2, "injury": 2}),

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from sitrep.events.family_counts import listed_dead
 from sitrep.events.figure_kind import ASIDE, RELATIVE, kind_of
-from sitrep.events.figureless_victims import listed_kin_dead, listed_wounded, one_wounded
+from sitrep.events.figureless_victims import listed_kin_dead, listed_wounded, one_wounded, second_group_wounded
 from sitrep.events.figures import Count, Number
 from sitrep.events.lexicons import alternation, count_cues, for_lowered, lowered, read_data
 from sitrep.events.picked_counts import condition_of_the_counted, part_of_the_counted, some_died
@@ -167,6 +167,7 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
     out = part_of_the_counted(text, condition_of_the_counted(text, out))
     out += listed_wounded(sentence, start, out)
     out += one_wounded(sentence, start, out)
+    out += second_group_wounded(sentence, start, out)
     # re.I is slow: where the lowered sentence answers the same (`lexicons.lowered`), the same
     # patterns without re.I search it
     low = lowered(sentence)

@@ -8,7 +8,9 @@ himself: "the man who shot himself in the leg") or died of the wound; an aside b
 tells a person of the report hurt ("Jane Doe, who was also shot, ...", "his wife, who suffered
 minor injuries, ...") is one wounded. A headline's present tense
 ("Boy shoots 7-year-old cousin", "Police probe shooting of woman, son": 1 and 2) tells the
-wounded where no word of death is.
+wounded where no word of death is. A second group told by its wound alone ("three were hit in the
+leg and one in the arm", "a man was shot in the shoulder and a woman in the foot") adds its victims
+to the first.
 """
 
 from __future__ import annotations
@@ -116,6 +118,40 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     if cues.singular_injured_weak.fullmatch(m.group()) and (cues.death.search(sentence) or _UNHURT_OR_DEAD.search(sentence)):
         return []  # "was taken to a hospital, where he was pronounced dead", "as a precaution"
     return [Count("injury", 1, start + m.start(), start + m.end())]
+
+
+@lru_cache(maxsize=1)
+def _elliptic_cue() -> re.Pattern:
+    raw = read_data("counts.yaml")
+    roles = alternation(raw["victim_roles"])
+    figure = alternation(raw["elliptic_wounded"]).replace("BODY", alternation(raw["body_parts"])).replace("ROLE", roles)
+    return re.compile(figure, re.I)
+
+
+_FIGURES = {"one": 1, "two": 2, "three": 3, "four": 4}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def second_group_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
+    """"Three people were hit in the leg and one in the arm": the wounded of a second group told
+    by its wound, its verb left out, added to the one count of wounded told before it (which it
+    replaces: 4); no change where the sentence holds no such group or counts its wounded otherwise."""
+    if " in the " not in sentence or " and " not in sentence:
+        return []  # most sentences
+    m = _elliptic_cue().search(sentence)
+    hurt = [c for c in counts if c.kind == "injury"]
+    if m is None or len(hurt) != 1 or hurt[0].end > start + m.start("who"):
+        return []
+    first = hurt[0]
+    if m.group("ordinal"):
+        value = max(first.value, _ORDINALS[m.group("ordinal").lower()])  # "two ... and a third": three in all
+    elif m.group("figure"):
+        word = m.group("figure").lower()
+        value = first.value + (int(word) if word.isdigit() else _FIGURES[word])
+    else:
+        value = first.value + 1
+    counts.remove(first)
+    return [Count("injury", value, first.start, start + m.end())]
 
 
 @lru_cache(maxsize=1)
