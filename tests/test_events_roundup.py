@@ -58,6 +58,17 @@ def test_a_followup_naming_the_street_joins_its_shooting_and_another_shooting_th
     assert sources == [["abc-rogers"], ["cst-roundup"], ["cst-roundup"], ["cst-roundup", "wgn-chatham"]]
 
 
+def test_a_hospital_both_name_does_not_join_a_roundups_shooting_to_another_report():
+    # a city's shootings share its trauma centers: "Stroger Hospital" tells no one shooting apart
+    roundup = dict(ROUNDUP, text=ROUNDUP["text"].replace("He was taken in fair condition to a hospital.",
+                                                         "He was taken in fair condition to Stroger Hospital."))
+    other = {"id": "abc-rogers", "title": "Man shot in Rogers Park", "published": "2023-07-16",
+             "text": "A 24-year-old man was shot late Saturday in Chicago's Rogers Park neighborhood, police said. "
+                     "He was taken to Stroger Hospital in fair condition."}
+    sources = sorted(sorted(s.doc_id for s in e.sources) for e in extract([roundup, other]))
+    assert sources == [["abc-rogers"], ["cst-roundup"], ["cst-roundup"], ["cst-roundup"]]
+
+
 def test_a_paragraph_going_on_with_the_same_victim_stays_in_its_shooting():
     parts = _parts(
         "Two people were shot in separate shootings on Tuesday, police said.\n\n"

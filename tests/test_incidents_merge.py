@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from sitrep.incidents import merge
-from sitrep.incidents.compare import cosine_to_centroid, haversine_km, tokens
+from sitrep.incidents.compare import cosine_to_centroid, haversine_km, hospital_names, proper_names, tokens
 from sitrep.model import DAY, MONTH, TOWN, Actor, Mention, Place, Span
 
 ISRAEL = Actor("Military Forces of Israel", "State forces", "Israeli forces", "IL")
@@ -225,3 +225,11 @@ def test_an_air_strike_no_report_attributes_keeps_no_doer():
     [strike] = merge([mention("local-2", "Air strikes hit a market in Jenin on Monday, killing two.",
                               "Air/drone strike", killed=2, actor1=None, actor2=CIVILIANS)])
     assert strike.actor1 is None
+
+
+def test_the_words_of_a_hospitals_name_are_told_apart_from_the_shootings_names():
+    text = ("A man shot on Wabash Avenue was taken to Stroger Hospital; a woman went to Advocate Christ Medical "
+            "Center and a boy to the University of Chicago Medical Center.")
+    assert hospital_names(text) == {"stroger", "advocate", "christ", "university", "chicago"}
+    assert "wabash" in proper_names(text) and "wabash" not in hospital_names(text)
+    assert hospital_names("He was taken to a hospital in Gary.") == frozenset()

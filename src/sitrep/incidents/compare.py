@@ -11,6 +11,7 @@ import re
 from calendar import monthrange
 from collections import Counter
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sitrep.geo import distance
 from sitrep.incidents.rules import rules
@@ -223,6 +224,27 @@ def proper_names(text: str) -> frozenset[str]:
                 and not _SENTENCE_OPENING.search(text, max(0, match.start() - 3), match.start())):
             found.add(word)
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _facility() -> tuple[tuple[str, ...], re.Pattern]:
+    """A hospital's name: the capitalized words (group 1) before a word of data/merge_rules.yaml's
+    names.facilities ("Stroger Hospital", "Advocate Christ Medical Center"), and the first words
+    of those kinds (a text holding none of them names no hospital: most texts)."""
+    kinds = rules()["names"]["facilities"]
+    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kinds)
+    return (tuple({k.split()[0] for k in kinds}),
+            re.compile(rf"((?:[A-Z][\w'’.-]*\s+(?:of\s+)?){{1,4}})(?:{alternatives})\b"))
+
+
+def hospital_names(text: str) -> frozenset[str]:
+    """The words of the hospitals a text names ("Stroger Hospital": {"stroger"}), lowercased: a city's
+    shootings share its trauma centers, so these tell no one shooting apart (data/merge_rules.yaml,
+    names.facilities)."""
+    needs, facility = _facility()
+    if not any(w in text for w in needs):
+        return frozenset()
+    return frozenset(w.lower() for m in facility.finditer(text) for w in _CAPITALIZED.findall(m.group(1)))
 
 
 def ages_told(text: str) -> frozenset[int]:

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from sitrep.incidents.compare import (
     actor_points, actors_of, age_points, ages_told, cosine_to_centroid, count_points, date_interval, date_points,
-    gap_days, haversine_km, name_points, place_precision, place_points, proper_names, text_points, tokens, type_points)
+    gap_days, haversine_km, hospital_names, name_points, place_precision, place_points, proper_names, text_points,
+    tokens, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.incidents.tolls import tells_killer_death
 from sitrep.model import DAY, Event, Mention
@@ -27,6 +28,7 @@ class Candidate:
     names: frozenset[str] = frozenset()
     ages: frozenset[int] = frozenset()
     victims_toll: int | None = None  # the death toll less the shooter's own death, when it tells it
+    hospitals: frozenset[str] = frozenset()  # the words of the hospitals it names ("stroger")
 
     @classmethod
     def of(cls, m: Mention) -> Candidate:
@@ -37,7 +39,7 @@ class Candidate:
         lead = m.lead or ""
         return cls(m, date_interval(m), place_precision(m.place, m.geo_precision),
                    tokens(f"{texts} {lead}"), actors_of(m), proper_names(texts) | proper_names(lead),
-                   ages_told(f"{texts} {lead}"), _victims_toll(m))
+                   ages_told(f"{texts} {lead}"), _victims_toll(m), hospital_names(texts) | hospital_names(lead))
 
     @property
     def country(self) -> str:
@@ -191,7 +193,7 @@ class EventProfile:
         event holds (any other report)? Complete linkage, as for the gates."""
         places = [c.mention.place, *(p for p, _ in self.places.values())]
         towns = {w for p in places if p is not None for w in tokens(f"{p.name} {p.admin1 or ''}")}
-        mine = c.names - towns
+        mine = c.names - towns - c.hospitals  # (a city's shootings share its trauma centers)
         reports = self.names_by_doc if c.mention.part else self.roundup_docs
         return all(not mine.isdisjoint(self.names_by_doc[doc]) for doc in reports)
 
