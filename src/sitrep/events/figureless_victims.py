@@ -122,6 +122,7 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
 
 @lru_cache(maxsize=1)
 def _elliptic_cue() -> re.Pattern:
+    """The second group of wounded told by its wound alone (data/counts.yaml, elliptic_wounded)."""
     raw = read_data("counts.yaml")
     roles = alternation(raw["victim_roles"])
     figure = alternation(raw["elliptic_wounded"]).replace("BODY", alternation(raw["body_parts"])).replace("ROLE", roles)
