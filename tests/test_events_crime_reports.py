@@ -108,6 +108,16 @@ def test_a_later_return_to_the_shooting_gives_the_toll_the_lede_lacks():
     assert toll.text == "two" and toll.start > found[0].span.end
 
 
+def test_a_citys_tally_of_its_shootings_is_not_the_toll_of_the_reports_shooting():
+    found = mentions(
+        "A 15-year-old boy was shot and killed inside his home in Englewood on Friday, police said.\n"
+        "Chicago police have recorded 3,165 shooting incidents so far this year. "
+        "More than 3,290 people have been injured in those shootings, and that does not include the 629 who died.")
+    crimes = [m for m in found if m.disorder_type == CRIMINAL]
+    assert len(crimes) == 1
+    assert (crimes[0].fatalities, crimes[0].injuries) == (1, None)
+
+
 def test_a_state_force_in_a_crime_report_is_an_event_of_its_own():
     found = mentions(
         "A woman was shot and wounded outside a laundromat on Oak Avenue on Saturday night.\n"

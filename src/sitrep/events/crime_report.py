@@ -37,6 +37,9 @@ ANOTHER_TIME = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:
                           r"a\s+(?:week|month|year)\s+(?:ago|earlier)|(?:in|since)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
                           r"[a-z]*\.?\s+)?(?:19|20)\d\d|the\s+(?:19|20)\d\d\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:shooting|killings?|attack))\b", re.I)
 
+# a tally of many shootings: "More than 3,290 people have been injured in those shootings"
+_MANY_SHOOTINGS = re.compile(r"\b(?:in|from|by)\s+(?:those|these)\s+(?:[\w'’-]+\s+)?(?:shootings|incidents)\b", re.I)
+
 # a headline over several shootings: "3 dead, 22 wounded in weekend shootings", "violence across the city"
 _ROUNDUP_HEADLINE = re.compile(r"\b(?:shootings|weekend|violence|across|separate|citywide)\b", re.I)
 
@@ -120,8 +123,9 @@ def toll_told_elsewhere(analysis: Analysis, mentions: list[Mention], numbers: li
         at = bisect_left(harm, s.start)
         if crime.span.start <= s.start < crime.span.end or at == len(harm) or harm[at] >= s.end:
             continue
-        if non_event_reason(s.text) is not None or ANOTHER_TIME.search(s.text) or _another_month(s.text, crime.date):
-            continue  # background, or another shooting ("a shooting last week left a teen dead")
+        if non_event_reason(s.text) is not None or ANOTHER_TIME.search(s.text) or _another_month(s.text, crime.date) \
+                or _MANY_SHOOTINGS.search(s.text):
+            continue  # background, another shooting ("a shooting last week left a teen dead") or a city's tally
         found = totals(sentence_counts(text, s.start, s.end, numbers))
         found.pop("arrest", None)
         if crime.fatalities is not None:
