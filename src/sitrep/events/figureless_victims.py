@@ -22,6 +22,7 @@ from sitrep.events.figure_kind import RELATIVE
 from sitrep.events.figures import Count
 from sitrep.events.lexicons import alternation, count_cues, for_lowered, read_data, search_lowered
 from sitrep.events.lexicons import lowered as lowered_or_none
+from sitrep.nlp.number_words import lexicon as number_lexicon
 
 _FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+$", re.I)
 _NOBODY = re.compile(r"\b(?:no\s+one|nobody|no-one|none)\s+$", re.I)  # "No one was injured"
@@ -129,10 +130,6 @@ def _elliptic_cue() -> re.Pattern:
     return re.compile(figure, re.I)
 
 
-_FIGURES = {"one": 1, "two": 2, "three": 3, "four": 4}
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-
-
 def second_group_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     """"Three people were hit in the leg and one in the arm": the wounded of a second group told
     by its wound, its verb left out, added to the one count of wounded told before it (which it
@@ -144,11 +141,11 @@ def second_group_wounded(sentence: str, start: int, counts: list[Count]) -> list
     if m is None or len(hurt) != 1 or hurt[0].end > start + m.start("who"):
         return []
     first = hurt[0]
-    if m.group("ordinal"):
-        value = max(first.value, _ORDINALS[m.group("ordinal").lower()])  # "two ... and a third": three in all
+    if m.group("ordinal"):  # "two ... and a third": three in all
+        value = max(first.value, count_cues().victim_ordinals[m.group("ordinal").lower()])
     elif m.group("figure"):
         word = m.group("figure").lower()
-        value = first.value + (int(word) if word.isdigit() else _FIGURES[word])
+        value = first.value + (int(word) if word.isdigit() else number_lexicon().words[word])
     else:
         value = first.value + 1
     counts.remove(first)
