@@ -71,9 +71,11 @@ def coded(m: Mention) -> Mention:
 
 
 @lru_cache(maxsize=1)
-def _crowd_violence() -> tuple[re.Pattern, re.Pattern]:
+def _crowd_violence() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """within.turned_violent's patterns compiled once: the crowd's violence, its denial, harmless throws."""
     cfg = rules()["within"]["turned_violent"]
-    return re.compile("|".join(f"(?:{p})" for p in cfg["crowd_violence"]), re.I), re.compile(cfg["denial"], re.I)
+    return (re.compile("|".join(f"(?:{p})" for p in cfg["crowd_violence"]), re.I), re.compile(cfg["denial"], re.I),
+            re.compile(cfg["harmless_throws"], re.I))
 
 
 def tells_crowd_violence(m: Mention, told: str | None = None) -> bool:
@@ -87,9 +89,9 @@ def tells_crowd_violence(m: Mention, told: str | None = None) -> bool:
         return False
     if m.actor2 is not None and m.actor2.category in cfg["victim_categories_apart"]:
         return False
-    violence, denial = _crowd_violence()
+    violence, denial, harmless = _crowd_violence()
     text = told or m.span.text
-    if re.search(cfg["harmless_throws"], text, re.I):
+    if harmless.search(text):
         return False
     return any(not denial.search(text[max(0, hit.start() - cfg["denial_chars"]):hit.start()])
                for hit in violence.finditer(text))
