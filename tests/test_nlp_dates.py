@@ -27,6 +27,9 @@ def one(text: str, published: date | None = THURSDAY):
     ("Shelling continued last night.", date(2024, 1, 31), "last night"),
     ("The army said today that it had withdrawn.", date(2024, 2, 1), "today"),
     ("Troops raided several homes overnight.", date(2024, 2, 1), "overnight"),
+    # a weekday after "overnight" names the night: not the day of publication
+    ("Police are looking into four shootings that happened overnight Tuesday.", date(2024, 1, 30),
+     "overnight Tuesday"),
     ("The clashes began three days ago.", date(2024, 1, 29), "three days ago"),
     ("Residents fled the day before yesterday.", date(2024, 1, 30), "the day before yesterday"),
 ])

@@ -5,7 +5,8 @@ Conventions (the ones ACLED coders follow, written down so they can be checked):
   published on a Thursday that says "Thursday" means that same day. "last Thursday" in a report
   published on a Thursday is the week before.
 - "yesterday" and "last night" are the day before publication; "today", "tonight", "this morning"
-  and "overnight" are the day of publication (overnight raids are reported the morning after).
+  and "overnight" are the day of publication (overnight raids are reported the morning after);
+  "overnight Tuesday" is Tuesday.
 - A month and day without a year take the published year, or the year before when that day would
   fall more than a month after the published date ("January 25" in a report of February 2024 is
   2024-01-25; "December 30" in a report of 3 January 2024 is 2023-12-30; "April 15" in a report of
@@ -78,12 +79,13 @@ _RELATIVE = re.compile(
 _AGO_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?P<unit>days?|weeks?|months?)\s+$", re.I)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{_WEEKDAYS_RE}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?$")
-_MOD_BEFORE = re.compile(r"(?<![\w-])(?P<mod>last|this|next|on|early|late|since|until|by|in|during|before|after|"
+_MOD_BEFORE = re.compile(r"(?<![\w-])(?P<mod>last|this|next|on|early|late|overnight|since|until|by|in|during|before|after|"
                          r"of|earlier\s+in|later\s+in|early\s+in|late\s+in)\s+$|\b(?P<mid>mid-)$", re.I)
 _TRIGGERS = frozenset(
     [m.lower() for m in _MONTHS_RE.split("|")] + [w.lower() for w in _WEEKDAYS_RE.split("|")]
     + ["the", "yesterday", "last", "today", "earlier", "later", "tonight", "this", "overnight", "a", "over",
        "late", "early", "ago"])
+_WEEKDAY_AFTER = re.compile(rf"\s+(?:{_WEEKDAYS_RE})\b")
 _SPANISH_ARTICLE = re.compile(r"\b(?:del|de|el|la)\s+$", re.I)
 # "the 800 block of June Drive", "on March Lane": a month name that opens a street's name is no month
 _STREET_AFTER = re.compile(r"\s+(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Court|Ct|Boulevard|Blvd|Way|"
@@ -319,11 +321,11 @@ def find_dates(text: str, published: date | None = None, doc_id: str = "") -> li
         if w in _WEEKDAYS and text[s].isupper():
             m = _WEEKDAY.match(text, s)
             if m:
-                mod = _MOD_BEFORE.search(text, max(0, s - 8), s)
+                mod = _MOD_BEFORE.search(text, max(0, s - 10), s)  # "overnight " is the longest
                 word = (mod.group("mod") or "").lower() if mod else ""
                 if word in ("next", "until", "by"):
                     continue  # the future, or a deadline: not when something happened
-                start = mod.start() if word in ("last", "this", "early", "late") else s
+                start = mod.start() if word in ("last", "this", "early", "late", "overnight") else s
                 found.append((3, start, m.end(), _weekday(m, word, published), DAY, True))
             continue
         if w == "ago":
@@ -333,6 +335,8 @@ def find_dates(text: str, published: date | None = None, doc_id: str = "") -> li
                 found.append((2, m.start(), toks.end(k), value, precision, True))
             continue
         m = _RELATIVE.match(text, s)
+        if m and w == "overnight" and _WEEKDAY_AFTER.match(text, m.end()):
+            continue  # "overnight Tuesday": the weekday's night, read with the weekday
         if m:
             value, precision = _relative(m, published)
             found.append((2, s, m.end(), value, precision, True))
