@@ -87,6 +87,22 @@ def test_a_date_lent_by_the_report_does_not_split_its_sentences():
     assert len(merge_within([lead, later])) == 1
 
 
+def test_an_earlier_attack_told_with_its_own_day_does_not_take_over_the_shooting_dated_from_the_lede():
+    # The lede's sentence is dated Saturday night from the next sentence's words; far down, the
+    # report recalls another shooting at the police, months before, with its day in its own words.
+    text = ("Officers took cover after shots were fired at them overnight in Chicago.\n\n"
+            "Seven people were wounded at a house party late Saturday night.\n\n"
+            "It was the second time this year that police were fired on: on June 2 a sergeant was cut by "
+            "glass when someone shot into her patrol car.")
+    lead_text = text[:text.index("\n")]
+    lead = sentence(lead_text, 0, injured=7)
+    lead.evidence["date"] = Span("doc-1", text.index("late Saturday"), text.index(" night.") + 6, "late Saturday night")
+    recalled_at = text.index("It was")
+    recalled = sentence(text[recalled_at:], recalled_at, day=date(2016, 6, 2))
+    merged = merge_within([lead, recalled])
+    assert [(m.date, m.injuries) for m in merged] == [(SATURDAY, 7), (date(2016, 6, 2), None)]
+
+
 def test_single_mention_and_empty_input_pass_through():
     one = sentence("A man was shot dead in Chicago on Saturday.", 0, killed=1)
     assert merge_within([one]) == [one]

@@ -265,6 +265,12 @@ def _pair_score(m: Mention, other: Mention, in_headline: bool = False) -> float 
         if ds is None or ds[1]:  # a report that gives two different days tells of two days
             return None
         d = ds[0]
+    elif (not back_reference and "date" in m.evidence and "date" in other.evidence
+          and (_says_own(m, "date") or _says_own(other, "date"))
+          and date_points(date_interval(m), date_interval(other)) is None):
+        # a day said in the sentence against a day the report's words gave the other, days apart:
+        # "On July 23, a sergeant was hurt ..." is not the shooting the lede dates Saturday night
+        return None
     if _says_own(m, "place") and _says_own(other, "place"):
         p = place_points(m.place, place_precision(m.place, m.geo_precision),
                          other.place, place_precision(other.place, other.geo_precision))
