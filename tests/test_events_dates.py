@@ -48,6 +48,15 @@ def test_a_crime_report_is_dated_by_its_violence(text, published, expected):
     assert crime(text, published).date == expected
 
 
+def test_an_earlier_shooting_recalled_with_its_date_does_not_date_this_one():
+    # the lede's day is a clause away from its verb; the day written out belongs to another shooting
+    text = ("A police officer was shot in the foot and a suspect was killed during a traffic stop and chase "
+            "Monday night.\n\n"
+            "It was the city's second police shooting this month. The most recent shooting of an officer "
+            "occurred July 16, when a gun went off during a struggle.")
+    assert crime(text, date(2016, 7, 26)).date == date(2016, 7, 25)
+
+
 def test_the_day_of_a_death_gives_way_to_the_day_of_the_shooting_only():
     shot_earlier = crime("A 15-year-old boy died Sunday after he was shot in the head.\n"
                          "He was shot Friday night outside a corner store, police said.", date(2015, 3, 16))
@@ -82,6 +91,8 @@ def test_a_day_still_to_come_dates_no_event():
     ("A 9-month-old boy died Thursday after he was shot in the head by accident.", "death"),
     ("A county judge on Wednesday found probable cause for a manslaughter charge.", "step"),
     ("Officers on Sunday found a man shot in the street.", "violence"),
+    # another, earlier violence named with its day
+    ("The previous shooting of a deputy in the county happened on March 2.", "other"),
 ])
 def test_date_roles(sentence, role):
     d = find_dates(sentence, date(2015, 3, 16))[0]

@@ -224,7 +224,7 @@ class Mention:
     source_name: str | None = None
     published: date | None = None
     lead: str = ""  # the report's opening words, which incidents compares across reports (merge_within)
-    date_role: str = ""  # what the date's words date ("violence", "step", "death", "span"; "" unsaid or unknown)
+    date_role: str = ""  # what the date's words date ("violence", "step", "death", "span", "other"; "" unsaid or unknown)
     part: int | None = None  # in a round-up report, which of its shootings (0: the lede's); None in any other
 
     @property

@@ -50,8 +50,9 @@ def _role(d: DateMention, text: str) -> str:
     Tuesday", "officials on Monday identified"), "death" (a victim's death after the wound:
     "died Thursday after he was shot", which gives way to a day of the violence said elsewhere
     but is kept over any other), "span" (the first day of a span: "shootings across the city since
-    Friday night", "stolen between 9:30 p.m. Friday and noon Saturday", which dates no one event) or ""
-    when its words do not say."""
+    Friday night", "stolen between 9:30 p.m. Friday and noon Saturday", which dates no one event),
+    "other" (another, earlier violence: "the most recent shooting of an officer occurred July 16") or
+    "" when its words do not say."""
     cues = date_cues()
     after = text[d.span.end:d.span.end + 40]
     if _opens_a_range(d, text, after):
@@ -64,6 +65,8 @@ def _role(d: DateMention, text: str) -> str:
     if cues.violence_after.match(after):
         return "violence"
     window = _clause_before(d, text)
+    if _more_cues().other.search(window):
+        return "other"  # "The most recent shooting of an officer occurred July 16": another event's day
     found = [m for m in cues.before.finditer(window) if m.group() != "Court" or not _a_street(m, window)]
     if found:
         last = found[-1]
@@ -101,6 +104,7 @@ class _MoreCues(NamedTuple):
     court_kind: re.Pattern  # names of courts of law ("Superior Court"); other "... Court" are streets
     plan: re.Pattern  # a plan's words, a few words before a day still to come ("will be held at the school")
     broadcast: re.Pattern  # a broadcast to come, anywhere before in the clause ("Tune in to Channel 5 News")
+    other: re.Pattern  # another, earlier violence named in the date's clause ("the most recent shooting ... occurred")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +114,14 @@ def _more_cues() -> _MoreCues:
                                       for k in ("ongoing_steps", "gatherings", "court_kinds"))
     plan = re.compile(rf"\b(?:{alternation(raw['plans_before'])})\b(?:\s+[^\s.;:!?]+){{0,5}}?\s*$", re.I)
     broadcast = re.compile(rf"\b(?:{alternation(raw['broadcasts_before'])})\b", re.I)
-    return _MoreCues(ongoing, gathering, court_kind, plan, broadcast)
+    other = re.compile(rf"\b(?:{alternation(raw['other_violence_before'])})", re.I)
+    return _MoreCues(ongoing, gathering, court_kind, plan, broadcast, other)
+
+
+def not_this_violence(role: str) -> bool:
+    """Whether a date's role dates something other than the report's violence: a later step of it
+    ("was charged Tuesday") or another, earlier event ("the previous shooting occurred July 16")."""
+    return role in ("step", "other")
 
 
 def a_plan(d: DateMention, text: str) -> bool:

@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sitrep.events.date_roles import a_plan, date_role, told_with_the_violence
+from sitrep.events.date_roles import a_plan, date_role, not_this_violence, told_with_the_violence
 from sitrep.events.filters import event_words
 from sitrep.model import DAY, MONTH, WEEK, Analysis, DateMention, Mention, Sentence
 from sitrep.nlp.page_date import page_date
@@ -183,6 +183,8 @@ def crime_date(dates: list[DateMention], text: str, current: DateMention | None,
     if current_role == "span" and current.precision != DAY:
         current_role = "step"  # "married since August": the first month of a span dates no event either
         # (a round-up's "shot from Wednesday afternoon into early Thursday" often dates its first shooting)
+    if current_role == "other":
+        current_role = "step"  # another event's day ("the most recent shooting occurred July 16") dates this one no more
     if current is not None and current_role != "step" and current.precision == DAY:
         if plains and (current_role == "death" or not current_role and not told_with_the_violence(current, text)):
             # "police are investigating the death of a teen who died on Thursday" ... "The teen was
@@ -275,9 +277,9 @@ def _lede_date(dates: list[DateMention], sentences: list[Sentence]) -> DateMenti
                 return _of_the_event([d for d in dates if s.start <= d.span.start and d.span.end <= s.end], s)
             in_place = " " * s.start + s.text  # the sentence at its offsets in the document
             # "Police issued a report Friday with more on the April 24 shooting": the next day of the lede
-            if date_role(first, in_place) == "step":
+            if not_this_violence(date_role(first, in_place)):
                 return next((d for d in dates if s.start <= d.span.start and d.span.end <= s.end
-                             and date_role(d, in_place) != "step"), first)
+                             and not not_this_violence(date_role(d, in_place))), first)
             break
     return first
 
@@ -335,10 +337,10 @@ def date_the_violence(analysis: Analysis, violent: list[Mention], dates: list[Da
         if current is was and crime.evidence.get("date") != was.span:
             _follow(m, crime)  # "who shot a man overnight": the day the crime's date was read to be
             continue
-        if current.precision != DAY and date_role(current, text) != "step":
+        if current.precision != DAY and not not_this_violence(date_role(current, text)):
             _redate(m, _narrowed(current, dates, text, published))  # "in late November" ... "the night of November 24"
             continue
-        if date_role(current, text) != "step":
+        if not not_this_violence(date_role(current, text)):
             continue
         if crime is None:
             _redate(m, crime_date(dates, text, current, published))
