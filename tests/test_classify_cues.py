@@ -49,6 +49,21 @@ def test_helicopters_firing_are_an_air_strike(text):
     assert _types(text) == {"Air/drone strike"}
 
 
+def test_artillery_strikes_are_no_air_strike_without_an_aircraft():
+    # the model reads "strikes" alone as an air strike; no aircraft, drone or air force is named
+    text = ("On 3 March 2022, the army carried out artillery strikes against a suspected militant camp near "
+            "the village of Tinakoff. Casualties unknown.")
+    assert _types(text) == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 May 2022, government warplanes bombed the market in the town, killing 12 people.",
+    "On 4 June 2022, a drone struck a vehicle carrying fighters near the town.",
+])
+def test_strikes_by_aircraft_or_drones_stay_air_strikes(text):
+    assert _types(text) == {"Air/drone strike"}
+
+
 def test_tanks_firing_on_positions_are_shelling():
     text = "Four park rangers were killed on Saturday when tanks fired on their post near the river."
     assert _types(text) == {"Shelling/artillery/missile attack"}

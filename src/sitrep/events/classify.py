@@ -312,11 +312,12 @@ def classify_claimed_act(text: str) -> Classification | None:
     return _act_labels(model, [act])[0] if act is not None else None
 
 
-def _best_label_outside(labels, row, needing: frozenset[str]) -> Classification:
-    """The model's most probable label outside `needing` (or no event)."""
+def _best_label_outside(labels, row, needing: frozenset[str], lowered: str = "") -> Classification:
+    """The model's most probable label outside `needing` (or no event), and not one whose own
+    needs_words the lower-cased text lacks either."""
     for k in row.argsort()[::-1].tolist():
         cls = from_label(labels[k], float(row[k]))
-        if cls.sub_event_type not in needing:
+        if cls.sub_event_type not in needing and not _lacking_words(cls.sub_event_type, lowered):
             return cls
     return Classification(None, None, 0.5)
 
@@ -374,7 +375,7 @@ def classify(texts: list[str]) -> list[Classification]:
         cls = from_label(label, prob)
         lacking = _lacking_words(cls.sub_event_type, lowered)
         if lacking:
-            cls = _best_label_outside(model.labels, row, lacking)
+            cls = _best_label_outside(model.labels, row, lacking, lowered)
         elif cls.sub_event_type in _planned_rule()[0] and _only_planned(lowered):
             cls = _best_label_outside(model.labels, row, _planned_rule()[0])
         # a cue overrides only the labels its rule names (see cues.yaml): a weapon cue only acts
