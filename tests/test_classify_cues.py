@@ -64,6 +64,20 @@ def test_strikes_by_aircraft_or_drones_stay_air_strikes(text):
     assert _types(text) == {"Air/drone strike"}
 
 
+def test_wounded_treated_in_hospital_are_no_chemical_attack():
+    # the model reads injuries told in few words as a chemical weapon; no agent is named
+    text = "Four unnamed others were struck by gunfire and treated for various injuries."
+    assert _types(text) == {"Attack"}
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces dropped chlorine gas on the besieged district, residents said.",
+    "Dozens were treated for breathing problems after a sarin attack on the town.",
+])
+def test_an_agent_named_keeps_a_chemical_weapon(text):
+    assert _types(text) == {"Chemical weapon"}
+
+
 def test_tanks_firing_on_positions_are_shelling():
     text = "Four park rangers were killed on Saturday when tanks fired on their post near the river."
     assert _types(text) == {"Shelling/artillery/missile attack"}
