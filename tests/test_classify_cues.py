@@ -78,6 +78,19 @@ def test_an_agent_named_keeps_a_chemical_weapon(text):
     assert _types(text) == {"Chemical weapon"}
 
 
+@pytest.mark.parametrize("text", [
+    "The gunman fled on foot and was captured in a neighboring county on Thursday.",
+    "A man who ran from officers was captured and arrested on outstanding warrants.",
+])
+def test_a_person_captured_is_arrested_not_territory_taken(text):
+    assert _types(text) == {"Arrests"}
+
+
+def test_a_town_captured_is_still_territory_taken():
+    assert _types("Rebels captured the town of Kalehe on Monday after heavy fighting.") == {
+        "Non-state actor overtakes territory"}
+
+
 def test_tanks_firing_on_positions_are_shelling():
     text = "Four park rangers were killed on Saturday when tanks fired on their post near the river."
     assert _types(text) == {"Shelling/artillery/missile attack"}
