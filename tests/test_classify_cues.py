@@ -64,6 +64,13 @@ def test_strikes_by_aircraft_or_drones_stay_air_strikes(text):
     assert _types(text) == {"Air/drone strike"}
 
 
+def test_the_strike_named_again_without_its_aircraft_stays_the_air_strike():
+    text = ("Air strikes hit a fuel depot on the edge of the city on Wednesday, killing three workers, "
+            "the local health office said. Residents said the depot in the Hawri district was crowded when "
+            "the first strike hit shortly after noon.")
+    assert _coded(text) == [("Air/drone strike", "Political violence")]
+
+
 def test_wounded_treated_in_hospital_are_no_chemical_attack():
     # the model reads injuries told in few words as a chemical weapon; no agent is named
     text = "Four unnamed others were struck by gunfire and treated for various injuries."

@@ -103,6 +103,21 @@ def test_an_earlier_attack_told_with_its_own_day_does_not_take_over_the_shooting
     assert [(m.date, m.injuries) for m in merged] == [(SATURDAY, 7), (date(2016, 6, 2), None)]
 
 
+def test_a_headline_joins_its_lede_past_a_sentence_naming_the_arrests_again_with_an_older_month():
+    # "confirmed the arrests ... in January" names the arrests already told: its month dates the
+    # charge's cause, and keeps neither the lede nor the headline apart from it
+    from sitrep.ingest.headline import with_headline
+    from sitrep.pipeline import process_document
+
+    doc = Document("r2", "RAJSHAHI, Bangladesh, March 4 - Police in Rajshahi detained 20 members of an opposition "
+                   "student group overnight, two days before a planned march, the group's leaders said on Monday.\n\n"
+                   "A police spokesman confirmed the arrests and said those held faced charges over an arson "
+                   "attack on a minibus in January.",
+                   published=date(2024, 3, 4), title="Police detain 20 opposition students in Rajshahi before march")
+    assert [(m.sub_event_type, m.date) for m in process_document(with_headline(doc))] == [
+        ("Arrests", date(2024, 3, 4))]
+
+
 def test_single_mention_and_empty_input_pass_through():
     one = sentence("A man was shot dead in Chicago on Saturday.", 0, killed=1)
     assert merge_within([one]) == [one]

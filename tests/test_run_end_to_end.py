@@ -86,6 +86,18 @@ def test_the_raid_is_coded_alike_from_both_outlets_and_fought_once(examples_run)
         assert {"israeli_outlet_article", "palestinian-outlet-qabatiya"} <= set(r["doc_ids"].split(";")), r
 
 
+def test_a_report_of_one_event_gives_one_row_whatever_else_its_sentences_name(examples_run):
+    """The arrests' headline and the sentence naming "the arrests" again with an older month are the
+    lede's arrests; "the first strike hit" is the air strike its lede tells, aircraft unnamed."""
+    _, out, _ = examples_run
+    rows = _rows(out)
+    arrests = [r["sub_event_type"] for r in rows if r["doc_ids"] == "arrest_chattogram"]
+    assert arrests == ["Arrests"]
+    strikes = [(r["sub_event_type"], r["fatalities"]) for r in rows
+               if r["location"] == "Sa'dah" and r["event_type"] == "Explosions/Remote violence"]
+    assert strikes == [("Air/drone strike", "4")]
+
+
 def test_near_duplicate_wire_copy_is_reported_and_dropped(examples_run):
     _, _, result = examples_run
     assert "wire-004" in result.output and "near duplicate of wire-001" in result.output

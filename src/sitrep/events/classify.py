@@ -207,18 +207,20 @@ def _model():
 
 
 @lru_cache(maxsize=1)
-def _needs_words() -> tuple[tuple[frozenset[str], re.Pattern], ...]:
-    """Per rule of cues.yaml's needs_words: the sub-types, and the words one of which they need."""
-    return tuple((frozenset(rule["sub_event_types"]), re.compile("|".join(re.escape(w) for w in rule["words"])))
+def _needs_words() -> tuple[tuple[frozenset[str], re.Pattern, re.Pattern | None], ...]:
+    """Per rule of cues.yaml's needs_words: the sub-types, the words one of which they need, and
+    the words that name an act already told (`unless`), whose kind the report's context decides."""
+    return tuple((frozenset(rule["sub_event_types"]), re.compile("|".join(re.escape(w) for w in rule["words"])),
+                  re.compile(rule["unless"]) if rule.get("unless") else None)
                  for rule in _cues_file()["needs_words"])
 
 
 def _lacking_words(sub_event_type: str | None, lowered: str) -> frozenset[str] | None:
     """The sub-types of the needs_words rule `sub_event_type` falls under when the lower-cased text
     has none of the words that rule needs; None when it has them (or no rule names the type)."""
-    for types, words in _needs_words():
+    for types, words, unless in _needs_words():
         if sub_event_type in types:
-            return None if words.search(lowered) else types
+            return None if words.search(lowered) or (unless is not None and unless.search(lowered)) else types
     return None
 
 

@@ -259,17 +259,14 @@ def _pair_score(m: Mention, other: Mention, in_headline: bool = False) -> float 
     d = p = 0.0  # a sentence without its own date or place can be about any of the report's events
     # "confirmed the arrests ... over an arson attack in November": an event named again with
     # "the" is the one already told, and the date beside it dates something else
-    back_reference = m.sub_event_type == other.sub_event_type and _refers_back(m)
+    same_kind = m.sub_event_type == other.sub_event_type
+    back_reference = same_kind and _refers_back(m)
     if _says_own(m, "date") and _says_own(other, "date") and not back_reference:
         ds = date_points(date_interval(m), date_interval(other))
         if ds is None or ds[1]:  # a report that gives two different days tells of two days
             return None
         d = ds[0]
-    elif (not back_reference and "date" in m.evidence and "date" in other.evidence
-          and (_says_own(m, "date") or _says_own(other, "date"))
-          and date_points(date_interval(m), date_interval(other)) is None):
-        # a day said in the sentence against a day the report's words gave the other, days apart:
-        # "On July 23, a sergeant was hurt ..." is not the shooting the lede dates Saturday night
+    elif not back_reference and not (same_kind and _refers_back(other)) and _told_days_apart(m, other):
         return None
     if _says_own(m, "place") and _says_own(other, "place"):
         p = place_points(m.place, place_precision(m.place, m.geo_precision),
@@ -287,6 +284,14 @@ def _pair_score(m: Mention, other: Mention, in_headline: bool = False) -> float 
     if conflict and gap > cfg["adjacent_chars"]:
         score += cfg["count_conflict"]
     return score + _same_toll_points(m, other, cfg["same_toll"])
+
+
+def _told_days_apart(m: Mention, other: Mention) -> bool:
+    """A day said in one sentence against a day the report's words gave the other, days apart:
+    "On July 23, a sergeant was hurt ..." is not the shooting the lede dates Saturday night."""
+    return ("date" in m.evidence and "date" in other.evidence
+            and (_says_own(m, "date") or _says_own(other, "date"))
+            and date_points(date_interval(m), date_interval(other)) is None)
 
 
 def _same_toll_points(m: Mention, other: Mention, points: dict) -> float:
