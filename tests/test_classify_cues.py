@@ -263,6 +263,9 @@ def _claimed(text: str) -> list:
      "Armed clash", "Al Shabaab", 9),
     ("ISWAP claimed responsibility for a raid that killed 11 farmers in a village near Monguno on Sunday.",
      "Attack", "Islamic State", 11),
+    # the act's words name the aircraft: the next label is not sought past the air strike
+    ("ISWAP has claimed responsibility for an airstrike that killed four people in the town.",
+     "Air/drone strike", "Islamic State", 4),
 ])
 def test_a_claim_that_first_tells_an_attack_is_that_attack_by_the_claimant(text, sub_type, group, killed):
     found = _claimed(text)

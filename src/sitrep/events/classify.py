@@ -277,7 +277,7 @@ def _act_labels(model, acts: list[str]) -> list[Classification | None]:
     """The label of each claimed act's own words: harm is told with it, so it is an event even
     where the model doubts it, of the kind the model finds likeliest (never a crime)."""
     rows = model.predict_proba(acts, lowered=True) if acts else []
-    best = [_best_label_outside(model.labels, row, frozenset({None})) for row in rows]
+    best = [_best_label_outside(model.labels, row, frozenset({None}), act) for act, row in zip(acts, rows)]
     return [_as_blast(act, Classification(c.sub_event_type, c.event_type, c.confidence)) if c.event_type else None
             for act, c in zip(acts, best)]
 
@@ -314,9 +314,9 @@ def classify_claimed_act(text: str) -> Classification | None:
     return _act_labels(model, [act])[0] if act is not None else None
 
 
-def _best_label_outside(labels, row, needing: frozenset[str], lowered: str = "") -> Classification:
+def _best_label_outside(labels, row, needing: frozenset[str], lowered: str) -> Classification:
     """The model's most probable label outside `needing` (or no event), and not one whose own
-    needs_words the lower-cased text lacks either."""
+    needs_words the lower-cased text `lowered` lacks either."""
     for k in row.argsort()[::-1].tolist():
         cls = from_label(labels[k], float(row[k]))
         if cls.sub_event_type not in needing and not _lacking_words(cls.sub_event_type, lowered):
@@ -379,7 +379,7 @@ def classify(texts: list[str]) -> list[Classification]:
         if lacking:
             cls = _best_label_outside(model.labels, row, lacking, lowered)
         elif cls.sub_event_type in _planned_rule()[0] and _only_planned(lowered):
-            cls = _best_label_outside(model.labels, row, _planned_rule()[0])
+            cls = _best_label_outside(model.labels, row, _planned_rule()[0], lowered)
         # a cue overrides only the labels its rule names (see cues.yaml): a weapon cue only acts
         # of violence, so "police seized grenades" stays a disrupted weapons use; a protest cue
         # only moves a protest within the protest and riot family
