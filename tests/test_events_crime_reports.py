@@ -666,3 +666,33 @@ def test_a_headline_figure_of_the_victims_of_a_shooting_counts_the_wounded():
             "Everyone hurt in the gunfire at Lakeside Park on Friday night has now gone home, police said.\n\n"
             "Dana Reed was shot in the hip and spent two nights at Mercy Hospital before she was released.")
     assert toll(text) == (None, 5)
+
+
+def test_a_shootings_own_words_are_not_read_as_war_or_protest():
+    """"fired multiple rounds", "shell casings", "a bullet struck a dryer", "police blocked off the
+    street", "friends gathered at the hospital": the shooting told again, not shelling or a protest."""
+    found = mentions(
+        "A 27-year-old man was shot and killed outside a laundromat on Kessler Avenue late Friday, police said.\n"
+        "Witnesses told officers that two men got out of a gray sedan and fired multiple rounds at the man before driving off.\n"
+        "Detectives found more than a dozen shell casings in the parking lot.\n"
+        "One bullet went through the laundromat's front window and struck a dryer.\n"
+        "Police blocked off the street for several hours while investigators worked the scene.\n"
+        "Friends and relatives gathered at the hospital on Saturday morning.", published=date(2015, 3, 14))
+    assert [(m.sub_event_type, m.disorder_type, m.fatalities) for m in found] == [("Attack", CRIMINAL, 1)], \
+        [(m.sub_event_type, m.span.text) for m in found]
+
+
+def test_a_vigil_after_a_shooting_stays_a_protest_of_its_own():
+    found = mentions(
+        "A 16-year-old girl was shot and wounded while walking home from school on Tuesday, police said.\n"
+        "On Thursday evening, more than a hundred neighbours held a candlelight vigil outside the school to protest "
+        "the violence.", published=date(2015, 3, 14))
+    assert [m.sub_event_type for m in found] == ["Attack", "Peaceful protest"]
+
+
+def test_a_riot_told_in_the_sentence_before_its_acts_stays_a_riot():
+    found = mentions(
+        "On 4 April, riots broke out in Puerto Lindo when police arrested a local fisherman.\n"
+        "Relatives of the man and dozens of neighbours then attacked the police post with sticks.\n"
+        "The officers opened fire on the group, wounding three people.", published=date(2015, 4, 5))
+    assert "Mob violence" in [m.sub_event_type for m in found], [(m.sub_event_type, m.span.text) for m in found]
