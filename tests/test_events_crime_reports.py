@@ -696,3 +696,13 @@ def test_a_riot_told_in_the_sentence_before_its_acts_stays_a_riot():
         "Relatives of the man and dozens of neighbours then attacked the police post with sticks.\n"
         "The officers opened fire on the group, wounding three people.", published=date(2015, 4, 5))
     assert "Mob violence" in [m.sub_event_type for m in found], [(m.sub_event_type, m.span.text) for m in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officers captured Ramirez in San Marcos.",
+    "Traffic cameras in the area captured an image of the gunman's car.",
+])
+def test_a_suspect_or_a_camera_captured_takes_no_town(sentence):
+    found = mentions("A 43-year-old man was shot and killed and a woman was wounded outside a bowling alley on Pine "
+                     f"Street late Saturday, police said.\n{sentence}", published=date(2017, 2, 27))
+    assert [m.sub_event_type for m in found] == ["Attack"], [(m.sub_event_type, m.span.text) for m in found]

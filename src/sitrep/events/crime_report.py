@@ -94,14 +94,14 @@ def one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _own_words() -> dict[str, re.Pattern]:
-    """Per event type, the words of its own kind an event of a crime report needs (crime_report.yaml)."""
+    """Per sub-type or event type, the words of its own kind an event of a crime report needs (crime_report.yaml)."""
     return {kind: re.compile(alternation(words), re.I) for kind, words in read_data("crime_report.yaml")["own_words"].items()}
 
 
 def _lacks_own_words(m: Mention, text: str) -> bool:
     """Whether a mention's type needs words of its own kind in a crime report and neither its sentence
     nor the one before it (in the report's `text`) has any."""
-    words = _own_words().get(m.event_type)
+    words = _own_words().get(m.sub_event_type) or _own_words().get(m.event_type)
     return words is not None and words.search(m.span.text) is None and words.search(_sentence_before(text, m.span.start)) is None
 
 
