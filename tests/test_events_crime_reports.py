@@ -706,3 +706,14 @@ def test_a_suspect_or_a_camera_captured_takes_no_town(sentence):
     found = mentions("A 43-year-old man was shot and killed and a woman was wounded outside a bowling alley on Pine "
                      f"Street late Saturday, police said.\n{sentence}", published=date(2017, 2, 27))
     assert [m.sub_event_type for m in found] == ["Attack"], [(m.sub_event_type, m.span.text) for m in found]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two men, ages 20 and 22, and a woman, 33, were wounded in a shooting on Oak Street.", {"injury": 3}),
+    ("Three men, 18, 21 and 25, were shot and wounded near a gas station on Monday.", {"injury": 3}),
+    ("Police said two men, 19 and 24, and a 17-year-old girl were shot outside a party.", {"injury": 3}),
+    ("Two women, 23 and 27, were wounded and a man, 30, was killed in a shooting on Elm Street.",
+     {"injury": 2, "death": 1}),
+])
+def test_victims_ages_told_between_commas_count_no_one(sentence, expected):
+    assert counts(sentence) == expected

@@ -62,6 +62,7 @@ _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$",
 # "Six people, four men and two women, were shot", nor "Three men, two of them brothers, ...")
 _COMMA_JOIN = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:men|women|adults|children|kids|boys|girls|teens|teenagers|juveniles)\s*,\s*$", re.I)
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
+
 _KILLING_SOME = re.compile(r"(?:\s+[\w'’-]+){0,2}?,\s+(?:and\s+)?killing\s+", re.I)  # "shot four people, killing one"
 _OF_THE_SHOT = re.compile(r"(?:\s+of\s+them)?\s*(?:[,.;]|and\b|$)", re.I)
 _SHOT_AND = re.compile(r"[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+shot,?\s+and\s+$", re.I)
@@ -122,6 +123,14 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
                        and count_cues().media_before.search(text, max(start, n.start - 16), n.start))]
     if "—" in text[start:end] or "–" in text[start:end] or "--" in text[start:end]:
         inside = _without_breakdown(text, start, end, inside)
+    if "," in text[start:end] and (ages := [a.span("ages") for a in _age_aside().finditer(text, start, end)]):
+        # "Two men, ages 20 and 22, and a woman, 33, were wounded": the ages count no one, and the
+        # words around them are read as if the asides were not there (blanked, offsets kept)
+        inside = [n for n in inside if not any(a <= n.start < b for a, b in ages)]
+        blanked = list(text[start:end])
+        for a, b in ages:
+            blanked[a - start:b - start] = " " * (b - a)
+        text = text[:start] + "".join(blanked) + text[end:]
     for i, n in enumerate(inside):
         next_start = inside[i + 1].start if i + 1 < len(inside) else end
         kind = kind_of(text, start, end, n, next_start, included=total is not None)
@@ -207,6 +216,13 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
         out = [c for c in out if not (c.kind == "injury" and s <= c.start and c.end <= e and _SHOT_KIN.match(text, c.start))]
         break
     return _fatally(text, out + _suicide(sentence, start, out) + _killed_by_police(sentence, start, out))
+
+
+@lru_cache(maxsize=1)
+def _age_aside() -> re.Pattern:
+    """Ages between commas after a victim's noun ("two men, ages 20 and 22,"): data/counts.yaml's age_aside."""
+    raw = read_data("counts.yaml")
+    return re.compile(alternation(raw["age_aside"]).replace("ROLE", alternation(raw["victim_roles"])), re.I)
 
 
 def _without_breakdown(text: str, start: int, end: int, inside: list[Number]) -> list[Number]:
