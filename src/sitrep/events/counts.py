@@ -21,7 +21,8 @@ A later figure that picks some out of the wounded already counted ("seven were s
 them in critical condition", "including one in serious condition") adds no one; "two of the four
 victims died" is 2 dead, "One of 5 shot in a bar dies", "shot five people, killing one" and "five
 were shot and one was killed" 1 dead and 4 wounded; ages ("between
-ages 12 and 16", "under the age of 10"), street numbers and broadcasters ("News 5") count no one.
+ages 12 and 16", "under the age of 10", the victims' own between commas: "two men, ages 20 and 22,
+and a woman, 33, were wounded" is 3), street numbers and broadcasters ("News 5") count no one.
 Figures in an aside between dashes ("five people — four adults and a child — dead", "six were shot
 -- 2 killed and 4 wounded --") break down the figure before it, and a shooter "fatally shot by police"
 after his act is one more dead. A page repeating its headline without a full stop ("Four people
