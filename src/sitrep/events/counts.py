@@ -63,7 +63,6 @@ _JOIN = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:and|or|as well as|plus)\s*$",
 # "Six people, four men and two women, were shot", nor "Three men, two of them brothers, ...")
 _COMMA_JOIN = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:men|women|adults|children|kids|boys|girls|teens|teenagers|juveniles)\s*,\s*$", re.I)
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
-
 _KILLING_SOME = re.compile(r"(?:\s+[\w'’-]+){0,2}?,\s+(?:and\s+)?killing\s+", re.I)  # "shot four people, killing one"
 _OF_THE_SHOT = re.compile(r"(?:\s+of\s+them)?\s*(?:[,.;]|and\b|$)", re.I)
 _SHOT_AND = re.compile(r"[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+shot,?\s+and\s+$", re.I)

@@ -6,6 +6,9 @@ toll is the first figure the report gives for each kind, wherever it gives it ("
 victims died at the hospital." in a paragraph of its own); the suspect's arrest, court steps and
 sentences with neither an event word nor a word of harm (bylines, quotes) are no events there;
 later violent mentions whose only party is the police ("police said ...") keep no toll of their own.
+An explosion, riot, protest, territory or air-strike label with no political party whose words and
+the sentence before hold none of its kind ("shell casings were found", "friends gathered at the
+hospital": data/crime_report.yaml) is the shooting told again or no event.
 A headline's toll ("3 dead in shooting spree") stands over a body that names one victim without a
 figure; a death told in a month well before the shooting's is another shooting; a report with no
 toll and no word of death that tells of someone hurt ("arrived at the hospital with a gunshot
