@@ -123,7 +123,7 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
                        and count_cues().media_before.search(text, max(start, n.start - 16), n.start))]
     if "—" in text[start:end] or "–" in text[start:end] or "--" in text[start:end]:
         inside = _without_breakdown(text, start, end, inside)
-    if "," in text[start:end] and (ages := [a.span("ages") for a in _age_aside().finditer(text, start, end)]):
+    if "," in text[start:end] and (ages := [a.span("ages") for a in count_cues().age_aside.finditer(text, start, end)]):
         # "Two men, ages 20 and 22, and a woman, 33, were wounded": the ages count no one, and the
         # words around them are read as if the asides were not there (blanked, offsets kept)
         inside = [n for n in inside if not any(a <= n.start < b for a, b in ages)]
@@ -216,13 +216,6 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
         out = [c for c in out if not (c.kind == "injury" and s <= c.start and c.end <= e and _SHOT_KIN.match(text, c.start))]
         break
     return _fatally(text, out + _suicide(sentence, start, out) + _killed_by_police(sentence, start, out))
-
-
-@lru_cache(maxsize=1)
-def _age_aside() -> re.Pattern:
-    """Ages between commas after a victim's noun ("two men, ages 20 and 22,"): data/counts.yaml's age_aside."""
-    raw = read_data("counts.yaml")
-    return re.compile(alternation(raw["age_aside"]).replace("ROLE", alternation(raw["victim_roles"])), re.I)
 
 
 def _without_breakdown(text: str, start: int, end: int, inside: list[Number]) -> list[Number]:

@@ -121,22 +121,13 @@ def one_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     return [Count("injury", 1, start + m.start(), start + m.end())]
 
 
-@lru_cache(maxsize=1)
-def _elliptic_cue() -> re.Pattern:
-    """The second group of wounded told by its wound alone (data/counts.yaml, elliptic_wounded)."""
-    raw = read_data("counts.yaml")
-    roles = alternation(raw["victim_roles"])
-    figure = alternation(raw["elliptic_wounded"]).replace("BODY", alternation(raw["body_parts"])).replace("ROLE", roles)
-    return re.compile(figure, re.I)
-
-
 def second_group_wounded(sentence: str, start: int, counts: list[Count]) -> list[Count]:
     """"Three people were hit in the leg and one in the arm": the wounded of a second group told
     by its wound, its verb left out, added to the one count of wounded told before it (which it
     replaces: 4); no change where the sentence holds no such group or counts its wounded otherwise."""
     if " in the " not in sentence or " and " not in sentence:
         return []  # most sentences
-    m = _elliptic_cue().search(sentence)
+    m = count_cues().elliptic_wounded.search(sentence)
     hurt = [c for c in counts if c.kind == "injury"]
     if m is None or len(hurt) != 1 or hurt[0].end > start + m.start("who"):
         return []

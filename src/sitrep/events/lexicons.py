@@ -102,6 +102,8 @@ class CountCues:
     nth_dead: re.Pattern  # "Third victim dies" opening a headline: the ordinal (group 1) of at least that many dead
     nth_dead_anywhere: re.Pattern  # the same words anywhere (a cheap test of a whole report)
     clause_opener: re.Pattern  # the last of these before a subject ends the clause before it
+    age_aside: re.Pattern  # victims' ages between commas ("two men, ages 20 and 22,"): group "ages"
+    elliptic_wounded: re.Pattern  # a second group of wounded told by its wound alone ("and one in the arm")
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +178,9 @@ def count_cues() -> CountCues:
         shooting_of_many={k.lower(): int(v) for k, v in raw["shooting_of_many"].items()},
         shooting_of_many_rx=re.compile(rf"\b({'|'.join(raw['shooting_of_many'])})[\s-]+shooting\b", re.I),
         clause_opener=re.compile(rf".*\b(?:{alternation(raw['clause_opener'])})\b", re.I | re.S),
+        age_aside=re.compile(alternation(raw["age_aside"]).replace("ROLE", roles), re.I),
+        elliptic_wounded=re.compile(alternation(raw["elliptic_wounded"]).replace("BODY", alternation(raw["body_parts"]))
+                                    .replace("ROLE", roles), re.I),
     )
 
 
