@@ -22,7 +22,7 @@ figure gave some of, and a later figure of the wounded says more than those "sen
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from sitrep.events.counts import OTHERS_NEXT, harm_words, has_figure, sentence_counts, totals
@@ -61,7 +61,7 @@ def tells_an_event(text: str) -> bool:
     return bool(c.death.search(text) or c.injury.search(text))
 
 
-def one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
+def one_crime_per_report(mentions: list[Mention], analysis: Analysis) -> list[Mention]:
     """A crime report tells one shooting (or stabbing) however many sentences come back to it:
     its violent criminal mentions become one, whose toll is the first the report gives for each
     kind. The suspect's arrest, court dates and other developments around a crime are not events
@@ -71,7 +71,7 @@ def one_crime_per_report(mentions: list[Mention], text: str) -> list[Mention]:
         return mentions
     # "shell casings were found", "the bullet struck his wallet": the shooting told again in words the
     # model reads as another kind of violence; "friends gathered at the hospital": no event at all
-    wordless = [m for m in mentions if m not in crimes and not _political_party(m) and _lacks_own_words(m, text)]
+    wordless = [m for m in mentions if m not in crimes and not _political_party(m) and _lacks_own_words(m, analysis)]
     crimes += [m for m in wordless if m.event_type in VIOLENT]  # (after the lede, which stays `main`)
     mentions = [m for m in mentions if m not in wordless or m in crimes]
     main = crimes[0]  # the lede: it names the place and day other reports of the shooting give
@@ -101,18 +101,15 @@ def _own_words() -> dict[str, re.Pattern]:
     return {kind: re.compile(alternation(words), re.I) for kind, words in read_data("crime_report.yaml")["own_words"].items()}
 
 
-def _lacks_own_words(m: Mention, text: str) -> bool:
+def _lacks_own_words(m: Mention, analysis: Analysis) -> bool:
     """Whether a mention's type needs words of its own kind in a crime report and neither its sentence
-    nor the one before it (in the report's `text`) has any."""
+    nor the report's sentence before it has any."""
     words = _own_words().get(m.sub_event_type) or _own_words().get(m.event_type)
-    return words is not None and words.search(m.span.text) is None and words.search(_sentence_before(text, m.span.start)) is None
-
-
-def _sentence_before(text: str, start: int) -> str:
-    """The sentence (at most 400 characters of it) that ends just before offset `start`."""
-    head = text[max(0, start - 400):start].rstrip()
-    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
-    return head[cut + 1:]
+    if words is None or words.search(m.span.text) is not None:
+        return False
+    sentences = analysis.sentences
+    at = bisect_right([s.start for s in sentences], m.span.start) - 1  # the sentence the mention opens in
+    return at < 1 or words.search(sentences[at - 1].text) is None
 
 
 def _around_a_crime(m: Mention) -> bool:

@@ -175,7 +175,7 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     if parts:  # a round-up: one crime per shooting it tells
         mentions = _roundup(analysis, mentions, parts, classes, numbers, dates)
     else:
-        mentions = one_crime_per_report(mentions, text)
+        mentions = one_crime_per_report(mentions, analysis)
         toll_told_elsewhere(analysis, mentions, numbers)
         date_the_violence(analysis, [m for m in mentions if m.event_type in VIOLENT], dates)
     if scope == "acled":
@@ -195,7 +195,7 @@ def _roundup(analysis: Analysis, mentions: list[Mention], parts: list[list[int]]
     events stand as in any crime report."""
     text, sentences = analysis.doc.text, analysis.sentences
     lede = next((m for m in mentions if _is_crime(m)), None)
-    kept = one_crime_per_report([m for m in mentions if m is lede or not _is_crime(m)], text)
+    kept = one_crime_per_report([m for m in mentions if m is lede or not _is_crime(m)], analysis)
     if lede is not None and (lede.span.start >= sentences[parts[0][0]].start or sums_up(lede.span.text)):
         kept.remove(lede)
     elif lede is not None:
