@@ -76,6 +76,7 @@ _SAME_SUBJECT = re.compile(r"\s*(?:(?:was|is|has|had|been|found|\w+ly)\s+)*$", r
 _NOUN_GAP = re.compile(r"\s*(?:[\w'’-]+\s*){0,3}")  # "(four) people", "(three) others" before an aside
 # the words `not_people_before` needs before a number ("ages 12 and 16", "a single shot 223")
 _MAY_COUNT_NO_ONE = re.compile(r"age|single|/[mf],").search  # (the words of not_people_before)
+_AGE_AFTER_COMMA = re.compile(r",\s+(?:age[sd]?\s+)?\d", re.I)  # in every age aside: a cheap test before count_cues().age_aside
 _FIGURE_NOUN = re.compile(r"[\w'’-]+\s+([a-z]+)", re.I)  # a figure and the noun it counts ("Four people")
 _INCLUDING = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3}?,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 
@@ -123,7 +124,7 @@ def _sentence_counts(text: str, start: int, end: int, numbers: list[Number]) -> 
                        and count_cues().media_before.search(text, max(start, n.start - 16), n.start))]
     if "—" in text[start:end] or "–" in text[start:end] or "--" in text[start:end]:
         inside = _without_breakdown(text, start, end, inside)
-    if "," in text[start:end] and (ages := [a.span("ages") for a in count_cues().age_aside.finditer(text, start, end)]):
+    if _AGE_AFTER_COMMA.search(text, start, end) and (ages := [a.span("ages") for a in count_cues().age_aside.finditer(text, start, end)]):
         # "Two men, ages 20 and 22, and a woman, 33, were wounded": the ages count no one, and the
         # words around them are read as if the asides were not there (blanked, offsets kept)
         inside = [n for n in inside if not any(a <= n.start < b for a, b in ages)]
