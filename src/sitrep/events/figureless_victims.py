@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from sitrep.events.figure_kind import RELATIVE
 from sitrep.events.figures import Count
-from sitrep.events.lexicons import alternation, count_cues, for_lowered, read_data, search_lowered
+from sitrep.events.lexicons import count_cues, for_lowered, search_lowered
 from sitrep.events.lexicons import lowered as lowered_or_none
 from sitrep.nlp.number_words import lexicon as number_lexicon
 
@@ -143,18 +143,6 @@ def second_group_wounded(sentence: str, start: int, counts: list[Count]) -> list
     return [Count("injury", value, first.start, start + m.end())]
 
 
-@lru_cache(maxsize=1)
-def _headline_cues() -> tuple[re.Pattern, re.Pattern]:
-    """One wounded victim and a list of them, told as a headline tells them (data/counts.yaml)."""
-    raw = read_data("counts.yaml")
-    roles = alternation(raw["victim_roles"])
-    one = re.compile(alternation(raw["headline_injured"]).replace("ROLE", roles), re.I)
-    # a victim of a headline's list: a bare noun, one word before it at most ("child", "young father");
-    # no article, so that "shot the man, a father of two" is no list
-    item = rf"(?:(?!(?:a|an|the|his|her|their|its)\b)[\w'’-]+\s+)?(?:{roles})\b"
-    return one, re.compile(alternation(raw["headline_injured_list"]).replace("ITEM", item), re.I)
-
-
 def headline_wounded(sentence: str, start: int) -> Count | None:
     """"Teen shoots 6-year-old brother in hand" (1), "Deputies probe shooting of man, woman" (2): the
     wounded told in a headline's present tense, in a sentence (starting at `start`) that holds no
@@ -164,10 +152,10 @@ def headline_wounded(sentence: str, start: int) -> Count | None:
         return None  # most sentences: no word either pattern needs
     if count_cues().death.search(sentence) or _UNHURT_OR_DEAD.search(sentence) or _NOT_WOUNDED_ONLY.search(sentence):
         return None
-    one, listed = _headline_cues()
-    m = listed.search(sentence)
+    cues = count_cues()
+    m = cues.headline_injured_list.search(sentence)
     value = len(_LIST_SEPARATOR.split(m.group("list"))) if m is not None else 1
-    m = m or one.search(sentence)
+    m = m or cues.headline_injured.search(sentence)
     if m is None or _NOBODY.search(sentence, max(0, m.start() - 12), m.start()):
         return None
     return Count("injury", value, start + m.start(), start + m.end())

@@ -104,6 +104,8 @@ class CountCues:
     clause_opener: re.Pattern  # the last of these before a subject ends the clause before it
     age_aside: re.Pattern  # victims' ages between commas ("two men, ages 20 and 22,"): group "ages"
     elliptic_wounded: re.Pattern  # a second group of wounded told by its wound alone ("and one in the arm")
+    headline_injured: re.Pattern  # one wounded victim told as a headline tells it ("Teen shoots 6-year-old brother")
+    headline_injured_list: re.Pattern  # a headline's list of them ("shooting of man, woman"): group "list"
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +183,15 @@ def count_cues() -> CountCues:
         age_aside=re.compile(alternation(raw["age_aside"]).replace("ROLE", roles), re.I),
         elliptic_wounded=re.compile(alternation(raw["elliptic_wounded"]).replace("BODY", alternation(raw["body_parts"]))
                                     .replace("ROLE", roles), re.I),
+        headline_injured=re.compile(alternation(raw["headline_injured"]).replace("ROLE", roles), re.I),
+        headline_injured_list=re.compile(alternation(raw["headline_injured_list"]).replace("ITEM", _headline_item(roles)), re.I),
     )
+
+
+def _headline_item(roles: str) -> str:
+    """A victim of a headline's list: a bare noun, one word before it at most ("child", "young father");
+    no article, so that "shot the man, a father of two" is no list."""
+    return rf"(?:(?!(?:a|an|the|his|her|their|its)\b)[\w'’-]+\s+)?{roles}\b"
 
 
 @lru_cache(maxsize=1)
