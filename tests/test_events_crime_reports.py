@@ -201,6 +201,9 @@ def test_a_second_victim_told_apart_is_wounded_not_one_of_the_dead():
     # an age that differs from the dead victim's
     ("A 19-year-old man was shot in the chest at a party on Friday and was later pronounced dead, police said.\n"
      "The chief said a 14-year-old was taken to the hospital for treatment.", (1, 1)),
+    # a kin other than the dead's
+    ("A 31-year-old man was teaching his son to ride a bike on Adams Street on Saturday when two gunmen opened "
+     "fire. The father was killed.\nHis son, 4, was shot in the leg and is listed in serious condition.", (1, 1)),
 ])
 def test_a_wounded_victim_told_apart_from_the_dead_is_not_one_of_them(report, expected):
     assert the_shooting(report) == expected
@@ -209,6 +212,9 @@ def test_a_wounded_victim_told_apart_from_the_dead_is_not_one_of_them(report, ex
 def test_the_same_victim_told_wounded_then_dead_is_still_one():
     assert the_shooting("A 15-year-old boy was shot in the chest outside a gas station on Sunday.\n"
                         "The boy was taken to a hospital, where he later died.") in ((1, None), (1, 0))
+    # ... and so is one told in the same words
+    assert the_shooting("Officers found a man lying on the sidewalk on South Vernon Avenue about 1 a.m. Friday.\n"
+                        "The man was shot in the head and chest and pronounced dead at the scene.") in ((1, None), (1, 0))
 
 
 def test_those_taken_to_hospital_include_the_one_who_later_died():

@@ -109,3 +109,17 @@ def test_a_shooting_whose_place_is_unknown_takes_the_city_not_another_shootings_
     places = sorted((e.injuries, e.place.name, e.geo_precision) for e in events)
     assert places[0][:2] == (1, "Chicago") and places[0][2] == 2  # the city, one step less precise
     assert places[1][:2] == (2, "North Lawndale")
+
+
+def test_in_each_shooting_of_a_roundup_a_victim_who_died_is_not_also_wounded_but_a_second_victim_is():
+    events = extract([{
+        "id": "weekend", "title": "2 killed, 1 wounded in weekend shootings across Chicago", "published": "2023-07-17",
+        "text": "Two men were killed and another person was wounded in shootings across Chicago over the weekend, "
+                "police said.\n\n"
+                "About 1 a.m. Sunday, officers called to shots fired in the 7900 block of South Vernon Avenue found "
+                "a man lying on the sidewalk. The man, between 35 and 45 years old, was shot in the head and chest "
+                "and pronounced dead at the scene.\n\n"
+                "Earlier, about 9 p.m. Saturday, a 31-year-old man was teaching his son to ride a bike in the 4600 "
+                "block of West Adams Street when two gunmen opened fire. The father was killed. His son, 4, was "
+                "shot in the leg and is listed in serious condition."}])
+    assert sorted((e.fatalities or 0, e.injuries or 0) for e in events) == [(1, 0), (1, 1)]

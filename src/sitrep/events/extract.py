@@ -22,7 +22,7 @@ from sitrep.events.actors import crowd_actor, may_name_armed_actor, sentence_act
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
 from sitrep.events.classify import Classification, arrests_are_the_cause, classify, classify_claimed_act, claimed_act, cue_label
 from sitrep.events.crime_report import POLITICAL, one_crime_per_report, toll_told_elsewhere
-from sitrep.events.counts import has_figure, sentence_counts, totals
+from sitrep.events.counts import sentence_counts, totals
 from sitrep.events.figures import document_numbers
 from sitrep.events.dates import date_the_violence, document_dates, event_date, mark_date_roles
 from sitrep.events.filters import event_words, non_event_reason
@@ -30,6 +30,7 @@ from sitrep.events.lexicons import count_cues
 from sitrep.events.neutral import neutralize_sentences
 from sitrep.events.report_counts import FIELD, add_counts, shot_with_no_death, wounded_besides
 from sitrep.events.roundup import shooting_parts, sums_up
+from sitrep.events.same_victim import one_victim_told_twice
 from sitrep.model import Analysis, Claim, Mention, Span
 from sitrep.taxonomy import CRIMINAL, VIOLENT, disorder_type, sub_event_types
 
@@ -220,10 +221,8 @@ def _roundup(analysis: Analysis, mentions: list[Mention], parts: list[list[int]]
             also = _MORE.search(sentences[j].text) is not None and all(
                 getattr(m, FIELD[kind]) in (None, 1) for kind in counts)
             add_counts(m, counts, claimant, text, additive=also)
-        hurt = m.evidence.get("injuries")
-        if m.fatalities and m.injuries == 1 and hurt is not None and not has_figure([n.start for n in numbers], hurt.start, hurt.end):
-            m.injuries = None  # "was shot in the chest ... was pronounced dead": the one victim died
-            m.evidence.pop("injuries")
+        # "was shot in the chest ... was pronounced dead": the one victim died
+        one_victim_told_twice(m, [sentences[j] for j in part], text)
         start, end = sentences[part[0]].start, sentences[part[-1]].end
         if m.fatalities is None and m.injuries is None and (shot := shot_with_no_death(text[start:end], 0, end - start)):
             add_counts(m, {"injury": (shot.value, start + shot.start, start + shot.end)}, ("", None), text)

@@ -92,6 +92,8 @@ class CountCues:
     shot_victim: re.Pattern  # one victim shot, read as wounded where no word of death is
     other_victim_subject: re.Pattern  # a wounded victim's subject that tells another person than the dead
     other_victim_role: re.Pattern  # the same told by who the victim is, at the head of the subject
+    kin_at_head: re.Pattern  # a kin noun at the head of a subject ("His son, 4,"): group "kin"
+    kin: re.Pattern  # a kin noun anywhere ("The father was killed")
     victim_lived: re.Pattern  # words after a wounded victim that say the victim lived
     vague_figure: re.Pattern  # a figure that says only "some" or a floor ("several", "at least one")
     victims_total: re.Pattern  # all the victims as one figure ("one of the five shooting victims")
@@ -169,6 +171,8 @@ def count_cues() -> CountCues:
         shot_victim=re.compile(alternation(raw["shot_victim"]).replace("ROLE", roles), re.I),
         other_victim_subject=re.compile(alternation(raw["other_victim_subject"]), re.I),
         other_victim_role=re.compile(rf"\W*(?:[\w'’.-]+\s+){{0,2}}?(?:{alternation(raw['other_victim_role'])})\b", re.I),
+        kin_at_head=re.compile(rf"\W*(?:[\w'’.-]+\s+){{0,2}}?(?P<kin>{alternation(raw['kin_roles'])})\b", re.I),
+        kin=re.compile(rf"\b(?:{alternation(raw['kin_roles'])})\b", re.I),
         victim_lived=re.compile(alternation(raw["victim_lived"]), re.I),
         vague_figure=re.compile(rf"(?:{alternation(raw['vague_figure'])})", re.I),
         victim_ordinals={k.lower(): int(v) for k, v in raw["victim_ordinals"].items()},

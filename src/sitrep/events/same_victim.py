@@ -99,6 +99,9 @@ def _same_as_dead(m: Mention, hurt: Span, dead: Span, sentences: list[Sentence],
     subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
     if not lone_wounded(m) or _ANOTHER.search(hurt.text) or OTHERS_NEXT.search(hurt.text) or _ANOTHER.search(subject):
         return False  # a figure ("one other person was wounded", "wounded another") is a victim of its own
+    if hurt.start <= dead.start < hurt.end or hurt.start == dead.start:
+        return True  # the same words ("The man was shot | in the head and chest and pronounced dead"), but
+        # not a second victim inside the words of the death ("shot his brother to death, wounded another")
     if m.fatalities == 1 and SELF_LATER.search(dead.text) and not SELF.search(text, hurt.start, hurt.end + 24):
         return False  # the one dead is the shooter ("took his own life after he shot a deputy"): the wounded is
         # his victim, unless it is he ("a junior student shot himself")
@@ -132,6 +135,8 @@ def another_victim(text: str, hurt: Span, dead: Span, told_in: Sentence, sentenc
     if cues.other_victim_subject.search(subject) or cues.other_victim_role.match(subject) \
             or _ALSO.match(text, hurt.end, min(told_in.end, hurt.end + 12)) or _ALSO_TOLD.search(hurt.text):
         return True  # ("His son was also shot in the head")
+    if _other_kin(subject, dead.text):
+        return True  # ("The father was killed. His son, 4, was shot in the leg")
     after = next((s for s in sentences if s.start >= told_in.end), None)
     if cues.victim_lived.search(text, hurt.start, after.end if after is not None else told_in.end):
         return True
@@ -144,6 +149,15 @@ def another_victim(text: str, hurt: Span, dead: Span, told_in: Sentence, sentenc
         dead_age = [a for s in sentences if s is not told_in for a in _ages_of_the_dead(s.text)]
         return bool(dead_age) and all(a != hurt_age[-1] for a in dead_age)
     return bool(hurt_age and dead_age) and hurt_age[-1] != dead_age[-1]
+
+
+def _other_kin(hurt_subject: str, dead_words: str) -> bool:
+    """The wounded victim's subject opens on one kin ("His son") and the dead's words name others only
+    ("The father was killed")."""
+    cues = count_cues()
+    head = cues.kin_at_head.match(hurt_subject)
+    dead_kin = {k.lower() for k in cues.kin.findall(dead_words)}
+    return head is not None and bool(dead_kin) and head.group("kin").lower() not in dead_kin
 
 
 def _ages_of_the_dead(sentence: str) -> list[str]:
