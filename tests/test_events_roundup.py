@@ -123,3 +123,29 @@ def test_in_each_shooting_of_a_roundup_a_victim_who_died_is_not_also_wounded_but
                 "block of West Adams Street when two gunmen opened fire. The father was killed. His son, 4, was "
                 "shot in the leg and is listed in serious condition."}])
     assert sorted((e.fatalities or 0, e.injuries or 0) for e in events) == [(1, 0), (1, 1)]
+
+
+def test_a_paragraph_set_at_another_time_and_address_opens_the_next_shooting_before_it_names_its_victim():
+    text = ("Two people were killed and one was wounded in separate shootings overnight in St. Louis, police said.\n\n"
+            "The first shooting happened about 10:30 p.m. in the 6000 block of Cates Avenue. Officers found a "
+            "27-year-old man inside an apartment with several gunshot wounds. He died at the scene.\n\n"
+            "Almost three hours later, police were called to the 4400 block of Farlin Avenue. They found "
+            "17-year-old Dontay Jordan shot in the head. He was pronounced dead at the scene.\n\n"
+            "The final case was in the 3600 block of Louisiana Avenue, where a 29-year-old man was shot in the side. "
+            "He was taken to a hospital in stable condition.")
+    parts = _parts(text, "2 dead, 1 hurt in overnight shootings in St. Louis")
+    assert [p[0][:20] for p in parts] == ["The first shooting h", "Almost three hours l", "The final case was i"]
+    events = extract([{"id": "stl", "title": "2 dead, 1 hurt in overnight shootings in St. Louis",
+                       "published": "2023-07-16", "text": text}])
+    assert sorted((e.fatalities or 0, e.injuries or 0) for e in events) == [(0, 1), (1, 0), (1, 0)]
+
+
+def test_one_man_killed_at_a_new_address_is_the_next_shooting():
+    parts = _parts(
+        "Three people were shot in two shootings on the West Side on Friday night, police said.\n\n"
+        "About 11:50 p.m., a 19-year-old man was found shot in the head in the 800 block of South Lawndale "
+        "Avenue. He was pronounced dead at a hospital.\n\n"
+        "One man was killed and another was critically hurt when an argument at a party turned to gunfire in the "
+        "Hermosa neighborhood. The shooting happened about 11:30 p.m. in the 1800 block of North Pulaski Road.",
+        "3 shot in West Side shootings")
+    assert len(parts) == 2 and parts[1][0].startswith("One man was killed")

@@ -24,7 +24,8 @@ from sitrep.model import Analysis
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
     raw = read_data("roundup.yaml")
-    cues = {k: re.compile(raw[k], re.I | re.X) for k in ("plural", "another", "one_victim", "many_victims", "goes_on")}
+    cues = {k: re.compile(raw[k], re.I | re.X) for k in ("plural", "another", "one_victim", "many_victims", "goes_on",
+                                                         "time_opener")}
     # an address names a street or a neighborhood: its capitals matter ("in the West Side neighborhood")
     cues["address"] = re.compile(raw["address"], re.X)
     return cues
@@ -38,8 +39,9 @@ def shooting_parts(analysis: Analysis, paragraph: list[int]) -> list[list[int]]:
     as the shooting the lede sums up first is often told without a word of harm at first); a
     paragraph summing up more shootings ("On Monday, six people were wounded in shootings") closes it.
     A paragraph that goes on telling the shooting before ("He was in the 4000 block of ...") opens
-    none: after the first part, a paragraph opens one only where it brings in a new victim and
-    does not open on one told before."""
+    none: after the first part, a paragraph opens one only where it brings in a new victim or opens
+    at another time ("Almost three hours later, police were called to ..."), and does not open on
+    one told before."""
     sentences, body_end = analysis.sentences, analysis.doc.body_end()
     body = [i for i, s in enumerate(sentences) if s.end <= body_end]
     if len(body) < 3:
@@ -61,7 +63,8 @@ def shooting_parts(analysis: Analysis, paragraph: list[int]) -> list[list[int]]:
             if sums_up(text):
                 current, named = None, set()  # a sum of more shootings: no part of any one
             elif here and not here & named and (current is None or (
-                    tells_an_event(words) and _new_victim(text) and not cues["goes_on"].match(text))):
+                    tells_an_event(words) and (_new_victim(text) or cues["time_opener"].match(text))
+                    and not cues["goes_on"].match(text))):
                 current, named, opened = [], set(), True
                 parts.append(current)
         if another.match(text) and not opened:
