@@ -123,6 +123,7 @@ def test_a_second_group_told_by_its_wound_alone_adds_its_victims(sentence, expec
     ("Police, firefighters and paramedics were hurt by falling debris.", {}),
     # one victim told by the hospital or the treatment, unless the sentence tells a death
     ("The teen was rushed to the hospital and is expected to survive.", {"injury": 1}),
+    ("The man was taken in “stable” condition to a medical center, police said.", {"injury": 1}),
     ("A 16-year-old is being treated for a gunshot wound after being shot early Thursday.", {"injury": 1}),
     ("A 5-year-old girl was hit by a stray bullet while sleeping on the couch.", {"injury": 1}),
     ("He was taken to a hospital, where he was later pronounced deceased.", {"death": 1}),
