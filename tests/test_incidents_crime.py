@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sitrep.incidents import merge, merge_within
-from sitrep.model import DAY, TOWN, Document, Mention, Place, Span
+from sitrep.model import DAY, REGION, TOWN, Document, Mention, Place, Span
 
 # Town coordinates (WGS84); ids are this test's own keys for the places.
 MEMPHIS = Place(8101, "Memphis", 35.1495, -90.0490, "United States", "US", "Tennessee")
@@ -15,6 +15,9 @@ LONGVIEW = Place(8202, "Longview", 32.5007, -94.7405, "United States", "US", "Te
 HOUSTON = Place(8203, "Houston", 29.7633, -95.3633, "United States", "US", "Texas")
 SATURDAY = date(2015, 3, 7)
 COVINGTON = Place(8102, "Covington", 35.5642, -89.6465, "United States", "US", "Tennessee")
+LOUISVILLE = Place(8301, "Louisville", 38.2527, -85.7585, "United States", "US", "Kentucky")
+LEXINGTON = Place(8302, "Lexington", 38.0406, -84.5037, "United States", "US", "Kentucky")
+GRAYSON_COUNTY = Place(8303, "Grayson County", 37.4607, -86.3439, "United States", "US", "Kentucky")
 
 KIND = {"Attack": ("Violence against civilians", "Criminal violence"),
         "Armed clash": ("Battles", "Political violence"),
@@ -87,6 +90,21 @@ def test_shootings_in_two_cities_of_one_state_with_different_tolls_stay_apart():
     houston = report("h-1", "Two women were wounded in a drive-by shooting on Bellaire Boulevard.",
                      place=HOUSTON, injured=2)
     assert len(merge([tyler, houston])) == 2
+
+
+def test_a_region_one_report_was_placed_in_does_not_draw_a_shooting_from_a_town_100_km_away():
+    # a page whose sidebar names a county puts one report of the park shooting in that county; a
+    # shooting told the same day in Lexington, 110 km from Louisville, is still another event
+    park = [report("wdrb-1", "Two people are dead and four wounded after shootings at Shawnee Park on Thursday "
+                   "afternoon.", place=LOUISVILLE, killed=2, injured=4),
+            replace(report("wdrb-2", "Police say two people are dead and four hurt after gunfire at Shawnee Park.",
+                           place=GRAYSON_COUNTY, killed=2, injured=4), geo_precision=REGION),
+            report("wave-1", "One man was killed and six people were shot when gunfire broke out at a park "
+                   "gathering.", place=LOUISVILLE, killed=1, injured=6)]
+    lexington = report("lex-1", "A 14-year-old boy died after he was shot as he answered the front door of a "
+                       "home on Henton Road on Thursday night.", place=LEXINGTON, killed=1)
+    events = merge([*park, lexington])
+    assert sorted(sorted(s.doc_id for s in e.sources) for e in events) == [["lex-1"], ["wave-1", "wdrb-1", "wdrb-2"]]
 
 
 def test_one_town_name_placed_in_two_states_joins_the_same_shooting():

@@ -13,7 +13,7 @@ from sitrep.incidents.compare import (
     tokens, type_points)
 from sitrep.incidents.rules import rules
 from sitrep.incidents.tolls import tells_killer_death
-from sitrep.model import DAY, Event, Mention
+from sitrep.model import DAY, REGION, Event, Mention
 
 
 @dataclass
@@ -177,6 +177,12 @@ class EventProfile:
             return None
         if is_loose and self._wounded_after_death(c):
             return None
+        towns = [x for x, (_, prec) in zip(places, self.places.values()) if prec != REGION]
+        if c.precision != REGION and towns:
+            # a town is judged by the event's towns: a region one report was placed in (a sidebar's
+            # county) also holds towns 100 km from the shooting. (Measured on GVA: B-cubed precision
+            # 0.9854 -> 0.9861 at recall 0.8878 -> 0.8875, killed, injured +1 incident, place +2.)
+            places = towns
         points = (rules()["prior"] + min(types) + min(d[0] for d in dates) + max(places, default=0.0)
                 + actor_points(c.actors, self.actors)
                 + self._death_toll_points(c) + count_points(m.injuries, self.injuries)
