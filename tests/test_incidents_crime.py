@@ -17,7 +17,13 @@ SATURDAY = date(2015, 3, 7)
 COVINGTON = Place(8102, "Covington", 35.5642, -89.6465, "United States", "US", "Tennessee")
 LOUISVILLE = Place(8301, "Louisville", 38.2527, -85.7585, "United States", "US", "Kentucky")
 LEXINGTON = Place(8302, "Lexington", 38.0406, -84.5037, "United States", "US", "Kentucky")
-GRAYSON_COUNTY = Place(8303, "Grayson County", 37.4607, -86.3439, "United States", "US", "Kentucky")
+GRAYSON_COUNTY = Place(8303, "Grayson County", 37.4607, -86.3439, "United States", "US", "Kentucky",
+                       admin2="Grayson County", feature_class="A", feature_code="ADM2")
+DETROIT = Place(8401, "Detroit", 42.3314, -83.0458, "United States", "US", "Michigan")
+GLADWIN_COUNTY = Place(8402, "Gladwin County", 43.9545, -84.4860, "United States", "US", "Michigan",
+                       admin2="Gladwin County", feature_class="A", feature_code="ADM2")
+MICHIGAN = Place(8403, "Michigan", 44.2503, -85.5003, "United States", "US", "Michigan",
+                 feature_class="A", feature_code="ADM1")
 
 KIND = {"Attack": ("Violence against civilians", "Criminal violence"),
         "Armed clash": ("Battles", "Political violence"),
@@ -105,6 +111,16 @@ def test_a_region_one_report_was_placed_in_does_not_draw_a_shooting_from_a_town_
                        "home on Henton Road on Thursday night.", place=LEXINGTON, killed=1)
     events = merge([*park, lexington])
     assert sorted(sorted(s.doc_id for s in e.sources) for e in events) == [["lex-1"], ["wave-1", "wdrb-1", "wdrb-2"]]
+
+
+def test_a_report_placed_in_a_county_200_km_away_is_another_shooting_but_one_placed_in_the_state_may_join():
+    detroit = report("wxyz-1", "A 9-year-old boy was shot on the city's east side on Sunday.", place=DETROIT, injured=1)
+    county = replace(report("wnem-1", "A 3-year-old boy was shot on Sunday after he found a gun left on a bed, "
+                            "deputies said.", place=GLADWIN_COUNTY, injured=1), geo_precision=REGION)
+    state = replace(report("ap-1", "A 9-year-old boy was wounded by gunfire on the east side of the city on Sunday.",
+                           place=MICHIGAN, injured=1), geo_precision=REGION)
+    assert len(merge([detroit, county])) == 2
+    assert len(merge([detroit, state])) == 1
 
 
 def test_one_town_name_placed_in_two_states_joins_the_same_shooting():

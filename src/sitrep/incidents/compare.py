@@ -128,6 +128,8 @@ def place_points(a: Place | None, ap: int | None, b: Place | None, bp: int | Non
         region, other = (a, b) if ap == REGION else (b, a)
         if region.admin1 and other.admin1 and region.admin1 != other.admin1:
             return None
+        if _below_admin1(region) and haversine_km(a, b) > cfg["county_far_km"]:
+            return None  # a county, or a town told only as the region about it, holds no town that far
         return cfg["same_region"] if region.admin1 else cfg["country_only"]
     km = haversine_km(a, b)
     if km <= cfg["same_km"]:
@@ -139,6 +141,11 @@ def place_points(a: Place | None, ap: int | None, b: Place | None, bp: int | Non
     if km > cfg["max_town_km"]:
         return None
     return cfg["close"] if km <= cfg["close_km"] else cfg["within"]
+
+
+def _below_admin1(p: Place) -> bool:
+    """A county (ADM2 and finer) or a populated place, not a state or a country."""
+    return p.feature_class == "P" or p.feature_code.startswith(("ADM2", "ADM3", "ADM4"))
 
 
 # ---- types, actors, counts ---------------------------------------------------------------------
