@@ -35,6 +35,10 @@ def counts(sentence: str) -> dict[str, int]:
     ("The fighters shot dead one soldier and one policeman at the checkpoint.", {"death": 2}),
     ("Relatives of a man who was found dead last week blocked the road.", {}),
     ("A masked gunman shot and killed a man outside the garage.", {"death": 1}),
+    # ... and so does a pronoun object: the figure is the shooter, not the one shot
+    ("A 17-year-old mistook his friend for a deer and shot him while hunting.", {}),
+    ("Two men walked up and shot him several times, police said.", {}),
+    ("A 4-year-old shot himself with a pistol he found in a nightstand.", {"injury": 1}),
     ("Militants abducted three civilians and killed a dozen of their livestock.", {}),
     ("The clashes resulted in the killing of 1 fighter and the injuring of two policemen.", {"death": 1, "injury": 2}),
     ("Three presumed Katiba Macina (JNIM) militants were killed and three arrested.", {"death": 3, "arrest": 3}),

@@ -30,7 +30,7 @@ _OBJECT = re.compile(r"\s+(?:and\s+(?:\w+ly\s+)?(?:wounded|injured|killed|shot|s
                      r"an\s+estimated|another|a\s+further)\s+)?"
                      # a time is no object ("six injured the night before", "two killed the same day")
                      r"(?!the\s+(?:night|day|morning|evening|afternoon|weekend|week|previous|same|following|next)\b)"
-                     r"(?:(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
+                     r"(?:(?:a|an|the|his|her|him|them|their|its|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\b|\d|"
                      # a name is an object, a day or month is not ("four were killed and one injured Friday")
                      r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
                      r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z])")
