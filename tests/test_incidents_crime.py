@@ -123,6 +123,19 @@ def test_a_report_placed_in_a_county_200_km_away_is_another_shooting_but_one_pla
     assert len(merge([detroit, state])) == 1
 
 
+def test_a_shooting_told_with_no_place_joins_only_an_event_it_shares_a_name_with():
+    tyler = report("kltv-1", "An 8-year-old boy was injured in a drive-by shooting Friday night, police said.",
+                     place=TYLER, injured=1)
+    unplaced = replace(report("ksan-1", "A young boy was taken to a hospital Friday night after an accidental "
+                              "shooting at an apartment complex.", injured=1), place=None, geo_precision=None)
+    assert len(merge([tyler, unplaced])) == 2
+    named = replace(report("ksan-2", "An 8-year-old boy was injured in a drive-by shooting on Mobberly Avenue "
+                           "Friday night, police said.", injured=1), place=None, geo_precision=None)
+    on_the_street = report("kltv-9", "An 8-year-old boy was hurt in a drive-by on Mobberly Avenue late Friday.",
+                           place=TYLER, injured=1)
+    assert len(merge([on_the_street, named])) == 1
+
+
 def test_one_town_name_placed_in_two_states_joins_the_same_shooting():
     florida = Place(8301, "Jacksonville", 30.3322, -81.6556, "United States", "US", "Florida")
     carolina = Place(8302, "Jacksonville", 34.7541, -77.4302, "United States", "US", "North Carolina")

@@ -155,6 +155,10 @@ class EventProfile:
             return None
         if (m.part or self.roundup_docs) and not self._names_besides_towns(c):
             return None  # one of a city's many shootings that night: only a shared street or name tells which
+        if is_loose and (m.place is None or not self.places) and not self._shares_a_name(c):
+            return None  # a shooting told with no place is one of the country's many that day. (Measured on
+            # GVA: B-cubed recall 0.8876 -> 0.8879 at the same precision, place +1 incident, injured -1:
+            # two reports reading 2 wounded had been right only inside a wrong merge)
         if follow_up:
             dates = [d or self._follow_up(c, iv) for d, iv in zip(dates, self.intervals)]
             if any(d is None for d in dates):
@@ -202,6 +206,12 @@ class EventProfile:
         mine = c.names - towns - c.hospitals  # (a city's shootings share its trauma centers)
         reports = self.names_by_doc if c.mention.part else self.roundup_docs
         return all(not mine.isdisjoint(self.names_by_doc[doc]) for doc in reports)
+
+    def _shares_a_name(self, c: Candidate) -> bool:
+        """Does the mention share a name other than a town's or a hospital's with any report of the event?"""
+        places = [c.mention.place, *(p for p, _ in self.places.values())]
+        towns = {w for p in places if p is not None for w in tokens(f"{p.name} {p.admin1 or ''}")}
+        return not (c.names - towns - c.hospitals).isdisjoint(self.names)
 
     def _death_toll_points(self, c: Candidate) -> float:
         """Points for the mention's death toll against the event's, either side read with or
