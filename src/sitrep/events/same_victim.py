@@ -99,7 +99,7 @@ def _same_as_dead(m: Mention, hurt: Span, dead: Span, sentences: list[Sentence],
     subject = text[max(hurt.start - 40, told_in.start if told_in else 0):hurt.start]  # "A second teenager suffered..."
     if not lone_wounded(m) or _ANOTHER.search(hurt.text) or OTHERS_NEXT.search(hurt.text) or _ANOTHER.search(subject):
         return False  # a figure ("one other person was wounded", "wounded another") is a victim of its own
-    if hurt.start <= dead.start < hurt.end or hurt.start == dead.start:
+    if hurt.start <= dead.start < hurt.end:
         return True  # the same words ("The man was shot | in the head and chest and pronounced dead"), but
         # not a second victim inside the words of the death ("shot his brother to death, wounded another")
     if m.fatalities == 1 and SELF_LATER.search(dead.text) and not SELF.search(text, hurt.start, hurt.end + 24):
