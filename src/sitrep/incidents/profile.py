@@ -201,17 +201,20 @@ class EventProfile:
         """Does the mention share a name other than their places' (a street, a victim, a bar) with
         every report of the event (a round-up's shooting), or with every round-up's shooting the
         event holds (any other report)? Complete linkage, as for the gates."""
-        places = [c.mention.place, *(p for p, _ in self.places.values())]
-        towns = {w for p in places if p is not None for w in tokens(f"{p.name} {p.admin1 or ''}")}
-        mine = c.names - towns - c.hospitals  # (a city's shootings share its trauma centers)
+        mine = self._names_not_places(c)
         reports = self.names_by_doc if c.mention.part else self.roundup_docs
         return all(not mine.isdisjoint(self.names_by_doc[doc]) for doc in reports)
 
     def _shares_a_name(self, c: Candidate) -> bool:
         """Does the mention share a name other than a town's or a hospital's with any report of the event?"""
+        return not self._names_not_places(c).isdisjoint(self.names)
+
+    def _names_not_places(self, c: Candidate) -> frozenset[str]:
+        """The mention's names less the words of its and the event's towns and of the hospitals it
+        names (a city's shootings share its trauma centers)."""
         places = [c.mention.place, *(p for p, _ in self.places.values())]
         towns = {w for p in places if p is not None for w in tokens(f"{p.name} {p.admin1 or ''}")}
-        return not (c.names - towns - c.hospitals).isdisjoint(self.names)
+        return c.names - towns - c.hospitals
 
     def _death_toll_points(self, c: Candidate) -> float:
         """Points for the mention's death toll against the event's, either side read with or
