@@ -39,6 +39,19 @@ def test_relative_days(text, expected, words):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the day after publication: the page's date lags its story by a day, not a story six days old
+    ("Two men were shot early Friday outside a bar.", date(2024, 2, 2)),
+    ("Police said Friday morning that the road had reopened.", date(2024, 2, 2)),
+    # "last" keeps the week before, and any other weekday stays on or before publication
+    ("Two men were shot last Friday outside a bar.", date(2024, 1, 26)),
+    ("Two men were shot early Wednesday outside a bar.", date(2024, 1, 31)),
+    ("Two men were shot early Saturday outside a bar.", date(2024, 1, 27)),
+])
+def test_the_weekday_after_publication_is_the_next_day(text, expected):
+    assert one(text).value == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The strike took place on January 2.", date(2024, 1, 2)),
     ("The strike took place on Jan. 2.", date(2024, 1, 2)),
     ("The strike took place on 2 January.", date(2024, 1, 2)),

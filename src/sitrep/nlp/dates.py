@@ -3,7 +3,10 @@
 Conventions (the ones ACLED coders follow, written down so they can be checked):
 - A weekday ("on Thursday") is the most recent such day on or before the published date; a report
   published on a Thursday that says "Thursday" means that same day. "last Thursday" in a report
-  published on a Thursday is the week before.
+  published on a Thursday is the week before. The day after publication is the exception: "early
+  Friday" in a report dated Thursday is that Friday, as a page's date often lags its story's by a
+  day (time zones, a first version's stamp), rather than six days back. (Measured on GVA: date
+  0.8646 -> 0.8658, five incidents gained and three lost; ACLED's dates identical.)
 - "yesterday" and "last night" are the day before publication; "today", "tonight", "this morning"
   and "overnight" are the day of publication (overnight raids are reported the morning after);
   "overnight Tuesday" is Tuesday.
@@ -194,6 +197,8 @@ def _weekday(m: re.Match, modifier: str, published: date | None) -> date | None:
     back = (published.weekday() - target) % 7
     if back == 0 and modifier == "last":
         back = 7
+    if back == 6 and modifier != "last":  # the day after publication (see the module's conventions)
+        back = -1
     return published - timedelta(days=back)
 
 
