@@ -353,3 +353,21 @@ def test_a_roundups_shooting_is_no_later_storys_shooting():
     assert len(merge([part, later])) == 2
     part.part = None  # the same words in a report of that one shooting: the arrest story joins it
     assert len(merge([part, later])) == 1
+
+
+SAN_ANTONIO = Place(8501, "San Antonio", 29.4241, -98.4936, "United States", "US", "Texas")
+
+
+def _party_shooting(doc: str, text: str, day: date) -> Mention:
+    m = report(doc, text, day=day, place=SAN_ANTONIO, injured=4)
+    m.evidence["date"] = Span(doc, text.index("early"), text.index(" at a"), "")
+    m.date_role = "violence"  # the words date the shooting itself ("were shot ... early Saturday")
+    return m
+
+
+def test_two_reports_each_dating_their_own_shooting_a_week_apart_stay_two_events():
+    first = _party_shooting("ksat-1", "Four people were shot early Saturday at a party on the Northeast Side "
+                            "of San Antonio, police said.", SATURDAY)
+    second = _party_shooting("ksat-2", "Four people were shot early Sunday at a party on the Northeast Side "
+                             "of San Antonio, police said.", SATURDAY + timedelta(days=8))
+    assert len(merge([first, second])) == 2

@@ -58,6 +58,16 @@ def _victims_toll(m: Mention) -> int | None:
     return None
 
 
+def _tells_fresh_violence(c: Candidate) -> bool:
+    """Is the mention a fresh report of its shooting: its words date the violence itself to a day
+    at most `fresh_days` before its publication? (A story days later is read no further: its
+    "died Wednesday" or "Wednesday's ambush" is more often read with the wrong role or week.)"""
+    m = c.mention
+    fresh = rules()["date"]["follow_up"]["violence_apart"]["fresh_days"]
+    return (m.date_role == "violence" and c.interval is not None and c.interval[2] == DAY
+            and m.published is not None and 0 <= (m.published - m.date).days <= fresh)
+
+
 @dataclass
 class EventProfile:
     """An event under construction: its members and the distinct values they were seen with."""
@@ -68,6 +78,7 @@ class EventProfile:
     mention_ids: set[str] = field(default_factory=set)
     doc_ids: set[str] = field(default_factory=set)
     intervals: set = field(default_factory=set)
+    violence_days: set = field(default_factory=set)  # days fresh members' words date the violence to
     places: dict = field(default_factory=dict)  # place key -> (Place, precision)
     sub_types: set[str] = field(default_factory=set)
     disorders: set[str] = field(default_factory=set)
@@ -89,6 +100,8 @@ class EventProfile:
         self.mention_ids.add(m.id)
         self.doc_ids.add(m.doc_id)
         self.intervals.add(c.interval)
+        if _tells_fresh_violence(c):
+            self.violence_days.add(m.date)
         if m.place is not None:
             key = m.place.geonameid or (round(m.place.latitude, 3), round(m.place.longitude, 3))
             self.places.setdefault((key, c.precision), (m.place, c.precision))
@@ -159,6 +172,8 @@ class EventProfile:
             return None  # a shooting told with no place is one of the country's many that day. (Measured on
             # GVA: B-cubed recall 0.8876 -> 0.8879 at the same precision, place +1 incident, injured -1:
             # two reports reading 2 wounded had been right only inside a wrong merge)
+        if follow_up and self._violence_told_apart(c):
+            return None
         if follow_up:
             dates = [d or self._follow_up(c, iv) for d, iv in zip(dates, self.intervals)]
             if any(d is None for d in dates):
@@ -263,6 +278,18 @@ class EventProfile:
         if gap is None or gap > cfg["max_days"]:
             return None
         return cfg["points"], True
+
+    def _violence_told_apart(self, c: Candidate) -> bool:
+        """Do the mention's words and a member's date the violence itself to days too far apart to be
+        one shooting's ("four people were shot at a party Sunday morning" a week after "four people
+        were shot early Saturday")? A follow-up story dates its own step (an arrest, a funeral), not
+        the shooting, to its news day: two fresh reports each dating the shooting are two shootings.
+        (Measured on GVA, back to back: B-cubed precision 0.9869 -> 0.9877 at recall 0.8880 ->
+        0.8874, date +2 incidents, injured +1, killed the same.)"""
+        if not _tells_fresh_violence(c):
+            return False
+        apart = rules()["date"]["follow_up"]["violence_apart"]["days"]
+        return any(abs((c.mention.date - day).days) > apart for day in self.violence_days)
 
     def _wounded_after_death(self, c: Candidate) -> bool:
         """Does the report tell only the wounded, days after every report of the event told a death
