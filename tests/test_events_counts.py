@@ -23,6 +23,19 @@ def counts(sentence: str) -> dict[str, int]:
     ("A man was shot dead outside a bar in the city centre on Monday night.", {"death": 1}),
     ("Residents caught and killed a suspected cattle thief near the trading centre.", {"death": 1}),
     ("The death toll from the bombing rose to 14 on Sunday.", {"death": 14}),
+    # the act's words may run long before the revised figure
+    ("The death toll from Sunday's attack by Boko Haram militants on a market in Maiduguri, Borno State, "
+     "has risen to seven.", {"death": 7}),
+    ("The number of people killed in Tuesday's raid on the village has risen to nine.", {"death": 9}),
+    ("The number of people injured in the blast at the bus station climbed to 40.", {"injury": 40}),
+    ("The toll from the twin blasts in Kabul climbed to 60.", {"death": 60}),
+    ("The number of arrests made since the protests began has risen to 20.", {}),
+    ("The road toll in the province rose to 12 this year.", {}),
+    # the wounded who died are dead, and already in a toll told before them
+    ("The death toll has risen to seven, after two of the wounded died in hospital overnight.", {"death": 7}),
+    ("Two of the wounded died in hospital overnight.", {"death": 2}),
+    ("Two wounded die in hospital after market attack", {"death": 2}),
+    ("Two were wounded and one died.", {"injury": 2, "death": 1}),
     ("Police arrested 25 protesters and injured dozens more.", {"arrest": 25, "injury": 12}),
     ("Dozens of people were killed when the militia stormed the village.", {"death": 12}),
     ("Hundreds of protesters were detained across the country.", {"arrest": 100}),

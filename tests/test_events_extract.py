@@ -239,3 +239,46 @@ def test_an_attack_no_group_has_claimed_is_political_violence():
                      "text": "No group has claimed responsibility for an attack that killed seven villagers in "
                              "Tillaberi on Monday."}])
     assert attack.fatalities == 7 and attack.disorder_type == "Political violence"
+
+
+def test_a_report_first_telling_the_attack_in_its_revised_toll_is_that_attack():
+    """A follow-up whose lead only updates the toll still reports the attack: the merger needs it to
+    update the incident (issue 5: "the death toll rose to seven")."""
+    from sitrep.pipeline import extract as run
+    [attack] = run([{"id": "maiduguri-update", "published": "2024-03-05",
+                     "text": "MAIDUGURI - The death toll from Sunday's attack by Boko Haram militants on a market in "
+                             "Maiduguri, Borno State, has risen to seven, a hospital official said on Tuesday. "
+                             "Twelve other people were wounded."}])
+    assert attack.sub_event_type == "Attack" and attack.disorder_type == "Political violence"
+    assert (attack.fatalities, attack.injuries) == (7, 12)
+    assert str(attack.date) == "2024-03-03"  # Sunday's, not the day of the update
+    assert any(c.field == "fatalities" and c.value == 7 and c.claimant == "a hospital official" for c in attack.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll from the earthquake in the mountain province has risen to 300, officials said.",
+    "The death toll from the war in Sudan has risen to 15,000, according to the United Nations.",
+    "The death toll from Israeli strikes on Gaza since October has risen to 30,000, the ministry said.",
+])
+def test_a_toll_of_no_one_attack_is_no_event(text):
+    from sitrep.pipeline import extract as run
+    assert run([{"id": "toll", "published": "2024-03-05", "text": text}]) == []
+
+
+@pytest.mark.parametrize("between", [" ", "\n\n"])
+def test_a_toll_revised_later_in_the_report_is_its_toll_and_no_second_event(between):
+    from sitrep.pipeline import extract as run
+    found = run([{"id": "kabul", "published": "2024-03-05",
+                  "text": "A suicide bomber struck a mosque in Kabul on Friday, killing 40 worshippers." + between +
+                          "The death toll from the bombing rose to 52 on Saturday, hospital officials said."}])
+    assert len(found) == 1 and found[0].sub_event_type == "Suicide bomb"
+    assert found[0].fatalities == 52 and found[0].evidence["fatalities"].text == "52"
+    assert any(c.field == "fatalities" and c.value == 52 and c.claimant == "hospital officials" for c in found[0].claims)
+
+
+def test_a_lower_figure_later_is_no_revision():
+    from sitrep.pipeline import extract as run
+    [bombing] = run([{"id": "kabul", "published": "2024-03-05",
+                      "text": "A suicide bomber struck a mosque in Kabul on Friday, killing 40 worshippers.\n\n"
+                              "The number of wounded rose to 30 on Saturday, hospital officials said."}])
+    assert bombing.fatalities == 40 and bombing.injuries == 30

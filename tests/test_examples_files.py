@@ -18,8 +18,8 @@ def _read_examples():
 def test_examples_read_without_any_skipped_file():
     docs, skipped = _read_examples()
     assert not skipped, skipped  # README.md is documentation, passed over without a report
-    assert len(docs) == 16
-    assert len({d.id for d in docs}) == 16
+    assert len(docs) == 17
+    assert len({d.id for d in docs}) == 17
     for d in docs:
         assert d.title and d.published and d.source, d.id
         assert 150 <= len(d.text) <= 3000, d.id  # short reports, page furniture removed
@@ -30,7 +30,7 @@ def test_examples_cover_every_format_and_the_listing_split():
     ids = [d.id for d in docs]
     assert [i for i in ids if i.startswith("region_news_listing#")] == [f"region_news_listing#{n}" for n in range(1, 5)]
     assert {"israeli_outlet_article", "palestinian-outlet-qabatiya", "protest_cali", "arrest_chattogram", "city_roundup",
-            "wire-001", "wire-002", "wire-003", "wire-004"} <= set(ids)
+            "wire-001", "wire-002", "wire-003", "wire-004", "toll_update_idlib"} <= set(ids)
     by_title = {d.title: d for d in docs}
     assert by_title["Air strikes hit Saada market area, killing four"].published == date(2024, 1, 24)  # RSS
     assert by_title["M23 and army clash near Sake as fighting edges closer to Goma"].published == date(2024, 2, 16)  # WARC

@@ -66,6 +66,18 @@ def test_one_raid_told_by_three_outlets_is_one_event(examples_run):
     assert abs(float(r["latitude"]) - 32.41) < 0.1 and abs(float(r["longitude"]) - 35.28) < 0.1
 
 
+def test_a_later_report_of_a_higher_toll_joins_its_event_with_the_range(examples_run):
+    """toll_update_idlib: a second outlet's "the death toll ... has risen to seven" is the Idlib air
+    strike that wire-003 told with five dead: one row, both sources, the revised toll and the range."""
+    _, out, _ = examples_run
+    rows = [r for r in _rows(out) if "toll_update_idlib" in r["doc_ids"]]
+    assert len(rows) == 1
+    r = rows[0]
+    assert set(r["doc_ids"].split(";")) == {"wire-003", "toll_update_idlib"}
+    assert (r["sub_event_type"], r["event_date"], r["admin1"]) == ("Air/drone strike", "2024-02-20", "Idlib")
+    assert (r["fatalities"], r["fatalities_low"], r["fatalities_high"], r["injuries"]) == ("7", "5", "7", "9")
+
+
 def test_a_city_roundup_gives_one_row_per_shooting(examples_run):
     _, out, _ = examples_run
     shootings = [r for r in _rows(out) if r["doc_ids"] == "city_roundup"]
@@ -199,3 +211,34 @@ def test_geoparse_writes_design_json_lines_with_offsets(tmp_path):
                           "country_code", "admin1", "score"}
         assert texts[p["doc_id"]][p["start"]:p["end"]] == p["text"]
     assert any(p["text"] == "El Fasher" and p["country_code"] == "SD" for p in places)
+
+
+def test_a_later_report_revising_the_toll_updates_the_stored_event(tmp_path):
+    """Issue 5: a second run's report that only updates the toll ("has risen to seven") joins the
+    event already stored, which then gives the revised toll, the range, both sources and who said it."""
+    first, later = tmp_path / "monday", tmp_path / "tuesday"
+    first.mkdir(), later.mkdir()
+    (first / "wire.txt").write_text(
+        "Title: Gunmen kill three in Maiduguri market attack\nDate: 2024-03-04\nSource: Example Wire\n\n"
+        "MAIDUGURI, Nigeria - Gunmen suspected to be Boko Haram fighters attacked a market in Maiduguri, "
+        "Borno State, on Sunday, killing three traders, police said on Monday.\n", encoding="utf-8")
+    (later / "daily.txt").write_text(
+        "Title: Death toll in Maiduguri market attack rises to seven\nDate: 2024-03-05\nSource: Borno Daily\n\n"
+        "MAIDUGURI - The death toll from Sunday's attack by Boko Haram militants on a market in Maiduguri, "
+        "Borno State, has risen to seven, a hospital official said on Tuesday. Twelve other people were wounded.\n",
+        encoding="utf-8")
+    db = tmp_path / "events.db"
+    assert _run("run", str(first), "--db", str(db), "--out", str(tmp_path / "1.csv"), "--quiet").exit_code == 0
+    [before] = _rows(tmp_path / "1.csv")
+    assert before["fatalities"] == "3"
+    result = _run("run", str(later), "--db", str(db), "--out", str(tmp_path / "2.csv"), "--quiet")
+    assert result.exit_code == 0, result.output
+    [after] = _rows(tmp_path / "2.csv")
+    assert after["sitrep_id"] == before["sitrep_id"] and after["event_date"] == "2024-03-03"
+    assert (after["fatalities"], after["fatalities_low"], after["fatalities_high"]) == ("7", "3", "7")
+    assert after["n_sources"] == "2" and set(after["source"].split("; ")) == {"Example Wire", "Borno Daily"}
+    assert _run("export", "--db", str(db), "--out", str(tmp_path / "e.jsonl")).exit_code == 0
+    [event] = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert event["disagreement"] is True
+    claims = {(c["field"], c["value"], c["claimant"]) for m in event["mentions"] for c in m["claims"]}
+    assert {("fatalities", 3, "police"), ("fatalities", 7, "a hospital official")} <= claims

@@ -8,7 +8,9 @@ stones; force that kills protesters), and the rules of `sitrep.events.by_doer`: 
 decides between the territory sub-types, the detainer between arrests and abduction. An attack
 first told in its claim ("X claimed an attack that killed six soldiers"), or told and then
 disowned ("...; the Taliban denied involvement"), is labelled by the act's own words
-(`claimed_act`, `act_before_disowning`). With no model, the keyword cues alone decide.
+(`claimed_act`, `act_before_disowning`); so is an act first told in its toll's revision ("the death
+toll from Sunday's attack has risen to seven", `revised_act`). With no model, the keyword cues
+alone decide.
 """
 
 from __future__ import annotations
@@ -304,6 +306,36 @@ def _claimed_acts(model, wordy: list[str], best: list[int]) -> dict[int, Classif
         if cls.event_type:  # an event, or a bombing or blast that did harm (the model doubts bare "explosions")
             out[k] = cls
     return out
+
+
+@lru_cache(maxsize=1)
+def _revised_act_rule() -> dict[str, re.Pattern]:
+    """cues.yaml's revised_act: its patterns (for lower-cased text) compiled."""
+    return {k: re.compile(v) for k, v in _cues_file()["revised_act"].items()}
+
+
+def revised_act(lowered: str) -> str | None:
+    """The act whose toll a lower-cased sentence revises, told with its harm ("the death toll from
+    sunday's attack on a market has risen to seven" -> "sunday's attack on a market killed people."),
+    or None: no toll revised, no one act of violence named, or a toll of many acts ("since october")."""
+    if "toll" not in lowered and "number of" not in lowered:
+        return None  # most sentences: one cheap test
+    r = _revised_act_rule()
+    m = r["frame"].search(lowered.replace("’", "'"))
+    if m is None:
+        return None
+    act = (m.group("act") or m.group("act2")).strip(" ,")
+    if not r["act"].match(act) or r["many"].search(act):
+        return None
+    return f"{act} {'wounded' if m.group('wounded') or m.group('hurt') else 'killed'} people."
+
+
+def classify_revised_act(text: str) -> Classification | None:
+    """The event a sentence revising its toll tells when nothing before it in the report told the act
+    ("The death toll from Sunday's attack on a market in Maiduguri has risen to seven"), or None."""
+    model = _model()
+    act = revised_act(text.lower()) if model is not None else None
+    return _act_labels(model, [act])[0] if act is not None else None
 
 
 def classify_claimed_act(text: str) -> Classification | None:

@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from sitrep.events import attribution as attr
 from sitrep.events.actors import crowd_actor, may_name_armed_actor, sentence_actors
 from sitrep.events.arguments import armed_target_is_a_battle, assign_roles, civilian_targeting
-from sitrep.events.classify import Classification, arrests_are_the_cause, classify, classify_claimed_act, claimed_act, cue_label
+from sitrep.events.classify import (Classification, arrests_are_the_cause, classify, classify_claimed_act, classify_revised_act,
+                                    claimed_act, cue_label)
 from sitrep.events.crime_report import POLITICAL, one_crime_per_report, toll_told_elsewhere
 from sitrep.events.counts import sentence_counts, totals
+from sitrep.events.figure_kind import revises_toll
 from sitrep.events.figures import document_numbers
 from sitrep.events.dates import date_the_violence, document_dates, event_date, mark_date_roles
 from sitrep.events.filters import event_words, non_event_reason
@@ -88,13 +90,15 @@ def _take_responsibility_claims(analysis: Analysis, mentions: list[Mention], cla
             m.disorder_type = _disorder(m, False)
 
 
-def _claim_first_told(sentences, classes: list) -> None:
-    """A claim of "the attack, which killed four soldiers in Gao on Monday" before which the report
-    told no violence is the attack's only telling: it takes the act's label (`classify_claimed_act`)."""
+def _act_first_told(sentences, classes: list) -> None:
+    """A claim of "the attack, which killed four soldiers in Gao on Monday", or a revised toll of
+    "Sunday's attack on a market", before which the report told no violence is the attack's only
+    telling: it takes the act's label (`classify_claimed_act`, `classify_revised_act`). A later
+    report that only updates a toll so joins its incident rather than being lost."""
     for i, (s, c) in enumerate(zip(sentences, classes)):
         if c.event_type in VIOLENT:
-            return  # violence told first: a later claim repeats it
-        if c.sub_event_type is None and (act := classify_claimed_act(s.text)) is not None:
+            return  # violence told first: a later claim or toll repeats it
+        if c.sub_event_type is None and (act := classify_claimed_act(s.text) or classify_revised_act(s.text)) is not None:
             classes[i] = act
             return
 
@@ -150,7 +154,7 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
         return []
     text = analysis.doc.text
     classes = classify(neutralize_sentences(text, sentences))
-    _claim_first_told(sentences, classes)
+    _act_first_told(sentences, classes)
     numbers = document_numbers(analysis)
     paragraph = _paragraphs(analysis)
     candidates: list[_Candidate] = []
@@ -178,10 +182,28 @@ def extract(analysis: Analysis, scope: str = "all") -> list[Mention]:
     else:
         mentions = one_crime_per_report(mentions, analysis)
         toll_told_elsewhere(analysis, mentions, numbers)
+        _toll_revised_later(analysis, mentions, numbers)
         date_the_violence(analysis, [m for m in mentions if m.event_type in VIOLENT], dates)
     if scope == "acled":
         mentions = [m for m in mentions if m.disorder_type != CRIMINAL]
     return mentions
+
+
+def _toll_revised_later(analysis: Analysis, mentions: list[Mention], numbers: list) -> None:
+    """A report of one act of violence whose later paragraph revises its toll ("The death toll rose to
+    52 on Saturday, hospital officials said."): the revised figure, when higher, is the report's toll.
+    (In the act's own paragraph the sentence already tells more of it: `_tell_more`.)"""
+    violent = [m for m in mentions if m.event_type in VIOLENT]
+    if len(violent) != 1:
+        return  # several acts: which one's toll rose is not told
+    m, text = violent[0], analysis.doc.text
+    for s in analysis.sentences:
+        if s.start < m.span.end or " to " not in s.text or non_event_reason(s.text) is not None:
+            continue
+        counts = totals(sentence_counts(text, s.start, s.end, numbers))
+        revised = {kind: c for kind, c in counts.items() if kind != "arrest" and revises_toll(text, c[1])}
+        if revised:
+            add_counts(m, revised, _read(analysis, s, numbers)[2], text)
 
 
 def _is_crime(m: Mention) -> bool:

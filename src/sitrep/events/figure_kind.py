@@ -43,6 +43,9 @@ _THEIR_CLAUSE = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:who|that)\s+(?:had\s+b
 _OTHER = re.compile(r"\bother\s+$", re.I)  # "the other five victims who were injured": the rest only
 _HEDGED = re.compile(r"\bpossibly\s+$", re.I)
 _OF_A_GROUP = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "one of the officers": one of a group
+_WOUNDED_WHO_DIED = re.compile(  # "two of the wounded died", a headline's "two wounded die"
+    r"\s+(?:of\s+(?:the|those|them)\s+)?(?:[\w-]+\s+)?(?:wounded|injured|hurt)\s+"
+    r"(?:(?:later|have|had|subsequently|since|also)\s+)?(?:die|dies|died|succumbed)\b", re.I)
 _AGENT = re.compile(r"\bby\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", re.I)
 # "police are looking for at least 2 in the shooting death": those sought are the suspects
 _SOUGHT = re.compile(r"\b(?:looking|searching|hunting)\s+for\s+(?:at\s+least\s+|up\s+to\s+)?$|\bseek(?:ing|s)?\s+(?:at\s+least\s+)?$", re.I)
@@ -64,6 +67,24 @@ ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|\s--\s[^.;]{
 def _shots_hitting() -> re.Pattern:
     """", hitting" or ", striking" just before a figure: the shots hit that many (data/counts.yaml)."""
     return re.compile(alternation(read_data("counts.yaml")["injury_before_number"]), re.I)
+
+
+@lru_cache(maxsize=1)
+def _revised_toll() -> re.Pattern:
+    """A toll revised after however many words of its act, up to the figure (data/counts.yaml)."""
+    raw = read_data("counts.yaml")
+    return re.compile(rf"(?:{alternation(raw['revised_toll'])})(?:{alternation(raw['revised_toll_verb'])})", re.I)
+
+
+@lru_cache(maxsize=1)
+def _revision_verb() -> re.Pattern:
+    raw = read_data("counts.yaml")
+    return re.compile(alternation(raw["revised_toll_verb"]), re.I)
+
+
+def revises_toll(text: str, start: int) -> bool:
+    """Is the figure at `start` a toll revised upwards ("... has risen to seven")?"""
+    return _revision_verb().search(text, max(0, start - 40), start) is not None
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +112,8 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
             and not _OF_A_GROUP.match(text, number.end):
         return "injury"  # "opened fire, hitting five people", "gunfire struck Doe and three others" (not
         # "hitting one of the officers")
+    if " to" in before[-14:] and (toll := _revised_toll().search(text, start, number.start)):
+        return "injury" if toll.group("injury") or toll.group("hurt") else "death"  # "the toll from ... rose to 7"
     # re.I is slow: the lowered words, where they keep every offset, are searched without it
     low = lowered(before)
     for (kind, rx), lowercase_rx in zip(cues.before_number.items(), _lowercase_before_number()):
@@ -107,6 +130,10 @@ def kind_of(text: str, start: int, end: int, number: Number, next_start: int, in
     window = text[after:min(next_start, after + 120)]
     if "—" in window or "–" in window or "--" in window:
         window = _without_aside(text[after:min(end, after + 120)], next_start - after)
+    if _WOUNDED_WHO_DIED.match(window):  # "two of the wounded died": dead, not wounded, and already
+        # in a toll told before them in the sentence ("the toll has risen to seven, after two of ...")
+        told = "toll" in text[start:number.start].lower() or cues.death.search(text, start, number.start)
+        return None if told else "death"
     m = cues.after_number.match(window)
     if number.value > 1 and (m is None or (m.group("death") and not m.group("aux"))):
         long = _long_subject(window, m)

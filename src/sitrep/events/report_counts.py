@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from sitrep.events.counts import FATALLY_NEXT, OTHERS_NEXT, killing_some, sentence_counts, shot_after
+from sitrep.events.figure_kind import revises_toll
 from sitrep.events.figures import Count, Number
 from sitrep.events.lexicons import count_cues
 from sitrep.events.same_victim import A_PERSON, SELF, SELF_LATER, lone_wounded, one_victim_told_twice, other_sex
@@ -307,15 +308,17 @@ def _sentence_end(text: str, at: int) -> int:
 def add_counts(mention: Mention, counts: dict, claimant: tuple[str, Span | None], text: str,
                 additive: bool = False) -> None:
     """Set the mention's counts from a sentence's; `additive` adds to counts already set
-    ("One PDF member also died.") instead of leaving them."""
+    ("One PDF member also died.") instead of leaving them, and a toll revised upwards ("The death
+    toll rose to 52") replaces them: a report's latest figure is its toll."""
     for kind, (value, start, end) in counts.items():
         name = FIELD[kind]
         if mention.sub_event_type == "Peaceful protest" and kind != "arrest":
             continue  # deaths near a peaceful protest are what it is about, not its toll
         before = getattr(mention, name)
-        if before is not None and not additive:
+        revised = before is not None and value > before and revises_toll(text, start)
+        if before is not None and not additive and not revised:
             continue
-        setattr(mention, name, value + (before or 0))
+        setattr(mention, name, value if revised else value + (before or 0))
         mention.evidence[name] = Span(mention.doc_id, start, end, text[start:end])
         if claimant[0]:
             mention.claims.append(Claim(name, value, claimant[0], claimant[1]))
