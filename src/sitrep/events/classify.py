@@ -324,7 +324,7 @@ def revised_act(lowered: str) -> str | None:
     m = r["frame"].search(lowered.replace("’", "'"))
     if m is None:
         return None
-    act = (m.group("act") or m.group("act2")).strip(" ,")
+    act = m.group("act").strip(" ,")
     if not r["act"].match(act) or r["many"].search(act):
         return None
     return f"{act} {'wounded' if m.group('wounded') or m.group('hurt') else 'killed'} people."

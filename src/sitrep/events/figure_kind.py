@@ -70,16 +70,15 @@ def _shots_hitting() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _revised_toll() -> re.Pattern:
-    """A toll revised after however many words of its act, up to the figure (data/counts.yaml)."""
-    raw = read_data("counts.yaml")
-    return re.compile(rf"(?:{alternation(raw['revised_toll'])})(?:{alternation(raw['revised_toll_verb'])})", re.I)
+def _revision_verb() -> re.Pattern:
+    """The verb of a toll revised upwards, up to its figure ("has risen to", data/counts.yaml)."""
+    return re.compile(alternation(read_data("counts.yaml")["revised_toll_verb"]), re.I)
 
 
 @lru_cache(maxsize=1)
-def _revision_verb() -> re.Pattern:
-    raw = read_data("counts.yaml")
-    return re.compile(alternation(raw["revised_toll_verb"]), re.I)
+def _revised_toll() -> re.Pattern:
+    """A toll revised after however many words of its act, up to the figure (data/counts.yaml)."""
+    return re.compile(rf"(?:{alternation(read_data('counts.yaml')['revised_toll'])})(?:{_revision_verb().pattern})", re.I)
 
 
 def revises_toll(text: str, start: int) -> bool:
