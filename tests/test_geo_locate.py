@@ -171,3 +171,18 @@ def test_a_town_named_like_its_province_and_called_a_city_has_a_towns_precision(
     assert located(city, [city])[0].geo_precision == TOWN
     assert located(outskirts, [outskirts])[0].geo_precision == NEAR
     assert located(alone, [alone])[0].geo_precision == REGION
+
+
+def test_the_country_a_crowd_protests_about_is_not_where_it_protests():
+    text = ("About 300 people demonstrated in Leipzig on Sunday against rising energy prices. "
+            "Some of them marched in solidarity with Russia over the war in Ukraine.")
+    second = "Some of them marched in solidarity with Russia over the war in Ukraine."
+    first, about = located(text, [text[:text.index(second) - 1], second])
+    assert first.place.name == "Leipzig"
+    # the sentence names only what the crowd marched about: the report's place, less precisely
+    assert about.place.name == "Leipzig" and about.geo_precision == NEAR
+
+
+def test_an_embassy_in_a_town_is_still_in_that_town():
+    text = "More than 100 women marched to the US Embassy in Dublin on Saturday to protest the ruling."
+    assert located(text, [text])[0].place.name == "Dublin"

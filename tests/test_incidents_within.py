@@ -71,11 +71,60 @@ def test_days_of_a_multi_day_operation_stay_apart_within_a_report():
     assert len(merge_within([a, b])) == 2
 
 
-def test_an_arrest_is_not_merged_into_the_shooting():
+def _side_act(text: str, start: int, sub_type: str, actor: Actor | None = None, **kw) -> Mention:
+    m = sentence(text, start, sub_type=sub_type, **kw)
+    if sub_type != "Abduction/forced disappearance":
+        m.event_type, m.disorder_type = "Strategic developments", "Strategic developments"
+    m.actor1 = actor
+    return m
+
+
+def test_an_arrest_after_the_shooting_on_its_day_and_in_its_town_is_part_of_it():
+    # ACLED codes one event per act of violence; the arrest the report tells with it is no second one
     shot = sentence("A man was shot dead in Chicago on Saturday.", 0, killed=1)
-    arrest = sentence("Police arrested a suspect in Chicago on Saturday.", 50, sub_type="Arrests")
-    arrest.event_type = "Strategic developments"
-    assert len(merge_within([shot, arrest])) == 2
+    arrest = _side_act("Police arrested a suspect in Chicago on Saturday.", 50, "Arrests", POLICE, confidence=0.9)
+    arrest.arrests = 1
+    merged = merge_within([shot, arrest])
+    assert len(merged) == 1
+    m = merged[0]
+    assert m.sub_event_type == "Attack" and m.fatalities == 1 and m.arrests == 1
+    assert m.actor1 is None  # the police who arrested the suspect did not shoot the man
+
+
+def test_an_arrest_on_another_day_or_told_first_stays_its_own_event():
+    shot = sentence("A man was shot dead in Chicago on Saturday.", 0, killed=1)
+    later = _side_act("Police arrested a suspect in Chicago on Tuesday.", 50, "Arrests", POLICE, day=date(2016, 6, 28))
+    assert len(merge_within([shot, later])) == 2
+    # "police forces arrested a journalist ..." then ill-treatment: the report's event is the arrest
+    arrest = _side_act("Police arrested a journalist in Chicago on Saturday.", 0, "Arrests", POLICE)
+    abuse = sentence("He said officers beat him in custody on Saturday.", 60)
+    assert sorted(m.sub_event_type for m in merge_within([arrest, abuse])) == ["Arrests", "Attack"]
+
+
+def test_weapons_seized_after_an_exchange_of_fire_are_part_of_the_clash():
+    clash = sentence("A gang member exchanged fire with police in Chicago on Saturday and was killed.", 0,
+                     sub_type="Armed clash", killed=1)
+    seized = _side_act("Police seized a rifle, ammunition and drugs.", 90, "Disrupted weapons use", POLICE,
+                       day=None, place=None, confidence=0.95)
+    merged = merge_within([clash, seized])
+    assert [(m.sub_event_type, m.fatalities) for m in merged] == [("Armed clash", 1)]
+
+
+def test_a_seizure_in_another_town_stays_apart():
+    clash = sentence("Gunmen clashed with police in Chicago on Saturday.", 0, sub_type="Armed clash")
+    seized = _side_act("In Gary, police seized rifles on Saturday.", 60, "Disrupted weapons use", POLICE, place=GARY)
+    assert len(merge_within([clash, seized])) == 2
+
+
+def test_people_abducted_in_a_killing_are_part_of_the_attack_but_not_in_one_that_killed_none():
+    killed = sentence("Armed men killed a man in Chicago on Saturday.", 0, killed=1)
+    taken = _side_act("His wife was also abducted by the same armed men.", 50, "Abduction/forced disappearance",
+                      day=None, place=None, confidence=0.9)
+    merged = merge_within([killed, taken])
+    assert [(m.sub_event_type, m.fatalities) for m in merged] == [("Attack", 1)]
+    threatened = sentence("Armed men attacked a house in Chicago on Saturday.", 0)
+    taken = _side_act("They abducted three people.", 52, "Abduction/forced disappearance", day=None, place=None)
+    assert len(merge_within([threatened, taken])) == 2
 
 
 def test_a_date_lent_by_the_report_does_not_split_its_sentences():
@@ -549,3 +598,26 @@ def test_violence_against_the_marchers_or_a_harmless_throw_does_not_make_the_mar
                   "Peaceful protest", CROWD, confidence=0.9)
     told = _demo(words, 80, "Violent demonstration", RIOTERS, other_side, day=None, place=None, confidence=0.5)
     assert "Peaceful protest" in [m.sub_event_type for m in merge_within([march, told])]
+
+
+@pytest.mark.parametrize("text, sub_type, killed", [
+    ("On 3 April 2023, soldiers exchanged fire with members of a criminal gang in Culiacan (Sinaloa). "
+     "Two gang members were killed. The army seized four rifles and ammunition.", "Armed clash", 2),
+    ("On 14 June 2023, youths threw stones at police vehicles in Nanterre after a funeral. "
+     "Police fired tear gas and arrested four people.", "Mob violence", 0),
+])
+def test_a_report_of_one_act_of_violence_gives_one_event_through_the_pipeline(text, sub_type, killed):
+    from sitrep.pipeline import extract
+
+    events = extract([Document(id="r", text=text, published=date(2023, 7, 10))])
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [(sub_type, killed)]
+
+
+def test_a_protest_about_a_war_abroad_gives_one_event_where_it_was_held():
+    from sitrep.pipeline import extract
+
+    text = ("On 5 March 2023, about 300 people demonstrated in Leipzig against rising energy prices. "
+            "Some of them marched in solidarity with Russia over the war in Ukraine.")
+    events = extract([Document(id="r", text=text, published=date(2023, 7, 10))])
+    assert [(e.sub_event_type, e.place.name, e.actor1.name) for e in events] == [
+        ("Peaceful protest", "Leipzig", "Protesters (Germany)")]

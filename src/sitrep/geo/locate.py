@@ -179,6 +179,16 @@ def treated_at(text: str, t: Toponym) -> bool:
                for w in _words_before(text, t.span.start, 4))
 
 
+def a_cause(text: str, t: Toponym) -> bool:
+    """The place is what the event is about ("protested against Russia's invasion of Ukraine", "a
+    pro-Ukraine rally", "in solidarity with Russia"), not where it happened."""
+    cues = _cues()
+    before = _words_before(text, t.span.start, 2)
+    if before and before[-1] == "pro" and "pro" in cues["cause"]:
+        return True
+    return len(before) == 2 and before[-1] in cues["cause_links"] and before[-2] in cues["cause"]
+
+
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     """Lower is better: not aftermath, a town, after an event preposition, close to the event words."""
     before = _words_before(text, t.span.start, 4)
@@ -338,6 +348,9 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         inside = [t for t in placed_as_places if m.span.start <= t.span.start and t.span.end <= m.span.end]
         trigger = m.evidence.get("event_type") or m.evidence.get("sub_event_type")
         anchor = trigger.start if trigger else m.span.start
+        # "demonstrated in Dresden ... 'in solidarity with Russia' concerning the war in Ukraine":
+        # with only such places in its words, the event is at the report's place
+        inside = [t for t in inside if not a_cause(text, t)]
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
         inside = _in_the_areas_country(inside)

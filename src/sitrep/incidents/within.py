@@ -59,7 +59,8 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
     groups, turns = _turned_violent(groups, retold_turns, told)
     groups = _toll_less_absorbed(groups)
     groups, clash_sides = _resistance_joined(groups)
-    merged = [g[0] if len(g) == 1 else combine(g, headline_at) for g in groups]
+    groups, side_acts = _side_acts_joined(groups)
+    merged = [g[0] if len(g) == 1 else combine(g, headline_at, side_acts) for g in groups]
     for i, (force, armed_group) in clash_sides.items():
         merged[i] = as_clash(merged[i], force, armed_group)
     for i, g in enumerate(groups):
@@ -200,6 +201,55 @@ def _resistance_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]]
     return kept, {at: (force, (named or [*inside, *resisting.values()])[0])}
 
 
+def _side_acts_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]], set[int]]:
+    """ACLED's one event per act of violence: a group telling only what happened with a violent act
+    the report tells (the seizure after the exchange of fire, the houses burned in the attack, the
+    rioter arrested), on its day and in its town, joins the nearest such act's group. Returns the
+    groups and the ids of the joined mentions, which give the event no type."""
+    cfg = rules()["within"]["side_acts"]
+    side: set[int] = set()
+    violent = [g for g in groups if any(m.event_type in cfg["into_event_types"]
+                                        and m.sub_event_type not in cfg["sub_types"] for m in g)]
+    if not violent:
+        return groups, side
+    kept, violent_ids = [], {id(g) for g in violent}
+    for g in groups:
+        target = None if id(g) in violent_ids else _side_act_target(g, violent, cfg)
+        if target is None:
+            kept.append(g)
+            continue
+        target.extend(g)
+        target.sort(key=lambda m: (m.span.start, m.span.end))
+        side.update(id(m) for m in g)
+    return kept, side
+
+
+def _side_act_target(group: list[Mention], violent: list[list[Mention]], cfg: dict) -> list[Mention] | None:
+    """The violent group a side act's group belongs to, or None when it tells an event of its own."""
+    if _opens_separately(group[0]) or not all(m.sub_event_type in cfg["sub_types"] for m in group):
+        return None
+    abduction = any(m.sub_event_type == "Abduction/forced disappearance" for m in group)
+    start = group[0].span.start
+    fits = []
+    for v in violent:
+        if v[0].span.start > start:
+            continue  # the act told first is the report's event: "police arrested a journalist ..."
+        if abduction and not any(m.sub_event_type in cfg["abduction_into_sub_types"]
+                                 and (m.fatalities or m.sub_event_type == "Armed clash") for m in v):
+            continue  # people taken in an attack that killed no one: ACLED's abduction
+        if not (_toll_told_again(group, v, "fatalities") and _toll_told_again(group, v, "injuries")):
+            continue
+        if same_day_and_town(group, v, cfg["min_place_points"]):
+            fits.append(v)
+    return min(fits, key=lambda v: min(abs(m.span.start - start) for m in v), default=None)
+
+
+def _toll_told_again(group: list[Mention], target: list[Mention], field: str) -> bool:
+    """The group gives no count of this kind, or only the target's own."""
+    theirs = {getattr(m, field) for m in target}
+    return all(getattr(m, field) is None or getattr(m, field) in theirs for m in group)
+
+
 def report_lead(doc: Document) -> str:
     """The opening words of the report's body, cut at a word (see data/merge_rules.yaml, text.lead_chars)."""
     limit = rules()["text"]["lead_chars"]
@@ -331,10 +381,13 @@ def _largest(group: list[Mention], field: str) -> Mention | None:
     return revised[-1] if revised else max(having, key=lambda m: getattr(m, field))
 
 
-def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
-    """One Mention from the sentences of a group: the first sentence's span, every sentence's evidence."""
+def combine(group: list[Mention], headline_at: int | None = None, side_acts: set[int] = frozenset()) -> Mention:
+    """One Mention from the sentences of a group: the first sentence's span, every sentence's evidence.
+    Sentences in `side_acts` (by id: acts told with the violence, `_side_acts_joined`) give neither its
+    type nor its sides: the police who arrested a suspect did not set off his bomb."""
     lead = group[0]
-    typed = _intervened(group) or max(group, key=lambda m: m.confidence)  # ties keep the earliest sentence
+    typing = [m for m in group if id(m) not in side_acts] or group
+    typed = _intervened(typing) or max(typing, key=lambda m: m.confidence)  # ties keep the earliest sentence
     dated = _most_precise(group, "date", lambda m: m.date_precision)
     placed = _most_precise(group, "place", lambda m: place_precision(m.place, m.geo_precision))
     evidence: dict = {}
@@ -350,7 +403,7 @@ def combine(group: list[Mention], headline_at: int | None = None) -> Mention:
         if source is not None and field in source.evidence:
             evidence[field] = source.evidence[field]
     high = [m.fatalities_high for m in group if m.fatalities_high is not None]
-    actor1, actor2 = _sides(group, typed.event_type, typed.sub_event_type, headline_at)
+    actor1, actor2 = _sides(typing, typed.event_type, typed.sub_event_type, headline_at)
     claims, seen = [], set()
     for m in group:
         for c in m.claims:
