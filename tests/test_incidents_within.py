@@ -110,6 +110,24 @@ def test_weapons_seized_after_an_exchange_of_fire_are_part_of_the_clash():
     assert [(m.sub_event_type, m.fatalities) for m in merged] == [("Armed clash", 1)]
 
 
+def test_air_strikes_of_a_side_in_a_ground_battle_are_the_battle_but_a_strike_told_first_is_its_own():
+    army = Actor("Military Forces of Myanmar", "State forces", "the military", "MM")
+    clash = sentence("Fighting broke out between the military and the KNDF in Chicago on Saturday.", 0,
+                     sub_type="Armed clash")
+    clash.actor1 = army
+    strike = _side_act("The military conducted an airstrike with two fighter jets.", 80, "Air/drone strike", army,
+                       day=None, place=None, confidence=0.95)
+    strike.event_type = "Explosions/Remote violence"
+    assert [m.sub_event_type for m in merge_within([clash, strike])] == ["Armed clash"]
+    # "warplanes carried out airstrikes against PKK forces ..." then a stray clash: the strike stays
+    first = _side_act("Warplanes carried out airstrikes on villages in Chicago on Saturday.", 0, "Air/drone strike",
+                      army)
+    first.event_type = "Explosions/Remote violence"
+    later = sentence("The daily airstrikes and fighting in the area continued.", 80, sub_type="Armed clash",
+                     day=None, place=None)
+    assert "Air/drone strike" in [m.sub_event_type for m in merge_within([first, later])]
+
+
 def test_a_seizure_in_another_town_stays_apart():
     clash = sentence("Gunmen clashed with police in Chicago on Saturday.", 0, sub_type="Armed clash")
     seized = _side_act("In Gary, police seized rifles on Saturday.", 60, "Disrupted weapons use", POLICE, place=GARY)
@@ -290,10 +308,14 @@ def test_the_same_toll_told_twice_in_one_report_is_one_event_not_two():
     told_again = _raid(fire, 260, "Shelling/artillery/missile attack", "Explosions/Remote violence", 3, None)
     merged = merge_within([lead, told_again])
     assert len(merged) == 1 and merged[0].fatalities == 3
-    # without a toll of its own the missile sentence is not known to tell the same deaths
+    # the raid's own missile fire, with no toll, is part of the clash too (ACLED: one event) ...
     untolled = _raid(fire.split(",")[0] + ".", 260, "Shelling/artillery/missile attack", "Explosions/Remote violence",
                      None, None)
-    assert len(merge_within([lead, untolled])) == 2
+    assert [m.sub_event_type for m in merge_within([lead, untolled])] == ["Armed clash"]
+    # ... but missiles that killed others, a toll of their own, are an event of their own
+    other = _raid("Missiles fired at a house in the town killed two civilians.", 260,
+                  "Shelling/artillery/missile attack", "Explosions/Remote violence", 2, None)
+    assert len(merge_within([lead, other])) == 2
 
 
 def test_the_arrests_named_again_with_an_older_date_beside_them_are_the_same_arrests():

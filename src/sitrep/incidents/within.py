@@ -203,25 +203,52 @@ def _resistance_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]]
 
 def _side_acts_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]], set[int]]:
     """ACLED's one event per act of violence: a group telling only what happened with a violent act
-    the report tells (the seizure after the exchange of fire, the houses burned in the attack, the
-    rioter arrested), on its day and in its town, joins the nearest such act's group. Returns the
-    groups and the ids of the joined mentions, which give the event no type."""
+    the report tells, on its day and in its town, joins that act's group: the air strikes or
+    shelling of a side in a ground battle join the clash; the seizure after the exchange of fire,
+    the houses burned in the attack, the rioter arrested join the nearest act told before them.
+    Returns the groups and the ids of the joined mentions, which give the event neither type nor sides."""
     cfg = rules()["within"]["side_acts"]
     side: set[int] = set()
+    fire = cfg["fire_support"]
+    clashes = [g for g in groups if any(m.sub_event_type in fire["into_sub_types"] for m in g)]
+    groups = _joined_into(groups, clashes, side, lambda g: _clash_supported(g, clashes, cfg))
     violent = [g for g in groups if any(m.event_type in cfg["into_event_types"]
                                         and m.sub_event_type not in cfg["sub_types"] for m in g)]
-    if not violent:
-        return groups, side
-    kept, violent_ids = [], {id(g) for g in violent}
+    groups = _joined_into(groups, violent, side, lambda g: _side_act_target(g, violent, cfg))
+    return groups, side
+
+
+def _joined_into(groups: list[list[Mention]], targets: list[list[Mention]], side: set[int],
+                 target_of) -> list[list[Mention]]:
+    """The groups, each that is no target and has one (`target_of`) moved into it and its
+    mentions' ids added to `side`."""
+    if not targets:
+        return groups
+    kept, target_ids = [], {id(g) for g in targets}
     for g in groups:
-        target = None if id(g) in violent_ids else _side_act_target(g, violent, cfg)
+        target = None if id(g) in target_ids else target_of(g)
         if target is None:
             kept.append(g)
             continue
         target.extend(g)
         target.sort(key=lambda m: (m.span.start, m.span.end))
         side.update(id(m) for m in g)
-    return kept, side
+    return kept
+
+
+def _clash_supported(group: list[Mention], clashes: list[list[Mention]], cfg: dict) -> list[Mention] | None:
+    """The clash told before it whose side's air strikes or shelling the group tells ("fighting broke
+    out ... The military conducted an airstrike"); None for a third party's strike or one with a
+    toll of its own."""
+    if _opens_separately(group[0]) or not all(m.sub_event_type in cfg["fire_support"]["sub_types"] for m in group):
+        return None
+    start = group[0].span.start
+    fits = [c for c in clashes if c[0].span.start < start  # a strike told first is the report's event
+            and _toll_told_again(group, c, "fatalities") and _toll_told_again(group, c, "injuries")
+            and all(m.actor1 is None or actor_points({m.actor1.name}, set().union(*map(actors_of, c))) >= 0
+                    for m in group)
+            and same_day_and_town(group, c, cfg["min_place_points"])]
+    return min(fits, key=lambda c: min(abs(m.span.start - start) for m in c), default=None)
 
 
 def _side_act_target(group: list[Mention], violent: list[list[Mention]], cfg: dict) -> list[Mention] | None:
