@@ -643,3 +643,21 @@ def test_a_protest_about_a_war_abroad_gives_one_event_where_it_was_held():
     events = extract([Document(id="r", text=text, published=date(2023, 7, 10))])
     assert [(e.sub_event_type, e.place.name, e.actor1.name) for e in events] == [
         ("Peaceful protest", "Leipzig", "Protesters (Germany)")]
+
+
+def test_a_raid_keeps_its_clash_sides_when_an_earlier_towns_arrests_join_that_towns_event():
+    hebron = Place(285066, "Hebron", 31.53, 35.09, "Palestine", "PS", "West Bank")
+    shot_at = raid_sentence("Troops fired at a car in Hebron before dawn.", 0, "Attack", ARMY)
+    arrests = raid_sentence("They arrested two men in Hebron, the army said.", 50, "Arrests", ARMY, arrested=2)
+    for m in (shot_at, arrests):
+        m.place = hebron
+    killed = raid_sentence("Two young men were killed by army fire when troops swept into Tubas at dawn.", 1200,
+                           "Attack", ARMY, VILLAGERS, killed=2)
+    resisted = raid_sentence("Local fighters fought back and set off a roadside charge against an army jeep.",
+                             1600, "Armed clash", CELL)
+    merged = merge_within([shot_at, arrests, killed, resisted])
+    by_town = {m.place.name: m for m in merged}
+    assert sorted(by_town) == ["Hebron", "Tubas"] and len(merged) == 2
+    assert (by_town["Hebron"].sub_event_type, by_town["Hebron"].arrests) == ("Attack", 2)
+    raid = by_town["Tubas"]
+    assert (raid.sub_event_type, raid.actor1, raid.actor2, raid.fatalities) == ("Armed clash", ARMY, CELL, 2)

@@ -59,11 +59,12 @@ def merge_within(mentions: list[Mention], doc: Document | None = None) -> list[M
     groups, turns = _turned_violent(groups, retold_turns, told)
     groups = _toll_less_absorbed(groups)
     groups, clash_sides = _resistance_joined(groups)
+    clash_sides = {id(groups[i]): sides for i, sides in clash_sides.items()}  # (side acts move groups)
     groups, side_acts = _side_acts_joined(groups)
     merged = [g[0] if len(g) == 1 else combine(g, headline_at, side_acts) for g in groups]
-    for i, (force, armed_group) in clash_sides.items():
-        merged[i] = as_clash(merged[i], force, armed_group)
     for i, g in enumerate(groups):
+        if id(g) in clash_sides:
+            merged[i] = as_clash(merged[i], *clash_sides[id(g)])
         if id(g) in turns:
             merged[i] = as_riot(merged[i], g, turns[id(g)])
     return [coded(m) for m in merged]
