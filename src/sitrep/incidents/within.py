@@ -212,10 +212,12 @@ def _side_acts_joined(groups: list[list[Mention]]) -> tuple[list[list[Mention]],
     side: set[int] = set()
     fire = cfg["fire_support"]
     clashes = [g for g in groups if any(m.sub_event_type in fire["into_sub_types"] for m in g)]
-    groups = _joined_into(groups, clashes, side, lambda g: _clash_supported(g, clashes, cfg))
+    groups = _joined_into(groups, clashes, side, lambda g: _nearest_fit(
+        g, clashes, fire["sub_types"], lambda c: _supports(g, c), cfg["min_place_points"]))
     violent = [g for g in groups if any(m.event_type in cfg["into_event_types"]
                                         and m.sub_event_type not in cfg["sub_types"] for m in g)]
-    groups = _joined_into(groups, violent, side, lambda g: _side_act_target(g, violent, cfg))
+    groups = _joined_into(groups, violent, side, lambda g: _nearest_fit(
+        g, violent, cfg["sub_types"], lambda v: _goes_with(g, v, cfg), cfg["min_place_points"]))
     return groups, side
 
 
@@ -237,39 +239,38 @@ def _joined_into(groups: list[list[Mention]], targets: list[list[Mention]], side
     return kept
 
 
-def _clash_supported(group: list[Mention], clashes: list[list[Mention]], cfg: dict) -> list[Mention] | None:
-    """The clash told before it whose side's air strikes or shelling the group tells ("fighting broke
-    out ... The military conducted an airstrike"); None for a third party's strike or one with a
-    toll of its own."""
-    if _opens_separately(group[0]) or not all(m.sub_event_type in cfg["fire_support"]["sub_types"] for m in group):
+def _nearest_fit(group: list[Mention], targets: list[list[Mention]], sub_types: list[str], fits,
+                 min_place_points: float) -> list[Mention] | None:
+    """The nearest of the targets a group telling only `sub_types` belongs to: one that `fits` it,
+    whose toll the group gives no other than, and whose every day and place agrees; None when the
+    group opens "in a separate incident" or tells an event of its own."""
+    if _opens_separately(group[0]) or not all(m.sub_event_type in sub_types for m in group):
         return None
+    fitting = [t for t in targets if fits(t)
+               and _toll_told_again(group, t, "fatalities") and _toll_told_again(group, t, "injuries")
+               and same_day_and_town(group, t, min_place_points)]
     start = group[0].span.start
-    fits = [c for c in clashes if c[0].span.start < start  # a strike told first is the report's event
-            and _toll_told_again(group, c, "fatalities") and _toll_told_again(group, c, "injuries")
-            and all(m.actor1 is None or actor_points({m.actor1.name}, set().union(*map(actors_of, c))) >= 0
-                    for m in group)
-            and same_day_and_town(group, c, cfg["min_place_points"])]
-    return min(fits, key=lambda c: min(abs(m.span.start - start) for m in c), default=None)
+    return min(fitting, key=lambda t: min(abs(m.span.start - start) for m in t), default=None)
 
 
-def _side_act_target(group: list[Mention], violent: list[list[Mention]], cfg: dict) -> list[Mention] | None:
-    """The violent group a side act's group belongs to, or None when it tells an event of its own."""
-    if _opens_separately(group[0]) or not all(m.sub_event_type in cfg["sub_types"] for m in group):
-        return None
+def _supports(group: list[Mention], clash: list[Mention]) -> bool:
+    """Are the group's air strikes or shelling told after the clash ("fighting broke out ... The
+    military conducted an airstrike"), by one of its sides or by no side named? (A strike told first
+    is the report's event; a third force's is an event of its own.)"""
+    sides = set().union(*map(actors_of, clash))
+    return clash[0].span.start < group[0].span.start and all(
+        m.actor1 is None or actor_points({m.actor1.name}, sides) >= 0 for m in group)
+
+
+def _goes_with(group: list[Mention], act: list[Mention], cfg: dict) -> bool:
+    """Is the group's seizure, destruction, arrest or abduction told with the violent act, not before
+    it ("police arrested a journalist ..." is the report's event), and an abduction only with a
+    killing or a clash (people taken in an attack that killed no one: ACLED's abduction)?"""
+    if act[0].span.start > group[0].span.start:
+        return False
     abduction = any(m.sub_event_type == "Abduction/forced disappearance" for m in group)
-    start = group[0].span.start
-    fits = []
-    for v in violent:
-        if v[0].span.start > start:
-            continue  # the act told first is the report's event: "police arrested a journalist ..."
-        if abduction and not any(m.sub_event_type in cfg["abduction_into_sub_types"]
-                                 and (m.fatalities or m.sub_event_type == "Armed clash") for m in v):
-            continue  # people taken in an attack that killed no one: ACLED's abduction
-        if not (_toll_told_again(group, v, "fatalities") and _toll_told_again(group, v, "injuries")):
-            continue
-        if same_day_and_town(group, v, cfg["min_place_points"]):
-            fits.append(v)
-    return min(fits, key=lambda v: min(abs(m.span.start - start) for m in v), default=None)
+    return not abduction or any(m.sub_event_type in cfg["abduction_into_sub_types"]
+                                and (m.fatalities or m.sub_event_type == "Armed clash") for m in act)
 
 
 def _toll_told_again(group: list[Mention], target: list[Mention], field: str) -> bool:
