@@ -55,6 +55,31 @@ def test_a_spelling_variant_abroad_is_left_unresolved_when_the_country_is_clear(
     assert placed["Myanmar"].country_code == "MM"
 
 
+def test_a_spelling_variant_repeated_abroad_is_still_one_name_of_that_country():
+    # written twice, "Namtu" still points to Togo once: the note is about Myanmar
+    text = ("On 30 April 2022, between Namtu town and a nearby village (coded as Namtu town) in "
+            "Mandalay region, the Myanmar military clashed with the KIA. Casualties unknown.")
+    placed = [t for t in geoparse(Document(id="namtu2", text=text)) if t.span.text == "Namtu"]
+    assert len(placed) == 2 and all(t.place is None or t.place.country_code == "MM" for t in placed)
+
+
+def test_another_name_of_a_small_town_abroad_is_no_place_of_a_syrian_village():
+    # "Olan" is an old name of Olemps (France); the village of Olan near Al Bab is not in GeoNames
+    text = ("On 28 January 2022, gunmen opened fire on the car of a faction commander in the village "
+            "of Olan in the countryside of Al Bab in Aleppo. The commander survived.")
+    events = extract([Document(id="olan", text=text)])
+    assert [e.place.country_code for e in events] == ["SY"]
+    assert events[0].place.name == "Al Bab"
+
+
+def test_another_name_of_a_small_town_stays_where_the_other_towns_are():
+    # "Bantam" is also a name of Litchfield; the report's other towns are Connecticut's too
+    text = ("BANTAM - A Danbury man was arraigned in Bantam Superior Court on Tuesday. He was arrested "
+            "by Danbury police and brought to New Milford, where he was charged.")
+    placed = {t.span.text: t.place for t in geoparse(Document(id="bantam", text=text)) if t.place}
+    assert placed["Bantam"].country_code == "US" and placed["Bantam"].admin1 == "Connecticut"
+
+
 def test_names_apply_to_a_small_gazetteer_without_the_capitals():
     gaz = Gazetteer()
     row = gaz.add_place(1, "Idlib", 35.93, 36.63, 128840, "SY", "Idlib", "", "PPL", "SY.12")

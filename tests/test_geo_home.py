@@ -6,6 +6,7 @@ from sitrep.geo import geoparse
 from sitrep.geo.home import report_home
 from sitrep.geo.site import outlet_town, site_town
 from sitrep.model import NEAR, Document
+from sitrep.pipeline import extract
 
 
 def test_a_dateline_with_a_state_abbreviation_is_the_home():
@@ -39,6 +40,15 @@ def test_the_police_force_names_the_city_when_the_text_names_only_a_neighbourhoo
     m = located(text, "A teenager was shot on a porch in the Austin neighborhood early Sunday, a Chicago "
                       "Police Department spokesman said.")
     assert m.place.name == "Chicago" and m.place.admin1 == "Illinois"
+
+
+def test_one_police_officer_is_no_police_force_of_a_town_named_one():
+    # "One police officer was killed": a count, not the force of Onè in Italy
+    text = ("On 11 January 2022, in Tamasopo, San Luis Potosi, armed men opened fire at a base of the "
+            "state police. One police officer was killed and another was wounded.")
+    events = extract([Document(id="one", text=text)])
+    assert [(e.place.name, e.place.country_code) for e in events] == [("Tamasopo", "MX")]
+    assert report_home(Document(id="one", text=text), geoparse(Document(id="one", text=text))) is None
 
 
 def test_a_town_named_only_in_the_title_places_an_event_the_text_does_not_place():

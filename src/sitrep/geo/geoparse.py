@@ -85,6 +85,7 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
 _NAME_BEFORE = re.compile(r"(?:\b(?:city|town|township|village|district|county|municipality|commune|province|"
                           r"region|state|governorate|area|neighbou?rhood|community|locality|camp)|"
                           r"(?-i:\b(?!(?:He|She|They|It|We|I|You|His|Her|Their)\b)[A-Z][\w'’-]+))$", re.I)
+_SMALL_TOWN = 10_000  # another name of a town this small, abroad, is weak evidence (see `_stray`)
 _CITY = 15_000  # a place this big named in such a list is the list's own, not a village abroad
 # "(Lubero, Nord-Kivu)" after a word: a list of up to four names; each a capitalized name of a few words
 _AREA_LIST = re.compile(r"(?<=\w) \(([^()\n]{2,90})\)")
@@ -186,15 +187,20 @@ def _local_town_in_container(c: Candidate, ctx: DocumentContext) -> int | None:
 
 
 def _stray(c: Candidate, row: int, ctx: DocumentContext) -> bool:
-    """ "Namtu" read as Niamtougou (Togo) in a report about Myanmar: a spelling-variant match in a
-    country the text names at most once, while another country is clearly the text's, is a
-    village the gazetteer lacks, not a place abroad. (Exact names abroad stay: local news names
-    towns of other countries, and its main country is not always clear from its names.)"""
-    cc, top = ctx.gaz.country_code[row], ctx.top
-    # a name of three letters or fewer ("Let" of the village Let Yet Kone) is as weak as a variant
-    weak = c.loose or len(c.text) <= 3
-    return (weak and bool(top) and cc != top and ctx.countries.get(top, 0) >= 2
-            and ctx.countries.get(cc, 0) <= 1)
+    """ "Namtu" read as Niamtougou (Togo) in a report about Myanmar: a weak match in a country the
+    text points to at most once (a name's repeats count once), while another country is clearly the text's,
+    is a village the gazetteer lacks, not a place abroad. Weak: a spelling variant, a name of three
+    letters or fewer ("Let" of the village Let Yet Kone), or another name of a small town ("Olan",
+    an old name of Olemps in France, for a Syrian village). (Exact names abroad stay: local news
+    names towns of other countries, and its main country is not always clear from its names.)"""
+    gaz = ctx.gaz
+    cc, top = gaz.country_code[row], ctx.top
+    other_name = fold(gaz.name[row]) != c.key and gaz.population[row] < _SMALL_TOWN
+    weak = c.loose or len(c.text) <= 3 or other_name
+    # ("BANTAM", another name of Litchfield, stays in a report whose other towns are Connecticut's:
+    # their first guesses lie in its country)
+    return (weak and bool(top) and cc != top and ctx.countries.get(top, 0) >= 2 and ctx.naming(cc, c.key) <= 1
+            and ctx.guess_countries.get(cc, 0) <= 1)
 
 
 def _plain_name(place, c: Candidate):

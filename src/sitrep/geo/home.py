@@ -232,9 +232,9 @@ def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[st
             words.pop(0)
         if len(words) > 1 and fold(words[-1]) == "city" and not get_gazetteer().lookup(" ".join(words)):
             words.pop()  # "York City Police" is the police of York
-        if not words or fold(words[-1]) in not_towns:
-            continue
         name = " ".join(words)
+        if not words or fold(words[-1]) in not_towns or fold(name) in home_cues()["not_town_names"]:
+            continue
         start = m.start(1) + m.group(1).index(name)
         same = next((u for u in placed if fold(u.span.text) == fold(name) and is_town(u.place)), None)
         place = _same_or_better(name, same, states, country, _towns_but(placed, fold(name)))

@@ -36,19 +36,25 @@ class DocumentContext:
     def __init__(self, text: str, cands: list[Candidate], gaz: Gazetteer):
         self.gaz = gaz
         self.countries: Counter = Counter()
+        self.repeated: Counter = Counter()  # (country, name) -> what the name's repeats added to `countries`
         self.admin1: set[str] = set()
+        seen: set[str] = set()
         for c in cands:
+            votes: Counter = Counter()  # what this name adds to each country
             if c.demonym_of:
-                self.countries[c.demonym_of] += 1
-                continue
-            if any(gaz.is_country(r) for r in c.rows):
-                self.countries[next(gaz.country_code[r] for r in c.rows if gaz.is_country(r))] += 2
+                votes[c.demonym_of] += 1
+            elif any(gaz.is_country(r) for r in c.rows):
+                votes[next(gaz.country_code[r] for r in c.rows if gaz.is_country(r))] += 2
             elif len(c.rows) == 1:
-                self.countries[gaz.country_code[c.rows[0]]] += 1
-            for r in c.rows:
+                votes[gaz.country_code[c.rows[0]]] += 1
+            for r in () if c.demonym_of else c.rows:
                 if gaz.feature_code[r] == "ADM1":
                     self.admin1.add(fold(gaz.admin1[r]))
-                    self.countries[gaz.country_code[r]] += 1
+                    votes[gaz.country_code[r]] += 1
+            self.countries.update(votes)
+            if c.key in seen:
+                self.repeated.update({(cc, c.key): n for cc, n in votes.items()})
+            seen.add(c.key)
         self.total = sum(self.countries.values()) or 1
         self.top = self.countries.most_common(1)[0][0] if self.countries else ""
         self.containers = _containers(text, cands, gaz)
@@ -63,6 +69,11 @@ class DocumentContext:
         self.guess_countries: Counter = Counter()  # countries of the first guesses of all names
         self.anchors = self._anchors(cands)
         self.memo: dict[tuple[str, str], list] = {}
+
+    def naming(self, country: str, key: str) -> int:
+        """How much the text points to `country`, a name's repeats left out ("Namtu town ...
+        coded as Namtu town" is one name of Togo, not two)."""
+        return self.countries.get(country, 0) - self.repeated.get((country, key), 0)
 
     def _anchors(self, cands: list[Candidate]) -> list[tuple[str, float, float]]:
         """A first guess for each distinct name (container, then country, then population)."""
