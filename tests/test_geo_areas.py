@@ -20,6 +20,8 @@ def _areas(name: str, cc: str):
     ("Idleb", "SY", "Idlib"), ("Deir ez Zor", "SY", "Deir ez-Zor"), ("Dayr az Zawr", "SY", "Deir ez-Zor"),
     ("Duhok", "IQ", "Dahuk"), ("Sud-Kivu", "CD", "Sud-Kivu"), ("South Kivu", "CD", "Sud-Kivu"),
     ("Sagain", "MM", "Sagaing"), ("Niedersachsen", "DE", "Lower Saxony"), ("Thi Qar", "IQ", "Dhi Qar"),
+    # Cameroon's regions of generic words ("South-West") are not indexed bare; their French names are
+    ("Sud-Ouest", "CM", "Sud-Ouest"), ("Nord-Ouest", "CM", "Nord-Ouest"), ("Extreme-Nord", "CM", "Extreme-Nord"),
 ])
 def test_other_spellings_find_the_same_area(spelling, cc, area):
     found = _areas(spelling, cc)
@@ -44,6 +46,17 @@ def test_a_note_whose_only_place_is_a_province_is_coded_to_it():
     place = events[0].place
     assert place.name == "Ituri" and place.admin1 == "Ituri" and place.feature_class == "A"
     assert events[0].geo_precision == REGION
+
+
+def test_a_cameroon_note_ending_in_its_region_stays_in_cameroon():
+    # "Sud-Ouest" is a region of Cameroon and of Burkina Faso: the note's towns are Cameroon's
+    text = ("On 7 May 2022, separatist fighters abducted road workers along the Kumba-Ekondo Titi road, "
+            "coded to Kumba (Ekondo Titi, Ndian, Sud-Ouest).")
+    events = extract([Document(id="kumba", text=text)])
+    assert {(e.place.country_code, e.place.admin1) for e in events} == {("CM", "Sud-Ouest")}
+    gaz = get_gazetteer()
+    towns = [gaz.place(r) for r in gaz.lookup("Bamenda") if gaz.country_code[r] == "CM"]
+    assert towns[0].admin1 == "Nord-Ouest"  # the towns carry the region's name as ACLED writes it
 
 
 def test_a_spelling_variant_abroad_is_left_unresolved_when_the_country_is_clear():

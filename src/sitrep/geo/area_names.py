@@ -11,6 +11,7 @@ places too (add_admin2_areas).
 
 from __future__ import annotations
 
+from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
 
 
@@ -24,12 +25,23 @@ def _rows_in(gaz: Gazetteer, name: str, cc: str) -> list[int]:
     return [r for r in gaz.lookup(name) if gaz.country_code[r] == cc]
 
 
+def _areas_named(gaz: Gazetteer) -> dict[tuple[str, str], list[int]]:
+    """(country, name) -> its admin areas: areas of generic words alone ("South-West", "Flanders")
+    are not in the name index (see admin1_generic_names.yaml), but their spellings must still reach them."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for r in range(len(gaz)):
+        if gaz.feature_code[r] in ("ADM1", "ADM2"):
+            out.setdefault((gaz.country_code[r], gaz.name[r]), []).append(r)
+    return out
+
+
 def apply_area_names(gaz: Gazetteer) -> None:
     """Spellings, display names and newer areas, in place."""
     data = _load("area_spellings.yaml")
+    areas = _areas_named(gaz)
     for cc, names in (data.get("spellings") or {}).items():
         for name, others in names.items():
-            for row in _rows_in(gaz, name, cc):
+            for row in _rows_in(gaz, name, cc) or areas.get((cc, name), []):
                 for other in others:
                     gaz.add_name(row, other)
     _rename_areas(gaz, data.get("display") or {})
@@ -38,6 +50,8 @@ def apply_area_names(gaz: Gazetteer) -> None:
 
 def _rename_areas(gaz: Gazetteer, display: dict) -> None:
     """The area's row takes the new name; every place in the area takes it as its admin1."""
+    from sitrep.geo.build import is_generic_name  # build imports this module
+
     renames = {(cc, old): new for cc, pairs in display.items() for old, new in pairs.items()}
     if not renames:
         return
@@ -47,7 +61,8 @@ def _rename_areas(gaz: Gazetteer, display: dict) -> None:
             continue
         if gaz.feature_code[row] == "ADM1" and gaz.name[row] == gaz.admin1[row]:
             gaz.name[row] = new
-            gaz.add_name(row, new)
+            if " " in fold(new) or not is_generic_name(new):  # "Nord" alone is too common a word
+                gaz.add_name(row, new)
         gaz.admin1[row] = new
 
 
