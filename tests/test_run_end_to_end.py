@@ -74,7 +74,7 @@ def test_a_later_report_of_a_higher_toll_joins_its_event_with_the_range(examples
     assert len(rows) == 1
     r = rows[0]
     assert set(r["doc_ids"].split(";")) == {"wire-003", "toll_update_idlib"}
-    assert (r["sub_event_type"], r["event_date"], r["admin1"]) == ("Air/drone strike", "2024-02-20", "Idlib")
+    assert (r["sub_event_type"], r["event_date"], r["admin1"]) == ("Air/drone strike", "2024-02-20", "Idleb")
     assert (r["fatalities"], r["fatalities_low"], r["fatalities_high"], r["injuries"]) == ("7", "5", "7", "9")
 
 
