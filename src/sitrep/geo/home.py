@@ -225,7 +225,7 @@ def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[st
     report that names places of the outlet's state, no small town of a state it never names
     ("Howland police" of a Youngstown station's report naming Trumbull County, Ohio: a township
     the gazetteer lacks, not Howland, Maine; "Lamesa police" of a wire story stays in Texas)."""
-    not_towns = set(home_cues()["not_towns"])
+    not_towns, not_town_names = set(home_cues()["not_towns"]), set(home_cues()["not_town_names"])
     for m in _police_pattern().finditer(text):
         words = m.group(1).split()
         while words and fold(words[0]) in not_towns:  # "The Chicago Police": the town follows
@@ -233,7 +233,7 @@ def _police_town(doc: Document, text: str, placed: list[Toponym], states: set[st
         if len(words) > 1 and fold(words[-1]) == "city" and not get_gazetteer().lookup(" ".join(words)):
             words.pop()  # "York City Police" is the police of York
         name = " ".join(words)
-        if not words or fold(words[-1]) in not_towns or fold(name) in home_cues()["not_town_names"]:
+        if not words or fold(words[-1]) in not_towns or fold(name) in not_town_names:
             continue
         start = m.start(1) + m.group(1).index(name)
         same = next((u for u in placed if fold(u.span.text) == fold(name) and is_town(u.place)), None)
