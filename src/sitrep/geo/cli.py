@@ -14,7 +14,9 @@ from sitrep.ingest import read_documents
 
 def toponym_record(doc_id: str, t) -> dict:
     """One line of `sitrep geoparse` output (DESIGN's fields; offsets into the input text)."""
-    p = t.place
+    from sitrep.geo.written import as_written
+
+    p = as_written(t.place)
     return {"doc_id": doc_id, "start": t.span.start, "end": t.span.end, "text": t.span.text,
             "name": p.name if p else None, "geonameid": p.geonameid if p else None,
             "lat": p.latitude if p else None, "lon": p.longitude if p else None,

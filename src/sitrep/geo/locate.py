@@ -32,6 +32,7 @@ from sitrep.geo.lexicon import load_data
 from sitrep.geo.local_towns import towns_after_cues, towns_before_areas
 from sitrep.geo.name_use import places_only
 from sitrep.geo.scene import bureau_scene, scene_town
+from sitrep.geo.written import as_written
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -250,22 +251,26 @@ def _pointed(place: Place) -> Place:
     return county_town(place) or place
 
 
-def namesake_town(place: Place) -> Place:
+def namesake_town(place: Place, said: str = "") -> Place:
     """For an admin area named like its main town ("Chattogram", "Jenin" governorate), the town:
-    events happen at places, and ACLED codes the town with the area's precision."""
+    events happen at places, and ACLED codes the town with the area's precision. The area's name
+    or the name the text `said` ("Haifa" for Haifa District) may be the town's."""
     if place.feature_code not in ("ADM1", "ADM2"):
         return place
     from sitrep.geo.gazetteer import get_gazetteer
     from sitrep.geo.distance import flat_km
 
     gaz = get_gazetteer()
-    towns = [r for r in gaz.lookup(place.name) if gaz.feature_code[r].startswith("PPL")
-             and gaz.country_code[r] == place.country_code and gaz.population[r] >= 1000
-             and flat_km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150]
-    town = gaz.most_populous(towns)
-    if town is None:
-        return place
-    return replace(town, name=place.name) if fold(town.name) != fold(place.name) and not town.name.isascii() else town
+    for name in (place.name, said) if said else (place.name,):
+        towns = [r for r in gaz.lookup(name) if gaz.feature_code[r].startswith("PPL")
+                 and gaz.country_code[r] == place.country_code and gaz.population[r] >= 1000
+                 and flat_km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150
+                 # the text's name must be the town's own ("Parwan" is another name of Jabal os Saraj)
+                 and (name == place.name or fold(gaz.name[r]) == fold(name))]
+        town = gaz.most_populous(towns)
+        if town is not None:
+            return replace(town, name=name) if fold(town.name) != fold(name) and not town.name.isascii() else town
+    return place
 
 
 _OTHER_COUNTY_KM = 40
@@ -382,7 +387,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         if inside:
             best = min(_without_holders(inside), key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
-            m.place = _pointed(namesake_town(best.place))
+            m.place = _pointed(namesake_town(best.place, best.span.text))
             if not best.place.feature_code.startswith("PPL") and m.place.feature_code.startswith("PPL") \
                     and _called_a_town(text, best):  # an area read as its namesake town, called a town
                 m.geo_precision = place_precision(m.place, _is_near(text, best))  # "outskirts of Saada city"
@@ -397,7 +402,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             best = fallback
             # the event's own words name no place: the report's main place, one step less precise
             m.geo_precision = min(REGION, place_precision(best.place, _is_near(text, best)) + 1)
-            m.place = _pointed(namesake_town(best.place))
+            m.place = _pointed(namesake_town(best.place, best.span.text))
         else:
             continue
         # (a round-up's other shootings are told elsewhere in it: their towns are no scene of this one)
@@ -414,4 +419,6 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             if scene is not None and fold(scene.place.name) != fold(m.place.name):
                 best, m.place, m.geo_precision = scene, _pointed(scene.place), TOWN
         m.evidence["place"] = replace(best.span)
+    for m in mentions:  # last: the rules above compare the gazetteer's names with the text's
+        m.place = as_written(m.place)
     return mentions
