@@ -7,11 +7,25 @@ times faster), and turns a missing or malformed file into an error that says whi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Loader(_BASE):
+    """YAML 1.2's booleans: only true and false. YAML 1.1 also reads no, yes, on, off, y and n as
+    booleans, and sitrep's lists hold those as words and country codes ("NO" is Norway)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_LOADER = _Loader
 
 
 def read_yaml(path: str | Path):
