@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from sitrep.data_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ class Attribution:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    with resources.files("sitrep.events").joinpath("data/attribution.yaml").open(encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
+    raw = read_yaml(resources.files("sitrep.events").joinpath("data", "attribution.yaml"))
     words = "|".join(w.strip() for w in raw["organisation_words"].split("|") if w.strip())
     verbs = raw["verbs"]
     return {

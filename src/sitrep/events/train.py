@@ -24,9 +24,9 @@ from pathlib import Path
 import joblib
 import numpy as np
 import sklearn
-import yaml
 from sklearn.svm import LinearSVC
 
+from sitrep.data_files import read_yaml
 from sitrep.events.features import ActorRoles, NeutralRewriter, TextFeatures
 from sitrep.taxonomy import sub_event_types
 
@@ -121,8 +121,8 @@ def generate(templates: dict[str, list[str]], slots: dict[str, list[str]], seed:
 def corpus_parts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The shipped corpus as (hand-written, generated) lists of (text, label)."""
     d = _training_dir()
-    grammar = yaml.safe_load(d.joinpath("templates.yaml").read_text(encoding="utf-8"))
-    slots = yaml.safe_load(d.joinpath("slots.yaml").read_text(encoding="utf-8"))["slots"]
+    grammar = read_yaml(d.joinpath("templates.yaml"))
+    slots = read_yaml(d.joinpath("slots.yaml"))["slots"]
     slots.update(grammar.get("extra_slots", {}))
     slots = {name: [str(v) for v in values] for name, values in slots.items()}  # YAML reads 10 as int
     hand = []
@@ -228,7 +228,7 @@ def actor_roles() -> ActorRoles | None:
     path = _training_dir().joinpath("actor_roles.yaml")
     if not path.is_file():
         return None
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
 
     def words(values) -> list[str]:
         return [str(v).lower() for v in values]
