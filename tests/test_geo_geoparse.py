@@ -75,3 +75,18 @@ def test_a_short_name_abroad_in_a_report_about_one_country_stays_unresolved():
                                   "Region on Monday, residents of Sagaing said. Myanmar's junta did not comment.")
     countries = {t.place.country_code for t in geoparse(doc) if t.place}
     assert countries == {"MM"}
+
+
+def test_a_city_in_its_named_state_is_the_big_one_not_the_one_near_the_state_centre():
+    # Rajasthan has a city of 450,000 called Udaipur and a town of 30,000 near the state's middle;
+    # the state's centre is no neighbour of either
+    found = parse("On 10 June, lawyers staged protests in Udaipur city (Udaipur, Rajasthan), demanding an inquiry.")
+    udaipur = next(t.place for t in found if t.span.text == "Udaipur")
+    assert udaipur.admin1 == "Rajasthan" and haversine_km(udaipur.latitude, udaipur.longitude, 24.58, 73.71) < 10
+
+
+def test_a_country_the_text_names_holds_the_town_of_that_name():
+    text = ("Following a call by the teachers' council in Iran, teachers held a sit-in at their schools in "
+            "Shirvan city (North Khorasan), demanding a salary ranking plan.")
+    shirvan = next(t.place for t in parse(text) if t.span.text == "Shirvan")
+    assert shirvan.country_code == "IR"

@@ -61,9 +61,18 @@ class DocumentContext:
         self.rows = {id(c): candidate_rows(c, gaz, self.countries) for c in cands if c.rows}
         self.top_population = {k: max((gaz.population[r] for r in rows), default=0) for k, rows in self.rows.items()}
         self.cells: dict[tuple[int, int], set[str]] = {}  # 1-degree cells -> names with a candidate there
+        # a country or admin1 area supports every place inside it, a town a place within about 100 km:
+        # an area's centre is no neighbour ("Udaipur (Udaipur, Rajasthan)" is the city, not the small
+        # Udaipur near the middle of Rajasthan; "Shirvan" in a text naming Iran is Iran's)
+        self.areas: dict[tuple[str, str], set[str]] = {}  # (country, admin1 or "") -> names that can be it
         for c in cands:
             for r in self.rows.get(id(c), ())[:SUPPORT_ROWS]:
-                self.cells.setdefault((int(gaz.lat[r] // 1), int(gaz.lon[r] // 1)), set()).add(c.key)
+                if gaz.is_country(r):
+                    self.areas.setdefault((gaz.country_code[r], ""), set()).add(c.key)
+                elif gaz.feature_code[r] == "ADM1":
+                    self.areas.setdefault((gaz.country_code[r], gaz.admin1[r]), set()).add(c.key)
+                else:
+                    self.cells.setdefault((int(gaz.lat[r] // 1), int(gaz.lon[r] // 1)), set()).add(c.key)
         self.n_keys = len({c.key for c in cands if c.rows})
         self._support: dict[tuple[int, str], int] = {}
         self.guess_countries: Counter = Counter()  # countries of the first guesses of all names
@@ -92,7 +101,8 @@ class DocumentContext:
         return out[:12]
 
     def support(self, row: int, key: str) -> int:
-        """How many other names of the text could be a place within about 100 km of this one."""
+        """How many other names of the text could be a place within about 100 km of this one, or its
+        country or admin1 area."""
         # speed: the first guesses and the features ask the same (row, name) twice; the cells are fixed
         found = self._support.get((row, key))
         if found is None:
@@ -107,6 +117,8 @@ class DocumentContext:
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 near |= self.cells.get((y + dy, x + dx), set())
+        cc = self.gaz.country_code[row]
+        near |= self.areas.get((cc, ""), set()) | self.areas.get((cc, self.gaz.admin1[row]), set())
         near.discard(key)
         return len(near)
 
