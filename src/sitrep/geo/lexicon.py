@@ -1,4 +1,4 @@
-"""The geo stage's word lists (cues, common words, generic area names, demonyms, learned weights), loaded once from geo/data."""
+"""The geo stage's word lists (cues, common and generic names, demonyms, weights), loaded once from geo/data."""
 
 from __future__ import annotations
 
