@@ -261,7 +261,7 @@ def namesake_town(place: Place, said: str = "") -> Place:
     from sitrep.geo.distance import flat_km
 
     gaz = get_gazetteer()
-    for name in (place.name, said) if said else (place.name,):
+    for name in dict.fromkeys(n for n in (place.name, said) if n):  # the text's name, when it differs, second
         towns = [r for r in gaz.lookup(name) if gaz.feature_code[r].startswith("PPL")
                  and gaz.country_code[r] == place.country_code and gaz.population[r] >= 1000
                  and flat_km(gaz.lat[r], gaz.lon[r], place.latitude, place.longitude) < 150
