@@ -90,3 +90,22 @@ def test_a_country_the_text_names_holds_the_town_of_that_name():
             "Shirvan city (North Khorasan), demanding a salary ranking plan.")
     shirvan = next(t.place for t in parse(text) if t.span.text == "Shirvan")
     assert shirvan.country_code == "IR"
+
+
+def test_a_village_followed_by_the_area_that_holds_it_is_a_place():
+    # a small village the recognition weights alone would pass over: the oblast named after the
+    # comma holds one of its gazetteer entries, so the pair says it is a place, and which one
+    found = parse("On 15 March 2022, soldiers shot dead a driver in Chkalovske, Kharkiv, and took his car.")
+    village = next(t.place for t in found if t.span.text == "Chkalovske")
+    assert village.country_code == "UA" and village.admin1 == "Kharkiv"
+    found = parse("On 19 February 2022, gunmen killed a farmer in Nad Ali district, Helmand.")
+    district = next(t.place for t in found if t.span.text == "Nad Ali")
+    assert district.country_code == "AF" and district.admin1 == "Helmand"
+
+
+def test_a_name_before_an_area_that_does_not_hold_it_gains_nothing():
+    # Pau is in France, not in Kharkiv oblast: the pair's shape alone makes no place of it
+    text = "Lawyers from Pau, Kharkiv and Lviv met in Warsaw."
+    plain = "Lawyers from Pau and Lviv met in Warsaw."
+    assert [t.span.text for t in parse(text) if t.span.text == "Pau"] == \
+           [t.span.text for t in parse(plain) if t.span.text == "Pau"]

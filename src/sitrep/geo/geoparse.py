@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sitrep.geo.folding import fold
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
-from sitrep.geo.lexicon import weights
+from sitrep.geo.lexicon import cues, weights
 from sitrep.geo.recognize import Candidate, find_candidates, recognition_features
 from sitrep.geo.resolve import DocumentContext, score_rows
 from sitrep.model import Document, Span, Toponym
@@ -33,7 +33,8 @@ def accept(cands: list[Candidate], w: dict, text: str = "") -> list[Candidate]:
     """The candidates the recognition weights keep, each with its `score`."""
     threshold = w.get("threshold", 0.5)
     best: dict[str, float] = {}
-    listed = _listed_with_areas(text, cands, get_gazetteer()) if text else set()
+    gaz = get_gazetteer()
+    listed = (_listed_with_areas(text, cands, gaz) | _named_with_its_area(text, cands, gaz)) if text else set()
     for c in cands:
         c.score = recognition_score(c, w["recognition"])
         if (c.features.get("after_settlement_of") or c.state_abbreviation or id(c) in listed) and c.rows:
@@ -78,6 +79,39 @@ def _listed_with_areas(text: str, cands: list[Candidate], gaz: Gazetteer) -> set
             continue
         out.update(id(c) for c in known + ([before] if before is not None else []))
     return out
+
+
+def _named_with_its_area(text: str, cands: list[Candidate], gaz: Gazetteer) -> set[int]:
+    """ "Chkalovske, Kharkiv", "Nad Ali district, Helmand", "Pau, France": a name followed, after a
+    comma, by a country or an admin area that holds one of the name's places. Both are places (ids
+    of those candidates), whatever else the name may be: the pair's shape and the gazetteer's
+    hierarchy agree."""
+    out: set[int] = set()
+    nouns = cues()["area_nouns_before_comma"]
+    named = sorted((c for c in cands if c.rows and not c.demonym_of), key=lambda c: c.start)
+    for c, d in zip(named, named[1:]):
+        gap = text[c.end:d.start]
+        if gap != ", ":
+            # "Nad Ali district, Helmand"; but "(Loikaw district, Kayah state)" in brackets only
+            # tells what holds the place before them
+            noun = gap[1:-2] if gap.startswith(" ") and gap.endswith(", ") else ""
+            if fold(noun) not in nouns or text.rfind("(", 0, c.start) > text.rfind(")", 0, c.start):
+                continue
+        areas = [r for r in d.rows if gaz.is_country(r) or gaz.feature_code[r] in ("ADM1", "ADM2")]
+        if any(_holds(gaz, a, r) for a in areas for r in c.rows if r != a):
+            out.update((id(c), id(d)))
+    return out
+
+
+def _holds(gaz: Gazetteer, area: int, row: int) -> bool:
+    """Whether the country or admin area `area` holds the place `row` (by GeoNames' codes)."""
+    if gaz.country_code[row] != gaz.country_code[area] or gaz.is_country(row):
+        return False
+    if gaz.is_country(area):
+        return True
+    if not gaz.admin1_code[area] or gaz.admin1_code[row] != gaz.admin1_code[area]:
+        return False
+    return gaz.feature_code[area] == "ADM1" or (gaz.admin2[row] == gaz.admin2[area] != "")
 
 
 # what may stand before a lone bracketed city: a place noun ("Nowshera city (Nowshera)") or a name
