@@ -186,3 +186,21 @@ def test_the_country_a_crowd_protests_about_is_not_where_it_protests():
 def test_an_embassy_in_a_town_is_still_in_that_town():
     text = "More than 100 women marched to the US Embassy in Dublin on Saturday to protest the ruling."
     assert located(text, [text])[0].place.name == "Dublin"
+
+
+def test_an_area_named_bare_abroad_gives_way_to_the_towns_of_the_report():
+    # "Mara" is also a Tanzanian region, but here it is part of a gang's name; the report's two
+    # Salvadoran places outnumber it, so it sets no country and the town of the arrests stays
+    text = ("On 28 March 2022, in Soyapango municipality, San Salvador, police detained 40 suspected "
+            "members of the Mara Salvatrucha during a night-time operation.")
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.country_code == "SV" and m.place.name == "Soyapango"
+
+
+def test_an_area_holding_the_town_in_brackets_still_sets_the_country():
+    # both names in the brackets read as Indian towns, more than the one Pakistani province; but the
+    # province is written as what holds them, so its country is the event's
+    text = ("On 9 January 2022, dozens of farmers rallied in Dera Allah Yar town (Jaffarabad, Balochistan) "
+            "over a shortage of fertiliser.")
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.country_code == "PK"

@@ -42,6 +42,8 @@ _COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
 _STATE_CODES = _COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
 _BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district|municipality|area|groupment) )?\(")
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
+# "(Chagai, Balochistan)", "Tena (Napo)": an area named as what holds the name before it
+_HOLDER_BEFORE = re.compile(r"(?:, |\()$")
 _AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake
 
 
@@ -201,15 +203,22 @@ def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     return (aftermath, not fine, not at, abs(t.span.start - anchor))
 
 
-def _in_the_areas_country(inside: list[Toponym]) -> list[Toponym]:
+def _in_the_areas_country(text: str, inside: list[Toponym], placed: list[Toponym]) -> list[Toponym]:
     """ "in Kwayt Chaung village (Yinmarbin district, Sagaing region)": the provinces and districts
     the sentence names, all of one country and named so in no other, set its country; a namesake
-    abroad ("Kuwait") gives way."""
-    countries = {t.place.country_code for t in inside if t.place.feature_code in ("ADM1", "ADM2")
-                 and _named_as_written(t) and _area_of_one_country(t.span.text)}
+    abroad ("Kuwait") gives way. An area named bare, not as what holds a name before it, sets no
+    country when the text names more places of another ("members of the Mara Salvatrucha" in a
+    report on Soyapango, San Salvador): it is the namesake."""
+    areas = [t for t in inside if t.place.feature_code in ("ADM1", "ADM2")
+             and _named_as_written(t) and _area_of_one_country(t.span.text)]
+    countries = {t.place.country_code for t in areas}
     if len(countries) != 1:
         return inside
     code = countries.pop()
+    if not any(_HOLDER_BEFORE.search(text, max(0, t.span.start - 2), t.span.start) for t in areas):
+        names = Counter(cc for cc, _ in {(t.place.country_code, fold(t.span.text)) for t in placed})
+        if any(n > names[code] for other, n in names.items() if other != code):
+            return inside
     return [t for t in inside if t.place.country_code == code] or inside
 
 
@@ -358,7 +367,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         inside = [t for t in inside if not a_cause(text, t)]
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
-        inside = _in_the_areas_country(inside)
+        inside = _in_the_areas_country(text, inside, placed)
         if _reporter_dateline(home):
             # "NASHVILLE (WKRN) - A teen was shot" under "Springfield teen shot": the dateline is
             # where the reporter is, the title's town where it happened
