@@ -204,3 +204,25 @@ def test_an_area_holding_the_town_in_brackets_still_sets_the_country():
             "over a shortage of fertiliser.")
     m = located(text, [text])[0]
     assert m.place is not None and m.place.country_code == "PK"
+
+
+def test_a_crowd_in_front_of_a_court_protests_in_the_courts_town():
+    # "court" usually tells the aftermath ("tried in court in ..."); in front of it, it is the site.
+    # Malawi's Central Region is indexed by its full name only; "Central" in the brackets holds the town
+    text = ("On 31 January 2022, dozens of supporters of a detained youth leader gathered in front of the "
+            "court in Lilongwe (Lilongwe City, Central) to demand his release.")
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.name == "Lilongwe" and m.place.country_code == "MW"
+
+
+def test_a_protest_outside_a_hospital_is_in_its_town_not_in_the_country_it_protests_about():
+    text = ("On 15 March 2022, nurses held a silent vigil outside the hospital in Verin (Ourense) to condemn "
+            "the shelling of hospitals in Ukraine.")
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.name == "Verin"
+
+
+def test_a_patient_taken_to_hospital_still_leaves_the_hospitals_town_out():
+    text = "On 2 May 2022, gunmen shot a trader in Kano; he was later taken to hospital in Abuja."
+    m = located(text, [text])[0]
+    assert m.place is not None and m.place.name == "Kano"

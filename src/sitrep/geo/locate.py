@@ -162,6 +162,8 @@ def _may_hold(name: str, town: Place, any_kind: bool = False) -> bool:
     any place of that name in the town's country)?"""
     from sitrep.geo.gazetteer import get_gazetteer
 
+    if town.admin1 and same_name(name, town.admin1):
+        return True  # "Lilongwe (Lilongwe City, Central)": the index keeps such common names for few areas
     gaz = get_gazetteer()
     for r in gaz.lookup(name):
         if gaz.country_code[r] != town.country_code:
@@ -197,6 +199,10 @@ def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     before = _words_before(text, t.span.start, 4)
     cues = _cues()
     aftermath = any(w in cues["aftermath"] for w in before)
+    if aftermath:  # "in front of the court in Lilongwe": the building is where the crowd stood
+        wider = _words_before(text, t.span.start, 10)
+        last = max(i for i, w in enumerate(wider) if w in cues["aftermath"])
+        aftermath = not any(w in cues["site_before_aftermath"] for w in wider[max(0, last - 5):last])
     at = (bool(before) and before[-1] in cues["at"] or len(before) > 1 and before[-2] in cues["near"]
           or len(before) > 1 and before[-1] == "of" and before[-2] in cues["place_nouns"])
     fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES if t.place else False
