@@ -1,5 +1,7 @@
 """The place of each event: its own sentence's place, not the aftermath's; ACLED's geo_precision."""
 
+import pytest
+
 from sitrep.geo import geoparse, locate
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Document, Mention, Span
 
@@ -188,41 +190,32 @@ def test_an_embassy_in_a_town_is_still_in_that_town():
     assert located(text, [text])[0].place.name == "Dublin"
 
 
-def test_an_area_named_bare_abroad_gives_way_to_the_towns_of_the_report():
-    # "Mara" is also a Tanzanian region, but here it is part of a gang's name; the report's two
-    # Salvadoran places outnumber it, so it sets no country and the town of the arrests stays
-    text = ("On 28 March 2022, in Soyapango municipality, San Salvador, police detained 40 suspected "
-            "members of the Mara Salvatrucha during a night-time operation.")
-    m = located(text, [text])[0]
-    assert m.place is not None and m.place.country_code == "SV" and m.place.name == "Soyapango"
-
-
-def test_an_area_holding_the_town_in_brackets_still_sets_the_country():
+# Each note names its event's town among other places that could unseat it.
+_TOWN_AMONG_OTHER_PLACES = [
+    # "Mara" is also a Tanzanian region, here part of a gang's name: the report's two Salvadoran
+    # places outnumber it, so it sets no country and the town of the arrests stays
+    ("On 28 March 2022, in Soyapango municipality, San Salvador, police detained 40 suspected members "
+     "of the Mara Salvatrucha during a night-time operation.", "Soyapango", "SV"),
     # both names in the brackets read as Indian towns, more than the one Pakistani province; but the
     # province is written as what holds them, so its country is the event's
-    text = ("On 9 January 2022, dozens of farmers rallied in Dera Allah Yar town (Jaffarabad, Balochistan) "
-            "over a shortage of fertiliser.")
-    m = located(text, [text])[0]
-    assert m.place is not None and m.place.country_code == "PK"
-
-
-def test_a_crowd_in_front_of_a_court_protests_in_the_courts_town():
+    ("On 9 January 2022, dozens of farmers rallied in Dera Allah Yar town (Jaffarabad, Balochistan) "
+     "over a shortage of fertiliser.", None, "PK"),
     # "court" usually tells the aftermath ("tried in court in ..."); in front of it, it is the site.
     # Malawi's Central Region is indexed by its full name only; "Central" in the brackets holds the town
-    text = ("On 31 January 2022, dozens of supporters of a detained youth leader gathered in front of the "
-            "court in Lilongwe (Lilongwe City, Central) to demand his release.")
+    ("On 31 January 2022, dozens of supporters of a detained youth leader gathered in front of the "
+     "court in Lilongwe (Lilongwe City, Central) to demand his release.", "Lilongwe", "MW"),
+    # outside a hospital: the vigil's site, not where a victim was treated; the war it condemns is elsewhere
+    ("On 15 March 2022, nurses held a silent vigil outside the hospital in Verin (Ourense) to condemn "
+     "the shelling of hospitals in Ukraine.", "Verin", "ES"),
+    # taken to hospital: still the aftermath
+    ("On 2 May 2022, gunmen shot a trader in Kano; he was later taken to hospital in Abuja.", "Kano", "NG"),
+]
+
+
+@pytest.mark.parametrize("text,town,country", _TOWN_AMONG_OTHER_PLACES,
+                         ids=["gang-named-like-a-region", "holder-in-brackets", "in-front-of-a-court",
+                              "outside-a-hospital", "taken-to-hospital"])
+def test_the_events_town_among_other_places(text, town, country):
     m = located(text, [text])[0]
-    assert m.place is not None and m.place.name == "Lilongwe" and m.place.country_code == "MW"
-
-
-def test_a_protest_outside_a_hospital_is_in_its_town_not_in_the_country_it_protests_about():
-    text = ("On 15 March 2022, nurses held a silent vigil outside the hospital in Verin (Ourense) to condemn "
-            "the shelling of hospitals in Ukraine.")
-    m = located(text, [text])[0]
-    assert m.place is not None and m.place.name == "Verin"
-
-
-def test_a_patient_taken_to_hospital_still_leaves_the_hospitals_town_out():
-    text = "On 2 May 2022, gunmen shot a trader in Kano; he was later taken to hospital in Abuja."
-    m = located(text, [text])[0]
-    assert m.place is not None and m.place.name == "Kano"
+    assert m.place is not None and m.place.country_code == country
+    assert town is None or m.place.name == town
