@@ -196,11 +196,11 @@ def a_cause(text: str, t: Toponym) -> bool:
 
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     """Lower is better: not aftermath, a town, after an event preposition, close to the event words."""
-    before = _words_before(text, t.span.start, 4)
+    wider = _words_before(text, t.span.start, 10)
+    before = wider[-4:]
     cues = _cues()
     aftermath = any(w in cues["aftermath"] for w in before)
     if aftermath:  # "in front of the court in Lilongwe": the building is where the crowd stood
-        wider = _words_before(text, t.span.start, 10)
         last = max(i for i, w in enumerate(wider) if w in cues["aftermath"])
         aftermath = not any(w in cues["site_before_aftermath"] for w in wider[max(0, last - 5):last])
     at = (bool(before) and before[-1] in cues["at"] or len(before) > 1 and before[-2] in cues["near"]
