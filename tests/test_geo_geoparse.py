@@ -17,6 +17,8 @@ def test_common_words_and_people_are_not_places():
     text = ("Sir Keir Starmer said the plan would work. Reading the report, the Police said it was Nice "
             "to see. Jordan scored twice for the Bulls. Mobile phones were seized. Take a Bath, he said.")
     assert names(text) == []
+    # an alliance is no village in the Philippines, a president's first name no Russian oblast
+    assert names("Students marched against Vladimir Putin's war and against NATO.") == []
 
 
 def test_same_words_are_places_in_place_context():
@@ -109,3 +111,21 @@ def test_a_name_before_an_area_that_does_not_hold_it_gains_nothing():
     plain = "Lawyers from Pau and Lviv met in Warsaw."
     assert [t.span.text for t in parse(text) if t.span.text == "Pau"] == \
            [t.span.text for t in parse(plain) if t.span.text == "Pau"]
+
+
+def test_a_village_before_its_oblast_is_not_the_oblast_city_with_that_old_name():
+    # GeoNames lists Oleksandrivka among Donetsk city's old names and as a name of a city district:
+    # with ", Donetsk" after it, the name is one of the villages Donetsk oblast holds
+    text = "On 8 March 2022, artillery shelled positions near Oleksandrivka, Donetsk. There were no casualties."
+    village = next(t.place for t in parse(text) if t.span.text == "Oleksandrivka")
+    assert village.name == "Oleksandrivka" and village.admin1 == "Donetsk"
+    # a town's own name still wins when the area after it is one of its old names
+    salvador = parse("Police officers clashed with a gang in Salvador, Bahia, on Sunday.")[0].place
+    assert salvador.name == "Salvador" and salvador.country_code == "BR"
+
+
+def test_kpk_is_khyber_pakhtunkhwa():
+    # Pakistan's press and ACLED write the province as KPK: it holds Karak, not Jordan's Karak
+    text = "On 22 April 2022, traders held a protest in Karak city (Karak, KPK) against power cuts."
+    karak = next(t.place for t in parse(text) if t.span.text == "Karak")
+    assert karak.country_code == "PK" and karak.admin1 == "Khyber Pakhtunkhwa"

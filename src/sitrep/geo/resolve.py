@@ -58,7 +58,7 @@ class DocumentContext:
         self.total = sum(self.countries.values()) or 1
         self.top = self.countries.most_common(1)[0][0] if self.countries else ""
         self.containers = _containers(text, cands, gaz)
-        self.rows = {id(c): candidate_rows(c, gaz, self.countries) for c in cands if c.rows}
+        self.rows = {id(c): self._not_its_container(c, candidate_rows(c, gaz, self.countries)) for c in cands if c.rows}
         self.top_population = {k: max((gaz.population[r] for r in rows), default=0) for k, rows in self.rows.items()}
         self.cells: dict[tuple[int, int], set[str]] = {}  # 1-degree cells -> names with a candidate there
         # a country or admin1 area supports every place inside it, a town a place within about 100 km:
@@ -78,6 +78,24 @@ class DocumentContext:
         self.guess_countries: Counter = Counter()  # countries of the first guesses of all names
         self.anchors = self._anchors(cands)
         self.memo: dict[tuple[str, str], list] = {}
+
+    def _not_its_container(self, c: Candidate, rows: list[int]) -> list[int]:
+        """A name's rows when a container follows it: not the place the container names, and not a
+        place that merely has the name as an alias when the container holds a place of that very
+        name. In "Oleksandrivka, Donetsk" the village is neither Donetsk city (an old name of it)
+        nor the city district Oleksandrivskyi."""
+        container = self.containers.get(id(c))
+        if container is None or not container.rows:
+            return rows
+        gaz = self.gaz
+        # only a place the container calls by its own name: "Salvador, Bahia" is still Salvador,
+        # although Bahia is one of Salvador's old names
+        held = {r for r in container.rows if fold(gaz.name[r]) == container.key}
+        kept = [r for r in rows if r not in held or fold(gaz.name[r]) == c.key] or rows
+        if any(fold(gaz.name[r]) == c.key and self.container_match(c, r) > 0 for r in kept):
+            kept = [r for r in kept if fold(gaz.name[r]) == c.key or gaz.is_country(r)
+                    or gaz.feature_code[r] in ("ADM1", "ADM2")]
+        return kept
 
     def naming(self, country: str, key: str) -> int:
         """How much the text points to `country`, a name's repeats left out ("Namtu town ...
