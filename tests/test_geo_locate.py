@@ -6,12 +6,17 @@ from sitrep.geo import geoparse, locate
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Document, Mention, Span
 
 
-def located(text: str, sentences: list[str]) -> list[Mention]:
+def located(text: str, sentences: list[str], trigger: str | None = None) -> list[Mention]:
+    """Each sentence as a mention; `trigger`, when given, is the event's word (locate measures from it)."""
     doc = Document(id="d", text=text)
     mentions = []
     for s in sentences:
         start = text.index(s)
-        mentions.append(Mention("d", Span("d", start, start + len(s), s), "Violence against civilians", "Attack"))
+        m = Mention("d", Span("d", start, start + len(s), s), "Violence against civilians", "Attack")
+        if trigger is not None:
+            at = text.index(trigger, start)
+            m.evidence["event_type"] = Span("d", at, at + len(trigger), trigger)
+        mentions.append(m)
     return locate(Analysis(doc=doc), mentions, geoparse(doc))
 
 
@@ -209,13 +214,26 @@ _TOWN_AMONG_OTHER_PLACES = [
      "the shelling of hospitals in Ukraine.", "Verin", "ES"),
     # taken to hospital: still the aftermath
     ("On 2 May 2022, gunmen shot a trader in Kano; he was later taken to hospital in Abuja.", "Kano", "NG"),
+    # the province in brackets holds the town before it: it is no rival for the event's place
+    ("On 12 May 2022, near Cariamanga (Loja), cattle herders blocked a road to protest a land sale.",
+     "Cariamanga", "EC"),
+    # ... and wherever the text names it again, it is that holder
+    ("On 3 March 2022, members of the farmers' union of Castelo Branco drove their tractors slowly "
+     "through the streets of Fundao (Castelo Branco) over diesel prices.", "Fundao", "PT"),
+    ("On 9 April 2022, gendarmes detained 12 migrants at a checkpoint in the Baykan district of Siirt.",
+     "Baykan", "TR"),
+    # a ward of the town, whose name the gazetteer knows only as a village 350 km away
+    ("On 31 January 2022, in Kale town (Kale district, Sagaing region), soldiers of a passing army column "
+     "shot two civilians, a man in Aung Myay Man Ward and a woman in Aung Thit Sa ward.", "Kalemyo", "MM"),
 ]
 
 
 @pytest.mark.parametrize("text,town,country", _TOWN_AMONG_OTHER_PLACES,
                          ids=["gang-named-like-a-region", "holder-in-brackets", "in-front-of-a-court",
-                              "outside-a-hospital", "taken-to-hospital"])
+                              "outside-a-hospital", "taken-to-hospital", "province-in-brackets",
+                              "holder-named-again", "district-of", "ward-of-a-town"])
 def test_the_events_town_among_other_places(text, town, country):
-    m = located(text, [text])[0]
+    trigger = next((w for w in ("blocked", "shot") if w in text), None)  # the event's word, as the events stage finds it
+    m = located(text, [text], trigger)[0]
     assert m.place is not None and m.place.country_code == country
     assert town is None or m.place.name == town

@@ -44,6 +44,10 @@ _BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 # "(Chagai, Balochistan)", "Tena (Napo)": an area named as what holds the name before it
 _HOLDER_BEFORE = re.compile(r"(?:, |\()$")
+# what stands between a town and the name of what holds it: "Cariamanga (Loja)", "Pervomaisk, Luhansk",
+# "Baykan district of Siirt"
+_HOLDS_NEXT = re.compile(r"(?: (?:village|town|township|city|commune|district|municipality|area))? \(|, | district of ")
+_PART_KM = 30  # a neighbourhood this near a town the text names is that town's
 _AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake
 
 
@@ -237,6 +241,54 @@ def _area_of_one_country(name: str) -> bool:
                 if gaz.feature_code[r] in ("ADM1", "ADM2") or gaz.is_country(r)}) == 1
 
 
+def _below_region(place: Place) -> bool:
+    """A town or a district, not a first-level region or a country."""
+    return place.feature_code.startswith("PPL") or place.feature_code in _AREA_CODES + ("ADM2",)
+
+
+def _part_of_town(text: str, t: Toponym) -> bool:
+    """Is the name (the start of) a ward's or neighbourhood's: "Aung Myay Man Ward", "Cerrito neighborhood"?"""
+    for word in _WORD.findall(text, t.span.end, t.span.end + 40)[:3]:
+        if fold(word) in _cues()["part_of_town_after"]:
+            return True
+        if not word[0].isupper():
+            return False
+    return False
+
+
+def _holder_names(text: str, placed: list[Toponym]) -> set[str]:
+    """Names the text writes as what holds a town or district of the same country right before them:
+    "Cariamanga (Loja)", "Pervomaisk, Luhansk", "Baykan district of Siirt" (folded)."""
+    out = set()
+    for t in placed:
+        gap = _HOLDS_NEXT.match(text, t.span.end)
+        if gap is None or not _below_region(t.place):
+            continue
+        u = next((u for u in placed if u.span.start == gap.end()), None)
+        if (u is not None and u.place.country_code == t.place.country_code
+                and u.place.feature_code not in _STATE_CODES and fold(u.span.text) != fold(t.span.text)
+                and not _LIST_GOES_ON.match(text, u.span.end)):
+            out.add(fold(u.span.text))
+    return out
+
+
+def _parts_and_holders(text: str, inside: list[Toponym], holders: set[str]) -> list[Toponym]:
+    """The event's places less the names that only hold or divide another: a holder (wherever the
+    text names it again: "the farmers of Castelo Branco ... through Fundao (Castelo Branco)"), and a
+    part of a town ("Aung Myay Man Ward") that the gazetteer's Aung Myay, far off, is not; ACLED
+    codes such an event at the town."""
+    parts = {id(t) for t in inside if _part_of_town(text, t)}
+    # a neighbourhood the gazetteer has ("the East Garfield Park neighborhood" of Chicago) stays: it
+    # lies by the town the text names with it
+    parts = {id(t) for t in inside if id(t) in parts and not any(
+        id(u) not in parts and flat_km(t.place.latitude, t.place.longitude, u.place.latitude, u.place.longitude)
+        <= _PART_KM for u in inside)}
+    kept = [t for t in inside if fold(t.span.text) not in holders and id(t) not in parts]
+    # only for a town or district left to stand for them (not in "Yuregir, Adana" when Yuregir fell as
+    # a hospital's town)
+    return kept if any(_below_region(t.place) for t in kept) else inside
+
+
 def _without_holders(inside: list[Toponym]) -> list[Toponym]:
     """ "NOBLE COUNTY, Ind. -": the event happened in the county; the state named with it only
     holds it, so a first-level area drops out when the sentence names one of its districts."""
@@ -362,6 +414,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
     forces = [(a.span.start, a.span.end) for a in analysis.actors]
     placed_as_places = [t for t in placed if not (t.place.feature_code in _COUNTRY_CODES and any(
         s <= t.span.start and t.span.end <= e for s, e in forces)) and not _the_water(text, t)]
+    holders = _holder_names(text, placed)
     for m in mentions:
         if m.place is not None:
             continue
@@ -400,7 +453,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
             # not where the event happened; with only such places, the report's home
             inside = [t for t in inside if not treated_at(text, t)]
         if inside:
-            best = min(_without_holders(inside), key=lambda t: _rank(text, t, anchor))
+            candidates = _without_holders(_parts_and_holders(text, inside, holders))
+            best = min(candidates, key=lambda t: _rank(text, t, anchor))
             m.geo_precision = place_precision(best.place, _is_near(text, best))
             m.place = _pointed(namesake_town(best.place, best.span.text))
             if not best.place.feature_code.startswith("PPL") and m.place.feature_code.startswith("PPL") \
