@@ -129,3 +129,10 @@ def test_kpk_is_khyber_pakhtunkhwa():
     text = "On 22 April 2022, traders held a protest in Karak city (Karak, KPK) against power cuts."
     karak = next(t.place for t in parse(text) if t.span.text == "Karak")
     assert karak.country_code == "PK" and karak.admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_puli_alam_is_the_capital_of_logar():
+    # the gazetteer spells it Pul-e 'Alam; "Puli" alone is a town in Taiwan
+    text = "Two men were killed by a grenade thrown at a checkpoint in Puli Alam city, Logar."
+    town = next(t.place for t in parse(text) if t.span.text == "Puli Alam")
+    assert town.country_code == "AF"

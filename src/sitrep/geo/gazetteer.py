@@ -14,7 +14,7 @@ from sitrep.cache import announce_build, cache_dir
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 29  # bump when the index layout or the default build changes
+FORMAT_VERSION = 31  # bump when the index layout or the default build changes
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 

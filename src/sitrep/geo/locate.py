@@ -40,13 +40,13 @@ _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
 _COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
 _STATE_CODES = _COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
-_BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district|municipality|area|groupment) )?\(")
+_BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district|municipality|area|groupment|LGA) )?\(")
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 # "(Chagai, Balochistan)", "Tena (Napo)": an area named as what holds the name before it
 _HOLDER_BEFORE = re.compile(r"(?:, |\()$")
 # what stands between a town and the name of what holds it: "Cariamanga (Loja)", "Pervomaisk, Luhansk",
 # "Baykan district of Siirt"
-_HOLDS_NEXT = re.compile(r"(?: (?:village|town|township|city|commune|district|municipality|area))? \(|, | district of ")
+_HOLDS_NEXT = re.compile(r"(?: (?:village|town|township|city|commune|district|municipality|area|LGA))? \(|, | district of ")
 _PART_KM = 30  # a neighbourhood this near a town the text names is that town's
 _AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake
 
