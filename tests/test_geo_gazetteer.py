@@ -73,3 +73,35 @@ def test_areas_are_built_in_the_same_order_whatever_the_hash_seed():
     assert len(outputs) == 1
     _, finer = json.loads(outputs.pop())
     assert len(finer) >= 20 and any(cc == "PS" for cc, *_ in finer)
+
+
+def test_the_cached_index_is_keyed_by_the_data_and_code_it_is_built_from(tmp_path, monkeypatch):
+    # an index built before a word list changed must not be read after it: the cache file's name
+    # carries a key of the geo stage's data files and build modules
+    import shutil
+    from importlib import resources
+
+    from sitrep.geo import gazetteer as gz
+
+    copy = tmp_path / "geo"
+    shutil.copytree(resources.files("sitrep.geo"), copy, ignore=shutil.ignore_patterns("__pycache__"))
+
+    class Files:
+        @staticmethod
+        def files(package):
+            return copy
+
+    def key():
+        gz._build_key.cache_clear()
+        return gz._build_key()
+
+    monkeypatch.setattr(gz, "resources", Files)
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path / "cache"))
+    before = key()
+    assert before in gz.default_path().name and str(tmp_path / "cache") in str(gz.default_path())
+    (copy / "locate.py").write_text("# the event-place rules are read at run time, not built in\n")
+    assert key() == before
+    cues = copy / "data" / "cues.yaml"
+    cues.write_text(cues.read_text(encoding="utf-8") + "\n# one more word\n", encoding="utf-8")
+    assert key() != before
+    gz._build_key.cache_clear()

@@ -3,25 +3,46 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import pickle
 import threading
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from sitrep.cache import announce_build, cache_dir
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
-FORMAT_VERSION = 31  # bump when the index layout or the default build changes
+FORMAT_VERSION = 31  # bump when the index layout changes (the data files and build code key the cache too)
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR"}
 
 
 
 
 def default_path() -> Path:
-    return cache_dir() / f"gazetteer-default-v{FORMAT_VERSION}.pkl"
+    """The cached default index, keyed by what it is built from: a change to the geo stage's data
+    files or build code makes a new one (a stale index once hid a word-list change from a measurement)."""
+    return cache_dir() / f"gazetteer-default-v{FORMAT_VERSION}-{_build_key()}.pkl"
+
+
+@lru_cache(maxsize=1)
+def _build_key() -> str:
+    h = hashlib.sha1()
+    package = resources.files("sitrep.geo")
+    data = package.joinpath("data")
+    for name in sorted(p.name for p in data.iterdir() if p.name.endswith((".yaml", ".csv"))):
+        h.update(name.encode() + data.joinpath(name).read_bytes())
+    # the modules the build runs (build.py and what it imports)
+    for module in ("build.py", "admin_names.py", "area_names.py", "us_towns.py", "gazetteer.py", "folding.py",
+                   "lexicon.py"):
+        source = package.joinpath(module)
+        if source.is_file():
+            h.update(source.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def imported_path() -> Path:
@@ -193,5 +214,11 @@ def _load_active() -> Gazetteer:
 
     announce_build("the gazetteer index from GeoNames data (under a minute)")
     gaz = build_default()
-    gaz.save(path)
+    try:
+        gaz.save(path)
+        for old in path.parent.glob("gazetteer-default-*.pkl"):
+            if old != path:  # indexes of earlier data or code are never read again
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home still gets a working (unsaved) index
     return gaz
