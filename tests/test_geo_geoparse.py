@@ -136,3 +136,13 @@ def test_puli_alam_is_the_capital_of_logar():
     text = "Two men were killed by a grenade thrown at a checkpoint in Puli Alam city, Logar."
     town = next(t.place for t in parse(text) if t.span.text == "Puli Alam")
     assert town.country_code == "AF"
+
+
+def test_arabic_articles_join_a_name_and_admin_nouns_introduce_a_bracketed_area():
+    # "ez" as in "Deir ez Zor" keeps the name whole (else only "Zor" is looked up)
+    found = parse("Gunmen abducted two traders in Basira town in Deir ez Zor countryside.")
+    assert [(t.span.text, t.place.country_code) for t in found if t.span.text.startswith("Deir")] == \
+        [("Deir ez Zor", "SY")]
+    # Bangladesh's upazilas: the bracket after one names its district
+    found = parse("Hundreds of people staged a protest in Sreepur upazila (Gazipur) over blood sales.")
+    assert [(t.span.text, t.place.country_code) for t in found] == [("Gazipur", "BD")]

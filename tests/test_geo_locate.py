@@ -224,6 +224,9 @@ _TOWN_AMONG_OTHER_PLACES = [
      "Baykan", "TR"),
     # Nigeria's local government areas: "Anka LGA (Zamfara)" names the area's town
     ("On 31 March 2022, gunmen shot two farmers at three villages in Anka LGA (Zamfara).", "Anka", "NG"),
+    # a district before the country: the sentence's sharpest place, though "in Yemen" is nearer
+    ("On 4 January 2022, the coalition said it shot down a drone in Yemen airspace (Kitaf wa Al Boqee, "
+     "Sadah).", "Kitaf wa Al Boqe'e", "YE"),
     # a ward of the town, whose name the gazetteer knows only as a village 350 km away
     ("On 31 January 2022, in Kale town (Kale district, Sagaing region), soldiers of a passing army column "
      "shot two civilians, a man in Aung Myay Man Ward and a woman in Aung Thit Sa ward.", "Kalemyo", "MM"),
@@ -233,7 +236,8 @@ _TOWN_AMONG_OTHER_PLACES = [
 @pytest.mark.parametrize("text,town,country", _TOWN_AMONG_OTHER_PLACES,
                          ids=["gang-named-like-a-region", "holder-in-brackets", "in-front-of-a-court",
                               "outside-a-hospital", "taken-to-hospital", "province-in-brackets",
-                              "holder-named-again", "district-of", "lga", "ward-of-a-town"])
+                              "holder-named-again", "district-of", "lga", "district-before-country",
+                              "ward-of-a-town"])
 def test_the_events_town_among_other_places(text, town, country):
     trigger = next((w for w in ("blocked", "shot") if w in text), None)  # the event's word, as the events stage finds it
     m = located(text, [text], trigger)[0]

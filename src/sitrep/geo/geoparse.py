@@ -117,7 +117,8 @@ def _holds(gaz: Gazetteer, area: int, row: int) -> bool:
 # what may stand before a lone bracketed city: a place noun ("Nowshera city (Nowshera)") or a name
 # the gazetteer lacks ("Opume (Ogbia)"), not a pronoun or a verb ("hit him (Davis)", "He (Barnett)")
 _NAME_BEFORE = re.compile(r"(?:\b(?:city|town|township|village|district|county|municipality|commune|province|"
-                          r"region|state|governorate|area|neighbou?rhood|community|locality|camp)|"
+                          r"region|state|governorate|area|neighbou?rhood|community|locality|camp|upazila|tehsil|"
+                          r"woreda|kebele|regency|sub-?district|prefecture|department|parish|LGA)|"
                           r"(?-i:\b(?!(?:He|She|They|It|We|I|You|His|Her|Their)\b)[A-Z][\w'’-]+))$", re.I)
 _SMALL_TOWN = 10_000  # another name of a town this small, abroad, is weak evidence (see `_stray`)
 _CITY = 15_000  # a place this big named in such a list is the list's own, not a village abroad

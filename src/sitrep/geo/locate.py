@@ -199,7 +199,8 @@ def a_cause(text: str, t: Toponym) -> bool:
 
 
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
-    """Lower is better: not aftermath, a town, after an event preposition, close to the event words."""
+    """Lower is better: not aftermath, a town, an area before a country ("in Yemen airspace (Kitaf
+    wa Al Boqee, Sadah)"), after an event preposition, close to the event words."""
     wider = _words_before(text, t.span.start, 10)
     before = wider[-4:]
     cues = _cues()
@@ -210,7 +211,7 @@ def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     at = (bool(before) and before[-1] in cues["at"] or len(before) > 1 and before[-2] in cues["near"]
           or len(before) > 1 and before[-1] == "of" and before[-2] in cues["place_nouns"])
     fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES if t.place else False
-    return (aftermath, not fine, not at, abs(t.span.start - anchor))
+    return (aftermath, not fine, t.place.feature_code in _STATE_CODES, not at, abs(t.span.start - anchor))
 
 
 def _in_the_areas_country(text: str, inside: list[Toponym], placed: list[Toponym]) -> list[Toponym]:

@@ -23,7 +23,8 @@ _POSSESSIVE_GAPS = ("'s ", "’s ")
 _TRAILING = "'’‘ʿ`-"
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|az|an|ar|at|ath|ed|en|es|et|ez)-\w", re.I)
 # Lowercase words that may sit inside a multiword place name ("Isle of Man", "Rio de Janeiro").
-_CONNECTORS = frozenset("of de del la le du des da do dos di y upon on the al el van von".split())
+_CONNECTORS = frozenset("of de del la le du des da do dos di y upon on the al el van von "
+                         "ez az es ed ash adh ad ar wa ibn bin".split())  # Arabic article forms: "Deir ez Zor"
 MAX_WORDS = 6
 _AREA_NOUNS = frozenset("governorate province district county parish region state oblast prefecture".split())
 MAX_ROWS_FOR_FEATURES = 40
