@@ -58,7 +58,8 @@ class DocumentContext:
         self.total = sum(self.countries.values()) or 1
         self.top = self.countries.most_common(1)[0][0] if self.countries else ""
         self.containers = _containers(text, cands, gaz)
-        self.rows = {id(c): self._not_its_container(c, candidate_rows(c, gaz, self.countries)) for c in cands if c.rows}
+        self.rows = {id(c): self._not_its_container(c, candidate_rows(c, gaz, self.countries))
+                     for c in cands if c.rows}
         self.top_population = {k: max((gaz.population[r] for r in rows), default=0) for k, rows in self.rows.items()}
         self.cells: dict[tuple[int, int], set[str]] = {}  # 1-degree cells -> names with a candidate there
         # a country or admin1 area supports every place inside it, a town a place within about 100 km:
