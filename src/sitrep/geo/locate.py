@@ -46,7 +46,8 @@ _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 _HOLDER_BEFORE = re.compile(r"(?:, |\()$")
 # what stands between a town and the name of what holds it: "Cariamanga (Loja)", "Pervomaisk, Luhansk",
 # "Baykan district of Siirt"
-_HOLDS_NEXT = re.compile(r"(?: (?:village|town|township|city|commune|district|municipality|area|LGA))? \(|, | district of ")
+_HOLDS_NEXT = re.compile(r"(?: (?:village|town|township|city|commune|district|municipality|area|LGA))? \("
+                         r"|, | district of ")
 _PART_KM = 30  # a neighbourhood this near a town the text names is that town's
 _AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake
 
