@@ -40,14 +40,14 @@ _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
 _COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
 _STATE_CODES = _COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
-_BRACKET_AFTER = re.compile(r" (?:(?:village|town|township|city|commune|district|municipality|area|groupment|LGA) )?\(")
+_UNIT_NOUNS = "village|town|township|city|commune|district|municipality|area|LGA"  # "Anka LGA (Zamfara)"
+_BRACKET_AFTER = re.compile(rf" (?:(?:{_UNIT_NOUNS}|groupment) )?\(")
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 # "(Chagai, Balochistan)", "Tena (Napo)": an area named as what holds the name before it
 _HOLDER_BEFORE = re.compile(r"(?:, |\()$")
 # what stands between a town and the name of what holds it: "Cariamanga (Loja)", "Pervomaisk, Luhansk",
 # "Baykan district of Siirt"
-_HOLDS_NEXT = re.compile(r"(?: (?:village|town|township|city|commune|district|municipality|area|LGA))? \("
-                         r"|, | district of ")
+_HOLDS_NEXT = re.compile(rf"(?: (?:{_UNIT_NOUNS}))? \(|, | district of ")
 _PART_KM = 30  # a neighbourhood this near a town the text names is that town's
 _AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake
 
@@ -211,8 +211,7 @@ def _rank(text: str, t: Toponym, anchor: int) -> tuple:
         aftermath = not any(w in cues["site_before_aftermath"] for w in wider[max(0, last - 5):last])
     at = (bool(before) and before[-1] in cues["at"] or len(before) > 1 and before[-2] in cues["near"]
           or len(before) > 1 and before[-1] == "of" and before[-2] in cues["place_nouns"])
-    fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES if t.place else False
-    return (aftermath, not fine, t.place.feature_code in _STATE_CODES, not at, abs(t.span.start - anchor))
+    return (aftermath, not _fine(t.place), t.place.feature_code in _STATE_CODES, not at, abs(t.span.start - anchor))
 
 
 def _in_the_areas_country(text: str, inside: list[Toponym], placed: list[Toponym]) -> list[Toponym]:
@@ -243,9 +242,14 @@ def _area_of_one_country(name: str) -> bool:
                 if gaz.feature_code[r] in ("ADM1", "ADM2") or gaz.is_country(r)}) == 1
 
 
+def _fine(place: Place) -> bool:
+    """A town or a part of a district."""
+    return place.feature_code.startswith("PPL") or place.feature_code in _AREA_CODES
+
+
 def _below_region(place: Place) -> bool:
     """A town or a district, not a first-level region or a country."""
-    return place.feature_code.startswith("PPL") or place.feature_code in _AREA_CODES + ("ADM2",)
+    return _fine(place) or place.feature_code == "ADM2"
 
 
 def _part_of_town(text: str, t: Toponym) -> bool:
@@ -279,13 +283,13 @@ def _parts_and_holders(text: str, inside: list[Toponym], holders: set[str]) -> l
     text names it again: "the farmers of Castelo Branco ... through Fundao (Castelo Branco)"), and a
     part of a town ("Aung Myay Man Ward") that the gazetteer's Aung Myay, far off, is not; ACLED
     codes such an event at the town."""
-    parts = {id(t) for t in inside if _part_of_town(text, t)}
+    parts = {id(t): t for t in inside if _part_of_town(text, t)}
     # a neighbourhood the gazetteer has ("the East Garfield Park neighborhood" of Chicago) stays: it
     # lies by the town the text names with it
-    parts = {id(t) for t in inside if id(t) in parts and not any(
+    far = {k for k, t in parts.items() if not any(
         id(u) not in parts and flat_km(t.place.latitude, t.place.longitude, u.place.latitude, u.place.longitude)
         <= _PART_KM for u in inside)}
-    kept = [t for t in inside if fold(t.span.text) not in holders and id(t) not in parts]
+    kept = [t for t in inside if fold(t.span.text) not in holders and id(t) not in far]
     # only for a town or district left to stand for them (not in "Yuregir, Adana" when Yuregir fell as
     # a hospital's town)
     return kept if any(_below_region(t.place) for t in kept) else inside
@@ -307,7 +311,7 @@ def main_place(toponyms: list[Toponym]) -> Toponym | None:
     counts = Counter((t.place.geonameid, t.place.name) for t in placed)
 
     def key(t: Toponym):
-        fine = t.place.feature_code.startswith("PPL") or t.place.feature_code in _AREA_CODES
+        fine = _fine(t.place)
         # of areas, a district before its state or country however often they are named
         # ("Putnam County, FL: ..." of a sheriff's note naming Florida three times)
         return (fine, t.place.feature_code == "ADM2", counts[(t.place.geonameid, t.place.name)], -t.span.start)
