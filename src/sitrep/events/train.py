@@ -9,10 +9,9 @@ environment variable SITREP_MODEL names it.
 
 from __future__ import annotations
 
-from sitrep.cache import announce_build, cache_dir
+from sitrep.cache import announce_build, cache_dir, content_key, keep_only
 
 import csv
-import hashlib
 import os
 import random
 import re
@@ -340,20 +339,14 @@ def read_model(path: str | Path) -> EventModel:
 
 
 def _corpus_key() -> str:
-    h = hashlib.sha1(f"{MODEL_VERSION}:{sklearn.__version__}:{np.__version__}".encode())
+    """What the model is built from: the training files, the code that builds it (new code, new
+    model) and the vocabulary it rewrites texts with (a new vocabulary, a new model)."""
     d = _training_dir()
-    for name in sorted(p.name for p in d.iterdir() if p.name.endswith((".tsv", ".yaml"))):
-        h.update(name.encode() + d.joinpath(name).read_bytes())
-    for module in ("train.py", "features.py"):  # the code that builds the model: new code, new model
-        source = resources.files("sitrep.events").joinpath(module)
-        if source.is_file():
-            h.update(source.read_bytes())
-    vocabulary = resources.files("sitrep.events").joinpath("data/neutral_vocabulary.yaml")
-    if vocabulary.is_file():  # the model learns from rewritten texts: a new vocabulary, a new model
-        h.update(vocabulary.read_bytes())
-    return h.hexdigest()[:12]
-
-
+    events = resources.files("sitrep.events")
+    return content_key(
+        f"{MODEL_VERSION}:{sklearn.__version__}:{np.__version__}".encode(),
+        files=[d.joinpath(name) for name in sorted(p.name for p in d.iterdir() if p.name.endswith((".tsv", ".yaml")))]
+        + [events.joinpath(module) for module in ("train.py", "features.py", "data/neutral_vocabulary.yaml")])
 
 
 def default_model_path() -> Path:
@@ -374,9 +367,7 @@ def _load(path: str | None) -> EventModel:
     model = train()
     try:
         save(model, cached)
-        for old in cached.parent.glob("event-model-*.joblib"):
-            if old != cached:  # models of earlier corpus versions are never used again
-                old.unlink(missing_ok=True)
+        keep_only(cached, "event-model-*.joblib")
     except OSError:
         pass  # a read-only home still gets a working (uncached) model
     return model

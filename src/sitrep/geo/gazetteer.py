@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 import threading
@@ -13,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sitrep.cache import announce_build, cache_dir
+from sitrep.cache import announce_build, cache_dir, content_key, keep_only
 from sitrep.geo.folding import fold, loose
 from sitrep.model import Place
 
@@ -31,18 +30,12 @@ def default_path() -> Path:
 
 @lru_cache(maxsize=1)
 def _build_key() -> str:
-    h = hashlib.sha1()
     package = resources.files("sitrep.geo")
     data = package.joinpath("data")
-    for name in sorted(p.name for p in data.iterdir() if p.name.endswith((".yaml", ".csv"))):
-        h.update(name.encode() + data.joinpath(name).read_bytes())
-    # the modules the build runs (build.py and what it imports)
-    for module in ("build.py", "admin_names.py", "area_names.py", "us_towns.py", "gazetteer.py", "folding.py",
-                   "lexicon.py"):
-        source = package.joinpath(module)
-        if source.is_file():
-            h.update(source.read_bytes())
-    return h.hexdigest()[:12]
+    names = sorted(p.name for p in data.iterdir() if p.name.endswith((".yaml", ".csv")))
+    # and the modules the build runs (build.py and what it imports)
+    modules = ("build.py", "admin_names.py", "area_names.py", "us_towns.py", "gazetteer.py", "folding.py", "lexicon.py")
+    return content_key(files=[data.joinpath(n) for n in names] + [package.joinpath(m) for m in modules])
 
 
 def imported_path() -> Path:
@@ -216,9 +209,7 @@ def _load_active() -> Gazetteer:
     gaz = build_default()
     try:
         gaz.save(path)
-        for old in path.parent.glob("gazetteer-default-*.pkl"):
-            if old != path:  # indexes of earlier data or code are never read again
-                old.unlink(missing_ok=True)
+        keep_only(path, "gazetteer-default-*.pkl")
     except OSError:
         pass  # a read-only home still gets a working (unsaved) index
     return gaz
