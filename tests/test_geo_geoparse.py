@@ -146,3 +146,20 @@ def test_arabic_articles_join_a_name_and_admin_nouns_introduce_a_bracketed_area(
     # Bangladesh's upazilas: the bracket after one names its district
     found = parse("Hundreds of people staged a protest in Sreepur upazila (Gazipur) over blood sales.")
     assert [(t.span.text, t.place.country_code) for t in found] == [("Gazipur", "BD")]
+
+
+def test_first_word_of_an_unknown_area_is_not_another_places_old_name():
+    # "Intan" is an old name of Yingtan in China; "Intan Jaya regency" is an area of Papua
+    found = parse("Two soldiers were killed in a shootout in Intan Jaya regency, Papua, on Monday.")
+    assert [(t.span.text, t.place.country_code) for t in found] == [("Papua", "ID")]
+    # a place's own name before a service's district is still the place
+    found = parse("The Clark County School District closed schools in Las Vegas after the shooting.")
+    assert "Clark County" in [t.span.text for t in found]
+
+
+def test_a_named_junction_is_not_the_town_called_junction():
+    # "Junction" alone is a Texas town and an old name of West Chicago; here it ends a road spot's name
+    text = "Tribesmen blocked trucks at Al Farshah Junction (Tur Al Bahah, Lahij) on Saturday."
+    assert {t.place.country_code for t in parse(text)} == {"YE"}
+    # a town whose whole name ends in the noun is still found
+    assert [t.place.name for t in parse("A man was shot in Grand Junction, Colorado.")][0] == "Grand Junction"

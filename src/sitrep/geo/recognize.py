@@ -91,6 +91,7 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
     rows_for, loose_rows_for = gaz.rows_for, gaz.loose_rows_for
     dem = demonyms() if with_demonyms else {}
     abbreviations = cues()["name_abbreviations"]
+    area_nouns, spot_nouns, not_given = cues()["area_name_nouns"], cues()["spot_name_nouns"], cues()["not_given_names"]
     out: list[Candidate] = []
     n = len(tokens)
     i = 0
@@ -109,6 +110,7 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
                     and fold(tokens[j - 1].text) not in abbreviations):
                 break  # a sentence ends between them ("St. Augustine" is one name)
             j += 1
+        area_end = _area_name_end(text, tokens, i, j, area_nouns)
         k = i
         while k < j:
             matched = False
@@ -139,6 +141,11 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
                         last = tokens[k + m]
                         m += 1
                         rows, is_loose, span_text, key = area, False, text[tokens[k].start:last.end], area_key
+                if (rows and k == i and k + m + 1 == area_end and fold(tokens[k + m].text) not in not_given
+                        and not any(fold(gaz.name[r]) == key for r in rows)):
+                    break  # "Intan Jaya regency": an unknown area's first word, another place's old name
+                if rows and m == 1 and k == j - 1 and k > i and key in spot_nouns:
+                    break  # "Al Farshah Junction": the noun of a named spot, not a town of that name
                 if rows:
                     out.append(Candidate(tokens[k].start, last.end, span_text, key, rows, first_token=k,
                                          last_token=k + m - 1, loose=is_loose))
@@ -151,6 +158,16 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
     out = [c for c in out if not _saints_institution(text, tokens, c, abbreviations)]
     _add_state_abbreviations(text, tokens, out, gaz)
     return tokens, out
+
+
+def _area_name_end(text: str, tokens: list[Token], i: int, j: int, area_nouns: frozenset[str]) -> int:
+    """Where the name ends when the run of capitalized words `i`..`j` names an area by its noun
+    ("Intan Jaya regency", "Intan Jaya Regency": the token after "Jaya"); -1 when it names none."""
+    if fold(tokens[j - 1].text) in area_nouns and j - 1 > i:
+        return j - 1
+    if j < len(tokens) and text[tokens[j - 1].end:tokens[j].start] == " " and fold(tokens[j].text) in area_nouns:
+        return j
+    return -1
 
 
 def _saints_institution(text: str, tokens: list[Token], c: Candidate, abbreviations: frozenset[str]) -> bool:
