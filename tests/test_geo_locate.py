@@ -6,13 +6,15 @@ from sitrep.geo import geoparse, locate
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Document, Mention, Span
 
 
-def located(text: str, sentences: list[str], trigger: str | None = None) -> list[Mention]:
-    """Each sentence as a mention; `trigger`, when given, is the event's word (locate measures from it)."""
+def located(text: str, sentences: list[str], trigger: str | None = None,
+            event: tuple[str, str] = ("Violence against civilians", "Attack")) -> list[Mention]:
+    """Each sentence as a mention of `event` (type, sub-type); `trigger`, when given, is the
+    event's word (locate measures from it)."""
     doc = Document(id="d", text=text)
     mentions = []
     for s in sentences:
         start = text.index(s)
-        m = Mention("d", Span("d", start, start + len(s), s), "Violence against civilians", "Attack")
+        m = Mention("d", Span("d", start, start + len(s), s), *event)
         if trigger is not None:
             at = text.index(trigger, start)
             m.evidence["event_type"] = Span("d", at, at + len(trigger), trigger)
@@ -188,6 +190,27 @@ def test_the_country_a_crowd_protests_about_is_not_where_it_protests():
     assert first.place.name == "Leipzig"
     # the sentence names only what the crowd marched about: the report's place, less precisely
     assert about.place.name == "Leipzig" and about.geo_precision == NEAR
+
+
+def test_a_protests_cause_and_a_consulates_country_are_not_where_it_protests():
+    protest = ("Protests", "Peaceful protest")
+    text = ("Hundreds of people rallied in Porto on Saturday against the war. Others demonstrated "
+            "supporting Ukraine and marched to the Russian and the United States consulates.")
+    second = text[text.index("Others"):]
+    first, other = located(text, [text[:text.index(second) - 1], second], event=protest)
+    assert first.place.name == "Porto" and other.place.name == "Porto"
+
+
+def test_the_place_of_the_event_a_protest_answers_is_not_the_protests():
+    text = ("On 19 May 2022, about 150 people gathered at Borough Hall in New York - Staten Island (New York) "
+            "to protest against violence and demand action following the mass shooting in a supermarket in "
+            "Buffalo the previous Saturday.")
+    protest = ("Protests", "Peaceful protest")
+    assert located(text, [text], trigger="demand", event=protest)[0].place.name == "Staten Island"
+    # a shooting told after the arrests it led to is still the arrests' place
+    text = "Police arrested two men after the shooting in Buffalo on Saturday."
+    assert located(text, [text], trigger="arrested", event=("Strategic developments", "Arrests")
+                   )[0].place.name == "Buffalo"
 
 
 def test_an_embassy_in_a_town_is_still_in_that_town():

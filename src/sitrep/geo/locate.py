@@ -39,6 +39,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
 _COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
+_GATHERINGS = ("Protests", "Riots")  # event types whose words may tell an event they answer elsewhere
 _STATE_CODES = _COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
 _UNIT_NOUNS = "village|town|township|city|commune|district|municipality|area|LGA"  # "Anka LGA (Zamfara)"
 _BRACKET_AFTER = re.compile(rf" (?:(?:{_UNIT_NOUNS}|groupment) )?\(")
@@ -194,9 +195,20 @@ def a_cause(text: str, t: Toponym) -> bool:
     pro-Ukraine rally", "in solidarity with Russia"), not where it happened."""
     cues = _cues()
     before = _words_before(text, t.span.start, 2)
-    if before and before[-1] == "pro" and "pro" in cues["cause"]:
+    if before and (before[-1] == "pro" and "pro" in cues["cause"] or before[-1] in cues["cause_verbs"]):
         return True
+    if t.place.feature_code in _COUNTRY_CODES and _word_after(text, t) in cues["owned_after"]:
+        return True  # "the United States consulates"
     return len(before) == 2 and before[-1] in cues["cause_links"] and before[-2] in cues["cause"]
+
+
+def an_answered_event(text: str, t: Toponym) -> bool:
+    """The place is that of an earlier event a protest answers ("demanded action following the mass
+    shooting in Tops Supermarket in Buffalo"), not the protest's."""
+    cues = _cues()
+    before = _words_before(text, t.span.start, 10)
+    links = [i for i, w in enumerate(before) if w in cues["answered_links"]]
+    return bool(links) and any(w in cues["answered_events"] for w in before[links[-1] + 1:links[-1] + 5])
 
 
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
@@ -430,6 +442,8 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         # "demonstrated in Dresden ... 'in solidarity with Russia' concerning the war in Ukraine":
         # with only such places in its words, the event is at the report's place
         inside = [t for t in inside if not a_cause(text, t)]
+        if m.event_type in _GATHERINGS:
+            inside = [t for t in inside if not an_answered_event(text, t)]
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
         inside = _in_the_areas_country(text, inside, placed)
