@@ -163,3 +163,10 @@ def test_a_named_junction_is_not_the_town_called_junction():
     assert {t.place.country_code for t in parse(text)} == {"YE"}
     # a town whose whole name ends in the noun is still found
     assert [t.place.name for t in parse("A man was shot in Grand Junction, Colorado.")][0] == "Grand Junction"
+
+
+def test_parts_of_rio_are_not_namesakes_abroad():
+    # "Morro" is an old name of Morro Bay, California, and "Zone" a village in Italy
+    text = ("In Rio de Janeiro - North Zone (Rio de Janeiro), gang members went to Morro do Fuba community "
+            "and attacked members of a militia group.")
+    assert {t.place.country_code for t in parse(text)} == {"BR"}

@@ -141,9 +141,12 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
                         last = tokens[k + m]
                         m += 1
                         rows, is_loose, span_text, key = area, False, text[tokens[k].start:last.end], area_key
-                if (rows and k == i and k + m + 1 == area_end and fold(tokens[k + m].text) not in not_given
+                if (rows and k == i and (k + m + 1 == area_end or k + m < j and tokens[k + m].text in _CONNECTORS)
+                        and fold(tokens[k + m].text) not in not_given
                         and not any(fold(gaz.name[r]) == key for r in rows)):
-                    break  # "Intan Jaya regency": an unknown area's first word, another place's old name
+                    # "Intan Jaya regency", "Morro do Fuba": the first word of a name the gazetteer
+                    # lacks, only another place's old name (Yingtan's, Morro Bay's)
+                    break
                 if rows and m == 1 and k == j - 1 and k > i and key in spot_nouns:
                     break  # "Al Farshah Junction": the noun of a named spot, not a town of that name
                 if rows:
