@@ -170,3 +170,13 @@ def test_parts_of_rio_are_not_namesakes_abroad():
     text = ("In Rio de Janeiro - North Zone (Rio de Janeiro), gang members went to Morro do Fuba community "
             "and attacked members of a militia group.")
     assert {t.place.country_code for t in parse(text)} == {"BR"}
+
+
+def test_german_town_names_go_on_past_in_am_and_an_der():
+    # "Neustadt" alone is an old name of Baia Mare in Romania
+    text = "On 10 January 2022, people took to the streets in Neustadt in Holstein and in Krems an der Donau."
+    assert [(t.span.text, t.place.country_code) for t in parse(text)] == [
+        ("Neustadt in Holstein", "DE"), ("Krems an der Donau", "AT")]
+    # "in" between two names still parts them
+    assert names("Police in Chicago said the attack in Boston in March was planned.") == ["Chicago", "Boston"]
+    assert names("Protesters marched in Kiev of Ukraine.") == ["Kiev", "Ukraine"]

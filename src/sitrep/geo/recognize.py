@@ -24,7 +24,10 @@ _TRAILING = "'’‘ʿ`-"
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|az|an|ar|at|ath|ed|en|es|et|ez)-\w", re.I)
 # Lowercase words that may sit inside a multiword place name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset("of de del la le du des da do dos di y upon on the al el van von "
-                         "ez az es ed ash adh ad ar wa ibn bin".split())  # Arabic article forms: "Deir ez Zor"
+                         "ez az es ed ash adh ad ar wa ibn bin "  # Arabic article forms: "Deir ez Zor"
+                         "in im am an der bei".split())  # German: "Neustadt in Holstein", "Halle an der Saale"
+# Connectors inside a name that English does not also put between two names ("Kiev of Ukraine")
+_INNER_CONNECTORS = _CONNECTORS - frozenset("of upon on the in an".split())
 MAX_WORDS = 6
 _AREA_NOUNS = frozenset("governorate province district county parish region state oblast prefecture".split())
 MAX_ROWS_FOR_FEATURES = 40
@@ -141,7 +144,7 @@ def find_candidates(text: str, gaz: Gazetteer, with_demonyms: bool = True) -> tu
                         last = tokens[k + m]
                         m += 1
                         rows, is_loose, span_text, key = area, False, text[tokens[k].start:last.end], area_key
-                if (rows and k == i and (k + m + 1 == area_end or k + m < j and tokens[k + m].text in _CONNECTORS)
+                if (rows and k == i and (k + m + 1 == area_end or k + m < j and tokens[k + m].text in _INNER_CONNECTORS)
                         and fold(tokens[k + m].text) not in not_given
                         and not any(fold(gaz.name[r]) == key for r in rows)):
                     # "Intan Jaya regency", "Morro do Fuba": the first word of a name the gazetteer
