@@ -192,7 +192,8 @@ def treated_at(text: str, t: Toponym) -> bool:
 
 def a_cause(text: str, t: Toponym) -> bool:
     """The place is what the event is about ("protested against Russia's invasion of Ukraine", "a
-    pro-Ukraine rally", "in solidarity with Russia"), not where it happened."""
+    pro-Ukraine rally", "in solidarity with Russia", "supporting Ukraine") or a building's owner
+    ("marched to the United States consulate"), not where it happened."""
     cues = _cues()
     before = _words_before(text, t.span.start, 2)
     if before and (before[-1] == "pro" and "pro" in cues["cause"] or before[-1] in cues["cause_verbs"]):
@@ -202,7 +203,7 @@ def a_cause(text: str, t: Toponym) -> bool:
     return len(before) == 2 and before[-1] in cues["cause_links"] and before[-2] in cues["cause"]
 
 
-def an_answered_event(text: str, t: Toponym) -> bool:
+def _answered_event(text: str, t: Toponym) -> bool:
     """The place is that of an earlier event a protest answers ("demanded action following the mass
     shooting in Tops Supermarket in Buffalo"), not the protest's."""
     cues = _cues()
@@ -443,7 +444,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         # with only such places in its words, the event is at the report's place
         inside = [t for t in inside if not a_cause(text, t)]
         if m.event_type in _GATHERINGS:
-            inside = [t for t in inside if not an_answered_event(text, t)]
+            inside = [t for t in inside if not _answered_event(text, t)]
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
         inside = _in_the_areas_country(text, inside, placed)
