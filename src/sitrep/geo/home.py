@@ -172,7 +172,7 @@ def _title_town(doc: Document, text: str, placed: list[Toponym], states: set[str
     words, not a second naming."""
     from sitrep.geo.geoparse import recognition_score
     from sitrep.geo.lexicon import weights
-    from sitrep.geo.locate import treated_at
+    from sitrep.geo.place_words import treated_at
 
     w = weights()
     title = doc.title or ""
@@ -340,7 +340,7 @@ def _main_place_in(text: str, placed: list[Toponym], states: set[str]) -> Topony
     """The text's most named town or county that lies in a state the report names, read as its
     namesake there if need be ("Ford City" of a Pittsburgh station's report read as a Californian
     town); of names given as often, a town."""
-    from sitrep.geo.locate import treated_at
+    from sitrep.geo.place_words import treated_at
 
     found = []
     for t in placed:

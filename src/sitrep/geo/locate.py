@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from sitrep.geo.county_towns import county_town
 from sitrep.geo.distance import flat_km
@@ -28,19 +27,17 @@ from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, americ
                                   foreign_country_in_local_news, home_cues, in_named_counties,
                                   namesake_in_named_state, namesake_near_home, region_abroad_in_us_news,
                                   strays_from)
-from sitrep.geo.lexicon import load_data
 from sitrep.geo.local_towns import towns_after_cues, towns_before_areas
 from sitrep.geo.name_use import places_only
+from sitrep.geo.place_words import (COUNTRY_CODES, WORD, a_cause, answered_event, place_cues, treated_at,
+                                    word_after, words_before)
 from sitrep.geo.scene import bureau_scene, scene_town
 from sitrep.geo.written import as_written
 from sitrep.model import NEAR, REGION, TOWN, Analysis, Mention, Place, Toponym
 
-_WORD = re.compile(r"[^\W\d_]+")
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _AREA_CODES = ("ADM3", "ADM4")  # parts of a district; a governorate or province is a region (3)
-_COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
 _GATHERINGS = ("Protests", "Riots")  # event types whose words may tell an event they answer elsewhere
-_STATE_CODES = _COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
+_STATE_CODES = COUNTRY_CODES + ("TERR",)  # a country or a territory: what an area named after a town may be
 _UNIT_NOUNS = "village|town|township|city|commune|district|municipality|area|LGA"  # "Anka LGA (Zamfara)"
 _BRACKET_AFTER = re.compile(rf" (?:(?:{_UNIT_NOUNS}|groupment) )?\(")
 _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
@@ -53,23 +50,6 @@ _PART_KM = 30  # a neighbourhood this near a town the text names is that town's
 _AREA_KM = 60  # "Town, Area": a town further than this from the area's point, outside it, is a namesake
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in load_data("event_place_cues.yaml").items()}
-
-
-_CLAUSE_END = re.compile(r"[.!?;\n]")
-
-
-def _words_before(text: str, start: int, n: int = 4) -> list[str]:
-    """The last words before a place name, within its own sentence and clause."""
-    window = text[max(0, start - 60):start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
-    if ends:
-        window = window[ends[-1]:]
-    return [fold(w) for w in _WORD.findall(window)[-n:]]
-
-
 def place_precision(place: Place, near: bool) -> int:
     """ACLED: 1 the named town, 2 near it or part of a district, 3 only a region/province/country."""
     fc = place.feature_code
@@ -80,16 +60,10 @@ def place_precision(place: Place, near: bool) -> int:
     return REGION
 
 
-def _word_after(text: str, t: Toponym) -> str:
-    """The word right after a place name, folded ("" when none follows on its line)."""
-    after = _WORD_AFTER.match(text, t.span.end)
-    return fold(after.group(1)) if after is not None else ""
-
-
 def _called_a_town(text: str, t: Toponym) -> bool:
     """ "Saada city", "Mopti town": the word after a name shared by an area and its main town says
     the town is meant (ACLED's precision of a town, not of the area)."""
-    return _word_after(text, t) in _cues()["town_after"]
+    return word_after(text, t) in place_cues()["town_after"]
 
 
 def _the_water(text: str, t: Toponym) -> bool:
@@ -98,16 +72,16 @@ def _the_water(text: str, t: Toponym) -> bool:
     if t.place is None or t.place.feature_code not in ("ADM1", "ADM2"):
         return False
     words = fold(t.span.text).split()
-    if not words or words[-1] not in _cues()["water_last_words"]:
+    if not words or words[-1] not in place_cues()["water_last_words"]:
         return False
-    after = _WORD.findall(text[t.span.end:t.span.end + 20])
-    if after and fold(after[0]) in _cues()["water_area_after"]:
+    after = WORD.findall(text[t.span.end:t.span.end + 20])
+    if after and fold(after[0]) in place_cues()["water_area_after"]:
         return False
-    return _words_before(text, t.span.start, 1) == ["the"]
+    return words_before(text, t.span.start, 1) == ["the"]
 
 
 def _is_near(text: str, t: Toponym) -> bool:
-    return any(w in _cues()["near"] for w in _words_before(text, t.span.start, 3))
+    return any(w in place_cues()["near"] for w in words_before(text, t.span.start, 3))
 
 
 def _contradicted(text: str, t: Toponym, placed: list[Toponym]) -> bool:
@@ -179,45 +153,12 @@ def _may_hold(name: str, town: Place, any_kind: bool = False) -> bool:
     return False
 
 
-def treated_at(text: str, t: Toponym) -> bool:
-    """The place is where a victim was taken or a suspect tried ("taken to University of
-    Louisville Hospital") or where the doers went afterwards ("withdrawing towards the border with
-    Mali") or a party's sponsor ("rebels backed by Rwanda"), not where the event happened."""
-    cues = _cues()
-    if _word_after(text, t) in cues["treated_at_after"]:
-        return True  # "died at a San Antonio hospital"
-    return any(w in cues["treated_at"] or w in cues["went_to"] or w in cues["backer"]
-               for w in _words_before(text, t.span.start, 4))
-
-
-def a_cause(text: str, t: Toponym) -> bool:
-    """The place is what the event is about ("protested against Russia's invasion of Ukraine", "a
-    pro-Ukraine rally", "in solidarity with Russia", "supporting Ukraine") or a building's owner
-    ("marched to the United States consulate"), not where it happened."""
-    cues = _cues()
-    before = _words_before(text, t.span.start, 2)
-    if before and (before[-1] == "pro" and "pro" in cues["cause"] or before[-1] in cues["cause_verbs"]):
-        return True
-    if t.place.feature_code in _COUNTRY_CODES and _word_after(text, t) in cues["owned_after"]:
-        return True  # "the United States consulates"
-    return len(before) == 2 and before[-1] in cues["cause_links"] and before[-2] in cues["cause"]
-
-
-def _answered_event(text: str, t: Toponym) -> bool:
-    """The place is that of an earlier event a protest answers ("demanded action following the mass
-    shooting in Tops Supermarket in Buffalo"), not the protest's."""
-    cues = _cues()
-    before = _words_before(text, t.span.start, 10)
-    links = [i for i, w in enumerate(before) if w in cues["answered_links"]]
-    return bool(links) and any(w in cues["answered_events"] for w in before[links[-1] + 1:links[-1] + 5])
-
-
 def _rank(text: str, t: Toponym, anchor: int) -> tuple:
     """Lower is better: not aftermath, a town, an area before a country ("in Yemen airspace (Kitaf
     wa Al Boqee, Sadah)"), after an event preposition, close to the event words."""
-    wider = _words_before(text, t.span.start, 10)
+    wider = words_before(text, t.span.start, 10)
     before = wider[-4:]
-    cues = _cues()
+    cues = place_cues()
     aftermath = any(w in cues["aftermath"] for w in before)
     if aftermath:  # "in front of the court in Lilongwe": the building is where the crowd stood
         last = max(i for i, w in enumerate(wider) if w in cues["aftermath"])
@@ -267,8 +208,8 @@ def _below_region(place: Place) -> bool:
 
 def _part_of_town(text: str, t: Toponym) -> bool:
     """Is the name (the start of) a ward's or neighbourhood's: "Aung Myay Man Ward", "Cerrito neighborhood"?"""
-    for word in _WORD.findall(text, t.span.end, t.span.end + 40)[:3]:
-        if fold(word) in _cues()["part_of_town_after"]:
+    for word in WORD.findall(text, t.span.end, t.span.end + 40)[:3]:
+        if fold(word) in place_cues()["part_of_town_after"]:
             return True
         if not word[0].isupper():
             return False
@@ -431,7 +372,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
     fallback = home.toponym if home is not None else main_place(placed)
     # "The US military said its forces had struck...": a country naming a force is no place of the event
     forces = [(a.span.start, a.span.end) for a in analysis.actors]
-    placed_as_places = [t for t in placed if not (t.place.feature_code in _COUNTRY_CODES and any(
+    placed_as_places = [t for t in placed if not (t.place.feature_code in COUNTRY_CODES and any(
         s <= t.span.start and t.span.end <= e for s, e in forces)) and not _the_water(text, t)]
     holders = _holder_names(text, placed)
     for m in mentions:
@@ -444,7 +385,7 @@ def locate(analysis: Analysis, mentions: list[Mention], toponyms: list[Toponym])
         # with only such places in its words, the event is at the report's place
         inside = [t for t in inside if not a_cause(text, t)]
         if m.event_type in _GATHERINGS:
-            inside = [t for t in inside if not _answered_event(text, t)]
+            inside = [t for t in inside if not answered_event(text, t)]
         wrong = {id(t) for t in inside if _contradicted(text, t, placed)}
         inside = [t for t in inside if id(t) not in wrong] or inside
         inside = _in_the_areas_country(text, inside, placed)
