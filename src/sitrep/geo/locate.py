@@ -21,6 +21,7 @@ from dataclasses import replace
 from sitrep.geo.county_towns import county_town
 from sitrep.geo.distance import flat_km
 from sitrep.geo.folding import fold, same_name
+from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.home import report_home
 from sitrep.geo.namesakes import (abroad_and_alone, abroad_in_local_news, american_namesake, capital_not_state,
                                   far_city_of_outlet_page,
@@ -140,8 +141,6 @@ def _named_as_written(u: Toponym) -> bool:
 def _may_hold(name: str, town: Place, any_kind: bool = False) -> bool:
     """Does any country or first-level area called `name` hold the town (`any_kind`: or is
     any place of that name in the town's country)?"""
-    from sitrep.geo.gazetteer import get_gazetteer
-
     if town.admin1 and same_name(name, town.admin1):
         return True  # "Lilongwe (Lilongwe City, Central)": the index keeps such common names for few areas
     gaz = get_gazetteer()
@@ -189,8 +188,6 @@ def _in_the_areas_country(text: str, inside: list[Toponym], placed: list[Toponym
 
 def _area_of_one_country(name: str) -> bool:
     """Do all the areas so named lie in one country ("Sagaing"; not "Punjab", "Misiones", "Central")?"""
-    from sitrep.geo.gazetteer import get_gazetteer
-
     gaz = get_gazetteer()
     return len({gaz.country_code[r] for r in gaz.lookup(name)
                 if gaz.feature_code[r] in ("ADM1", "ADM2") or gaz.is_country(r)}) == 1
@@ -284,9 +281,6 @@ def namesake_town(place: Place, said: str = "") -> Place:
     or the name the text `said` ("Haifa" for Haifa District) may be the town's."""
     if place.feature_code not in ("ADM1", "ADM2"):
         return place
-    from sitrep.geo.gazetteer import get_gazetteer
-    from sitrep.geo.distance import flat_km
-
     gaz = get_gazetteer()
     for name in dict.fromkeys(n for n in (place.name, said) if n):  # the text's name, when it differs, second
         towns = [r for r in gaz.lookup(name) if gaz.feature_code[r].startswith("PPL")
