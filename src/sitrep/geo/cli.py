@@ -9,13 +9,12 @@ from pathlib import Path
 
 import click
 
+from sitrep.geo.written import as_written
 from sitrep.ingest import read_documents
 
 
 def toponym_record(doc_id: str, t) -> dict:
     """One line of `sitrep geoparse` output (DESIGN's fields; offsets into the input text)."""
-    from sitrep.geo.written import as_written
-
     p = as_written(t.place)
     return {"doc_id": doc_id, "start": t.span.start, "end": t.span.end, "text": t.span.text,
             "name": p.name if p else None, "geonameid": p.geonameid if p else None,
